@@ -1,0 +1,131 @@
+package netralitas.hub.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads a trail back, oldest event first, across all daily files, one line in memory at a time. It parses but does
+ * not verify: use {@link AuditVerifier} to check the chain. Close the returned streams (try-with-resources).
+ */
+public final class AuditLog {
+
+    private final Path auditDir;
+
+    public AuditLog(Path auditDir) {
+        this.auditDir = Objects.requireNonNull(auditDir, "auditDir");
+    }
+
+    /** The daily files, oldest first. */
+    public List<Path> files() {
+        return AuditFiles.list(auditDir);
+    }
+
+    /**
+     * Every event in chain order.
+     *
+     * @throws AuditTrailCorruptException (while streaming) at a line that cannot be read as an event
+     */
+    public Stream<AuditEvent> events() {
+        return stream(line -> true);
+    }
+
+    /** The events of one case in chain order; skips other lines before parsing them, so it is cheap on big trails. */
+    public Stream<AuditEvent> eventsOf(String caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        String marker = "\"caseId\":" + CanonicalJson.write(caseId);
+        return stream(line -> line.contains(marker)).filter(e -> caseId.equals(e.caseId()));
+    }
+
+    private Stream<AuditEvent> stream(Predicate<String> worthParsing) {
+        EventIterator iterator = new EventIterator(files(), worthParsing);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(iterator::close);
+    }
+
+    private static final class EventIterator implements Iterator<AuditEvent> {
+        private final Iterator<Path> files;
+        private final Predicate<String> worthParsing;
+        private Path file;
+        private TrailLineReader reader;
+        private AuditEvent next;
+
+        EventIterator(List<Path> files, Predicate<String> worthParsing) {
+            this.files = files.iterator();
+            this.worthParsing = worthParsing;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (next == null) {
+                    if (reader == null) {
+                        if (!files.hasNext()) {
+                            return false;
+                        }
+                        file = files.next();
+                        reader = new TrailLineReader(file);
+                    }
+                    TrailLineReader.Line line = reader.next();
+                    if (line == null) {
+                        close();
+                        continue;
+                    }
+                    next = parse(line);
+                }
+                return true;
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("Cannot read audit file " + file, e);
+            }
+        }
+
+        private AuditEvent parse(TrailLineReader.Line line) {
+            if (line.text() == null) {
+                throw new AuditTrailCorruptException(file, line.number(), "line is not valid UTF-8");
+            }
+            if (!line.terminated()) {
+                throw new AuditTrailCorruptException(file, line.number(), "the last line is incomplete (no newline)");
+            }
+            if (!worthParsing.test(line.text())) {
+                return null;
+            }
+            try {
+                return AuditEvent.fromJsonLine(line.text());
+            } catch (IllegalArgumentException e) {
+                throw new AuditTrailCorruptException(file, line.number(), e.getMessage());
+            }
+        }
+
+        @Override
+        public AuditEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            AuditEvent result = next;
+            next = null;
+            return result;
+        }
+
+        void close() {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // read-only file: nothing was lost
+                }
+                reader = null;
+            }
+        }
+    }
+}

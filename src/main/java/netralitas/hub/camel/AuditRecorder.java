@@ -1,0 +1,106 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.audit.AuditEventType;
+import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ReporterPseudonym;
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.classify.Classification;
+import netralitas.hub.region.RegionResolution;
+import netralitas.hub.report.Report;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.ExchangeHelper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one audit event for the exchange at hand (SPEC §8). Called from the routes as
+ * {@code bean: {ref: audit, method: "record(*, 'ENRICHED')"}}; the route id recorded is the route the step stands in,
+ * and the detail is taken from the case and the routing headers, never from reporter identity.
+ */
+public final class AuditRecorder {
+
+    private final AuditTrail trail;
+    private final ReporterPseudonym pseudonym;
+
+    public AuditRecorder(AuditTrail trail, ReporterPseudonym pseudonym) {
+        this.trail = trail;
+        this.pseudonym = pseudonym;
+    }
+
+    public void record(Exchange exchange, String event) {
+        AuditEventType type = AuditEventType.valueOf(event);
+        String route = ExchangeHelper.getAtRouteId(exchange);
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof ViolationCase violationCase) {
+            trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
+                    detail(type, violationCase, exchange));
+        } else if (body instanceof CsvRejection rejection) {
+            trail.append(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
+        } else if (body instanceof List<?> digest) {
+            for (Object item : digest) {
+                ViolationCase violationCase = (ViolationCase) item;
+                trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
+                        mailDetail(exchange, Map.of("cases", digest.size())));
+            }
+        } else {
+            throw new IllegalArgumentException("Cannot audit " + type + " for a body of type "
+                    + (body == null ? "null" : body.getClass().getName()));
+        }
+    }
+
+    private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {
+        Report report = c.getReport();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        switch (type) {
+            case RECEIVED -> {
+                detail.put("channel", report.source().channel().name());
+                detail.put("nip", report.nip());
+                if (report.reporterName() != null || report.reporterContact() != null) {
+                    detail.put("reporter", pseudonym.of(report.reporterName(), report.reporterContact()));
+                }
+            }
+            case ENRICHED -> {
+                detail.put("nip", report.nip());
+                detail.put("instansiKerjaId", c.getEmployee().instansiKerjaId());
+                detail.put("instansiKerjaNama", c.getEmployee().instansiKerjaNama());
+            }
+            case NOT_FOUND_AT_BKN -> detail.put("nip", report.nip());
+            case CLASSIFIED -> {
+                Classification classification = c.getClassification();
+                detail.put("category", classification.category().code());
+                detail.put("baseSeverity", classification.baseSeverity().name());
+                detail.put("severity", classification.severity().name());
+                detail.put("escalation", classification.escalationReasons());
+            }
+            case ROUTED, CLOSED, DIGEST_QUEUED -> {
+                RegionResolution resolution = c.getRegionResolution();
+                detail.put("decision", exchange.getMessage().getHeader(HubHeaders.DECISION, String.class));
+                detail.put("region", resolution.region() == null ? null : resolution.region().code());
+                detail.put("regionSource", resolution.source().name());
+                detail.put("to", exchange.getMessage().getHeader(HubHeaders.TO, String.class));
+                detail.put("cc", exchange.getMessage().getHeader(HubHeaders.CC, String.class));
+                detail.put("notes", resolution.notes());
+            }
+            case DELIVERED -> detail.putAll(mailDetail(exchange, Map.of()));
+            case DEAD_LETTERED -> {
+                Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                detail.put("parkedAs", exchange.getMessage().getHeader(HubHeaders.PARKED_AS, String.class));
+            }
+            default -> {
+                // DUPLICATE, REPLAYED …: the event itself says it all.
+            }
+        }
+        return detail;
+    }
+
+    private static Map<String, Object> mailDetail(Exchange exchange, Map<String, Object> extra) {
+        Map<String, Object> detail = new LinkedHashMap<>(extra);
+        detail.put("to", exchange.getMessage().getHeader("To", String.class));
+        detail.put("cc", exchange.getMessage().getHeader("Cc", String.class));
+        detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
+        return detail;
+    }
+}

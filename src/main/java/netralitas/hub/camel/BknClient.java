@@ -1,0 +1,81 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.bkn.BknAccessToken;
+import netralitas.hub.bkn.BknLookup;
+import netralitas.hub.bkn.BknRejectedException;
+import netralitas.hub.bkn.BknResponseReader;
+import netralitas.hub.bkn.BknUnavailableException;
+import org.apache.camel.Exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The Java half of the BKN routes ({@code routes/enrich.camel.yaml}): credentials, the cached access token, and the
+ * reading of each answer. The HTTP calls themselves, the throttling and the retries are in the routes.
+ */
+public final class BknClient {
+
+    /** Exchange property marking that the token was already renewed once for this lookup after a 401. */
+    private static final String TOKEN_RENEWED = "hubBknTokenRenewed";
+
+    private final BknAccessToken token;
+    private final BknResponseReader reader;
+    private final String basicAuthorization;
+    private final String ssoToken;
+
+    public BknClient(BknAccessToken token, BknResponseReader reader, String consumerKey, String consumerSecret, String ssoToken) {
+        this.token = token;
+        this.reader = reader;
+        this.basicAuthorization = "Basic " + Base64.getEncoder()
+                .encodeToString((consumerKey + ":" + consumerSecret).getBytes(StandardCharsets.UTF_8));
+        this.ssoToken = ssoToken == null || ssoToken.isBlank() ? null : ssoToken.trim();
+    }
+
+    public boolean tokenUsable() {
+        return token.isUsable();
+    }
+
+    public String basicAuthorization() {
+        return basicAuthorization;
+    }
+
+    public String bearerAuthorization() {
+        return "Bearer " + token.value();
+    }
+
+    public boolean hasSsoToken() {
+        return ssoToken != null;
+    }
+
+    public String ssoAuthorization() {
+        return "bearer " + ssoToken;
+    }
+
+    /** Keeps the token from the token endpoint's JSON answer. */
+    public void storeToken(Map<String, Object> tokenResponse) {
+        Object expiresIn = tokenResponse.get("expires_in");
+        token.store((String) tokenResponse.get("access_token"),
+                expiresIn == null ? 0 : Long.parseLong(expiresIn.toString()));
+    }
+
+    /**
+     * Reads the data-utama answer on the exchange. A 401 drops the token and asks for a retry once (the retry fetches
+     * a new token); a second 401 means the credentials are wrong, which no retry will fix.
+     */
+    public BknLookup read(Exchange exchange, String nip) throws BknUnavailableException, BknRejectedException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == 401) {
+            token.invalidate();
+            if (exchange.getProperty(TOKEN_RENEWED, false, Boolean.class)) {
+                throw new BknRejectedException("BKN rejected a freshly issued token (HTTP 401): check hub.bkn.consumer-key, "
+                        + "hub.bkn.consumer-secret and hub.bkn.sso-token");
+            }
+            exchange.setProperty(TOKEN_RENEWED, true);
+            throw new BknUnavailableException("BKN rejected the access token (HTTP 401); renewing it", 0);
+        }
+        return reader.read(nip, status, exchange.getMessage().getHeader("Retry-After", String.class),
+                exchange.getMessage().getBody(String.class));
+    }
+}

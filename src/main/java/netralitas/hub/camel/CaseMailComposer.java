@@ -1,0 +1,42 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.mail.MailPurpose;
+import netralitas.hub.mail.RenderedEmail;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Route {@code deliver}: renders one case for the recipients the router chose (SPEC §7). */
+public final class CaseMailComposer {
+
+    private final CaseEmailRenderer renderer;
+    private final String from;
+    private final String mailDomain;
+
+    public CaseMailComposer(CaseEmailRenderer renderer, String from, String mailDomain) {
+        this.renderer = renderer;
+        this.from = from;
+        this.mailDomain = mailDomain;
+    }
+
+    public void compose(Exchange exchange) {
+        Message message = exchange.getMessage();
+        ViolationCase violationCase = message.getBody(ViolationCase.class);
+        MailPurpose purpose = MailPurpose.valueOf(message.getHeader(HubHeaders.PURPOSE, String.class));
+        String to = message.getHeader(HubHeaders.TO, String.class);
+        String cc = message.getHeader(HubHeaders.CC, String.class);
+        boolean high = "high".equals(message.getHeader(HubHeaders.PRIORITY, String.class));
+
+        RenderedEmail mail = renderer.renderCase(violationCase, purpose);
+        OutgoingMail.apply(message, mail, from, to, cc, "<" + violationCase.getCaseId() + "@" + mailDomain + ">");
+        OutgoingMail.header(message, "X-Netralitas-Case-Id", violationCase.getCaseId());
+        OutgoingMail.header(message, "X-Netralitas-Severity", violationCase.getClassification().severity().name());
+        var region = violationCase.getRegionResolution().region();
+        OutgoingMail.header(message, "X-Netralitas-Region", region == null ? "-" : region.code());
+        if (high) {
+            message.setHeader("X-Priority", "1");
+            message.setHeader("Importance", "high");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.report.RejectedRow;
+
+import java.util.List;
+
+/** A CSV row that failed validation, with what is needed to copy it into the rejects file. */
+public record CsvRejection(String fileName, List<String> header, RejectedRow row) {
+
+    public String source() {
+        return fileName + ":" + row.line();
+    }
+}

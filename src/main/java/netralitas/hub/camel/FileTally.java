@@ -1,0 +1,31 @@
+package netralitas.hub.camel;
+
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+
+/**
+ * Counts what became of a CSV file's rows, as the split's result: the file's summary line in the log is built from it.
+ * The split runs one row at a time, so no locking is needed beyond the exchange handed back.
+ */
+public final class FileTally implements AggregationStrategy {
+
+    public record Counts(long accepted, long rejected) {
+        Counts add(boolean rejectedRow) {
+            return rejectedRow ? new Counts(accepted, rejected + 1) : new Counts(accepted + 1, rejected);
+        }
+
+        @Override
+        public String toString() {
+            return (accepted + rejected) + " rows: " + accepted + " accepted, " + rejected + " rejected";
+        }
+    }
+
+    @Override
+    public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
+        boolean rejectedRow = newExchange.getMessage().getBody() instanceof CsvRejection;
+        Counts counts = oldExchange == null ? new Counts(0, 0) : oldExchange.getMessage().getBody(Counts.class);
+        Exchange result = oldExchange == null ? newExchange : oldExchange;
+        result.getMessage().setBody(counts.add(rejectedRow));
+        return result;
+    }
+}

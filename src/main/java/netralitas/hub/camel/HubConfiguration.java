@@ -1,0 +1,144 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.app.HubSettings;
+import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ReporterPseudonym;
+import netralitas.hub.bkn.BknAccessToken;
+import netralitas.hub.bkn.BknRecordCache;
+import netralitas.hub.bkn.BknResponseReader;
+import netralitas.hub.cases.DeadLetterStore;
+import netralitas.hub.classify.CategoryCatalogue;
+import netralitas.hub.classify.SeverityClassifier;
+import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.nip.NipValidator;
+import netralitas.hub.region.RegionDirectory;
+import netralitas.hub.region.RegionResolver;
+import netralitas.hub.report.CsvReportReader;
+import netralitas.hub.report.ReportParser;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Builds the hub's beans from config/ and binds them by name for the YAML routes. In embedded mode it first starts the
+ * embedded mail server and BKN simulator and points the hub's settings at them (SPEC §10). Runs before the routes are
+ * loaded, so a broken configuration stops the hub at start-up with the file named.
+ */
+public final class HubConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    /** Settings that must be present when the hub talks to real servers (SPEC §2.1). */
+    private static final List<String> REQUIRED_OUTSIDE_EMBEDDED = List.of(
+            "hub.smtp.host", "hub.smtp.port", "hub.mail.from", "hub.mail.domain",
+            "hub.bkn.base-url", "hub.bkn.token-url", "hub.bkn.consumer-key", "hub.bkn.consumer-secret",
+            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret");
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Path home = Path.of(context.getPropertiesComponent().resolveProperty("hub.home").orElse("."));
+        HubSettings settings = new HubSettings(context, home);
+        Clock clock = Clock.systemDefaultZone();
+        Registry registry = context.getRegistry();
+
+        if (settings.bool("hub.embedded", true)) {
+            EmbeddedServers embedded = EmbeddedServers.start(settings);
+            embedded.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);
+            context.addService(embedded);
+            registry.bind("embeddedServers", embedded);
+            LOG.info("EMBEDDED MODE (hub.embedded=true): mail server SMTP 127.0.0.1:{} / IMAP 127.0.0.1:{}, BKN simulator {}."
+                    + " Nothing leaves this machine; set HUB_EMBEDDED=false to use real endpoints.",
+                    embedded.mail().smtpPort(), embedded.mail().imapPort(), embedded.bkn().baseUrl());
+        } else {
+            for (String key : REQUIRED_OUTSIDE_EMBEDDED) {
+                settings.required(key);
+            }
+            LOG.info("PRODUCTION MODE (hub.embedded=false): SMTP {}:{}, BKN {}", settings.required("hub.smtp.host"),
+                    settings.required("hub.smtp.port"), settings.required("hub.bkn.base-url"));
+        }
+
+        Path config = settings.configDir();
+        RegionDirectory regions = RegionDirectory.load(config.resolve("regions.csv"),
+                config.resolve("siasn-instansi-daerah.csv"), config.resolve("bkn-kanreg.csv"));
+        CategoryCatalogue categories = CategoryCatalogue.load(config.resolve("categories.yaml"));
+        CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
+        renderer.selfCheck();
+
+        registry.bind("regionDirectory", regions);
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(new ReportParser(clock, new NipValidator(clock)))));
+        registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
+        registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
+        registry.bind("fileTally", new FileTally());
+
+        registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
+                settings.string("hub.bkn.consumer-key", ""), settings.string("hub.bkn.consumer-secret", ""),
+                settings.string("hub.bkn.sso-token", "")));
+        registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl", 21600)),
+                settings.longValue("hub.bkn.cache-max-entries", 100_000)));
+        registry.bind("bknRecordMerger", new BknRecordMerger());
+        registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms", 60_000)));
+
+        String from = settings.required("hub.mail.from");
+        String mailDomain = settings.required("hub.mail.domain");
+        registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain));
+        registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
+        registry.bind("smtpSessionProperties", smtpSessionProperties(settings));
+
+        Path dataDir = settings.dataDir();
+        AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
+        registry.bind("audit", new AuditRecorder(trail,
+                ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
+        registry.bind("deadLetterStore", new DeadLetterStore(dataDir.resolve("dead-letter"), clock));
+
+        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections", 8));
+        JdbcMessageIdRepository caseLedger = new JdbcMessageIdRepository(database, "cases");
+        caseLedger.setCreateTableIfNotExists(false);
+        registry.bind("caseLedger", caseLedger);
+        registry.bind("digestRepository", digestRepository(database));
+        registry.bind("digestAggregation", new DigestAggregation());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                trail.close();
+                database.dispose();
+            }
+        });
+    }
+
+    private static JdbcAggregationRepository digestRepository(JdbcConnectionPool database) {
+        JdbcAggregationRepository repository = new JdbcAggregationRepository(
+                new DataSourceTransactionManager(database), "DIGEST", database);
+        // The stored bodies are lists of cases; let exactly those classes back in.
+        repository.setDeserializationFilter("java.**;org.apache.camel.**;netralitas.hub.**;!*");
+        repository.setUseRecovery(true);
+        repository.setRecoveryInterval(30_000);
+        return repository;
+    }
+
+    private static Properties smtpSessionProperties(HubSettings settings) {
+        Properties properties = new Properties();
+        String timeout = settings.string("hub.smtp.timeout-ms", "10000");
+        properties.setProperty("mail.smtp.connectiontimeout", timeout);
+        properties.setProperty("mail.smtp.timeout", timeout);
+        properties.setProperty("mail.smtp.writetimeout", timeout);
+        if (settings.bool("hub.smtp.starttls", false)) {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,39 @@
+package netralitas.hub.camel;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The hub's durable state store (an embedded H2 file under hub.data-dir): the case ledger behind idempotency and the
+ * digest aggregation repository. The tables are created here with the keys Camel's defaults lack (the default
+ * CAMEL_MESSAGEPROCESSED table has no primary key, which makes every lookup a full scan).
+ */
+final class HubDatabase {
+
+    private HubDatabase() {
+    }
+
+    static JdbcConnectionPool open(Path dataDir, int maxConnections) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("state/hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
+        pool.setMaxConnections(maxConnections);
+        createSchema(pool);
+        return pool;
+    }
+
+    private static void createSchema(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL, "
+                    + "messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+            for (String table : new String[] {"DIGEST", "DIGEST_COMPLETED"}) {
+                sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange BLOB NOT NULL, "
+                        + "version BIGINT NOT NULL, CONSTRAINT " + table + "_PK PRIMARY KEY (id))");
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package netralitas.hub.camel;
+
+/** Exchange headers the routes use to carry a routing decision to delivery and audit. Never copied into a mail. */
+public final class HubHeaders {
+
+    /** IMMEDIATE, DIGEST, CLOSED or TRIAGE. */
+    public static final String DECISION = "hubDecision";
+    /** Recipients decided by the router (comma-separated). */
+    public static final String TO = "hubTo";
+    public static final String CC = "hubCc";
+    /** A {@code MailPurpose} name: what the receiving office is asked to do. */
+    public static final String PURPOSE = "hubPurpose";
+    /** "high" for BERAT cases. */
+    public static final String PRIORITY = "hubPriority";
+    /** Where a dead-lettered case was parked. */
+    public static final String PARKED_AS = "hubParkedAs";
+
+    private HubHeaders() {
+    }
+}

@@ -1,0 +1,55 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.mail.HeaderValues;
+import netralitas.hub.mail.RenderedEmail;
+import org.apache.camel.Message;
+import org.apache.camel.component.mail.MailConstants;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Puts a rendered email on the exchange for Camel's mail producer. The producer copies every non-Camel header into the
+ * mail and lets an inbound To/Cc override the endpoint, so all headers are cleared first and recipients come only from
+ * the routing decision (SPEC §7, CAMEL-NOTES).
+ */
+final class OutgoingMail {
+
+    private static final int MAX_HEADER_LENGTH = 200;
+
+    private OutgoingMail() {
+    }
+
+    static void apply(Message message, RenderedEmail mail, String from, String to, String cc, String messageId) {
+        message.removeHeaders("*");
+        message.setBody(mail.html());
+        message.setHeader(MailConstants.MAIL_ALTERNATIVE_BODY, mail.text());
+        message.setHeader("From", from);
+        message.setHeader("To", addresses(to));
+        String ccList = addresses(cc);
+        if (!ccList.isEmpty()) {
+            message.setHeader("Cc", ccList);
+        }
+        message.setHeader("Subject", HeaderValues.sanitize(mail.subject(), MAX_HEADER_LENGTH * 2));
+        message.setHeader("Message-ID", messageId);
+        message.setHeader("Auto-Submitted", "auto-generated");
+    }
+
+    static void header(Message message, String name, String value) {
+        message.setHeader(name, HeaderValues.sanitize(value, MAX_HEADER_LENGTH));
+    }
+
+    /** Comma-separated, blanks and repeats dropped, each address free of line breaks. */
+    static String addresses(String list) {
+        if (list == null) {
+            return "";
+        }
+        Set<String> unique = Arrays.stream(list.split(","))
+                .map(address -> HeaderValues.sanitize(address, MAX_HEADER_LENGTH).trim())
+                .filter(address -> !address.isEmpty() && !"null".equals(address))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return String.join(", ", unique);
+    }
+}

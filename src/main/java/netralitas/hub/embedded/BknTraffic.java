@@ -1,0 +1,89 @@
+package netralitas.hub.embedded;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the simulator received, for assertions about how the hub treats BKN (caching, throttling, retries). */
+final class BknTraffic {
+
+    private final AtomicInteger dataRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> dataRequestsByNip = new ConcurrentHashMap<>();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger tooManyRequestsSent = new AtomicInteger();
+    private final AtomicInteger unauthorizedSent = new AtomicInteger();
+    private final AtomicInteger droppedWhileDown = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
+    void dataRequestStarted(String nip) {
+        dataRequests.incrementAndGet();
+        dataRequestsByNip.computeIfAbsent(nip, key -> new AtomicInteger()).incrementAndGet();
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void dataRequestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    void tokenRequested() {
+        tokenRequests.incrementAndGet();
+    }
+
+    void tooManyRequestsSent() {
+        tooManyRequestsSent.incrementAndGet();
+    }
+
+    void unauthorizedSent() {
+        unauthorizedSent.incrementAndGet();
+    }
+
+    void droppedWhileDown() {
+        droppedWhileDown.incrementAndGet();
+    }
+
+    int dataRequests() {
+        return dataRequests.get();
+    }
+
+    int dataRequestsFor(String nip) {
+        AtomicInteger count = dataRequestsByNip.get(nip);
+        return count == null ? 0 : count.get();
+    }
+
+    int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    int tooManyRequests() {
+        return tooManyRequestsSent.get();
+    }
+
+    int unauthorized() {
+        return unauthorizedSent.get();
+    }
+
+    int dropped() {
+        return droppedWhileDown.get();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    /** The peak restarts from what is in flight now, so requests still running are not forgotten. */
+    void reset() {
+        dataRequests.set(0);
+        dataRequestsByNip.clear();
+        tokenRequests.set(0);
+        tooManyRequestsSent.set(0);
+        unauthorizedSent.set(0);
+        droppedWhileDown.set(0);
+        peakInFlight.set(inFlight.get());
+    }
+}

@@ -1,0 +1,156 @@
+package netralitas.hub.embedded;
+
+import netralitas.hub.app.HubSettings;
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default (SPEC §10): a GreenMail mail server and the BKN simulator on loopback, the settings that point
+ * the hub at them, and the sample reports dropped for a first run. Stopped with the Camel context.
+ */
+public final class EmbeddedServers implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
+    static final String BAWASLU_MAILBOX = "laporan@bawaslu.example";
+
+    private final EmbeddedMailServer mail;
+    private final BknSimulator bkn;
+    private final Map<String, String> settings;
+    private final ScheduledExecutorService summaryLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "embedded-summary");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private String lastSummary = "";
+
+    private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, Map<String, String> settings) {
+        this.mail = mail;
+        this.bkn = bkn;
+        this.settings = settings;
+    }
+
+    public static EmbeddedServers start(HubSettings hub) throws IOException {
+        Path config = hub.configDir();
+        EmbeddedMailServer mail = new EmbeddedMailServer(hub.integer("hub.embedded.smtp-port", 3025),
+                hub.integer("hub.embedded.imap-port", 3143)).start();
+        String imapPassword = randomSecret();
+        mail.addUser(BAWASLU_MAILBOX, BAWASLU_MAILBOX, imapPassword);
+
+        String consumerKey = "hub-embedded";
+        String consumerSecret = randomSecret();
+        BknSimulator bkn = BknSimulator.withRecords(config.resolve("dev/bkn-records.json"),
+                hub.integer("hub.embedded.bkn-port", 8089), consumerKey, consumerSecret);
+        bkn.start();
+
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("hub.smtp.host", mail.host());
+        settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
+        settings.put("hub.smtp.protocol", "smtp");
+        settings.put("hub.smtp.starttls", "false");
+        settings.put("hub.imap.host", mail.host());
+        settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
+        settings.put("hub.imap.protocol", "imap");
+        settings.put("hub.imap.username", BAWASLU_MAILBOX);
+        settings.put("hub.imap.password", imapPassword);
+        settings.put("hub.bkn.base-url", bkn.baseUrl());
+        settings.put("hub.bkn.token-url", bkn.tokenUrl());
+        settings.put("hub.bkn.consumer-key", consumerKey);
+        settings.put("hub.bkn.consumer-secret", consumerSecret);
+        if (hub.optional("hub.audit.reporter-secret").isEmpty()) {
+            // Demo data only: a real deployment sets HUB_AUDIT_REPORTER_SECRET (required outside embedded mode).
+            settings.put("hub.audit.reporter-secret", "embedded-demo-reporter-key");
+        }
+        hub.optional("hub.embedded.digest-cron").ifPresent(cron -> settings.put("hub.digest.cron", cron));
+
+        EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings);
+        if (hub.bool("hub.embedded.samples", true)) {
+            servers.dropSamples(config.resolve("dev/samples"), hub.path("hub.csv.drop-dir", "data/drop"));
+        }
+        long period = hub.longValue("hub.embedded.summary-period-ms", 15_000);
+        servers.summaryLog.scheduleAtFixedRate(servers::logSummary, period, period, TimeUnit.MILLISECONDS);
+        return servers;
+    }
+
+    /** Settings that replace the hub's endpoint settings while embedded. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    public EmbeddedMailServer mail() {
+        return mail;
+    }
+
+    public BknSimulator bkn() {
+        return bkn;
+    }
+
+    /** Logs where the reports went (each mailbox with the subjects it received), when that changed. */
+    private synchronized void logSummary() {
+        StringBuilder summary = new StringBuilder("Embedded mailboxes (IMAP 127.0.0.1:" + mail.imapPort()
+                + ", login = password = the address):");
+        mail.subjectsByRecipient().forEach((recipient, subjects) -> {
+            summary.append(System.lineSeparator()).append("  ").append(recipient).append(" — ").append(subjects.size())
+                    .append(" pesan");
+            subjects.forEach(subject -> summary.append(System.lineSeparator()).append("      ").append(subject));
+        });
+        String text = summary.toString();
+        if (!text.equals(lastSummary)) {
+            lastSummary = text;
+            LOG.info(text);
+        }
+    }
+
+    private void dropSamples(Path samples, Path dropDir) throws IOException {
+        if (!Files.isDirectory(samples)) {
+            return;
+        }
+        Files.createDirectories(dropDir);
+        try (Stream<Path> files = Files.list(samples)) {
+            for (Path sample : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                Path target = dropDir.resolve(sample.getFileName());
+                Files.copy(sample, target, StandardCopyOption.REPLACE_EXISTING);
+                LOG.info("Embedded mode: dropped sample reports {} into {}", sample.getFileName(), dropDir);
+            }
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void start() {
+        // Already running: the servers start before the routes so the hub's settings can point at them.
+    }
+
+    @Override
+    public void stop() {
+        summaryLog.shutdownNow();
+        try {
+            bkn.close();
+        } finally {
+            mail.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,135 @@
+package netralitas.hub.mail;
+
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.region.Region;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders the emails a regional office receives (SPEC §7) from the FreeMarker templates in a directory a
+ * deployer can edit without rebuilding: {@code case.txt.ftl}, {@code case.html.ftlh}, {@code digest.txt.ftl},
+ * {@code digest.html.ftlh}. The {@code .ftlh} extension switches on FreeMarker's HTML auto-escaping, so report
+ * text can never become markup. Subjects are built in Java ({@link SubjectLine}).
+ */
+public final class CaseEmailRenderer {
+
+    public static final String CASE_TEXT = "case.txt.ftl";
+    public static final String CASE_HTML = "case.html.ftlh";
+    public static final String DIGEST_TEXT = "digest.txt.ftl";
+    public static final String DIGEST_HTML = "digest.html.ftlh";
+
+    private final Configuration freemarker;
+
+    public CaseEmailRenderer(Path templateDir) {
+        Objects.requireNonNull(templateDir, "templateDir");
+        if (!Files.isDirectory(templateDir)) {
+            throw new IllegalArgumentException("Mail template directory does not exist: " + templateDir.toAbsolutePath());
+        }
+        this.freemarker = configure(templateDir);
+    }
+
+    private static Configuration configure(Path templateDir) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            cfg.setDirectoryForTemplateLoading(templateDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read mail template directory " + templateDir.toAbsolutePath(), e);
+        }
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(Locale.forLanguageTag("id-ID"));
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        // A template bug must fail the delivery loudly (and be retried / dead-lettered), never send a half email.
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        // FreeMarker's own logging of a failure would print the data being rendered: reports hold personal data.
+        cfg.setLogTemplateExceptions(false);
+        cfg.setAttemptExceptionReporter((exception, env) -> { });
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        // Templates are deployer-editable files: they may format text, never instantiate or call Java.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
+    }
+
+    /** The email about one case, addressed according to {@code purpose}. */
+    public RenderedEmail renderCase(ViolationCase c, MailPurpose purpose) {
+        Objects.requireNonNull(c, "case");
+        Objects.requireNonNull(purpose, "purpose");
+        Map<String, Object> model = CaseView.of(c, purpose);
+        return new RenderedEmail(SubjectLine.forCase(c),
+                render(CASE_TEXT, model, false), render(CASE_HTML, model, false));
+    }
+
+    /** The daily RINGAN digest for one region: one table row per case. */
+    public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(date, "date");
+        Map<String, Object> model = DigestView.of(region, cases, date);
+        return new RenderedEmail(SubjectLine.forDigest(region, cases.size(), date),
+                render(DIGEST_TEXT, model, false), render(DIGEST_HTML, model, false));
+    }
+
+    /**
+     * Renders every template with built-in invented cases covering each purpose and BKN status, so a
+     * deployer's broken edit is found at start-up rather than on the first real report. Throws
+     * {@link MailTemplateException} naming the template, with FreeMarker's full message (safe here: the
+     * data is invented).
+     */
+    public void selfCheck() {
+        for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
+            Map<String, Object> model = CaseView.of(sample.violationCase(), sample.purpose());
+            render(CASE_TEXT, model, true);
+            render(CASE_HTML, model, true);
+        }
+        Map<String, Object> digest = DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
+                SelfCheckSamples.DATE);
+        render(DIGEST_TEXT, digest, true);
+        render(DIGEST_HTML, digest, true);
+    }
+
+    /**
+     * With real data the message names only the place in the template, not FreeMarker's description, which
+     * can quote the value being rendered (a reporter's name, in a triage email) into a log.
+     */
+    private String render(String templateName, Map<String, Object> model, boolean fullMessage) {
+        Template template;
+        try {
+            template = freemarker.getTemplate(templateName);
+        } catch (ParseException e) {
+            throw new MailTemplateException(templateName, "syntax error: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MailTemplateException(templateName, "cannot load: " + e.getMessage(), e);
+        }
+        StringWriter out = new StringWriter(4096);
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            String message = fullMessage ? e.getMessageWithoutStackTop()
+                    : "rendering failed at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                    + (e.getBlamedExpressionString() == null ? "" : " (expression: " + e.getBlamedExpressionString() + ")");
+            throw new MailTemplateException(templateName, message, fullMessage ? e : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

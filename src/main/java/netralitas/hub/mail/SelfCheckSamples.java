@@ -1,0 +1,123 @@
+package netralitas.hub.mail;
+
+import netralitas.hub.bkn.Employee;
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.classify.Category;
+import netralitas.hub.classify.Classification;
+import netralitas.hub.classify.Severity;
+import netralitas.hub.region.Kanreg;
+import netralitas.hub.region.Region;
+import netralitas.hub.region.RegionResolution;
+import netralitas.hub.region.RegionSource;
+import netralitas.hub.region.RegionType;
+import netralitas.hub.report.Report;
+import netralitas.hub.report.ReportSource;
+import netralitas.hub.report.SubjectType;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Invented cases for {@link CaseEmailRenderer#selfCheck()}. FreeMarker only evaluates the branches it takes,
+ * so the samples are chosen to walk every branch of the shipped templates: each purpose, each BKN status,
+ * a region conflict, an escalation, a category under review, a central agency.
+ */
+final class SelfCheckSamples {
+
+    static final LocalDate DATE = LocalDate.of(2024, 9, 14);
+
+    record Sample(ViolationCase violationCase, MailPurpose purpose) {
+    }
+
+    private SelfCheckSamples() {
+    }
+
+    static Region region() {
+        return new Region("17.08", "Kabupaten Contoh Jaya", RegionType.KABUPATEN, "17",
+                "bkpsdm@contohjaya.example", "inspektorat@contohjaya.example", "bawaslu@contohjaya.example");
+    }
+
+    private static Region otherRegion() {
+        return new Region("17.71", "Kota Contoh", RegionType.KOTA, "17",
+                "bkpsdm@kotacontoh.example", "inspektorat@kotacontoh.example", "bawaslu@kotacontoh.example");
+    }
+
+    private static Kanreg kanreg() {
+        return new Kanreg("VII", "Kantor Regional VII BKN", "Palembang", Set.of("17"), "kanreg7@bkn.example");
+    }
+
+    private static Category category(Severity severity, boolean review) {
+        return new Category(review ? "OTHER" : "PARTISAN_ACTIVITY",
+                review ? "Lainnya / perlu verifikasi" : "Kegiatan keberpihakan: pertemuan, ajakan, pemberian barang",
+                severity, "PP 94/2021 Pasal 5 huruf n; SKB 2/2022", List.of(), review);
+    }
+
+    private static Report report(String nip, SubjectType type, String description, String reporter) {
+        return new Report(ReportSource.csv("contoh.csv", 2), "001/LP/PB/Kab/07.08/IX/2024", DATE.minusDays(3),
+                nip, "Andi Contoh", "Kepala Bagian Umum", "Pemkab Contoh Jaya", type, "17.71", "Kota Contoh",
+                "kegiatan keberpihakan", description, "Balai Desa Contoh",
+                List.of("https://bukti.example/foto1.jpg", "javascript:alert(1)"),
+                reporter, reporter == null ? null : "0800-0000-0000");
+    }
+
+    private static Employee employee() {
+        return new Employee("198001012005011001", "ANDI CONTOHNAMA", "Drs.", "M.Si.", "PNS Daerah", "Aktif",
+                "ID-INDUK", "Pemerintah Kab. Contoh Jaya", "ID-KERJA", "Pemerintah Kab. Contoh Jaya", "9999",
+                "Pemerintah Kab. Contoh Jaya", "BAGIAN UMUM", "SEKRETARIAT DAERAH", "Kepala Bagian Umum",
+                "Jabatan Struktural", "III.a", "IV/a", "CONTOH JAYA", "7", "KANTOR REGIONAL VII PALEMBANG");
+    }
+
+    private static Employee centralEmployee() {
+        return new Employee("198502022010012002", "SITI CONTOH", "", "S.E.", "PNS Pusat", "Aktif",
+                "ID-PUSAT", "Kementerian Contoh", "ID-PUSAT", "Kementerian Contoh", "",
+                "Kantor Wilayah Kementerian Contoh", "SUBBAGIAN UMUM", "KANTOR WILAYAH", "Analis",
+                "Jabatan Fungsional", "", "III/b", "CONTOH JAYA", "7", "KANTOR REGIONAL VII PALEMBANG");
+    }
+
+    static List<Sample> cases() {
+        ViolationCase verified = new ViolationCase("NH-CONTOH-0001",
+                report("198001012005011001", SubjectType.ASN, "Mengajak warga memilih bakal calon <b>X</b> & Y.", null));
+        verified.verified(employee());
+        verified.setRegionResolution(new RegionResolution(region(), RegionSource.BKN, otherRegion(), kanreg(),
+                List.of("Wilayah pada laporan berbeda dengan instansi menurut BKN.")));
+        verified.setClassification(new Classification(category(Severity.SEDANG, false), Severity.SEDANG,
+                Severity.BERAT, List.of("Menggunakan mobil dinas.")));
+
+        ViolationCase village = new ViolationCase("NH-CONTOH-0002",
+                report(null, SubjectType.KEPALA_DESA, "Kepala desa membagikan sembako bergambar calon.", null));
+        village.setRegionResolution(new RegionResolution(region(), RegionSource.REPORT_NAME, region(), kanreg(), List.of()));
+        village.setClassification(new Classification(category(Severity.BERAT, false), Severity.BERAT, Severity.BERAT, List.of()));
+
+        ViolationCase central = new ViolationCase("NH-CONTOH-0003",
+                report("198502022010012002", SubjectType.ASN, "Membagikan unggahan akun pemenangan calon.", null));
+        central.verified(centralEmployee());
+        central.setRegionResolution(new RegionResolution(null, RegionSource.CENTRAL_AGENCY, null, kanreg(), List.of()));
+        central.setClassification(new Classification(category(Severity.BERAT, false), Severity.BERAT, Severity.BERAT, List.of()));
+
+        ViolationCase triage = new ViolationCase("NH-CONTOH-0004",
+                report("199001012015031001", SubjectType.PPPK, "Uraian yang belum jelas.", "Pelapor Contoh"));
+        triage.notFoundAtBkn();
+        triage.setRegionResolution(new RegionResolution(null, RegionSource.NONE, null, null,
+                List.of("Nama wilayah \"Contoh\" cocok dengan lebih dari satu wilayah.")));
+        triage.setClassification(new Classification(category(Severity.SEDANG, true), Severity.SEDANG, Severity.SEDANG, List.of()));
+
+        Report byEmail = new Report(ReportSource.email("<contoh-0005@mail.example>"), null, null, null,
+                null, null, null, SubjectType.PERANGKAT_DESA, null, null, null, "Belum diklasifikasi.", null,
+                List.of(), "Pelapor Contoh", null);
+        ViolationCase unclassified = new ViolationCase("NH-CONTOH-0005", byEmail);
+
+        return List.of(
+                new Sample(verified, MailPurpose.BKPSDM_ACTION),
+                new Sample(village, MailPurpose.VILLAGE_OFFICIAL),
+                new Sample(central, MailPurpose.CENTRAL_AGENCY),
+                new Sample(triage, MailPurpose.TRIAGE),
+                new Sample(unclassified, MailPurpose.TRIAGE),
+                new Sample(triage, MailPurpose.BKPSDM_ACTION),
+                new Sample(unclassified, MailPurpose.BKPSDM_ACTION));
+    }
+
+    static List<ViolationCase> digestCases() {
+        return cases().stream().map(Sample::violationCase).distinct().toList();
+    }
+}

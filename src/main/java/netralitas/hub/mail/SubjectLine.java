@@ -1,0 +1,38 @@
+package netralitas.hub.mail;
+
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.region.Region;
+
+import java.time.LocalDate;
+
+/**
+ * Email subjects (SPEC §7). Built in Java rather than in a template so that every value taken from a report
+ * goes through {@link HeaderValues#sanitize} and a deployer's template edit cannot open a header injection.
+ */
+public final class SubjectLine {
+
+    /** Keeps a subject readable in a mail client's list even when a report carries a novel in its name field. */
+    static final int MAX_VALUE = 120;
+    static final int MAX_SUBJECT = 400;
+
+    private SubjectLine() {
+    }
+
+    /** {@code [NETRALITAS ASN][BERAT] <case id> — <nama> (<NIP>) — <region name>}. */
+    public static String forCase(ViolationCase c) {
+        return HeaderValues.sanitize("[NETRALITAS ASN][" + CaseFacts.severityCode(c) + "] "
+                + value(c.getCaseId()) + " — "
+                + value(c.getDisplayName()) + " (" + value(CaseFacts.nip(c)) + ") — "
+                + value(CaseFacts.placeName(c)), MAX_SUBJECT);
+    }
+
+    /** {@code [NETRALITAS ASN][RINGAN] Rekap harian 14 September 2024 — <region name> — 3 kasus}. */
+    public static String forDigest(Region region, int caseCount, LocalDate date) {
+        return HeaderValues.sanitize("[NETRALITAS ASN][RINGAN] Rekap harian " + IndonesianDates.format(date)
+                + " — " + value(region.name()) + " — " + caseCount + " kasus", MAX_SUBJECT);
+    }
+
+    private static String value(String text) {
+        return HeaderValues.sanitize(text, MAX_VALUE);
+    }
+}

@@ -1,0 +1,135 @@
+package netralitas.hub.nip;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the structure of a NIP (SPEC §4.1) before anyone asks BKN about it, so that a typo is
+ * rejected with a reason the reporter can fix instead of surfacing later as "not found".
+ *
+ * <p>Layout (1-based positions): 1-8 birth date yyyyMMdd, 9-12 appointment year, 13-14 appointment
+ * month 01-12 (PNS) or a code of 21 or more (PPPK: 21 full-time, 24 part-time), 15 gender 1/2,
+ * 16-18 sequence 001-999. Only the first failing part is reported: one clear fix at a time.
+ */
+public final class NipValidator {
+
+    private static final int LENGTH = 18;
+    private static final int FIRST_PPPK_CODE = 21;
+
+    /** Whitespace of any kind (including the non-breaking space of pasted text) and dots. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.]+");
+
+    /**
+     * An 18-digit number as people write it: either solid, or in its natural groups
+     * (birth date, appointment, gender, sequence) separated by one space or dot.
+     */
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<!\\d)(\\d{8})[ .\\u00A0]?(\\d{6})[ .\\u00A0]?(\\d)[ .\\u00A0]?(\\d{3})(?![\\d])");
+
+    private final Clock clock;
+
+    public NipValidator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Removes spaces and dots; returns null for null or blank input. */
+    public static String normalize(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String compact = SEPARATORS.matcher(raw).replaceAll("");
+        return compact.isEmpty() ? null : compact;
+    }
+
+    public NipCheck check(String raw) {
+        String nip = normalize(raw);
+        if (nip == null) {
+            return NipCheck.invalid(null, "kosong");
+        }
+        String lengthProblem = lengthProblem(nip);
+        if (lengthProblem != null) {
+            return NipCheck.invalid(nip, lengthProblem);
+        }
+        String birth = nip.substring(0, 8);
+        if (!isRealDate(birth)) {
+            return NipCheck.invalid(nip, "tanggal lahir " + birth + " tidak ada");
+        }
+        int birthYear = Integer.parseInt(birth.substring(0, 4));
+        String yearText = nip.substring(8, 12);
+        int appointmentYear = Integer.parseInt(yearText);
+        String monthOrCode = nip.substring(12, 14);
+        int monthOrCodeValue = Integer.parseInt(monthOrCode);
+        NipKind kind;
+        if (monthOrCodeValue >= 1 && monthOrCodeValue <= 12) {
+            kind = NipKind.PNS;
+        } else if (monthOrCodeValue >= FIRST_PPPK_CODE) {
+            kind = NipKind.PPPK;
+        } else {
+            return NipCheck.invalid(nip, "bulan pengangkatan " + monthOrCode + " tidak ada");
+        }
+        if (appointmentYear <= birthYear) {
+            return NipCheck.invalid(nip, "tahun pengangkatan " + yearText + " tidak setelah tahun lahir " + birth.substring(0, 4));
+        }
+        int thisYear = LocalDate.now(clock).getYear();
+        if (appointmentYear > thisYear) {
+            return NipCheck.invalid(nip, "tahun pengangkatan " + yearText + " di masa depan");
+        }
+        char gender = nip.charAt(14);
+        if (gender != '1' && gender != '2') {
+            return NipCheck.invalid(nip, "kode jenis kelamin " + gender + " (harus 1 atau 2)");
+        }
+        String sequence = nip.substring(15);
+        if (sequence.equals("000")) {
+            return NipCheck.invalid(nip, "nomor urut 000");
+        }
+        return NipCheck.valid(nip, kind);
+    }
+
+    /**
+     * Finds NIP-shaped numbers in free text (an email body), also when written in groups such as
+     * {@code 19800101 200501 1 001} or {@code 19800101.200501.1.001}. Returns the normalised
+     * 18 digits in order of first appearance, without duplicates. They are candidates only: the
+     * caller still runs {@link #check(String)}.
+     */
+    public static List<String> findCandidates(String freeText) {
+        if (freeText == null || freeText.isEmpty()) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = CANDIDATE.matcher(freeText);
+        while (m.find()) {
+            found.add(m.group(1) + m.group(2) + m.group(3) + m.group(4));
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static String lengthProblem(String nip) {
+        for (int i = 0; i < nip.length(); i++) {
+            char c = nip.charAt(i);
+            if (c < '0' || c > '9') {
+                return "harus " + LENGTH + " digit angka (ada karakter '" + c + "')";
+            }
+        }
+        return nip.length() == LENGTH ? null : "harus " + LENGTH + " digit angka (ada " + nip.length() + ")";
+    }
+
+    private static boolean isRealDate(String yyyyMMdd) {
+        int year = Integer.parseInt(yyyyMMdd.substring(0, 4));
+        int month = Integer.parseInt(yyyyMMdd.substring(4, 6));
+        int day = Integer.parseInt(yyyyMMdd.substring(6, 8));
+        try {
+            LocalDate.of(year, month, day);
+            return year > 0;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package netralitas.hub.report;
+
+/** How a report reached the hub. */
+public enum Channel { CSV, EMAIL }

@@ -1,0 +1,151 @@
+package netralitas.hub.audit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuditCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.jakarta("2024-11-27T02:00:00Z");
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void writeTrail() {
+        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+            trail.append("NTR-2024-0007", AuditEventType.RECEIVED, "laporan.csv:8", "ingest-csv",
+                    Map.of("channel", "CSV"));
+            trail.append("NTR-2024-0008", AuditEventType.RECEIVED, "laporan.csv:9", "ingest-csv", Map.of());
+            clock.advance(Duration.ofDays(1));
+            trail.append("NTR-2024-0007", AuditEventType.DELIVERED, "laporan.csv:8", "deliver",
+                    Map.of("to", List.of("inspektorat@kepahiang.example"), "messageId", "<NTR-2024-0007@hub.example>"));
+        }
+    }
+
+    private int run(String... args) {
+        return new AuditCommand().run(List.of(args), dir, out, err);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void showPrintsTheCaseEventsInOrderAsATable() {
+        assertEquals(0, run("show", "NTR-2024-0007"));
+        List<String> lines = out().lines().toList();
+        assertEquals("Case NTR-2024-0007: 2 events", lines.get(0));
+        assertTrue(lines.get(1).matches("seq\\s+at\\s+event\\s+route\\s+source\\s+detail"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("---"));
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(3).matches("\\s*1\\s+2024-11-27T09:00:00\\.000\\+07:00\\s+RECEIVED\\s+ingest-csv\\s+"
+                + "laporan\\.csv:8\\s+\\{\"channel\":\"CSV\"}"), lines.get(3));
+        assertTrue(lines.get(4).contains("DELIVERED"));
+        assertTrue(lines.get(4).endsWith(
+                "{\"messageId\":\"<NTR-2024-0007@hub.example>\",\"to\":[\"inspektorat@kepahiang.example\"]}"),
+                lines.get(4));
+        assertFalse(out().contains("NTR-2024-0008"));
+        // columns line up: "event" starts at the same offset on every row
+        int column = lines.get(1).indexOf("event");
+        assertEquals(column, lines.get(3).indexOf("RECEIVED"));
+        assertEquals(column, lines.get(4).indexOf("DELIVERED"));
+    }
+
+    @Test
+    void showOfAnUnknownCaseExitsOneWithAMessage() {
+        assertEquals(1, run("show", "NTR-2099-0001"));
+        assertTrue(err().contains("No audit events for case NTR-2099-0001"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void showWithoutACaseIdIsAUsageError() {
+        assertEquals(2, run("show"));
+        assertTrue(err().contains("Usage: audit"), err());
+    }
+
+    @Test
+    void verifyReportsAnIntactChainWithItsFiles() {
+        assertEquals(0, run("verify"));
+        assertEquals("OK: 3 events, chain intact (files: audit-2024-11-27.jsonl, audit-2024-11-28.jsonl)",
+                out().strip());
+    }
+
+    @Test
+    void verifyNamesTheFirstBadLine() throws IOException {
+        Path file = dir.resolve("audit-2024-11-27.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        lines.set(1, lines.get(1).replace("laporan.csv:9", "laporan.csv:1"));
+        Files.write(file, lines);
+
+        assertEquals(1, run("verify"));
+        assertTrue(err().startsWith("FAILED at " + file + ":2: "), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void exportWritesCsvForTheDateRange() {
+        assertEquals(0, run("export", "--from", "2024-11-28", "--to=2024-11-28", "--format", "csv"));
+        List<String> lines = out().lines().toList();
+        assertEquals("seq,at,caseId,event,route,source,detail,prev,hash", lines.get(0));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("3,2024-11-28T09:00:00.000+07:00,NTR-2024-0007,DELIVERED,deliver,"
+                + "laporan.csv:8,\"{\"\"messageId\"\""), lines.get(1));
+        assertTrue(err().contains("Exported 1 events"), err());
+    }
+
+    @Test
+    void exportWithoutBoundsWritesEverything() {
+        assertEquals(0, run("export"));
+        assertEquals(4, out().lines().count());
+    }
+
+    @Test
+    void exportRejectsBadOptions() {
+        assertEquals(2, run("export", "--format", "xlsx"));
+        assertEquals(2, run("export", "--from", "27-11-2024"));
+        assertEquals(2, run("export", "--from", "2024-11-28", "--to", "2024-11-27"));
+        assertEquals(2, run("export", "--to"));
+        assertEquals("", out());
+    }
+
+    @Test
+    void unknownOrMissingSubCommandPrintsUsageAndExitsTwo() {
+        assertEquals(2, run("delete"));
+        assertTrue(err().contains("Unknown audit command: delete"), err());
+        assertTrue(err().contains("Usage: audit"), err());
+        assertEquals(2, run());
+        assertEquals("", out());
+    }
+
+    @Test
+    void showOnADamagedLineOfTheCaseExitsOne() throws IOException {
+        Files.writeString(dir.resolve("audit-2024-11-28.jsonl"), "{\"caseId\":\"NTR-2024-0007\",broken\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, run("show", "NTR-2024-0007"));
+        assertTrue(err().startsWith("FAILED: Audit trail damaged at "), err());
+    }
+}

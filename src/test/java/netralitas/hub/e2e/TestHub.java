@@ -1,0 +1,128 @@
+package netralitas.hub.e2e;
+
+import netralitas.hub.app.Hub;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.audit.AuditLog;
+import netralitas.hub.embedded.BknSimulator;
+import netralitas.hub.embedded.EmbeddedMailServer;
+import org.apache.camel.CamelContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real hub (routes/ and config/ of this project) started against a real GreenMail server and a real BKN simulator,
+ * both on ephemeral loopback ports, with its state in a temporary folder.
+ */
+final class TestHub implements AutoCloseable {
+
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final String CONSUMER_KEY = "test-key";
+    static final String CONSUMER_SECRET = "test-secret";
+
+    final Path work;
+    final EmbeddedMailServer mail;
+    final BknSimulator bkn;
+    final Map<String, String> settings = new HashMap<>();
+    private Hub hub;
+
+    TestHub(Path work) throws IOException {
+        this.work = work;
+        this.mail = new EmbeddedMailServer(0, 0).start();
+        this.bkn = BknSimulator.withRecords(PROJECT.resolve("config/dev/bkn-records.json"), 0, CONSUMER_KEY, CONSUMER_SECRET);
+        bkn.start();
+        settings.put("hub.embedded", "false");
+        settings.put("hub.data-dir", work.resolve("data").toString());
+        settings.put("hub.csv.drop-dir", dropDir().toString());
+        settings.put("hub.csv.read-lock-min-age-ms", "100");
+        settings.put("hub.csv.poll-delay-ms", "100");
+        settings.put("hub.smtp.host", mail.host());
+        settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
+        settings.put("hub.smtp.starttls", "false");
+        settings.put("hub.smtp.redelivery-delay-ms", "100");
+        settings.put("hub.bkn.base-url", bkn.baseUrl());
+        settings.put("hub.bkn.token-url", bkn.tokenUrl());
+        settings.put("hub.bkn.consumer-key", CONSUMER_KEY);
+        settings.put("hub.bkn.consumer-secret", CONSUMER_SECRET);
+        settings.put("hub.bkn.redelivery-delay-ms", "50");
+        settings.put("hub.audit.reporter-secret", "test-reporter-key");
+        // Digests are sent when a test flushes them, never by the clock.
+        settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
+    }
+
+    TestHub start() {
+        hub = Hub.create(PROJECT, settings);
+        hub.start();
+        return this;
+    }
+
+    /** Stops the hub only (mail server and BKN stay up), as a restart would. */
+    void stopHub() {
+        hub.stop();
+    }
+
+    CamelContext context() {
+        return hub.camelContext();
+    }
+
+    Path dropDir() {
+        return work.resolve("drop");
+    }
+
+    /**
+     * Drops a CSV the way a careful sender does (write aside, then move), and waits until the hub has handled every
+     * row: the file is moved out of the drop folder only when its exchange is complete.
+     */
+    void dropAndAwait(String fileName, String content) throws IOException, InterruptedException {
+        Files.createDirectories(dropDir());
+        Path temp = work.resolve(fileName + ".part");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Path dropped = dropDir().resolve(fileName);
+        Files.move(temp, dropped, StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.exists(dropped)) {
+            assertTrue(System.nanoTime() < deadline, "the hub did not finish " + fileName);
+            Thread.sleep(50);
+        }
+    }
+
+    void flushDigest() {
+        context().createProducerTemplate().sendBody("direct:digest-flush", null);
+    }
+
+    ImapMailbox imap() {
+        return new ImapMailbox(mail.host(), mail.imapPort());
+    }
+
+    List<AuditEvent> audit() throws IOException {
+        try (Stream<AuditEvent> events = new AuditLog(work.resolve("data/audit")).events()) {
+            return events.toList();
+        }
+    }
+
+    Path doneDir() {
+        return dropDir().resolve("done");
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (hub != null) {
+                hub.stop();
+            }
+        } finally {
+            bkn.close();
+            mail.close();
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package netralitas.hub.mail;
+
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.classify.Category;
+import netralitas.hub.classify.Classification;
+import netralitas.hub.classify.Severity;
+import netralitas.hub.region.RegionResolution;
+import netralitas.hub.region.RegionSource;
+import netralitas.hub.report.Report;
+import netralitas.hub.report.ReportSource;
+import netralitas.hub.report.SubjectType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaseEmailRendererTest {
+
+    private static final Path TEMPLATES = Path.of("config/templates");
+    private static final String NOT_FOUND = "NIP tidak ditemukan di BKN — perlu verifikasi";
+    private static final String NO_NIP = "Laporan tidak mencantumkan NIP — identitas perlu diverifikasi";
+
+    private final CaseEmailRenderer renderer = new CaseEmailRenderer(TEMPLATES);
+
+    @Test
+    void shippedTemplatesPassSelfCheck() {
+        renderer.selfCheck();
+    }
+
+    @Test
+    void verifiedCaseShowsReportedAndBknFacts() {
+        RenderedEmail mail = renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION);
+        assertEquals(SubjectLine.forCase(MailFixtures.verifiedCase()), mail.subject());
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "Yth. Kepala BKPSDM Pemerintah Kabupaten Kepahiang");
+            assertContains(body, "Dengan hormat,");
+            assertContains(body, "NH-20240914-0001");
+            assertContains(body, "012/Reg/LP/PB/Kab/07.08/IX/2024");
+            assertContains(body, "14 September 2024");
+            assertContains(body, "laporan-2024-09.csv:12");
+            assertContains(body, "Rudi Hartono");
+            assertContains(body, "RUDI HARTONO, S.Sos.");
+            assertContains(body, "Pengadministrasi Umum");
+            assertContains(body, "SUBBAGIAN UMUM DINAS PENDIDIKAN");
+            assertContains(body, "Pemerintah Kab. Kepahiang");
+            assertContains(body, "Aktif");
+            assertContains(body, "III/c");
+            assertContains(body, "Kegiatan keberpihakan");
+            assertContains(body, "PP 94/2021 Pasal 5 huruf n");
+            assertContains(body, "Mengajak warga memilih bakal calon nomor 2.");
+            assertContains(body, "Desa Sukamaju");
+            assertContains(body, "https://bukti.example/foto-1.jpg");
+            assertContains(body, "Kabupaten Kepahiang");
+            assertContains(body, "17.08");
+            assertContains(body, "Kantor Regional VII BKN");
+            assertContains(body, "PP Nomor 94 Tahun 2021");
+            assertContains(body, "Identitas pelapor dirahasiakan");
+            assertContains(body, "dikirim secara otomatis oleh Netralitas Hub");
+            assertFalse(body.contains(NOT_FOUND) || body.contains(NO_NIP));
+            assertFalse(body.contains("Perbedaan data") || body.contains("PERBEDAAN DATA"), "no mismatch expected");
+        }
+        assertContains(mail.html(), "<a href=\"https://bukti.example/foto-1.jpg\">");
+        assertContains(mail.html(), "https://bukti.example/video?id=2&amp;t=3");
+        assertContains(mail.text(), "https://bukti.example/video?id=2&t=3");
+        assertContains(mail.text(), "Mengingat tingkat pelanggaran BERAT");
+    }
+
+    @Test
+    void scriptAndAmpersandInReportAreEscapedInHtmlOnly() {
+        ViolationCase c = MailFixtures.withDescription("<script>alert('x')</script> Tom & Jerry \"kutip\"");
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertFalse(mail.html().contains("<script>"), "raw script tag in HTML");
+        assertContains(mail.html(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Tom &amp; Jerry &quot;kutip&quot;");
+        assertContains(mail.text(), "<script>alert('x')</script> Tom & Jerry \"kutip\"");
+    }
+
+    @Test
+    void markupInNamesAndLinksIsEscapedAndScriptLinksAreNotClickable() {
+        Report r = new Report(ReportSource.csv("x.csv", 3), null, MailFixtures.INCIDENT, null,
+                "<b>Rudi</b> & Co", "<i>Staf</i>", "Dinas <u>X</u>", SubjectType.ASN, null, null, null, "uraian",
+                "<img src=x onerror=alert(1)>",
+                List.of("javascript:alert(document.cookie)", "https://ok.example/\"><script>"), null, null);
+        ViolationCase c = new ViolationCase("NH-X-1", r);
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        String html = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).html();
+        assertContains(html, "&lt;b&gt;Rudi&lt;/b&gt; &amp; Co");
+        assertContains(html, "&lt;img src=x onerror=alert(1)&gt;");
+        assertFalse(html.contains("<img") || html.contains("<b>Rudi") || html.contains("<script>"));
+        assertFalse(html.contains("href=\"javascript:"), "javascript: link must not be clickable");
+        assertContains(html, "<li>javascript:alert(document.cookie)</li>");
+        assertContains(html, "href=\"https://ok.example/&quot;&gt;&lt;script&gt;\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MailPurpose.class, names = {"BKPSDM_ACTION", "VILLAGE_OFFICIAL", "CENTRAL_AGENCY"})
+    void reporterIdentityNeverReachesAnOffice(MailPurpose purpose) {
+        for (ViolationCase c : List.of(MailFixtures.verifiedCase(), MailFixtures.notFoundCase(),
+                MailFixtures.noNipCase(), MailFixtures.centralCase())) {
+            RenderedEmail mail = renderer.renderCase(c, purpose);
+            for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
+                assertFalse(part.contains("Pelapor Rahasiawati"), purpose + " leaks reporter name");
+                assertFalse(part.contains("0812-9999-0001"), purpose + " leaks reporter phone");
+                assertFalse(part.contains("sri.pelapor"), purpose + " leaks reporter address");
+            }
+            assertContains(mail.text(), "Identitas pelapor dirahasiakan");
+            assertContains(mail.html(), "Identitas pelapor dirahasiakan");
+        }
+    }
+
+    @Test
+    void triageStaffSeeTheReporter() {
+        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.TRIAGE);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "Yth. Tim Triase Bawaslu");
+            assertContains(body, MailFixtures.REPORTER_NAME);
+            assertContains(body, "0812-9999-0001");
+            assertContains(body, "HANYA UNTUK BAWASLU");
+            assertContains(body, "Identitas pelapor dirahasiakan");
+        }
+        assertContains(mail.text(), MailFixtures.REPORTER_CONTACT);
+        assertFalse(mail.subject().contains("Rahasiawati"));
+    }
+
+    @Test
+    void editedTemplateCannotLeakReporterOutsideTriage(@TempDir Path dir) throws IOException {
+        copyTemplates(dir);
+        Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
+        Files.writeString(text, Files.readString(text) + "\nPelapor: ${reporter.name}\n");
+        CaseEmailRenderer edited = new CaseEmailRenderer(dir);
+        assertContains(edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.TRIAGE).text(),
+                "Pelapor: " + MailFixtures.REPORTER_NAME);
+        MailTemplateException e = assertThrows(MailTemplateException.class,
+                () -> edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION));
+        assertEquals(CaseEmailRenderer.CASE_TEXT, e.getTemplateName());
+        assertThrows(MailTemplateException.class, edited::selfCheck);
+    }
+
+    @Test
+    void emailMessageIdIsShownOnlyToTriage() {
+        Report r = new Report(ReportSource.email("<abc123@laptop-pelapor.example>"), null, MailFixtures.INCIDENT,
+                null, "Budi", null, null, SubjectType.ASN, "17.08", null, null, "uraian", null, List.of(), null, null);
+        ViolationCase c = new ViolationCase("NH-E-1", r);
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        RenderedEmail office = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertFalse(office.text().contains("laptop-pelapor") || office.html().contains("laptop-pelapor"));
+        assertContains(office.text(), "email yang diterima Bawaslu");
+        assertContains(renderer.renderCase(c, MailPurpose.TRIAGE).text(), "<abc123@laptop-pelapor.example>");
+    }
+
+    @Test
+    void notFoundAtBknIsFlagged() {
+        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.BKPSDM_ACTION);
+        assertContains(mail.text(), NOT_FOUND);
+        assertContains(mail.html(), NOT_FOUND);
+        assertContains(mail.text(), "199001012015031002");
+        assertContains(mail.text(), "mohon verifikasi identitas terlapor");
+        assertFalse(mail.text().contains(NO_NIP));
+    }
+
+    @Test
+    void villageOfficialWithoutNipGoesToBawaslu() {
+        RenderedEmail mail = renderer.renderCase(MailFixtures.noNipCase(), MailPurpose.VILLAGE_OFFICIAL);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, NO_NIP);
+            assertContains(body, "Yth. Ketua Bawaslu Kabupaten Kepahiang");
+            assertContains(body, "Kepala Desa");
+            assertContains(body, "bukan ASN");
+            assertContains(body, "Bupati/Wali Kota melalui Camat");
+            assertFalse(body.contains("Kepala BKPSDM"));
+        }
+    }
+
+    @Test
+    void centralAgencyIsAskedToForwardToItsPersonnelUnit() {
+        RenderedEmail mail = renderer.renderCase(MailFixtures.centralCase(), MailPurpose.CENTRAL_AGENCY);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "Instansi Pusat");
+            assertContains(body, "pegawai instansi pusat (Kementerian Agama)");
+            assertContains(body, "Dr. SITI AMINAH, M.Pd.");
+        }
+    }
+
+    @Test
+    void provinceIsAddressedToItsBkd() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        c.setRegionResolution(new RegionResolution(MailFixtures.provinsiBengkulu(), RegionSource.BKN, null, null, List.of()));
+        assertContains(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text(),
+                "Yth. Kepala BKD Pemerintah Provinsi Bengkulu");
+    }
+
+    @Test
+    void regionConflictAndItsNotesAreShown() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        String note = "Laporan menyebut Kota Bengkulu, tetapi instansi kerja menurut BKN adalah Kabupaten Kepahiang.";
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN,
+                MailFixtures.kotaBengkulu(), MailFixtures.kanreg7(), List.of(note)));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "Wilayah pada laporan (Kota Bengkulu, kode 17.71) berbeda dengan wilayah");
+            assertContains(body, "Penanganan mengikuti data BKN.");
+            assertContains(body, note);
+        }
+    }
+
+    @Test
+    void nameAndAgencyMismatchesAreFlagged() {
+        ViolationCase c = new ViolationCase("NH-M-1", new Report(ReportSource.csv("m.csv", 2), null,
+                MailFixtures.INCIDENT, MailFixtures.NIP, "Rudi Hartanto", null, "Pemkab Lebong", SubjectType.ASN,
+                null, null, null, "uraian", null, List.of(), null, null));
+        c.verified(MailFixtures.rudi());
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text();
+        assertContains(text, "Nama pada laporan (Rudi Hartanto) berbeda dengan nama di BKN (RUDI HARTONO, S.Sos.)");
+        assertContains(text, "Instansi pada laporan (Pemkab Lebong) berbeda dengan instansi kerja di BKN (Pemerintah Kab. Kepahiang)");
+        assertFalse(text.contains("Wilayah pada laporan"));
+    }
+
+    @Test
+    void escalationReasonsAreShown() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        Category cat = MailFixtures.category("CAMPAIGN_EVENT", "Ikut kampanye/sosialisasi/pengenalan bakal calon",
+                Severity.RINGAN, false);
+        c.setClassification(new Classification(cat, Severity.RINGAN, Severity.SEDANG,
+                List.of("Uraian menyebut penggunaan mobil dinas.", "Terlapor menjabat Camat.")));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertTrue(mail.subject().startsWith("[NETRALITAS ASN][SEDANG] "), mail.subject());
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "dinaikkan dari RINGAN");
+            assertContains(body, "Uraian menyebut penggunaan mobil dinas.");
+            assertContains(body, "Terlapor menjabat Camat.");
+        }
+        assertFalse(mail.text().contains("Mengingat tingkat pelanggaran BERAT"));
+    }
+
+    @Test
+    void categoryUnderReviewSaysPerluDitinjau() {
+        ViolationCase c = MailFixtures.notFoundCase();
+        Category other = MailFixtures.category("OTHER", "Lainnya / perlu verifikasi", Severity.SEDANG, true);
+        c.setClassification(new Classification(other, Severity.SEDANG, Severity.SEDANG, List.of()));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE);
+        assertContains(mail.text(), "Tingkat pelanggaran    : SEDANG — perlu ditinjau");
+        assertContains(mail.html(), "perlu ditinjau");
+        assertContains(mail.text(), "meninjau kategori pelanggaran");
+    }
+
+    @Test
+    void unresolvedTriageCaseSaysRegionUnknown() {
+        ViolationCase c = MailFixtures.notFoundCase();
+        c.setRegionResolution(new RegionResolution(null, RegionSource.NONE, null, null,
+                List.of("Nama wilayah \"Bengkulu\" cocok dengan lebih dari satu wilayah.")));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE);
+        assertTrue(mail.subject().endsWith("— wilayah belum diketahui"));
+        assertContains(mail.text(), "wilayah instansi terlapor belum dapat ditentukan");
+        assertContains(mail.text(), "Nama wilayah \"Bengkulu\" cocok dengan lebih dari satu wilayah.");
+        assertContains(mail.html(), "Nama wilayah &quot;Bengkulu&quot; cocok");
+    }
+
+    @Test
+    void digestHasOneTableRowPerCase() {
+        ViolationCase a = MailFixtures.verifiedCase();
+        ViolationCase b = MailFixtures.notFoundCase();
+        ViolationCase c = MailFixtures.withDescription("Hadir & ikut <b>sosialisasi</b> bakal calon. " + "panjang ".repeat(40));
+        for (ViolationCase v : List.of(a, b, c)) {
+            v.setClassification(MailFixtures.ringan());
+        }
+        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c), LocalDate.of(2024, 9, 15));
+        assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 15 September 2024 — Kabupaten Kepahiang — 3 kasus",
+                mail.subject());
+        String html = mail.html();
+        Matcher rows = Pattern.compile("<tr>\\s*<td").matcher(html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>")));
+        int count = 0;
+        while (rows.find()) {
+            count++;
+        }
+        assertEquals(3, count);
+        for (String body : List.of(mail.text(), html)) {
+            assertContains(body, "Yth. Kepala BKPSDM Pemerintah Kabupaten Kepahiang");
+            assertContains(body, "15 September 2024");
+            for (String id : List.of("NH-20240914-0001", "NH-20240914-0002", "NH-20240914-0005")) {
+                assertContains(body, id);
+            }
+            assertContains(body, "RUDI HARTONO, S.Sos.");
+            assertContains(body, "Budi Santoso");
+            assertContains(body, "199001012015031002");
+            assertContains(body, "Pengadministrasi Umum");
+            assertContains(body, "Ikut kampanye/sosialisasi/pengenalan bakal calon");
+            assertContains(body, "RINGAN");
+            assertContains(body, NOT_FOUND);
+            assertContains(body, "14 September 2024");
+            assertContains(body, "sanksi moral");
+            assertContains(body, "Identitas para pelapor dirahasiakan");
+            assertFalse(body.contains("Rahasiawati") || body.contains("0812-9999-0001"));
+            assertFalse(body.contains("panjang ".repeat(30)), "description must be shortened");
+        }
+        assertContains(html, "Hadir &amp; ikut &lt;b&gt;sosialisasi&lt;/b&gt;");
+        assertContains(mail.text(), "Hadir & ikut <b>sosialisasi</b>");
+        assertContains(mail.text(), "Budi Santoso (NIP 199001012015031002)");
+    }
+
+    @Test
+    void unknownVariableMakesSelfCheckNameTheTemplate(@TempDir Path dir) throws IOException {
+        copyTemplates(dir);
+        Path html = dir.resolve(CaseEmailRenderer.CASE_HTML);
+        Files.writeString(html, Files.readString(html).replace("<p>Dengan hormat,</p>", "<p>Dengan hormat, ${nomorSurat}</p>"));
+        CaseEmailRenderer broken = new CaseEmailRenderer(dir);
+        MailTemplateException e = assertThrows(MailTemplateException.class, broken::selfCheck);
+        assertEquals(CaseEmailRenderer.CASE_HTML, e.getTemplateName());
+        assertContains(e.getMessage(), "case.html.ftlh");
+        assertContains(e.getMessage(), "nomorSurat");
+    }
+
+    @Test
+    void unknownVariableMakesRenderFailWithoutQuotingData(@TempDir Path dir) throws IOException {
+        copyTemplates(dir);
+        Path text = dir.resolve(CaseEmailRenderer.DIGEST_TEXT);
+        Files.writeString(text, Files.readString(text).replace("Tingkat   : ${c.severity}", "Tingkat   : ${c.sevrity}"));
+        CaseEmailRenderer broken = new CaseEmailRenderer(dir);
+        MailTemplateException e = assertThrows(MailTemplateException.class,
+                () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15)));
+        assertEquals(CaseEmailRenderer.DIGEST_TEXT, e.getTemplateName());
+        assertContains(e.getMessage(), "digest.txt.ftl");
+        assertContains(e.getMessage(), "c.sevrity");
+        assertFalse(e.getMessage().contains("RUDI"), e.getMessage());
+        // Rendering the case emails still works: only the broken file fails.
+        broken.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION);
+    }
+
+    @Test
+    void syntaxErrorAndMissingTemplateAreNamed(@TempDir Path dir) throws IOException {
+        copyTemplates(dir);
+        Files.writeString(dir.resolve(CaseEmailRenderer.DIGEST_HTML), "<#if count>unclosed");
+        MailTemplateException syntax = assertThrows(MailTemplateException.class, new CaseEmailRenderer(dir)::selfCheck);
+        assertEquals(CaseEmailRenderer.DIGEST_HTML, syntax.getTemplateName());
+
+        Files.delete(dir.resolve(CaseEmailRenderer.CASE_TEXT));
+        MailTemplateException missing = assertThrows(MailTemplateException.class, new CaseEmailRenderer(dir)::selfCheck);
+        assertEquals(CaseEmailRenderer.CASE_TEXT, missing.getTemplateName());
+        assertContains(missing.getMessage(), "case.txt.ftl");
+    }
+
+    @Test
+    void missingDirectoryIsRejectedAtConstruction(@TempDir Path dir) {
+        assertThrows(IllegalArgumentException.class, () -> new CaseEmailRenderer(dir.resolve("tidak-ada")));
+    }
+
+    private static void copyTemplates(Path dir) throws IOException {
+        for (String name : List.of(CaseEmailRenderer.CASE_TEXT, CaseEmailRenderer.CASE_HTML,
+                CaseEmailRenderer.DIGEST_TEXT, CaseEmailRenderer.DIGEST_HTML)) {
+            Files.copy(TEMPLATES.resolve(name), dir.resolve(name));
+        }
+    }
+
+    private static void assertContains(String haystack, String needle) {
+        assertTrue(haystack.contains(needle), () -> "expected to find [" + needle + "] in:\n" + haystack);
+    }
+}
