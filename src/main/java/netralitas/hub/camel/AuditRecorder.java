@@ -76,18 +76,20 @@ public final class AuditRecorder {
             }
             case ROUTED, CLOSED, DIGEST_QUEUED -> {
                 RegionResolution resolution = c.getRegionResolution();
-                detail.put("decision", exchange.getMessage().getHeader(HubHeaders.DECISION, String.class));
+                detail.put("decision", exchange.getProperty(HubProperties.DECISION, String.class));
                 detail.put("region", resolution.region() == null ? null : resolution.region().code());
                 detail.put("regionSource", resolution.source().name());
-                detail.put("to", exchange.getMessage().getHeader(HubHeaders.TO, String.class));
-                detail.put("cc", exchange.getMessage().getHeader(HubHeaders.CC, String.class));
+                detail.put("to", exchange.getProperty(HubProperties.TO, String.class));
+                detail.put("cc", exchange.getProperty(HubProperties.CC, String.class));
                 detail.put("notes", resolution.notes());
             }
             case DELIVERED -> detail.putAll(mailDetail(exchange, Map.of()));
             case DEAD_LETTERED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                detail.put("parkedAs", exchange.getMessage().getHeader(HubHeaders.PARKED_AS, String.class));
+                // Not converted by Camel: its converter would read the parked file's bytes instead of naming it.
+                Object parkedAs = exchange.getProperty(HubProperties.PARKED_AS);
+                detail.put("parkedAs", parkedAs == null ? null : parkedAs.toString());
             }
             default -> {
                 // DUPLICATE, REPLAYED …: the event itself says it all.

@@ -23,10 +23,10 @@ public final class CaseMailComposer {
     public void compose(Exchange exchange) {
         Message message = exchange.getMessage();
         ViolationCase violationCase = message.getBody(ViolationCase.class);
-        MailPurpose purpose = MailPurpose.valueOf(message.getHeader(HubHeaders.PURPOSE, String.class));
-        String to = message.getHeader(HubHeaders.TO, String.class);
-        String cc = message.getHeader(HubHeaders.CC, String.class);
-        boolean high = "high".equals(message.getHeader(HubHeaders.PRIORITY, String.class));
+        MailPurpose purpose = MailPurpose.valueOf(exchange.getProperty(HubProperties.PURPOSE, String.class));
+        String to = exchange.getProperty(HubProperties.TO, String.class);
+        String cc = exchange.getProperty(HubProperties.CC, String.class);
+        boolean high = "high".equals(exchange.getProperty(HubProperties.PRIORITY, String.class));
 
         RenderedEmail mail = renderer.renderCase(violationCase, purpose);
         OutgoingMail.apply(message, mail, from, to, cc, "<" + violationCase.getCaseId() + "@" + mailDomain + ">");

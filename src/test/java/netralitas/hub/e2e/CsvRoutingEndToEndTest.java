@@ -129,8 +129,8 @@ class CsvRoutingEndToEndTest {
         String lebong = "bkpsdm.kab-lebong@pemda.example";
         assertTrue(imap.messages(lebong).stream().noneMatch(m -> subject(m).contains("199107142022212005")),
                 "RINGAN is not sent immediately");
-        hub.flushDigest();
-        hub.flushDigest();
+        hub.flushDigest(1);
+        hub.flushDigest(1);
         List<MimeMessage> digests = imap.messages(lebong).stream()
                 .filter(m -> subject(m).contains("Rekap harian")).toList();
         assertEquals(1, digests.size(), "one digest");
@@ -141,7 +141,7 @@ class CsvRoutingEndToEndTest {
         assertReporterHidden(text);
         String caseId = hub.audit().stream().filter(e -> "DIGEST_QUEUED".equals(e.event().name()))
                 .map(AuditEvent::caseId).findFirst().orElseThrow();
-        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "DIGEST_QUEUED", "DIGEST_SENT");
+        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DIGEST_QUEUED", "DIGEST_SENT");
     }
 
     @Test
@@ -149,7 +149,7 @@ class CsvRoutingEndToEndTest {
         assertTrue(hub.mail.subjectsByRecipient().values().stream().flatMap(List::stream)
                 .noneMatch(s -> s.contains("198911252014022001")), "no mail about the teacher");
         String caseId = caseIdOf("R-004");
-        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "CLOSED");
+        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "CLOSED");
     }
 
     @Test

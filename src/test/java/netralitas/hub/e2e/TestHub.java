@@ -96,8 +96,14 @@ final class TestHub implements AutoCloseable {
         }
     }
 
-    void flushDigest() {
+    /** Sends every pending digest now, and waits until the audit trail holds {@code expectedSent} DIGEST_SENT events. */
+    void flushDigest(int expectedSent) throws IOException, InterruptedException {
         context().createProducerTemplate().sendBody("direct:digest-flush", null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (audit().stream().filter(e -> "DIGEST_SENT".equals(e.event().name())).count() < expectedSent) {
+            assertTrue(System.nanoTime() < deadline, "no digest sent");
+            Thread.sleep(50);
+        }
     }
 
     ImapMailbox imap() {

@@ -1,7 +1,10 @@
 package netralitas.hub.camel;
 
-/** Exchange headers the routes use to carry a routing decision to delivery and audit. Never copied into a mail. */
-public final class HubHeaders {
+/**
+ * Exchange properties the routes use to carry a routing decision to delivery and audit. Properties, not headers:
+ * they survive delivery clearing every header, and they are never copied into a mail.
+ */
+public final class HubProperties {
 
     /** IMMEDIATE, DIGEST, CLOSED or TRIAGE. */
     public static final String DECISION = "hubDecision";
@@ -15,6 +18,6 @@ public final class HubHeaders {
     /** Where a dead-lettered case was parked. */
     public static final String PARKED_AS = "hubParkedAs";
 
-    private HubHeaders() {
+    private HubProperties() {
     }
 }

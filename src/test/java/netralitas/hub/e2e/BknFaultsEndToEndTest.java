@@ -1,0 +1,95 @@
+package netralitas.hub.e2e;
+
+import netralitas.hub.audit.AuditEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hub against a real HTTP BKN simulator that fails the way BKN does. */
+class BknFaultsEndToEndTest {
+
+    private static final String NIP = "197803122003121004";
+    private static final String CSV = "nip_terlapor;tanggal_kejadian;jenis_pelanggaran;uraian\n"
+            + NIP + ";2024-10-01;BANNER;Memasang baliho paslon di depan kantor\n";
+
+    private TestHub hub;
+
+    @BeforeEach
+    void start(@TempDir Path work) throws Exception {
+        hub = new TestHub(work).start();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndTheCaseDelivered() throws Exception {
+        hub.bkn.failNext(1, 500);
+        hub.dropAndAwait("laporan.csv", CSV);
+
+        assertEquals(2, hub.bkn.dataRequestsFor(NIP), "one failed call, one retry");
+        assertDeliveredOnceVerified();
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterRetryAfter() throws Exception {
+        hub.bkn.tooManyRequestsNext(1, 1);
+        long started = System.nanoTime();
+        hub.dropAndAwait("laporan.csv", CSV);
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(1, hub.bkn.tooManyRequestsSent());
+        assertEquals(2, hub.bkn.dataRequestsFor(NIP));
+        // The configured backoff is 50 ms: only BKN's Retry-After (1 s) explains a wait this long.
+        assertTrue(waitedMillis >= 1000, "waited " + waitedMillis + " ms, less than Retry-After");
+        assertDeliveredOnceVerified();
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedOnce() throws Exception {
+        hub.dropAndAwait("eins.csv", CSV);
+        int tokensBefore = hub.bkn.tokenRequests();
+        hub.bkn.expireAllTokens();
+        // Another NIP: the first one's record is cached and would need no call at all.
+        hub.dropAndAwait("zwei.csv", CSV.replace(NIP, "198712052011011003"));
+
+        assertEquals(tokensBefore + 1, hub.bkn.tokenRequests(), "a new token after the 401");
+        assertEquals(2, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size());
+    }
+
+    @Test
+    void aNipNamedInManyReportsIsFetchedOnce() throws Exception {
+        hub.dropAndAwait("laporan.csv", CSV
+                + NIP + ";2024-10-02;BANNER;Memasang spanduk paslon di pasar\n"
+                + NIP + ";2024-10-03;BANNER;Memasang stiker paslon di mobil\n");
+        assertEquals(1, hub.bkn.dataRequestsFor(NIP));
+        assertEquals(3, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size());
+    }
+
+    @Test
+    void bknDownBeyondTheRetriesParksTheCaseWithItsReason() throws Exception {
+        hub.bkn.failNext(100, 503);
+        hub.dropAndAwait("laporan.csv", CSV);
+
+        List<AuditEvent> events = hub.audit();
+        AuditEvent parked = events.stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())).findFirst().orElseThrow();
+        assertTrue(String.valueOf(parked.detail().get("reason")).contains("503"), parked.detail().toString());
+        assertTrue(hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").isEmpty());
+        assertTrue(java.nio.file.Files.exists(Path.of(String.valueOf(parked.detail().get("parkedAs")))));
+    }
+
+    private void assertDeliveredOnceVerified() throws Exception {
+        assertEquals(1, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size());
+        List<String> trail = hub.audit().stream().map(e -> e.event().name()).toList();
+        assertEquals(List.of("RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DELIVERED"), trail);
+    }
+}
