@@ -7,6 +7,7 @@ import netralitas.hub.bkn.BknAccessToken;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
 import netralitas.hub.cases.DeadLetterStore;
+import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
@@ -18,14 +19,12 @@ import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,7 +95,8 @@ public final class HubConfiguration implements CamelConfiguration {
         String mailDomain = settings.required("hub.mail.domain");
         registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain));
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
-        registry.bind("smtpSessionProperties", smtpSessionProperties(settings));
+        ReusingMailSender smtpSender = smtpSender(settings, clock);
+        registry.bind("smtpSender", smtpSender);
 
         Path dataDir = settings.dataDir();
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
@@ -108,25 +108,27 @@ public final class HubConfiguration implements CamelConfiguration {
         JdbcMessageIdRepository caseLedger = new JdbcMessageIdRepository(database, "cases");
         caseLedger.setCreateTableIfNotExists(false);
         registry.bind("caseLedger", caseLedger);
-        registry.bind("digestRepository", digestRepository(database));
-        registry.bind("digestAggregation", new DigestAggregation());
+        registry.bind("digestQueue", new DigestQueue(database));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
+                smtpSender.close();
                 trail.close();
                 database.dispose();
             }
         });
     }
 
-    private static JdbcAggregationRepository digestRepository(JdbcConnectionPool database) {
-        JdbcAggregationRepository repository = new JdbcAggregationRepository(
-                new DataSourceTransactionManager(database), "DIGEST", database);
-        // The stored bodies are lists of cases; let exactly those classes back in.
-        repository.setDeserializationFilter("java.**;org.apache.camel.**;netralitas.hub.**;!*");
-        repository.setUseRecovery(true);
-        repository.setRecoveryInterval(30_000);
-        return repository;
+    private static ReusingMailSender smtpSender(HubSettings settings, Clock clock) {
+        ReusingMailSender sender = new ReusingMailSender(settings.integer("hub.smtp.max-messages-per-connection", 100),
+                Duration.ofMillis(settings.longValue("hub.smtp.max-idle-ms", 30_000)), clock);
+        sender.setProtocol(settings.string("hub.smtp.protocol", "smtp"));
+        sender.setHost(settings.required("hub.smtp.host"));
+        sender.setPort(Integer.parseInt(settings.required("hub.smtp.port")));
+        sender.setUsername(settings.optional("hub.smtp.username").orElse(null));
+        sender.setPassword(settings.optional("hub.smtp.password").orElse(null));
+        sender.setJavaMailProperties(smtpSessionProperties(settings));
+        return sender;
     }
 
     private static Properties smtpSessionProperties(HubSettings settings) {

@@ -10,8 +10,8 @@ import java.sql.Statement;
 
 /**
  * The hub's durable state store (an embedded H2 file under hub.data-dir): the case ledger behind idempotency and the
- * digest aggregation repository. The tables are created here with the keys Camel's defaults lack (the default
- * CAMEL_MESSAGEPROCESSED table has no primary key, which makes every lookup a full scan).
+ * digest queue. The ledger table is created here with the key Camel's default lacks (the default CAMEL_MESSAGEPROCESSED
+ * table has no primary key, which makes every lookup a full scan).
  */
 final class HubDatabase {
 
@@ -30,10 +30,6 @@ final class HubDatabase {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL, "
                     + "messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
-            for (String table : new String[] {"DIGEST", "DIGEST_COMPLETED"}) {
-                sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL, exchange BLOB NOT NULL, "
-                        + "version BIGINT NOT NULL, CONSTRAINT " + table + "_PK PRIMARY KEY (id))");
-            }
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An in-process stand-in for the BKN SIASN API of SPEC §4.2 (OAuth2 client-credentials token + data-utama lookup),
@@ -73,6 +74,7 @@ public final class BknSimulator implements AutoCloseable {
     private volatile String ssoToken;
     private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
     private volatile boolean notFoundAsEmptyOk;
+    private volatile Function<String, Map<String, Object>> recordGenerator;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int threads = DEFAULT_THREADS;
     private volatile int configuredPort;
@@ -163,6 +165,16 @@ public final class BknSimulator implements AutoCloseable {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Answers a NIP that is not in the table with {@code generator.apply(nip)} (null: not found), so a load run can
+     * serve a million distinct employees without holding them in memory. Generated records are not stored; records in
+     * the table win. Null removes the generator.
+     */
+    public BknSimulator recordGenerator(Function<String, Map<String, Object>> generator) {
+        this.recordGenerator = generator;
         return this;
     }
 
@@ -429,7 +441,7 @@ public final class BknSimulator implements AutoCloseable {
             }
             return Reply.of(injected.status(), Map.of("code", 0, "message", "Simulated BKN failure"));
         }
-        Map<String, Object> record = nip.isEmpty() || nip.contains("/") ? null : records.get(nip);
+        Map<String, Object> record = nip.isEmpty() || nip.contains("/") ? null : lookup(nip);
         Map<String, Object> body = new LinkedHashMap<>();
         if (record != null) {
             body.put("code", 1);
@@ -442,6 +454,12 @@ public final class BknSimulator implements AutoCloseable {
             return Reply.of(200, body);
         }
         return Reply.of(404, Map.of("code", 0, "message", "Data tidak ditemukan"));
+    }
+
+    private Map<String, Object> lookup(String nip) {
+        Map<String, Object> stored = records.get(nip);
+        Function<String, Map<String, Object>> generator = recordGenerator;
+        return stored != null || generator == null ? stored : generator.apply(nip);
     }
 
     private Reply tooManyRequests(int retryAfterSeconds) {

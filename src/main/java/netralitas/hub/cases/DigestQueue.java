@@ -1,0 +1,127 @@
+package netralitas.hub.cases;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RINGAN cases waiting for their region's daily digest (SPEC §6), one row per case in the hub's state database, so that
+ * queuing costs the same for the first case and the thousandth and a restart loses nothing. A case leaves the queue
+ * only after the digest that lists it was accepted by the mail server.
+ */
+public final class DigestQueue {
+
+    /** Only the hub's own case classes (and the JDK types they hold) may be read back. */
+    private static final ObjectInputFilter CASE_CLASSES =
+            ObjectInputFilter.Config.createFilter("java.**;netralitas.hub.**;!*");
+
+    private final DataSource dataSource;
+
+    public DigestQueue(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS DIGEST_QUEUE (case_id VARCHAR(100) PRIMARY KEY, "
+                    + "region_code VARCHAR(16) NOT NULL, queued_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP, "
+                    + "payload BLOB NOT NULL)");
+            sql.execute("CREATE INDEX IF NOT EXISTS DIGEST_QUEUE_REGION ON DIGEST_QUEUE (region_code, queued_at)");
+        }
+    }
+
+    /** Queues the case; queuing it again (a retried step) changes nothing. */
+    public void add(ViolationCase violationCase) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "MERGE INTO DIGEST_QUEUE (case_id, region_code, payload) KEY (case_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, violationCase.getCaseId());
+            insert.setString(2, violationCase.getRegionResolution().region().code());
+            insert.setBytes(3, serialize(violationCase));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Region codes with cases waiting, in code order. */
+    public List<String> regions() throws SQLException {
+        List<String> regions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT DISTINCT region_code FROM DIGEST_QUEUE ORDER BY region_code");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                regions.add(rows.getString(1));
+            }
+        }
+        return regions;
+    }
+
+    /** Whether any case waits for this region's digest. */
+    public boolean waiting(String regionCode) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM DIGEST_QUEUE WHERE region_code = ? LIMIT 1")) {
+            select.setString(1, regionCode);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** The oldest {@code max} cases waiting for this region's digest (empty when none). */
+    public ArrayList<ViolationCase> batch(String regionCode, int max) throws SQLException {
+        ArrayList<ViolationCase> cases = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT payload FROM DIGEST_QUEUE WHERE region_code = ? ORDER BY queued_at, case_id LIMIT ?")) {
+            select.setString(1, regionCode);
+            select.setInt(2, max);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    cases.add(deserialize(rows.getBytes(1)));
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** Removes cases whose digest was sent. */
+    public void remove(List<ViolationCase> sent) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM DIGEST_QUEUE WHERE case_id = ?")) {
+            for (ViolationCase violationCase : sent) {
+                delete.setString(1, violationCase.getCaseId());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    private static byte[] serialize(ViolationCase violationCase) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(violationCase);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ViolationCase deserialize(byte[] payload) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+            in.setObjectInputFilter(CASE_CLASSES);
+            return (ViolationCase) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("A queued digest case cannot be read back: " + e.getMessage(), e);
+        }
+    }
+}
