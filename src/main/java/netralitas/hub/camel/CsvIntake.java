@@ -35,8 +35,11 @@ public final class CsvIntake {
         return new CaseIterator(rows, fileName, header);
     }
 
-    /** Appends a rejected row to {@code <done>/<stem>.rejected.csv}. */
-    public void reject(CsvRejection rejection, String rejectsFile) throws IOException {
+    /**
+     * Appends a rejected row to {@code <done>/<stem>.rejected.csv}. Rows run in parallel, so appends are serialised
+     * (one header, whole rows); the file is in completion order, each row with its line number.
+     */
+    public synchronized void reject(CsvRejection rejection, String rejectsFile) throws IOException {
         RejectedRowsFile.append(Path.of(rejectsFile), rejection.header(), rejection.row());
     }
 

@@ -5,7 +5,7 @@ import org.apache.camel.Exchange;
 
 /**
  * Counts what became of a CSV file's rows, as the split's result: the file's summary line in the log is built from it.
- * The split runs one row at a time, so no locking is needed beyond the exchange handed back.
+ * Camel calls it for one row at a time even when rows are processed in parallel (no parallelAggregate).
  */
 public final class FileTally implements AggregationStrategy {
 

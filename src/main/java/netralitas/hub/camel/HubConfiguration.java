@@ -21,16 +21,21 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.support.service.ServiceSupport;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds the hub's beans from config/ and binds them by name for the YAML routes. In embedded mode it first starts the
@@ -105,9 +110,10 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deadLetterStore", new DeadLetterStore(dataDir.resolve("dead-letter"), clock));
 
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections", 8));
-        JdbcMessageIdRepository caseLedger = new JdbcMessageIdRepository(database, "cases");
-        caseLedger.setCreateTableIfNotExists(false);
-        registry.bind("caseLedger", caseLedger);
+        JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
+        durableLedger.setCreateTableIfNotExists(false);
+        registry.bind("caseLedger", new CaseLedger(durableLedger));
+        registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers", 4)));
         registry.bind("digestQueue", new DigestQueue(database));
         context.addService(new ServiceSupport() {
             @Override
@@ -117,6 +123,19 @@ public final class HubConfiguration implements CamelConfiguration {
                 database.dispose();
             }
         });
+    }
+
+    /**
+     * The threads that carry a file's rows through the pipeline. The queue is short and a full queue makes the file's
+     * reader do the work itself, so a million-row file is never read ahead into memory.
+     */
+    private static ExecutorService caseWorkers(CamelContext context, int workers) {
+        ThreadPoolProfile profile = new ThreadPoolProfile("case-workers");
+        profile.setPoolSize(workers);
+        profile.setMaxPoolSize(workers);
+        profile.setMaxQueueSize(workers * 4);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        return context.getExecutorServiceManager().newThreadPool(HubConfiguration.class, "case-workers", profile);
     }
 
     private static ReusingMailSender smtpSender(HubSettings settings, Clock clock) {
@@ -137,6 +156,8 @@ public final class HubConfiguration implements CamelConfiguration {
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
         properties.setProperty("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
+        properties.put("mail.smtps.ssl.socketFactory", new NoDelaySocketFactory(SSLSocketFactory.getDefault()));
         if (settings.bool("hub.smtp.starttls", false)) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");

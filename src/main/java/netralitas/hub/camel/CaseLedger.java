@@ -1,0 +1,70 @@
+package netralitas.hub.camel;
+
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The idempotency store of the case pipeline (SPEC §1: the same report is never forwarded twice). A case id is claimed
+ * in memory when a case starts, so two copies of a report processed at the same time cannot both pass, and written to
+ * the durable ledger only when the case completes, so a crash mid-way leaves it to be processed again rather than
+ * lost. Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
+ */
+public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
+
+    private final IdempotentRepository durable;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    public CaseLedger(IdempotentRepository durable) {
+        this.durable = durable;
+    }
+
+    @Override
+    public boolean add(String caseId) {
+        if (!inFlight.add(caseId)) {
+            return false;
+        }
+        if (durable.contains(caseId)) {
+            inFlight.remove(caseId);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean confirm(String caseId) {
+        try {
+            durable.add(caseId);
+            return true;
+        } finally {
+            inFlight.remove(caseId);
+        }
+    }
+
+    @Override
+    public boolean remove(String caseId) {
+        return inFlight.remove(caseId);
+    }
+
+    @Override
+    public boolean contains(String caseId) {
+        return inFlight.contains(caseId) || durable.contains(caseId);
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException("The case ledger is never cleared: it is the record of what was forwarded");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        durable.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        durable.stop();
+    }
+}

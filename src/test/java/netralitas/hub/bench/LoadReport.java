@@ -1,0 +1,177 @@
+package netralitas.hub.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of a finished load run, from what its processes left in the work folder: the generator's manifest,
+ * the monitor's measurements, the partners' counters, the hub's audit trail, rejects files, GC log and console log.
+ * The first line sums it up; the rest explains. Also written to {@code report.txt} in the work folder.
+ *
+ * <pre>LoadReport --work /tmp/netralitas-load.XXXX</pre>
+ */
+public final class LoadReport {
+
+    private static final List<String> EVENTS = List.of("RECEIVED", "REJECTED", "DUPLICATE", "ENRICHED",
+            "NOT_FOUND_AT_BKN", "ENRICH_DEFERRED", "CLASSIFIED", "ROUTED", "DELIVERED", "DIGEST_QUEUED", "DIGEST_SENT",
+            "CLOSED", "DEAD_LETTERED", "REPLAYED");
+    private static final List<String> SETTLING = List.of("DUPLICATE", "DELIVERED", "DIGEST_QUEUED", "CLOSED",
+            "DEAD_LETTERED");
+
+    private LoadReport() {
+    }
+
+    public static void main(String[] argv) throws IOException {
+        Path work = new Args(argv).path("work");
+        String report = render(work);
+        System.out.print(report);
+        Files.writeString(work.resolve("report.txt"), report, StandardCharsets.UTF_8);
+        System.exit(report.startsWith("LOAD RUN OK") ? 0 : 1);
+    }
+
+    static String render(Path work) throws IOException {
+        Map<String, String> run = KeyValues.read(work.resolve("run.properties"));
+        Map<String, String> generated = KeyValues.read(work.resolve("generator.properties"));
+        Map<String, String> monitor = KeyValues.read(work.resolve("monitor.properties"));
+        Map<String, String> partners = KeyValues.read(work.resolve("partners-stats.properties"));
+        AuditTally audit = new AuditTally(work.resolve("data/audit"));
+        Map<String, Long> events = audit.update();
+        RejectsFiles rejects = RejectsFiles.read(work.resolve("drop/done"));
+        GcLog gc = GcLog.read(work.resolve("gc.log"));
+        HubLogScan log = HubLogScan.read(work.resolve("hub.log"));
+
+        long rows = KeyValues.number(generated, "rows");
+        String outcome = monitor.getOrDefault("outcome", "not-measured");
+        double wall = KeyValues.number(monitor, "wall-ms") / 1000.0;
+        double cpu = KeyValues.number(monitor, "hub.cpu-ms.drop-to-done") / 1000.0;
+        long received = events.getOrDefault("RECEIVED", 0L);
+        long rejected = events.getOrDefault("REJECTED", 0L);
+        boolean accounted = received + rejected == rows;
+        long settled = SETTLING.stream().mapToLong(e -> events.getOrDefault(e, 0L)).sum();
+        boolean ok = "done".equals(outcome) && accounted && rejects.rows() == rejected && log.errors() == 0
+                && log.outOfMemory() == 0;
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT,
+                "LOAD RUN %s: %,d rows in %.1f s = %.1f rows/s | hub CPU %.1f s = %,.0f ms per 1,000 rows | peak RSS %s"
+                        + " | peak heap after GC %s (-Xmx%s) | accounted %s | hub log %d ERROR%n",
+                ok ? "OK" : "PROBLEM", rows, wall, wall > 0 ? rows / wall : 0, cpu, rows > 0 ? cpu * 1_000_000 / rows : 0,
+                mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024), mb(gc.peakAfterGcBytes()), run.getOrDefault("xmx", "?"),
+                accounted ? "OK" : "MISMATCH", log.errors()));
+
+        section(out, "Run");
+        line(out, "outcome", outcome + ("done".equals(outcome) || "failed".equals(outcome)
+                ? " (" + monitor.get("moved-to") + ")" : ""));
+        line(out, "work dir", work.toString());
+        line(out, "hub", run.getOrDefault("hub-command", "?"));
+        line(out, "scenario", run.getOrDefault("scenario", "?"));
+        line(out, "csv", String.format("%s, %,d bytes; %s", generated.getOrDefault("file", "?"),
+                KeyValues.number(generated, "bytes"), generated.getOrDefault("mix", "")));
+        line(out, "machine", run.getOrDefault("machine", "?"));
+        line(out, "hub start-up", run.getOrDefault("hub-startup-s", "?") + " s; stop (SIGTERM) took "
+                + run.getOrDefault("hub-stop-s", "?") + " s, exit status " + run.getOrDefault("hub-exit", "?"));
+
+        section(out, "Throughput");
+        line(out, "rows", String.format("%,d", rows));
+        line(out, "wall, drop → done", String.format(Locale.ROOT, "%.1f s", wall));
+        line(out, "rows/s", String.format(Locale.ROOT, "%.1f", wall > 0 ? rows / wall : 0));
+        line(out, "hub CPU, drop → done", String.format(Locale.ROOT, "%.1f s = %,.0f ms per 1,000 rows (%.2f cores busy on average)",
+                cpu, rows > 0 ? cpu * 1_000_000 / rows : 0, wall > 0 ? cpu / wall : 0));
+        line(out, "hub CPU, whole life", String.format(Locale.ROOT, "%.1f s at done (start-up included)",
+                KeyValues.number(monitor, "hub.cpu-ms.at-done") / 1000.0));
+        long partnersCpu = KeyValues.number(monitor, "partners.cpu-ms.drop-to-done");
+        line(out, "partners CPU", partnersCpu < 0 ? "?" : String.format(Locale.ROOT,
+                "%.1f s drop → done (BKN simulator + SMTP server, same machine)", partnersCpu / 1000.0));
+
+        section(out, "Memory");
+        line(out, "peak RSS (VmHWM)", mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024));
+        line(out, "peak heap after GC", String.format(Locale.ROOT, "%s (heap committed at most %s; %,d GC pauses, %d full, %.0f ms paused)",
+                mb(gc.peakAfterGcBytes()), mb(gc.peakCommittedBytes()), gc.pauses(), gc.fullPauses(), gc.pauseMillis()));
+
+        section(out, "Audit trail (events)");
+        Map<String, String> expected = expectations(generated);
+        for (String event : EVENTS) {
+            long count = events.getOrDefault(event, 0L);
+            if (count == 0 && !expected.containsKey(event) && !SETTLING.contains(event)) {
+                continue;
+            }
+            String hint = expected.containsKey(event) ? "   (generator: " + expected.get(event) + ")" : "";
+            line(out, event, String.format("%,d%s", count, hint));
+        }
+        events.forEach((event, count) -> {
+            if (!EVENTS.contains(event)) {
+                line(out, event, String.format("%,d", count));
+            }
+        });
+        if (audit.malformedLines() > 0) {
+            line(out, "unreadable lines", String.format("%,d", audit.malformedLines()));
+        }
+        out.append(String.format("  accounted: received + rejected == rows: %,d + %,d = %,d %s %,d  %s%n",
+                received, rejected, received + rejected, accounted ? "==" : "!=", rows, accounted ? "OK" : "MISMATCH"));
+        out.append(String.format("  settled:   duplicate + delivered + digest_queued + closed + dead_lettered == received: %,d %s %,d  %s%n",
+                settled, settled == received ? "==" : "!=", received, settled == received ? "OK" : "MISMATCH"));
+
+        section(out, "Rejects files");
+        line(out, "rows", String.format("%,d in %d file(s); REJECTED events %,d  %s", rejects.rows(), rejects.files(),
+                rejected, rejects.rows() == rejected ? "OK" : "MISMATCH"));
+        rejects.reasons().forEach((reason, count) -> line(out, "  " + count, reason));
+
+        section(out, "Mail received by the SMTP server");
+        line(out, "messages", String.format("%,d (%,d mailbox copies: To + Cc)", KeyValues.number(partners, "mail.messages"),
+                KeyValues.number(partners, "mail.deliveries")));
+        partners.forEach((key, value) -> {
+            if (key.startsWith("mail.kind.")) {
+                line(out, "  " + key.substring("mail.kind.".length()), value);
+            }
+        });
+
+        section(out, "BKN simulator");
+        line(out, "data-utama requests", String.format("%,d (distinct NIPs in good rows: %,d)",
+                KeyValues.number(partners, "bkn.data-requests"), KeyValues.number(generated, "distinctNips")));
+        line(out, "token requests", partners.getOrDefault("bkn.token-requests", "?"));
+        line(out, "429 / 401 sent", partners.getOrDefault("bkn.too-many-requests", "?") + " / "
+                + partners.getOrDefault("bkn.unauthorized", "?"));
+        line(out, "peak concurrency", partners.getOrDefault("bkn.peak-concurrency", "?"));
+
+        section(out, "Hub log");
+        line(out, "lines", String.format("%,d: %,d ERROR, %,d WARN (+ %,d \"Rejected\" warnings for bad rows), %,d stack-trace lines%s",
+                log.lines(), log.errors(), log.warnings(), log.rejectedWarnings(), log.stackTraceLines(),
+                log.outOfMemory() > 0 ? ", OutOfMemoryError x" + log.outOfMemory() : ""));
+        log.summaryLines().forEach(l -> out.append("    ").append(l).append('\n'));
+        return out.toString();
+    }
+
+    /** What the generated file should produce, where the generator can know it. */
+    private static Map<String, String> expectations(Map<String, String> generated) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        long rows = KeyValues.number(generated, "rows");
+        long bad = KeyValues.number(generated, "bad");
+        long immediate = KeyValues.number(generated, "kind.IMMEDIATE");
+        long village = KeyValues.number(generated, "kind.VILLAGE");
+        expected.put("RECEIVED", String.format("%,d good rows", rows - bad));
+        expected.put("REJECTED", String.format("%,d bad rows", bad));
+        expected.put("DUPLICATE", String.format("%,d duplicate rows", KeyValues.number(generated, "kind.DUPLICATE")));
+        expected.put("DELIVERED", String.format("%,d BERAT/SEDANG + %,d village heads", immediate, village));
+        expected.put("DIGEST_QUEUED", String.format("%,d RINGAN", KeyValues.number(generated, "kind.DIGEST")));
+        expected.put("CLOSED", String.format("%,d passive attendance", KeyValues.number(generated, "kind.CLOSED")));
+        return expected;
+    }
+
+    private static void section(StringBuilder out, String title) {
+        out.append(title).append('\n');
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-22s %s%n", label, value));
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+}
