@@ -1,0 +1,89 @@
+package netralitas.hub.e2e;
+
+import netralitas.hub.app.Hub;
+import netralitas.hub.embedded.EmbeddedServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's run command in-process: embedded mail server and BKN simulator, the sample reports of config/dev
+ * dropped in, each one ending in the inbox config/dev/README.md says it should (or closed).
+ */
+class EmbeddedDefaultTest {
+
+    @Test
+    void everySampleReportReachesItsExpectedInbox(@TempDir Path work) throws Exception {
+        Path drop = work.resolve("drop");
+        Hub hub = Hub.create(TestHub.PROJECT, Map.of(
+                "hub.embedded", "true",
+                "hub.embedded.smtp-port", "0",
+                "hub.embedded.imap-port", "0",
+                "hub.embedded.bkn-port", "0",
+                "hub.embedded.digest-cron", "0 0 7 1 1 ? 2099",
+                "hub.data-dir", work.resolve("data").toString(),
+                "hub.csv.drop-dir", drop.toString(),
+                "hub.csv.read-lock-min-age-ms", "100"));
+        hub.start();
+        try {
+            Path sample = drop.resolve("laporan-contoh.csv");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Files.exists(sample)) {
+                assertTrue(System.nanoTime() < deadline, "the sample file was not processed within a minute");
+                Thread.sleep(100);
+            }
+            hub.camelContext().createProducerTemplate().sendBody("direct:digest-flush", null);
+            EmbeddedServers servers = hub.camelContext().getRegistry().lookupByNameAndType("embeddedServers", EmbeddedServers.class);
+            ImapMailbox imap = new ImapMailbox(servers.mail().host(), servers.mail().imapPort());
+
+            assertSubjects(imap, "bkpsdm.kab-kepahiang@pemda.example", "197803122003121004", "198712052011011003");
+            assertSubjects(imap, "bkpsdm.kab-lebong@pemda.example", "198505172010012007", "196910201995031002");
+            assertSubjects(imap, "bkpsdm.kota-cilegon@pemda.example", "199003222015031002");
+            assertSubjects(imap, "bkpsdm.kab-bungo@pemda.example", "198208092006041003", "198811232014022003");
+            assertSubjects(imap, "bkpsdm.kota-bengkulu@pemda.example", "197406151998031005");
+            assertSubjects(imap, "asn-instansi-pusat@bawaslu.example", "198603042009121001");
+            assertSubjects(imap, "bawaslu.kab-bungo@bawaslu.example", "tanpa NIP");
+            assertSubjects(imap, "triase@bawaslu.example", "tanpa NIP");
+            awaitDigest(imap, "bkpsdm.kab-lebong@pemda.example", deadline);
+            assertTrue(servers.mail().subjectsByRecipient().values().stream().flatMap(List::stream)
+                    .noneMatch(s -> s.contains("198911252014022001")), "passive attendance is closed, not sent");
+        } finally {
+            hub.stop();
+        }
+    }
+
+    private static void assertSubjects(ImapMailbox imap, String mailbox, String... subjectParts) throws Exception {
+        List<String> subjects = imap.messages(mailbox).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(s -> !s.contains("Rekap harian")).toList();
+        assertEquals(subjectParts.length, subjects.size(), mailbox + ": " + subjects);
+        for (String part : subjectParts) {
+            assertTrue(subjects.stream().anyMatch(s -> s.contains(part)), mailbox + " lacks " + part + ": " + subjects);
+        }
+    }
+
+    private static void awaitDigest(ImapMailbox imap, String mailbox, long deadline) throws Exception {
+        while (imap.messages(mailbox).stream().noneMatch(m -> {
+            try {
+                return m.getSubject().contains("Rekap harian") && m.getSubject().contains("1 kasus");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            assertTrue(System.nanoTime() < deadline, "no RINGAN digest in " + mailbox);
+            Thread.sleep(100);
+        }
+    }
+}
