@@ -23,12 +23,26 @@ public final class HubMain {
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
     static int run(List<String> args, Path home, PrintStream out, PrintStream err) throws Exception {
         String command = args.isEmpty() ? "run" : args.get(0);
         switch (command) {
             case "run" -> {
-                Hub.create(home).run();
-                return 0;
+                try {
+                    Hub.create(home).run();
+                    return 0;
+                } catch (Exception e) {
+                    // A configuration problem is the usual cause: say it in one line, naming the file or setting.
+                    err.println("Netralitas Hub cannot start: " + rootMessage(e));
+                    return 1;
+                }
             }
             case "audit" -> {
                 HubSettings settings = HubSettings.load(home);
