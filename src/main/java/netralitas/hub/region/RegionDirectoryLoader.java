@@ -41,7 +41,7 @@ final class RegionDirectoryLoader {
     private Map<String, Region> readRegions() {
         Map<String, Region> regions = new LinkedHashMap<>();
         Map<String, Long> provinceReferences = new LinkedHashMap<>();
-        CsvRows.read(regionsCsv, List.of("code", "name", "type", "province_code", "bkpsdm_inbox",
+        DirectoryCsv.read(regionsCsv, List.of("code", "name", "type", "province_code", "bkpsdm_inbox",
                 "inspektorat_inbox", "bawaslu_inbox"), row -> {
             String code = row.required("code");
             RegionType type = parseType(row);
@@ -66,7 +66,7 @@ final class RegionDirectoryLoader {
         return regions;
     }
 
-    private static RegionType parseType(CsvRows.Row row) {
+    private static RegionType parseType(DirectoryCsv.Row row) {
         String text = row.required("type");
         try {
             return RegionType.valueOf(text.toUpperCase(Locale.ROOT));
@@ -75,7 +75,7 @@ final class RegionDirectoryLoader {
         }
     }
 
-    private static void checkCode(CsvRows.Row row, String code, RegionType type, String provinceCode) {
+    private static void checkCode(DirectoryCsv.Row row, String code, RegionType type, String provinceCode) {
         boolean shaped = type == RegionType.PROVINSI ? code.matches("\\d{2}") : code.matches("\\d{2}\\.\\d{2}");
         if (!shaped) {
             throw row.error("code '" + code + "' does not fit type " + type);
@@ -86,7 +86,7 @@ final class RegionDirectoryLoader {
     }
 
     private void readSiasn(Map<String, Region> regions, Map<String, String> ids, Map<String, String> kodeCepat) {
-        CsvRows.read(siasnCsv, List.of("siasn_instansi_id", "kode_cepat", "wilayah_code"), row -> {
+        DirectoryCsv.read(siasnCsv, List.of("siasn_instansi_id", "kode_cepat", "wilayah_code"), row -> {
             String id = row.required("siasn_instansi_id").toUpperCase(Locale.ROOT);
             String kode = row.optional("kode_cepat");
             String code = row.required("wilayah_code");
@@ -106,7 +106,7 @@ final class RegionDirectoryLoader {
         List<Kanreg> kanregs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Map<String, String> servedBy = new HashMap<>();
-        CsvRows.read(kanregCsv, List.of("kanreg_id", "name", "city", "province_codes", "inbox"), row -> {
+        DirectoryCsv.read(kanregCsv, List.of("kanreg_id", "name", "city", "province_codes", "inbox"), row -> {
             String id = row.required("kanreg_id");
             if (!ids.add(id.toUpperCase(Locale.ROOT))) {
                 throw row.error("duplicate kanreg_id " + id);

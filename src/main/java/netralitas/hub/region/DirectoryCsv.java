@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Reads one headed CSV file of the directory row by row, turning every defect into a {@link RegionDataException}. */
-final class CsvRows {
+final class DirectoryCsv {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
@@ -73,7 +73,7 @@ final class CsvRows {
         }
     }
 
-    private CsvRows() {
+    private DirectoryCsv() {
     }
 
     static void read(Path file, List<String> requiredColumns, Consumer<Row> consumer) {
