@@ -38,24 +38,35 @@ public final class HubSettings {
                 "Missing setting " + key + " (environment variable " + environmentName(key) + ")"));
     }
 
-    public String string(String key, String fallback) {
-        return optional(key).orElse(fallback);
+    // Typed settings have their default in config/application.properties only: one place to read and change it.
+
+    public int integer(String key) {
+        return parse(key, Integer::parseInt);
     }
 
-    public int integer(String key, int fallback) {
-        return optional(key).map(Integer::parseInt).orElse(fallback);
+    public long longValue(String key) {
+        return parse(key, Long::parseLong);
     }
 
-    public long longValue(String key, long fallback) {
-        return optional(key).map(Long::parseLong).orElse(fallback);
+    public boolean bool(String key) {
+        String value = required(key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalStateException("Setting " + key + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
-    public boolean bool(String key, boolean fallback) {
-        return optional(key).map(Boolean::parseBoolean).orElse(fallback);
+    public Path path(String key) {
+        return home.resolve(required(key)).normalize();
     }
 
-    public Path path(String key, String fallback) {
-        return home.resolve(string(key, fallback)).normalize();
+    private <T> T parse(String key, java.util.function.Function<String, T> parser) {
+        String value = required(key);
+        try {
+            return parser.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be a whole number, not '" + value + "'");
+        }
     }
 
     public Path home() {
@@ -63,11 +74,11 @@ public final class HubSettings {
     }
 
     public Path configDir() {
-        return path("hub.config-dir", "config");
+        return path("hub.config-dir");
     }
 
     public Path dataDir() {
-        return path("hub.data-dir", "data");
+        return path("hub.data-dir");
     }
 
     public Path auditDir() {

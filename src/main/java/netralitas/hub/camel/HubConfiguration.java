@@ -59,7 +59,7 @@ public final class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemDefaultZone();
         Registry registry = context.getRegistry();
 
-        if (settings.bool("hub.embedded", true)) {
+        if (settings.bool("hub.embedded")) {
             EmbeddedServers embedded = EmbeddedServers.start(settings);
             embedded.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);
             context.addService(embedded);
@@ -89,12 +89,12 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("fileTally", new FileTally());
 
         registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
-                settings.string("hub.bkn.consumer-key", ""), settings.string("hub.bkn.consumer-secret", ""),
-                settings.string("hub.bkn.sso-token", "")));
-        registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl", 21600)),
-                settings.longValue("hub.bkn.cache-max-entries", 100_000)));
+                settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
+                settings.optional("hub.bkn.sso-token").orElse(null)));
+        registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl")),
+                settings.longValue("hub.bkn.cache-max-entries")));
         registry.bind("bknRecordMerger", new BknRecordMerger());
-        registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms", 60_000)));
+        registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms")));
 
         String from = settings.required("hub.mail.from");
         String mailDomain = settings.required("hub.mail.domain");
@@ -109,11 +109,11 @@ public final class HubConfiguration implements CamelConfiguration {
                 ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
         registry.bind("deadLetterStore", new DeadLetterStore(dataDir.resolve("dead-letter"), clock));
 
-        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections", 8));
+        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
         durableLedger.setCreateTableIfNotExists(false);
         registry.bind("caseLedger", new CaseLedger(durableLedger));
-        registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers", 4)));
+        registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         context.addService(new ServiceSupport() {
             @Override
@@ -139,9 +139,9 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     private static ReusingMailSender smtpSender(HubSettings settings, Clock clock) {
-        ReusingMailSender sender = new ReusingMailSender(settings.integer("hub.smtp.max-messages-per-connection", 100),
-                Duration.ofMillis(settings.longValue("hub.smtp.max-idle-ms", 30_000)), clock);
-        sender.setProtocol(settings.string("hub.smtp.protocol", "smtp"));
+        ReusingMailSender sender = new ReusingMailSender(settings.integer("hub.smtp.max-messages-per-connection"),
+                Duration.ofMillis(settings.longValue("hub.smtp.max-idle-ms")), clock);
+        sender.setProtocol(settings.required("hub.smtp.protocol"));
         sender.setHost(settings.required("hub.smtp.host"));
         sender.setPort(Integer.parseInt(settings.required("hub.smtp.port")));
         sender.setUsername(settings.optional("hub.smtp.username").orElse(null));
@@ -152,13 +152,13 @@ public final class HubConfiguration implements CamelConfiguration {
 
     private static Properties smtpSessionProperties(HubSettings settings) {
         Properties properties = new Properties();
-        String timeout = settings.string("hub.smtp.timeout-ms", "10000");
+        String timeout = String.valueOf(settings.longValue("hub.smtp.timeout-ms"));
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
         properties.setProperty("mail.smtp.writetimeout", timeout);
         properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
         properties.put("mail.smtps.ssl.socketFactory", new NoDelaySocketFactory(SSLSocketFactory.getDefault()));
-        if (settings.bool("hub.smtp.starttls", false)) {
+        if (settings.bool("hub.smtp.starttls")) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");
         }

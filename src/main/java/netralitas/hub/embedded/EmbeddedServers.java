@@ -45,15 +45,15 @@ public final class EmbeddedServers implements Service {
 
     public static EmbeddedServers start(HubSettings hub) throws IOException {
         Path config = hub.configDir();
-        EmbeddedMailServer mail = new EmbeddedMailServer(hub.integer("hub.embedded.smtp-port", 3025),
-                hub.integer("hub.embedded.imap-port", 3143)).start();
+        EmbeddedMailServer mail = new EmbeddedMailServer(hub.integer("hub.embedded.smtp-port"),
+                hub.integer("hub.embedded.imap-port")).start();
         String imapPassword = randomSecret();
         mail.addUser(BAWASLU_MAILBOX, BAWASLU_MAILBOX, imapPassword);
 
         String consumerKey = "hub-embedded";
         String consumerSecret = randomSecret();
         BknSimulator bkn = BknSimulator.withRecords(config.resolve("dev/bkn-records.json"),
-                hub.integer("hub.embedded.bkn-port", 8089), consumerKey, consumerSecret);
+                hub.integer("hub.embedded.bkn-port"), consumerKey, consumerSecret);
         bkn.start();
 
         Map<String, String> settings = new LinkedHashMap<>();
@@ -77,10 +77,10 @@ public final class EmbeddedServers implements Service {
         hub.optional("hub.embedded.digest-cron").ifPresent(cron -> settings.put("hub.digest.cron", cron));
 
         EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings);
-        if (hub.bool("hub.embedded.samples", true)) {
-            servers.dropSamples(config.resolve("dev/samples"), hub.path("hub.csv.drop-dir", "data/drop"));
+        if (hub.bool("hub.embedded.samples")) {
+            servers.dropSamples(config.resolve("dev/samples"), hub.path("hub.csv.drop-dir"));
         }
-        long period = hub.longValue("hub.embedded.summary-period-ms", 15_000);
+        long period = hub.longValue("hub.embedded.summary-period-ms");
         servers.summaryLog.scheduleAtFixedRate(servers::logSummary, period, period, TimeUnit.MILLISECONDS);
         return servers;
     }
