@@ -22,13 +22,15 @@ The partners (BKN simulator, SMTP server)
   --partners-xmx SIZE   heap of the partners JVM                                            (default 1g)
 The hub
   --xmx SIZE            heap of the hub JVM                                                 (default 256m)
-  --hub-bkn-rate N      hub.bkn.rate-limit-per-second (20 in production)                    (default 1000000)
+  --hub-bkn-rate N      hub.bkn.rate-limit-per-second (20 in production; Camel keeps one permit
+                        object per request per second, so keep it modest)                   (default 10000)
   --hub-opt OPT         one more JVM option for the hub, e.g. --hub-opt -Dhub.bkn.max-concurrency=8 (repeatable)
 The run
   --progress S          progress line every S seconds                                       (default 30)
   --stall S             give up when no row was seen for S seconds, 0 = never               (default 900)
   --timeout S           give up after S seconds, 0 = never                                  (default 0)
   --work DIR            work folder (default: a new /tmp/netralitas-load.XXXXXX)
+  --no-histogram        skip the class histogram (jcmd, one full GC) taken when the file is done
   --rebuild | --no-build   always / never run Maven first (default: when sources are newer than the jar)
 EOF
 }
@@ -41,8 +43,8 @@ CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
 ROWS=$1; shift
 BAD=0.05 REPEAT=0.2 DUPLICATE=0 MIX=40,40,15,5 SEED=42
 BKN_LATENCY_MS=0 BKN_RATE_LIMIT=0 BKN_NOT_FOUND=0 PARTNERS_XMX=1g
-XMX=256m HUB_BKN_RATE=1000000 HUB_OPTS=()
-PROGRESS=30 STALL=900 TIMEOUT=0 WORK= BUILD=auto
+XMX=256m HUB_BKN_RATE=10000 HUB_OPTS=()
+PROGRESS=30 STALL=900 TIMEOUT=0 WORK= BUILD=auto HISTOGRAM=yes
 while [[ $# -gt 0 ]]; do
     case $1 in
         --bad) BAD=$2; shift 2 ;;
@@ -61,6 +63,7 @@ while [[ $# -gt 0 ]]; do
         --stall) STALL=$2; shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
+        --no-histogram) HISTOGRAM=no; shift ;;
         --rebuild) BUILD=always; shift ;;
         --no-build) BUILD=never; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -117,7 +120,7 @@ cleanup() {
     stop_process "$MONITOR_PID" monitor 5
     stop_process "$HUB_PID" hub 60
     stop_process "$PARTNERS_PID" partners 20
-    echo "work folder: $WORK"
+    [[ -z ${WORK:-} ]] || echo "work folder: $WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -153,8 +156,8 @@ P="$WORK/partners.properties"
 log "$(head -n 1 "$WORK/partners.log")"
 
 # ---- 4. the hub, its own JVM, pointed at the partners by environment ---------------------------------------------
-HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log" -Dhub.bkn.rate-limit-per-second="$HUB_BKN_RATE" "${HUB_OPTS[@]}"
-         -jar "$JAR")
+HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log":time,uptime,level,tags
+         -Dhub.bkn.rate-limit-per-second="$HUB_BKN_RATE" "${HUB_OPTS[@]}" -jar "$JAR")
 HUB_STARTED=$(date +%s%N)
 (
     cd "$WORK"
@@ -190,6 +193,12 @@ MONITOR_EXIT=$?
 MONITOR_PID=
 set -e
 
+# ---- the live heap at the end: a class histogram forces a full GC (the GC log shows what survived) -----------------
+if [[ $HISTOGRAM == yes ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    timeout 120 jcmd "$HUB_PID" GC.class_histogram >"$WORK/heap-histogram.txt" 2>&1 \
+        || log "jcmd GC.class_histogram failed (see $WORK/heap-histogram.txt)"
+fi
+
 # ---- stop the hub (SIGTERM, as a service manager would), then the partners ----------------------------------------
 STOP_STARTED=$(date +%s%N)
 log "stopping the hub (SIGTERM)"
@@ -202,6 +211,7 @@ set +e; wait "$PARTNERS_PID"; set -e
 PARTNERS_PID=
 
 cat >"$WORK/run.properties" <<EOF
+revision=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 xmx=$XMX
 hub-command=${HUB_CMD[*]}
 scenario=$SCENARIO

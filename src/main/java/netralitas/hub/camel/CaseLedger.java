@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * in memory when a case starts, so two copies of a report processed at the same time cannot both pass, and written to
  * the durable ledger only when the case completes, so a crash mid-way leaves it to be processed again rather than
  * lost. Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
+ * Camel also completes the duplicate's own exchange through confirm/remove; that must not touch the claim or the
+ * record of the copy that is still in flight.
  */
 public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
 
@@ -31,6 +34,20 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
             return false;
         }
         return true;
+    }
+
+    @Override
+    public boolean confirm(Exchange exchange, String caseId) {
+        return isDuplicate(exchange) || confirm(caseId);
+    }
+
+    @Override
+    public boolean remove(Exchange exchange, String caseId) {
+        return !isDuplicate(exchange) && remove(caseId);
+    }
+
+    private static boolean isDuplicate(Exchange exchange) {
+        return exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class);
     }
 
     @Override

@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
 
 /**
  * What in the hub's console log deserves a look after a load run: ERROR lines, WARN lines other than the expected
- * "Rejected ..." of bad rows, stack traces, OutOfMemoryError. Messages are grouped with their digits masked, so a
- * thousand times the same fault shows as one message with its count.
+ * "Rejected ..." of bad rows, the exceptions of stack traces, OutOfMemoryError. Messages are grouped with their ids and
+ * digits masked, so a thousand times the same fault shows as one message with its count.
  */
 record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings, long stackTraceLines, long outOfMemory,
-                  Map<String, Long> errorMessages, Map<String, Long> warningMessages) {
+                  Map<String, Long> errorMessages, Map<String, Long> warningMessages, Map<String, Long> exceptions) {
 
     private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(ERROR|WARN)\\s+(.*)$");
+    /** The first line of a logged exception: {@code org.example.SomeException: message}. */
+    private static final Pattern EXCEPTION = Pattern.compile("^(?:Caused by: )?[a-z][\\w.$]*\\.[A-Z]\\w*(?:Exception|Error)\\b.*");
+    /** Camel exchange and message ids ({@code 39191A40A98A4E8-0000000000000324}), so their messages group. */
+    private static final Pattern EXCHANGE_ID = Pattern.compile("\\b[0-9A-F]{12,}-[0-9A-F]{8,}\\b");
+    private static final Pattern CASE_ID = Pattern.compile("NH-\\d{8}-[0-9A-Z]{8}");
     private static final int KEEP = 8;
 
     static HubLogScan read(Path log) throws IOException {
@@ -32,8 +37,9 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
         long oom = 0;
         Map<String, Long> errorMessages = new LinkedHashMap<>();
         Map<String, Long> warningMessages = new LinkedHashMap<>();
+        Map<String, Long> exceptions = new LinkedHashMap<>();
         if (!Files.exists(log)) {
-            return new HubLogScan(0, 0, 0, 0, 0, 0, Map.of(), Map.of());
+            return new HubLogScan(0, 0, 0, 0, 0, 0, Map.of(), Map.of(), Map.of());
         }
         try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             String line;
@@ -42,8 +48,13 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
                 if (line.contains("OutOfMemoryError")) {
                     oom++;
                 }
-                if (line.startsWith("\tat ") || line.startsWith("Caused by:")) {
+                if (line.startsWith("\tat ") || line.startsWith("\t... ")) {
                     traces++;
+                    continue;
+                }
+                if (EXCEPTION.matcher(line).matches()) {
+                    traces++;
+                    group(exceptions, line);
                     continue;
                 }
                 Matcher m = LEVEL.matcher(line);
@@ -62,12 +73,13 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
                 }
             }
         }
-        return new HubLogScan(lines, errors, warnings, rejected, traces, oom, errorMessages, warningMessages);
+        return new HubLogScan(lines, errors, warnings, rejected, traces, oom, errorMessages, warningMessages, exceptions);
     }
 
-    /** Counts the message under its shape (digits masked); keeps the first few shapes only. */
+    /** Counts the message under its shape (ids and digits masked); keeps the first few shapes only. */
     private static void group(Map<String, Long> messages, String message) {
-        String shape = message.replaceAll("\\d+", "#");
+        String shape = CASE_ID.matcher(EXCHANGE_ID.matcher(message).replaceAll("<id>")).replaceAll("<case>")
+                .replaceAll("\\d+", "#");
         if (shape.length() > 220) {
             shape = shape.substring(0, 220) + "…";
         }
@@ -80,6 +92,7 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
         List<String> out = new ArrayList<>();
         errorMessages.forEach((m, n) -> out.add(String.format("ERROR x%,d  %s", n, m)));
         warningMessages.forEach((m, n) -> out.add(String.format("WARN  x%,d  %s", n, m)));
+        exceptions.forEach((m, n) -> out.add(String.format("EXCEPTION x%,d  %s", n, m)));
         return out;
     }
 }

@@ -54,6 +54,7 @@ public final class LoadMonitor {
         double hubCpuAtDrop = hub.cpuSeconds();
         double partnersCpuAtDrop = partners == null ? -1 : partners.cpuSeconds();
         long started = System.nanoTime();
+        long droppedAtEpochMs = System.currentTimeMillis();
         Files.move(csv, dropped, StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("dropped %s (%,d rows) into %s%n", csv.getFileName(), rows, dropDir);
 
@@ -117,6 +118,7 @@ public final class LoadMonitor {
             }
         }
         long wallNanos = System.nanoTime() - started;
+        long endedAtEpochMs = System.currentTimeMillis();
         double hubCpuAtEnd = hub.cpuSeconds();
         long hwmKb = hub.statusKb("VmHWM");
         peakRssKb = Math.max(peakRssKb, hub.statusKb("VmRSS"));
@@ -126,6 +128,8 @@ public final class LoadMonitor {
         result.put("outcome", outcome);
         result.put("moved-to", movedTo == null ? "" : movedTo);
         result.put("wall-ms", wallNanos / 1_000_000);
+        result.put("drop-epoch-ms", droppedAtEpochMs);
+        result.put("end-epoch-ms", endedAtEpochMs);
         result.put("hub.cpu-ms.drop-to-done", hubCpuAtEnd < 0 ? -1 : Math.round((hubCpuAtEnd - hubCpuAtDrop) * 1000));
         result.put("hub.cpu-ms.at-done", hubCpuAtEnd < 0 ? -1 : Math.round(hubCpuAtEnd * 1000));
         result.put("hub.vmhwm-kb", hwmKb);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The figures of a finished load run, from what its processes left in the work folder: the generator's manifest,
@@ -43,7 +44,9 @@ public final class LoadReport {
         AuditTally audit = new AuditTally(work.resolve("data/audit"));
         Map<String, Long> events = audit.update();
         RejectsFiles rejects = RejectsFiles.read(work.resolve("drop/done"));
-        GcLog gc = GcLog.read(work.resolve("gc.log"));
+        GcLog gc = GcLog.read(work.resolve("gc.log"), KeyValues.number(monitor, "drop-epoch-ms"),
+                KeyValues.number(monitor, "end-epoch-ms"));
+        HeapHistogram histogram = HeapHistogram.read(work.resolve("heap-histogram.txt"));
         HubLogScan log = HubLogScan.read(work.resolve("hub.log"));
 
         long rows = KeyValues.number(generated, "rows");
@@ -54,22 +57,26 @@ public final class LoadReport {
         long rejected = events.getOrDefault("REJECTED", 0L);
         boolean accounted = received + rejected == rows;
         long settled = SETTLING.stream().mapToLong(e -> events.getOrDefault(e, 0L)).sum();
-        boolean ok = "done".equals(outcome) && accounted && rejects.rows() == rejected && log.errors() == 0
+        long handled = CaseOutcomes.HANDLED.stream().mapToLong(e -> events.getOrDefault(e, 0L)).sum();
+        long incidents = rows - KeyValues.number(generated, "bad") - KeyValues.number(generated, "kind.DUPLICATE");
+        boolean handledOnce = handled == incidents;
+        boolean ok = "done".equals(outcome) && accounted && handledOnce && rejects.rows() == rejected && log.errors() == 0
                 && log.outOfMemory() == 0;
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
                 "LOAD RUN %s: %,d rows in %.1f s = %.1f rows/s | hub CPU %.1f s = %,.0f ms per 1,000 rows | peak RSS %s"
-                        + " | peak heap after GC %s (-Xmx%s) | accounted %s | hub log %d ERROR%n",
+                        + " | peak heap after GC %s, live at done %s (-Xmx%s) | accounted %s | handled once %s | hub log %d ERROR%n",
                 ok ? "OK" : "PROBLEM", rows, wall, wall > 0 ? rows / wall : 0, cpu, rows > 0 ? cpu * 1_000_000 / rows : 0,
-                mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024), mb(gc.peakAfterGcBytes()), run.getOrDefault("xmx", "?"),
-                accounted ? "OK" : "MISMATCH", log.errors()));
+                mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024), mb(gc.peakAfterGcBytes()), mb(gc.liveAtEnd()),
+                run.getOrDefault("xmx", "?"), accounted ? "OK" : "MISMATCH", handledOnce ? "OK" : "MISMATCH", log.errors()));
 
         section(out, "Run");
         line(out, "outcome", outcome + ("done".equals(outcome) || "failed".equals(outcome)
                 ? " (" + monitor.get("moved-to") + ")" : ""));
         line(out, "work dir", work.toString());
         line(out, "hub", run.getOrDefault("hub-command", "?"));
+        line(out, "revision", run.getOrDefault("revision", "?"));
         line(out, "scenario", run.getOrDefault("scenario", "?"));
         line(out, "csv", String.format("%s, %,d bytes; %s", generated.getOrDefault("file", "?"),
                 KeyValues.number(generated, "bytes"), generated.getOrDefault("mix", "")));
@@ -91,8 +98,16 @@ public final class LoadReport {
 
         section(out, "Memory");
         line(out, "peak RSS (VmHWM)", mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024));
-        line(out, "peak heap after GC", String.format(Locale.ROOT, "%s (heap committed at most %s; %,d GC pauses, %d full, %.0f ms paused)",
+        line(out, "peak heap after GC", String.format(Locale.ROOT,
+                "%s, drop → done (heap committed at most %s; %,d GC pauses, %d full, %.0f ms paused)",
                 mb(gc.peakAfterGcBytes()), mb(gc.peakCommittedBytes()), gc.pauses(), gc.fullPauses(), gc.pauseMillis()));
+        long[] quarters = gc.quarterPeaks();
+        line(out, "  by quarter of run", String.format("%s / %s / %s / %s  (after-GC peaks; young collections leave old"
+                + " garbage in, so rising quarters mean growth only if the live set below grows too)",
+                mb(quarters[0]), mb(quarters[1]), mb(quarters[2]), mb(quarters[3])));
+        line(out, "live heap at done", gc.liveAtEnd() < 0 ? "? (no histogram)" : String.format(
+                "%s after the full GC of jcmd GC.class_histogram; largest classes:", mb(gc.liveAtEnd())));
+        histogram.top().forEach(row -> out.append("      ").append(row).append('\n'));
 
         section(out, "Audit trail (events)");
         Map<String, String> expected = expectations(generated);
@@ -116,6 +131,13 @@ public final class LoadReport {
                 received, rejected, received + rejected, accounted ? "==" : "!=", rows, accounted ? "OK" : "MISMATCH"));
         out.append(String.format("  settled:   duplicate + delivered + digest_queued + closed + dead_lettered == received: %,d %s %,d  %s%n",
                 settled, settled == received ? "==" : "!=", received, settled == received ? "OK" : "MISMATCH"));
+        out.append(String.format("  handled once: delivered + digest_queued + closed + dead_lettered == distinct incidents in the file"
+                + " (good rows - duplicate rows): %,d %s %,d  %s%n", handled, handledOnce ? "==" : "!=", incidents,
+                handledOnce ? "OK" : "MISMATCH"));
+        if (!handledOnce) {
+            CaseOutcomes.notHandledOnce(work.resolve("data/audit"), 10)
+                    .forEach(c -> out.append("      ").append(c).append("   (java -jar netralitas-hub.jar audit show <id>)\n"));
+        }
 
         section(out, "Rejects files");
         line(out, "rows", String.format("%,d in %d file(s); REJECTED events %,d  %s", rejects.rows(), rejects.files(),
@@ -138,6 +160,12 @@ public final class LoadReport {
         line(out, "429 / 401 sent", partners.getOrDefault("bkn.too-many-requests", "?") + " / "
                 + partners.getOrDefault("bkn.unauthorized", "?"));
         line(out, "peak concurrency", partners.getOrDefault("bkn.peak-concurrency", "?"));
+
+        section(out, "Disk (work folder)");
+        line(out, "audit trail", mb(sizeOf(work.resolve("data/audit"))));
+        line(out, "other hub state", mb(sizeOf(work.resolve("data")) - sizeOf(work.resolve("data/audit")))
+                + " (case ledger, digest queue, dead letters)");
+        line(out, "hub log", mb(sizeOf(work.resolve("hub.log"))));
 
         section(out, "Hub log");
         line(out, "lines", String.format("%,d: %,d ERROR, %,d WARN (+ %,d \"Rejected\" warnings for bad rows), %,d stack-trace lines%s",
@@ -171,7 +199,16 @@ public final class LoadReport {
         out.append(String.format("  %-22s %s%n", label, value));
     }
 
+    private static long sizeOf(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     private static String mb(long bytes) {
-        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, bytes < 10 << 20 ? "%.1f MB" : "%.0f MB", bytes / 1048576.0);
     }
 }

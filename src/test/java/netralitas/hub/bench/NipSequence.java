@@ -6,16 +6,17 @@ import java.time.LocalDate;
  * The n-th invented NIP of a load run: valid under SPEC §4.1 and distinct for every index below {@link #CAPACITY}, so a
  * generator can name a million different employees, or any earlier one again, while remembering only a counter.
  *
- * <p>Birth date, gender and sequence number are a one-to-one function of the index; appointment year and month (or the
- * PPPK code) are derived from it too, but play no part in keeping NIPs apart.
+ * <p>The index is first permuted (multiplied by a number coprime with {@link #CAPACITY}), so neighbouring indices get
+ * unrelated birth dates, genders and sequence numbers; these three are then a one-to-one function of the permuted index.
+ * Appointment year and month (or the PPPK code) are derived from the index too, but play no part in keeping NIPs apart.
  */
 final class NipSequence {
 
     private static final LocalDate FIRST_BIRTH = LocalDate.of(1966, 1, 1);
     /** Birth dates 1966-01-01 .. 1998-11-08: everyone was appointed by 2023, at least 20 years after birth. */
     private static final int BIRTH_DAYS = 12_000;
-    /** Coprime with BIRTH_DAYS, so index → birth day is a bijection that still spreads neighbours over the years. */
-    private static final long DAY_STRIDE = 7_919;
+    /** A prime that divides neither 2, 3, 5 nor 37, the factors of CAPACITY: index → index × STRIDE is a bijection. */
+    private static final long STRIDE = 7_919;
     private static final int LAST_APPOINTMENT_YEAR = 2023;
 
     static final long CAPACITY = BIRTH_DAYS * 2L * 999L;
@@ -27,11 +28,11 @@ final class NipSequence {
         if (index < 0 || index >= CAPACITY) {
             throw new IllegalArgumentException("NIP index out of range: " + index);
         }
-        int sequence = (int) (index % 999) + 1;
-        long rest = index / 999;
+        long permuted = index * STRIDE % CAPACITY;
+        int sequence = (int) (permuted % 999) + 1;
+        long rest = permuted / 999;
         int gender = (int) (rest % 2) + 1;
-        long dayIndex = rest / 2;
-        LocalDate birth = FIRST_BIRTH.plusDays(dayIndex * DAY_STRIDE % BIRTH_DAYS);
+        LocalDate birth = FIRST_BIRTH.plusDays(rest / 2);
 
         long hash = Mix.of(index);
         boolean pppk = hash % 10 == 0;

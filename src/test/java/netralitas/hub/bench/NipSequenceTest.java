@@ -43,6 +43,15 @@ class NipSequenceTest {
     }
 
     @Test
+    void neighboursAreBornOnDifferentDays() {
+        Set<String> birthDates = new HashSet<>();
+        for (long i = 0; i < 1_000; i++) {
+            birthDates.add(NipSequence.nip(i).substring(0, 8));
+        }
+        assertTrue(birthDates.size() > 900, "distinct birth dates among 1,000 neighbours: " + birthDates.size());
+    }
+
+    @Test
     void theSameIndexIsAlwaysTheSameNip() {
         assertEquals(NipSequence.nip(123_456), NipSequence.nip(123_456));
     }
