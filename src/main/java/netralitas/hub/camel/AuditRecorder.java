@@ -50,6 +50,13 @@ public final class AuditRecorder {
         }
     }
 
+    /** A CSV file that could not be read at all: no case, the file as source, the reason as detail. */
+    public void fileRejected(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        trail.append(null, AuditEventType.REJECTED, exchange.getProperty("hubFileName", String.class),
+                ExchangeHelper.getAtRouteId(exchange), Map.of("alasan", cause == null ? "unknown" : cause.getMessage()));
+    }
+
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {
         Report report = c.getReport();
         Map<String, Object> detail = new LinkedHashMap<>();

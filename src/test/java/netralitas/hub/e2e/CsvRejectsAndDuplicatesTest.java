@@ -80,6 +80,41 @@ class CsvRejectsAndDuplicatesTest {
     }
 
     @Test
+    void aFileThatCannotBeReadMovesToFailedWithItsReasonRecorded() throws Exception {
+        hub.dropAndAwait("tanpa-uraian.csv", "nip_terlapor,tanggal_kejadian\n197803122003121004,2024-10-01\n");
+
+        try (Stream<Path> failed = Files.list(hub.dropDir().resolve("failed"))) {
+            assertEquals(1, failed.filter(f -> f.getFileName().toString().startsWith("tanpa-uraian-")).count());
+        }
+        AuditEvent rejected = hub.audit().stream().filter(e -> "REJECTED".equals(e.event().name())).findFirst().orElseThrow();
+        assertEquals("tanpa-uraian.csv", rejected.source());
+        assertTrue(String.valueOf(rejected.detail().get("alasan")).contains("uraian"), rejected.detail().toString());
+        assertTrue(hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").isEmpty());
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsReadOnlyOnceComplete() throws Exception {
+        hub.stopHub();
+        hub.settings.put("hub.csv.read-lock-min-age-ms", "1500");
+        hub.start();
+        Files.createDirectories(hub.dropDir());
+        Path file = hub.dropDir().resolve("pelan.csv");
+        Files.writeString(file, HEADER, StandardCharsets.UTF_8);
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(500);
+            Files.writeString(file, "197803122003121004,,2024-10-0" + (i + 1) + ",17.08,BANNER,Baliho ke-" + i + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, "not processed");
+            Thread.sleep(100);
+        }
+        assertEquals(5, hub.audit().stream().filter(e -> "DELIVERED".equals(e.event().name())).count(),
+                "every row of the slowly written file, read once");
+    }
+
+    @Test
     void theSameFileDroppedTwiceForwardsNothingTheSecondTime() throws Exception {
         String csv = HEADER + "197803122003121004,,2024-10-01,17.08,BANNER,Memasang baliho paslon di kantor\n";
         hub.dropAndAwait("laporan.csv", csv);
