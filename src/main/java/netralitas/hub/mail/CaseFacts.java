@@ -4,6 +4,7 @@ import netralitas.hub.bkn.Employee;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.region.Region;
+import netralitas.hub.region.RegionLabel;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.region.RegionType;
 
@@ -47,7 +48,7 @@ final class CaseFacts {
             return centralAgencyName(c);
         }
         if (r != null && r.region() != null) {
-            return r.region().name();
+            return RegionLabel.of(r.region());
         }
         return UNKNOWN_REGION;
     }
@@ -81,11 +82,6 @@ final class CaseFacts {
             return e.instansiKerjaNama().trim();
         }
         return c.getReport().agency();
-    }
-
-    /** "Provinsi Bengkulu" for a province (the directory names it just "Bengkulu"), the name otherwise. */
-    static String fullRegionName(Region region) {
-        return region.type() == RegionType.PROVINSI ? "Provinsi " + region.name() : region.name();
     }
 
     /** A province's personnel office is usually called BKD, a kabupaten's/kota's BKPSDM. */

@@ -6,6 +6,7 @@ import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
+import netralitas.hub.region.RegionLabel;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
@@ -167,9 +168,9 @@ final class CaseView {
         m.put("known", region != null);
         m.put("code", region == null ? ABSENT : text(region.code()));
         m.put("name", region == null ? ABSENT : text(region.name()));
-        m.put("fullName", region == null ? ABSENT : CaseFacts.fullRegionName(region));
+        m.put("fullName", region == null ? ABSENT : RegionLabel.of(region));
         m.put("type", region == null || region.type() == null ? ABSENT : region.type().name());
-        m.put("government", region == null ? ABSENT : "Pemerintah " + CaseFacts.fullRegionName(region));
+        m.put("government", region == null ? ABSENT : "Pemerintah " + RegionLabel.of(region));
         m.put("personnelOffice", region == null ? "BKPSDM/BKD" : CaseFacts.personnelOffice(region));
         return m;
     }

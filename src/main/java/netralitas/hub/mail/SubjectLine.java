@@ -2,6 +2,7 @@ package netralitas.hub.mail;
 
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.region.Region;
+import netralitas.hub.region.RegionLabel;
 
 import java.time.LocalDate;
 
@@ -29,7 +30,7 @@ public final class SubjectLine {
     /** {@code [NETRALITAS ASN][RINGAN] Rekap harian 14 September 2024 — <region name> — 3 kasus}. */
     public static String forDigest(Region region, int caseCount, LocalDate date) {
         return HeaderValues.sanitize("[NETRALITAS ASN][RINGAN] Rekap harian " + IndonesianDates.format(date)
-                + " — " + value(region.name()) + " — " + caseCount + " kasus", MAX_SUBJECT);
+                + " — " + value(RegionLabel.of(region)) + " — " + caseCount + " kasus", MAX_SUBJECT);
     }
 
     private static String value(String text) {

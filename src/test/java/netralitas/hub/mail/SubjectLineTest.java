@@ -80,7 +80,7 @@ class SubjectLineTest {
     void digestSubject() {
         assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 14 September 2024 — Kabupaten Kepahiang — 3 kasus",
                 SubjectLine.forDigest(MailFixtures.kepahiang(), 3, LocalDate.of(2024, 9, 14)));
-        assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 2 Agustus 2024 — Bengkulu — 1 kasus",
+        assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 2 Agustus 2024 — Provinsi Bengkulu — 1 kasus",
                 SubjectLine.forDigest(MailFixtures.provinsiBengkulu(), 1, LocalDate.of(2024, 8, 2)));
     }
 }
