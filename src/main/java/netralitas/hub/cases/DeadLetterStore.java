@@ -37,8 +37,4 @@ public final class DeadLetterStore {
                 StandardCharsets.UTF_8);
         return Files.move(temp, caseFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-
-    public Path dir() {
-        return dir;
-    }
 }
