@@ -82,7 +82,6 @@ public final class HubConfiguration implements CamelConfiguration {
         CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
         renderer.selfCheck();
 
-        registry.bind("regionDirectory", regions);
         registry.bind("csvIntake", new CsvIntake(new CsvReportReader(new ReportParser(clock, new NipValidator(clock)))));
         registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
         registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
