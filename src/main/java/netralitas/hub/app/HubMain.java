@@ -3,6 +3,7 @@ package netralitas.hub.app;
 import netralitas.hub.audit.AuditCommand;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class HubMain {
 
     static int run(List<String> args, Path home, PrintStream out, PrintStream err) throws Exception {
         String command = args.isEmpty() ? "run" : args.get(0);
+        if (!Files.isRegularFile(home.resolve("config/application.properties"))) {
+            err.println("Netralitas Hub cannot start: no config/application.properties under " + home
+                    + " (run it from the hub's folder, or set HUB_HOME to that folder)");
+            return 2;
+        }
         switch (command) {
             case "run" -> {
                 try {
