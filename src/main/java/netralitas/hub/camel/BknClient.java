@@ -10,6 +10,8 @@ import org.apache.camel.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Java half of the BKN routes ({@code routes/enrich.camel.yaml}): credentials, the cached access token, and the
@@ -20,6 +22,11 @@ public final class BknClient {
     /** Exchange property marking that the token was already renewed once for this lookup after a 401. */
     private static final String TOKEN_RENEWED = "hubBknTokenRenewed";
 
+    private static final long RENEWAL_WAIT_SECONDS = 30;
+
+    private final Semaphore renewal = new Semaphore(1);
+    /** Whether this worker thread holds {@link #renewal}: a wait that timed out must not release another's hold. */
+    private final ThreadLocal<Boolean> renewalHeld = ThreadLocal.withInitial(() -> false);
     private final BknAccessToken token;
     private final BknResponseReader reader;
     private final String basicAuthorization;
@@ -35,6 +42,24 @@ public final class BknClient {
 
     public boolean tokenUsable() {
         return token.isUsable();
+    }
+
+    /**
+     * Waits until no other worker is renewing the token (it then usually finds the new one usable and fetches none).
+     * Always paired with {@link #endRenewal()} in route {@code bkn-token}.
+     */
+    public void beginRenewal() throws InterruptedException, BknUnavailableException {
+        if (!renewal.tryAcquire(RENEWAL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new BknUnavailableException("Another BKN token renewal has taken over " + RENEWAL_WAIT_SECONDS + " s", 0);
+        }
+        renewalHeld.set(true);
+    }
+
+    public void endRenewal() {
+        if (renewalHeld.get()) {
+            renewalHeld.set(false);
+            renewal.release();
+        }
     }
 
     public String basicAuthorization() {

@@ -67,6 +67,19 @@ class BknFaultsEndToEndTest {
     }
 
     @Test
+    void workersStartingTogetherShareOneToken() throws Exception {
+        hub.dropAndAwait("laporan.csv", "nip_terlapor;tanggal_kejadian;jenis_pelanggaran;uraian\n"
+                + "197803122003121004;2024-10-01;BANNER;Baliho satu\n"
+                + "198505172010012007;2024-10-01;BANNER;Baliho dua\n"
+                + "199003222015031002;2024-10-01;BANNER;Baliho tiga\n"
+                + "198208092006041003;2024-10-01;BANNER;Baliho empat\n"
+                + "197406151998031005;2024-10-01;BANNER;Baliho lima\n"
+                + "198712052011011003;2024-10-01;BANNER;Baliho enam\n");
+        assertEquals(1, hub.bkn.tokenRequests());
+        assertEquals(6, hub.audit().stream().filter(e -> "ENRICHED".equals(e.event().name())).count());
+    }
+
+    @Test
     void aNipNamedInManyReportsIsFetchedOnce() throws Exception {
         hub.dropAndAwait("laporan.csv", CSV
                 + NIP + ";2024-10-02;BANNER;Memasang spanduk paslon di pasar\n"
