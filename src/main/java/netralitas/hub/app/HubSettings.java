@@ -69,10 +69,6 @@ public final class HubSettings {
         }
     }
 
-    public Path home() {
-        return home;
-    }
-
     public Path configDir() {
         return path("hub.config-dir");
     }
