@@ -1,0 +1,86 @@
+package netralitas.hub.inbox;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises mail written by machines rather than reporters (SPEC §3.2): auto-replies, delivery reports and the
+ * hub's own messages coming back. Looks at headers only, so a bounce with a mangled body is still recognised.
+ * Answering such a message would start a mail loop, forwarding it would send noise to a regional office.
+ */
+final class AutomatedMail {
+
+    static final String CASE_ID_HEADER = "X-Netralitas-Case-Id";
+
+    private static final Set<String> BULK_PRECEDENCE = Set.of("auto_reply", "bulk", "junk", "list");
+    private static final Set<String> SYSTEM_MAILBOXES = Set.of("mailer-daemon", "postmaster");
+    private static final Pattern NULL_RETURN_PATH = Pattern.compile("\\s*<\\s*>\\s*");
+    private static final int MAX_QUOTED = 60;
+
+    private AutomatedMail() {
+    }
+
+    /** The Indonesian reason this message is not a report, or null when it may be one. */
+    static String reason(MimeMessage message, String fromAddress) throws MessagingException {
+        if (header(message, CASE_ID_HEADER) != null) {
+            return "pesan dari hub sendiri (" + CASE_ID_HEADER + ")";
+        }
+        if (isMultipartReport(message)) {
+            return "laporan status pengiriman (bounce, multipart/report)";
+        }
+        String returnPath = header(message, "Return-Path");
+        if (returnPath != null && NULL_RETURN_PATH.matcher(returnPath).matches()) {
+            return "laporan status pengiriman (bounce, Return-Path: <>)";
+        }
+        String localPart = fromAddress == null ? "" : fromAddress.substring(0, Math.max(0, fromAddress.indexOf('@')));
+        if (SYSTEM_MAILBOXES.contains(localPart)) {
+            return "laporan status pengiriman (pengirim " + localPart.toUpperCase(Locale.ROOT) + ")";
+        }
+        String autoSubmitted = header(message, "Auto-Submitted");
+        if (autoSubmitted != null && !firstToken(autoSubmitted).equals("no")) {
+            return "balasan otomatis (Auto-Submitted: " + quoted(autoSubmitted) + ")";
+        }
+        for (String name : new String[] {"X-Autoreply", "X-Autorespond"}) {
+            String value = header(message, name);
+            if (value != null && !firstToken(value).equals("no")) {
+                return "balasan otomatis (" + name + ")";
+            }
+        }
+        String precedence = header(message, "Precedence");
+        if (precedence != null && BULK_PRECEDENCE.contains(firstToken(precedence))) {
+            return "pesan massal atau balasan otomatis (Precedence: " + quoted(precedence) + ")";
+        }
+        return null;
+    }
+
+    private static boolean isMultipartReport(MimeMessage message) throws MessagingException {
+        String contentType = header(message, "Content-Type");
+        return contentType != null && MimeTypes.baseType(contentType).equals("multipart/report");
+    }
+
+    /** The header's first value, or null when absent or blank. */
+    private static String header(MimeMessage message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        if (values == null || values.length == 0 || values[0] == null || values[0].isBlank()) {
+            return null;
+        }
+        return values[0];
+    }
+
+    /** "auto-replied; comment" → "auto-replied". */
+    private static String firstToken(String value) {
+        String token = value.strip().toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < token.length() && (Character.isLetterOrDigit(token.charAt(end)) || "-_.".indexOf(token.charAt(end)) >= 0)) {
+            end++;
+        }
+        return token.substring(0, end);
+    }
+
+    private static String quoted(String value) {
+        return SingleLine.of(value, MAX_QUOTED);
+    }
+}

@@ -1,0 +1,41 @@
+package netralitas.hub.inbox;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One message of the report mailbox as the hub understood it. Header-derived strings are already single-line and
+ * bounded; {@code text} is the readable body (plain text preferred, HTML converted), never null.
+ *
+ * @param messageId      the Message-ID with angle brackets, or null when the message has none
+ * @param sourceId       the Message-ID, or "sha256:" + 32 hex digits of the raw bytes when there is none
+ * @param replyAddress   where an acknowledgement goes: the first Reply-To address, else {@code fromAddress}
+ * @param kindReason     why the message is not a report or could not be read (Indonesian); null for REPORT
+ * @param notes          what was skipped while reading (too deep, unreadable parts), Indonesian; never null
+ */
+public record InboundMail(
+        String messageId,
+        String sourceId,
+        LocalDate sentDate,
+        String fromAddress,
+        String fromName,
+        String replyAddress,
+        String subject,
+        MailKind kind,
+        String kindReason,
+        String text,
+        List<EvidenceFile> attachments,
+        List<CsvAttachment> csvAttachments,
+        List<String> notes) {
+
+    public InboundMail {
+        text = text == null ? "" : text;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        csvAttachments = csvAttachments == null ? List.of() : List.copyOf(csvAttachments);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public boolean isReport() {
+        return kind == MailKind.REPORT;
+    }
+}

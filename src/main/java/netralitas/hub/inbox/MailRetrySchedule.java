@@ -1,0 +1,69 @@
+package netralitas.hub.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * When a report message that failed for a transient reason (BKN or SMTP down) may be read again. The message itself stays
+ * in the mailbox, which is the durable copy (SPEC §3.2); this schedule only keeps the hub from retrying it on every poll
+ * and lets the messages behind it go first. Delays double from {@code firstDelay} up to {@code maxDelay}.
+ *
+ * <p>Keyed by the message's IMAP UID in the report folder. It is kept in memory on purpose: after a restart every held
+ * message is simply due again, so nothing can stay held by a schedule that was lost.
+ */
+public final class MailRetrySchedule {
+
+    private record Hold(int attempts, Instant due) {
+    }
+
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final Clock clock;
+    private final Map<Long, Hold> holds = new ConcurrentHashMap<>();
+
+    public MailRetrySchedule(Duration firstDelay, Duration maxDelay, Clock clock) {
+        if (firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
+            throw new IllegalArgumentException("retry delays must satisfy 0 <= first (" + firstDelay + ") <= max (" + maxDelay + ")");
+        }
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Holds the message back once more; returns when it is due again. */
+    public Instant hold(long uid) {
+        Hold hold = holds.compute(uid, (key, previous) -> {
+            int attempts = previous == null ? 1 : previous.attempts() + 1;
+            return new Hold(attempts, clock.instant().plus(delay(attempts)));
+        });
+        return hold.due();
+    }
+
+    private Duration delay(int attempts) {
+        Duration delay = firstDelay;
+        for (int i = 1; i < attempts && delay.compareTo(maxDelay) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    public boolean isDue(long uid) {
+        Hold hold = holds.get(uid);
+        return hold == null || !clock.instant().isBefore(hold.due());
+    }
+
+    /** The message was handled (moved out of the folder): forget it. */
+    public void release(long uid) {
+        holds.remove(uid);
+    }
+
+    /** Times the message has been held so far (0 when never). */
+    public int attempts(long uid) {
+        Hold hold = holds.get(uid);
+        return hold == null ? 0 : hold.attempts();
+    }
+}

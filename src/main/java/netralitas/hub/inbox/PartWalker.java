@@ -1,0 +1,319 @@
+package netralitas.hub.inbox;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePartDataSource;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Walks the MIME tree of one message and collects its readable text and its attachments. Only the top-level
+ * structure is essential: a broken part further down is skipped with a note, so one bad attachment does not
+ * cost the report its text.
+ */
+final class PartWalker {
+
+    static final int MAX_DEPTH = 10;
+    static final int MAX_PARTS = 500;
+    static final int MAX_TEXT_PART_BYTES = 2 * 1024 * 1024;
+    /** A CSV bigger than this is not processed as a CSV drop; it is kept as (withheld) evidence instead. */
+    static final long MAX_CSV_BYTES = 50L * 1024 * 1024;
+    /** Stops collecting text well past what {@link InboundMailReader} keeps. */
+    private static final int TEXT_COLLECTION_LIMIT = InboundMailReader.MAX_TEXT_CHARS + 1000;
+
+    /** Line written before the text of an attached (message/rfc822) message; the extractor skips the block. */
+    static final String FORWARD_MARKER = "---------- Pesan terusan ----------";
+
+    private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/comma-separated-values");
+
+    private enum Mode { FULL, ATTACHMENTS_ONLY }
+
+    private final Session session;
+    private final long maxAttachmentBytes;
+    private final StringBuilder text = new StringBuilder();
+    private final List<EvidenceFile> evidence = new ArrayList<>();
+    private final List<CsvAttachment> csv = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int partsSeen;
+    private int attachmentIndex;
+    private boolean depthNoted;
+    private boolean partsNoted;
+
+    PartWalker(Session session, long maxAttachmentBytes) {
+        this.session = session;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /**
+     * @throws MessagingException when the message's own structure cannot be parsed (e.g. its multipart start
+     *                            boundary never appears): then there is nothing trustworthy to read
+     */
+    void walk(MimeMessage message) throws MessagingException, IOException {
+        walk(message, 0, Mode.FULL);
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    List<EvidenceFile> evidence() {
+        return evidence;
+    }
+
+    List<CsvAttachment> csv() {
+        return csv;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    private void walk(Part part, int depth, Mode mode) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            if (!depthNoted) {
+                notes.add("bagian MIME yang bersarang lebih dari " + MAX_DEPTH + " tingkat diabaikan");
+                depthNoted = true;
+            }
+            return;
+        }
+        if (++partsSeen > MAX_PARTS) {
+            if (!partsNoted) {
+                notes.add("pesan memiliki lebih dari " + MAX_PARTS + " bagian MIME; sisanya diabaikan");
+                partsNoted = true;
+            }
+            return;
+        }
+        String contentType = header(part, "Content-Type");
+        String type = MimeTypes.baseType(contentType);
+        if (type.startsWith("multipart/")) {
+            multipart((MimePart) part, type, depth, mode);
+        } else if (type.equals("message/rfc822") || type.equals("message/global")) {
+            forwarded(part, depth, mode);
+        } else if (isBodyText(part, type)) {
+            if (mode == Mode.FULL) {
+                appendText(readText(part, type, contentType));
+            }
+        } else {
+            attachment(part, type);
+        }
+    }
+
+    private void multipart(MimePart part, String type, int depth, Mode mode) throws MessagingException, IOException {
+        MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
+        int count = multipart.getCount(); // parses: a missing start boundary fails here
+        List<BodyPart> children = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            children.add(multipart.getBodyPart(i));
+        }
+        int chosen = -1;
+        if (type.equals("multipart/alternative") && mode == Mode.FULL) {
+            chosen = chooseAlternative(children);
+        }
+        for (int i = 0; i < children.size(); i++) {
+            Mode childMode = chosen >= 0 && i != chosen ? Mode.ATTACHMENTS_ONLY : mode;
+            if (chosen == i && isPlainText(children.get(i))) {
+                continue; // its text was already taken while choosing
+            }
+            walkChild(children.get(i), depth + 1, childMode);
+        }
+    }
+
+    private void walkChild(Part child, int depth, Mode mode) {
+        try {
+            walk(child, depth, mode);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            notes.add("bagian MIME rusak diabaikan: " + detail(e));
+        }
+    }
+
+    /**
+     * Plain text is what the sender typed; HTML is only used when there is no non-blank plain alternative.
+     * Returns the index of the chosen child (plain text already appended), or -1 to walk every child.
+     */
+    private int chooseAlternative(List<BodyPart> children) {
+        for (int i = 0; i < children.size(); i++) {
+            Part child = children.get(i);
+            if (isPlainText(child)) {
+                try {
+                    String plain = readText(child, "text/plain", header(child, "Content-Type"));
+                    if (!plain.isBlank()) {
+                        appendText(plain);
+                        return i;
+                    }
+                } catch (MessagingException | IOException | RuntimeException e) {
+                    notes.add("bagian teks rusak diabaikan: " + detail(e));
+                }
+            }
+        }
+        int fallback = -1;
+        for (int i = 0; i < children.size(); i++) {
+            String type = MimeTypes.baseType(header(children.get(i), "Content-Type"));
+            if (type.equals("text/html") && isBodyText(children.get(i), type)) {
+                return i;
+            }
+            if (type.startsWith("multipart/")) {
+                fallback = i;
+            }
+        }
+        return fallback;
+    }
+
+    private void forwarded(Part part, int depth, Mode mode) throws MessagingException, IOException {
+        MimeMessage inner = new MimeMessage(session, decodedStream(part));
+        if (mode == Mode.FULL) {
+            StringBuilder heading = new StringBuilder(FORWARD_MARKER);
+            String from = displayFrom(inner);
+            if (from != null) {
+                heading.append("\nDari: ").append(from);
+            }
+            String subject = SingleLine.of(safeSubject(inner), InboundMailReader.MAX_SUBJECT_CHARS);
+            if (subject != null) {
+                heading.append("\nSubjek: ").append(subject);
+            }
+            appendText(heading.toString());
+        }
+        walk(inner, depth + 1, mode);
+    }
+
+    private void attachment(Part part, String type) throws MessagingException {
+        int index = ++attachmentIndex;
+        String rawName = fileName(part);
+        String name = AttachmentNames.sanitise(rawName, index, type);
+        boolean isCsv = CSV_TYPES.contains(type) || (rawName != null && rawName.strip().toLowerCase(Locale.ROOT).endsWith(".csv"));
+        BoundedBytes.Read read;
+        try (InputStream in = decodedStream(part)) {
+            read = BoundedBytes.read(in, isCsv ? MAX_CSV_BYTES : maxAttachmentBytes);
+        } catch (IOException e) {
+            notes.add("lampiran " + name + " tidak dapat dibaca: " + detail(e));
+            return;
+        }
+        if (isCsv && !read.overLimit()) {
+            csv.add(new CsvAttachment(name, read.content()));
+            return;
+        }
+        if (isCsv) {
+            notes.add("lampiran CSV " + name + " lebih dari " + (MAX_CSV_BYTES / (1024 * 1024)) + " MB, tidak diproses sebagai CSV");
+        }
+        evidence.add(new EvidenceFile(name, type, read.size(), read.content(), read.overLimit()));
+    }
+
+    private String readText(Part part, String type, String contentType) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = decodedStream(part)) {
+            bytes = BoundedBytes.readPrefix(in, MAX_TEXT_PART_BYTES);
+        }
+        String decoded = TextCharsets.decode(bytes, MimeTypes.typeParameter(contentType, "charset"));
+        return type.equals("text/html") ? HtmlText.toText(decoded) : decoded;
+    }
+
+    private void appendText(String value) {
+        if (value == null || value.isBlank() || text.length() > TEXT_COLLECTION_LIMIT) {
+            return;
+        }
+        if (text.length() > 0) {
+            text.append("\n\n");
+        }
+        text.append(value, 0, Math.min(value.length(), TEXT_COLLECTION_LIMIT));
+    }
+
+    /**
+     * Content with its transfer encoding undone. Decoded here rather than through the activation framework so an
+     * unknown encoding ("x-aneh") passes the bytes through as they are instead of failing the part.
+     */
+    private static InputStream decodedStream(Part part) throws MessagingException, IOException {
+        InputStream raw;
+        String encoding;
+        if (part instanceof MimeBodyPart body) {
+            raw = body.getRawInputStream();
+            encoding = body.getEncoding();
+        } else if (part instanceof MimeMessage message) {
+            raw = message.getRawInputStream();
+            encoding = message.getEncoding();
+        } else {
+            return part.getInputStream();
+        }
+        if (encoding == null || encoding.isBlank()) {
+            return raw;
+        }
+        try {
+            return MimeUtility.decode(raw, encoding.strip());
+        } catch (MessagingException e) {
+            return raw;
+        }
+    }
+
+    private static boolean isPlainText(Part part) {
+        return MimeTypes.baseType(header(part, "Content-Type")).equals("text/plain") && isBodyText(part, "text/plain");
+    }
+
+    /** Plain or HTML text is the body unless the sender marked it as an attachment or it is a CSV file. */
+    private static boolean isBodyText(Part part, String type) {
+        if (!type.equals("text/plain") && !type.equals("text/html")) {
+            return false;
+        }
+        if ("attachment".equals(MimeTypes.disposition(header(part, "Content-Disposition")))) {
+            return false;
+        }
+        String name = fileName(part);
+        return name == null || !name.strip().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static String fileName(Part part) {
+        String name = MimeTypes.dispositionParameter(header(part, "Content-Disposition"), "filename");
+        if (name == null || name.isBlank()) {
+            name = MimeTypes.typeParameter(header(part, "Content-Type"), "name");
+        }
+        return name == null || name.isBlank() ? null : MimeTypes.decodeWords(name);
+    }
+
+    private static String header(Part part, String name) {
+        try {
+            String[] values = part.getHeader(name);
+            return values == null || values.length == 0 ? null : MimeUtility.unfold(values[0]);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String displayFrom(MimeMessage message) {
+        String raw = header(message, "From");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            InternetAddress[] addresses = InternetAddress.parseHeader(raw, false);
+            if (addresses.length > 0) {
+                return SingleLine.of(addresses[0].toUnicodeString(), InboundMailReader.MAX_SUBJECT_CHARS);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // fall through to the raw header, decoded as far as possible
+        }
+        return SingleLine.of(MimeTypes.decodeWords(raw), InboundMailReader.MAX_SUBJECT_CHARS);
+    }
+
+    private static String safeSubject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String detail(Throwable e) {
+        String message = e.getMessage();
+        String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return SingleLine.of(text, 200);
+    }
+}
