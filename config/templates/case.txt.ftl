@@ -18,6 +18,8 @@
     severity ("BERAT", "SEDANG", "RINGAN", "BUKAN PELANGGARAN", "BELUM DIKLASIFIKASI"), baseSeverity,
     escalated (boolean), escalationReasons (list of sentences)
     description, place;  evidence: list of {url, web (boolean: an http(s) link)}
+    attachments        files of an emailed report: list of {name, size ("1,2 MB"), attached (boolean: false when
+                       over hub.mail.max-attachment-bytes, so not in this email)}
     region.{known (boolean), code, name, fullName, type, government ("Pemerintah Kabupaten …"), personnelOffice ("BKPSDM"/"BKD")}
     reportedRegion     same keys as region: the region the report named
     regionConflict (boolean: report and BKN point at different regions; BKN wins);  regionNotes: list of sentences
@@ -138,7 +140,13 @@ Bukti:
 <#else>
   (tidak ada tautan bukti)
 </#list>
-Berkas lampiran dari laporan asli (bila ada) disertakan pada email ini.
+<#if attachments?has_content>
+
+Berkas dari laporan asli:
+<#list attachments as file>
+  - ${file.name} (${file.size}) — <#if file.attached>terlampir pada email ini<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
+</#list>
+</#if>
 
 C. WILAYAH PENANGANAN
 

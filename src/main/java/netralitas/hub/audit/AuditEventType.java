@@ -16,6 +16,10 @@ public enum AuditEventType {
     CLOSED,
     DEAD_LETTERED,
     REPLAYED,
+    /** An emailed case left in the mailbox because SMTP failed; it is retried from there (ENRICH_DEFERRED: BKN failed). */
+    DELIVERY_DEFERRED,
+    /** The reporter of an emailed report was sent an acknowledgement. */
+    ACKNOWLEDGED,
     /** A hub-level fact not tied to one report (start-up, an ignored auto-reply); usually without a case id. */
     NOTE
 }

@@ -5,6 +5,7 @@ import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Report;
 import org.apache.camel.Exchange;
@@ -38,6 +39,11 @@ public final class AuditRecorder {
                     detail(type, violationCase, exchange));
         } else if (body instanceof CsvRejection rejection) {
             trail.append(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
+        } else if (body instanceof MailRejection rejection) {
+            trail.append(rejection.caseId(), type, rejection.source(), route, Map.of("alasan", rejection.reason(),
+                    "folder", exchange.getProperty(HubProperties.MAIL_FOLDER, String.class)));
+        } else if (body instanceof InboundMail mail) {
+            trail.append(null, type, mail.sourceId(), route, Map.of("alasan", String.valueOf(mail.kindReason())));
         } else if (body instanceof List<?> digest) {
             for (Object item : digest) {
                 ViolationCase violationCase = (ViolationCase) item;
@@ -55,6 +61,16 @@ public final class AuditRecorder {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         trail.append(null, AuditEventType.REJECTED, exchange.getProperty("hubFileName", String.class),
                 ExchangeHelper.getAtRouteId(exchange), Map.of("alasan", cause == null ? "unknown" : cause.getMessage()));
+    }
+
+    /** The acknowledgement on the exchange was accepted by the SMTP server. */
+    public void acknowledged(Exchange exchange) {
+        InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
+        detail.put("reporter", pseudonym.of(mail.fromName(), mail.replyAddress()));
+        trail.append(exchange.getMessage().getHeader("X-Netralitas-Case-Id", String.class), AuditEventType.ACKNOWLEDGED,
+                mail.sourceId(), ExchangeHelper.getAtRouteId(exchange), detail);
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {
@@ -91,6 +107,11 @@ public final class AuditRecorder {
                 detail.put("notes", resolution.notes());
             }
             case DELIVERED -> detail.putAll(mailDetail(exchange, Map.of()));
+            case ENRICH_DEFERRED, DELIVERY_DEFERRED -> {
+                Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                detail.put("heldUntil", String.valueOf(exchange.getProperty(HubProperties.MAIL_RETRY_AT)));
+            }
             case DEAD_LETTERED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());

@@ -34,6 +34,7 @@ public final class CaseMailComposer {
         OutgoingMail.header(message, "X-Netralitas-Severity", violationCase.getClassification().severity().name());
         var region = violationCase.getRegionResolution().region();
         OutgoingMail.header(message, "X-Netralitas-Region", region == null ? "-" : region.code());
+        message = OutgoingMail.attach(exchange, violationCase.getEvidenceFiles());
         if (high) {
             message.setHeader("X-Priority", "1");
             message.setHeader("Importance", "high");

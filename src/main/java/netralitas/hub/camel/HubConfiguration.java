@@ -11,6 +11,9 @@ import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.inbox.InboundMailReader;
+import netralitas.hub.inbox.MailReportExtractor;
+import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.RegionDirectory;
@@ -49,6 +52,7 @@ public final class HubConfiguration implements CamelConfiguration {
     /** Settings that must be present when the hub talks to real servers (SPEC §2.1). */
     private static final List<String> REQUIRED_OUTSIDE_EMBEDDED = List.of(
             "hub.smtp.host", "hub.smtp.port", "hub.mail.from", "hub.mail.domain",
+            "hub.imap.host", "hub.imap.port", "hub.imap.username", "hub.imap.password",
             "hub.bkn.base-url", "hub.bkn.token-url", "hub.bkn.consumer-key", "hub.bkn.consumer-secret",
             "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret");
 
@@ -71,8 +75,9 @@ public final class HubConfiguration implements CamelConfiguration {
             for (String key : REQUIRED_OUTSIDE_EMBEDDED) {
                 settings.required(key);
             }
-            LOG.info("PRODUCTION MODE (hub.embedded=false): SMTP {}:{}, BKN {}", settings.required("hub.smtp.host"),
-                    settings.required("hub.smtp.port"), settings.required("hub.bkn.base-url"));
+            LOG.info("PRODUCTION MODE (hub.embedded=false): IMAP {}://{}:{}, SMTP {}:{}, BKN {}",
+                    settings.required("hub.imap.protocol"), settings.required("hub.imap.host"), settings.required("hub.imap.port"),
+                    settings.required("hub.smtp.host"), settings.required("hub.smtp.port"), settings.required("hub.bkn.base-url"));
         }
 
         Path config = settings.configDir();
@@ -82,7 +87,18 @@ public final class HubConfiguration implements CamelConfiguration {
         CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
         renderer.selfCheck();
 
-        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(new ReportParser(clock, new NipValidator(clock)))));
+        NipValidator nipValidator = new NipValidator(clock);
+        ReportParser reportParser = new ReportParser(clock, nipValidator);
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser)));
+        registry.bind("mailIntake", new MailIntake(
+                new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),
+                new MailReportExtractor(nipValidator, regions, categories), reportParser));
+        MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
+                Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
+        registry.bind("mailRetrySchedule", retrySchedule);
+        registry.bind("dueMessages", new DueMessages(retrySchedule));
+        registry.bind("imapProperties", imapSessionProperties());
+        registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
         registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
         registry.bind("fileTally", new FileTally());
@@ -98,6 +114,8 @@ public final class HubConfiguration implements CamelConfiguration {
         String from = settings.required("hub.mail.from");
         String mailDomain = settings.required("hub.mail.domain");
         registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain));
+        registry.bind("acknowledgementComposer", new AcknowledgementComposer(renderer, from, mailDomain,
+                settings.bool("hub.mail.acknowledge")));
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);
         registry.bind("smtpSender", smtpSender);
@@ -147,6 +165,14 @@ public final class HubConfiguration implements CamelConfiguration {
         sender.setPassword(settings.optional("hub.smtp.password").orElse(null));
         sender.setJavaMailProperties(smtpSessionProperties(settings));
         return sender;
+    }
+
+    /** Every IMAP command is a round trip: without TCP_NODELAY each can wait for a delayed ACK. */
+    private static Properties imapSessionProperties() {
+        Properties properties = new Properties();
+        properties.put("mail.imap.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
+        properties.put("mail.imaps.ssl.socketFactory", new NoDelaySocketFactory(SSLSocketFactory.getDefault()));
+        return properties;
     }
 
     private static Properties smtpSessionProperties(HubSettings settings) {

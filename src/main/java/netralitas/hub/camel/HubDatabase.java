@@ -19,8 +19,11 @@ final class HubDatabase {
     }
 
     static JdbcConnectionPool open(Path dataDir, int maxConnections) throws SQLException {
-        // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
-        String url = "jdbc:h2:file:" + dataDir.resolve("state/hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384";
+        // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap. WRITE_DELAY=0 writes each commit
+        // to the file before the commit returns (H2 otherwise batches them for 500 ms), so a case recorded as handled is
+        // still recorded after kill -9 and is never forwarded again.
+        String url = "jdbc:h2:file:" + dataDir.resolve("state/hub").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
         pool.setMaxConnections(maxConnections);
         createSchema(pool);

@@ -20,4 +20,16 @@ public final class HubProperties {
 
     private HubProperties() {
     }
+
+    /** The report message being read (an {@code InboundMail}), for the whole of route ingest-mail. */
+    public static final String MAIL = "hubMail";
+
+    /** The IMAP UID of that message in the report folder, the key of the retry schedule. */
+    public static final String MAIL_UID = "hubMailUid";
+
+    /** The folder the message being read moves to when its exchange completes. */
+    public static final String MAIL_FOLDER = "hubMailFolder";
+
+    /** When a message held back by the retry schedule is due again. */
+    public static final String MAIL_RETRY_AT = "hubMailRetryAt";
 }

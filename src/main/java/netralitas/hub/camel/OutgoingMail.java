@@ -2,11 +2,18 @@ package netralitas.hub.camel;
 
 import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.mail.RenderedEmail;
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
+import netralitas.hub.inbox.EvidenceFile;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.trait.message.MessageTrait;
 import org.apache.camel.component.mail.MailConstants;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,6 +31,8 @@ final class OutgoingMail {
 
     static void apply(Message message, RenderedEmail mail, String from, String to, String cc, String messageId) {
         message.removeHeaders("*");
+        // A mail sent earlier on this exchange (the case, before an acknowledgement) must not lend it its files.
+        message.removeTrait(MessageTrait.ATTACHMENTS);
         message.setBody(mail.html());
         message.setHeader(MailConstants.MAIL_ALTERNATIVE_BODY, mail.text());
         message.setHeader("From", from);
@@ -35,6 +44,17 @@ final class OutgoingMail {
         message.setHeader("Subject", HeaderValues.sanitize(mail.subject(), MAX_HEADER_LENGTH * 2));
         message.setHeader("Message-ID", messageId);
         message.setHeader("Auto-Submitted", "auto-generated");
+    }
+
+    /** Attaches the files that are not withheld; returns the message to keep using (Camel wraps it). */
+    static Message attach(Exchange exchange, List<EvidenceFile> files) {
+        AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
+        for (EvidenceFile file : files) {
+            if (!file.withheld()) {
+                message.addAttachment(file.name(), new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+            }
+        }
+        return message;
     }
 
     static void header(Message message, String name, String value) {

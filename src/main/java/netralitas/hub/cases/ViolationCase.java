@@ -2,10 +2,12 @@ package netralitas.hub.cases;
 
 import netralitas.hub.bkn.Employee;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Report;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A report on its way through the hub: filled in step by step (enrich, resolve region, classify) and
@@ -19,6 +21,7 @@ public final class ViolationCase implements Serializable {
     private Employee employee;
     private RegionResolution regionResolution;
     private Classification classification;
+    private List<EvidenceFile> evidenceFiles = List.of();
 
     public ViolationCase(String caseId, Report report) {
         this.caseId = caseId;
@@ -65,6 +68,15 @@ public final class ViolationCase implements Serializable {
 
     public void setClassification(Classification classification) {
         this.classification = classification;
+    }
+
+    /** Files attached to the report's email, forwarded with the case (empty for CSV reports). */
+    public List<EvidenceFile> getEvidenceFiles() {
+        return evidenceFiles;
+    }
+
+    public void attachEvidence(List<EvidenceFile> files) {
+        this.evidenceFiles = List.copyOf(files);
     }
 
     /** The name to show: BKN's (with titles) when verified, else as reported. */

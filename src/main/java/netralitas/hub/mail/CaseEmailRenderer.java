@@ -33,6 +33,7 @@ public final class CaseEmailRenderer {
     public static final String CASE_HTML = "case.html.ftlh";
     public static final String DIGEST_TEXT = "digest.txt.ftl";
     public static final String DIGEST_HTML = "digest.html.ftlh";
+    public static final String ACKNOWLEDGEMENT_TEXT = "acknowledgement.txt.ftl";
 
     private final Configuration freemarker;
 
@@ -88,6 +89,13 @@ public final class CaseEmailRenderer {
                 render(DIGEST_TEXT, model, false), render(DIGEST_HTML, model, false));
     }
 
+    /** The reply to a reporter (plain text only: {@link RenderedEmail#html()} is null). */
+    public RenderedEmail renderAcknowledgement(Acknowledgement ack) {
+        Objects.requireNonNull(ack, "ack");
+        return new RenderedEmail(SubjectLine.forAcknowledgement(ack), render(ACKNOWLEDGEMENT_TEXT, AcknowledgementView.of(ack), false),
+                null);
+    }
+
     /**
      * Renders every template with built-in invented cases covering each purpose and BKN status, so a
      * deployer's broken edit is found at start-up rather than on the first real report. Throws
@@ -104,6 +112,9 @@ public final class CaseEmailRenderer {
                 SelfCheckSamples.DATE);
         render(DIGEST_TEXT, digest, true);
         render(DIGEST_HTML, digest, true);
+        for (Acknowledgement ack : SelfCheckSamples.acknowledgements()) {
+            render(ACKNOWLEDGEMENT_TEXT, AcknowledgementView.of(ack), true);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import netralitas.hub.bkn.Employee;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionLabel;
@@ -54,6 +55,7 @@ final class CaseView {
         m.put("description", text(r.description()));
         m.put("place", text(r.place()));
         m.put("evidence", evidence(r.evidence()));
+        m.put("attachments", attachments(c.getEvidenceFiles()));
         m.put("region", region(resolution == null ? null : resolution.region()));
         m.put("central", resolution != null && resolution.centralAgency());
         m.put("centralAgency", resolution != null && resolution.centralAgency() ? CaseFacts.centralAgencyName(c) : ABSENT);
@@ -146,6 +148,14 @@ final class CaseView {
         m.put("baseSeverity", k == null || k.baseSeverity() == null ? ABSENT : k.baseSeverity().name().replace('_', ' '));
         m.put("escalated", k != null && k.escalated());
         m.put("escalationReasons", k == null ? List.of() : List.copyOf(k.escalationReasons()));
+    }
+
+    static List<Map<String, Object>> attachments(List<EvidenceFile> files) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EvidenceFile file : files) {
+            out.add(Map.of("name", text(file.name()), "size", ByteSizes.format(file.size()), "attached", !file.withheld()));
+        }
+        return out;
     }
 
     /** Only http(s) links become clickable: a "javascript:" URL in a report must stay inert text. */

@@ -5,6 +5,7 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionResolution;
@@ -83,6 +84,9 @@ final class SelfCheckSamples {
                 List.of("Wilayah pada laporan berbeda dengan instansi menurut BKN.")));
         verified.setClassification(new Classification(category(Severity.SEDANG, false), Severity.SEDANG,
                 Severity.BERAT, List.of("Menggunakan mobil dinas.")));
+        verified.attachEvidence(List.of(
+                new EvidenceFile("foto <1>.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false),
+                new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
 
         ViolationCase village = new ViolationCase("NH-CONTOH-0002",
                 report(null, SubjectType.KEPALA_DESA, "Kepala desa membagikan sembako bergambar calon.", null));
@@ -119,5 +123,14 @@ final class SelfCheckSamples {
 
     static List<ViolationCase> digestCases() {
         return cases().stream().map(Sample::violationCase).distinct().toList();
+    }
+
+    static List<Acknowledgement> acknowledgements() {
+        return List.of(
+                new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null),
+                new Acknowledgement(Acknowledgement.Outcome.NOT_PROCESSED, "NH-CONTOH-0002", null, null, "uraian kosong", null),
+                new Acknowledgement(Acknowledgement.Outcome.CSV_BATCH, null, "Rekap", DATE, null, List.of(
+                        new Acknowledgement.CsvFileOutcome("rekap.csv", 2, 1, null, "done/rekap.rejected.csv"),
+                        new Acknowledgement.CsvFileOutcome("rusak.csv", 0, 0, "kolom uraian tidak ada", null))));
     }
 }

@@ -33,6 +33,16 @@ public final class SubjectLine {
                 + " — " + value(RegionLabel.of(region)) + " — " + caseCount + " kasus", MAX_SUBJECT);
     }
 
+    /** {@code [NETRALITAS ASN] Laporan diterima — NH-…}: no text of the reporter's own reaches the header. */
+    public static String forAcknowledgement(Acknowledgement ack) {
+        String subject = switch (ack.outcome()) {
+            case ACCEPTED -> "[NETRALITAS ASN] Laporan diterima — " + ack.caseId();
+            case NOT_PROCESSED -> "[NETRALITAS ASN] Laporan belum dapat diproses — " + ack.caseId();
+            case CSV_BATCH -> "[NETRALITAS ASN] Rekap laporan diterima";
+        };
+        return HeaderValues.sanitize(subject, MAX_SUBJECT);
+    }
+
     private static String value(String text) {
         return HeaderValues.sanitize(text, MAX_VALUE);
     }

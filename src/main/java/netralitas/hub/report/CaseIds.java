@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * where every text value is stripped, runs of whitespace collapsed to one space and lower-cased
  * (Locale.ROOT), and an absent value is the empty string. Changing this rendering changes every id:
  * treat it as a stored format.
+ *
+ * <p>A report sent by email is one message: its id is {@code NH-<date the message was sent>-<8 chars>} over the text
+ * {@code messageId=<Message-ID, or the message's own hash when it has none>\n} (see {@link #forEmail}), so the same
+ * message read again — after a crash, or from another poll — is recognised whatever its body says.
  */
 public final class CaseIds {
 
@@ -43,6 +47,15 @@ public final class CaseIds {
     public static String forReport(Report r) {
         String date = r.incidentDate() == null ? NO_DATE : r.incidentDate().format(ID_DATE);
         return "NH-" + date + "-" + base32Prefix(sha256(canonical(r)));
+    }
+
+    /**
+     * @param sourceId the message's Message-ID, or a hash of its bytes when it has none
+     * @param sentDate the date in its Date header, or null
+     */
+    public static String forEmail(String sourceId, java.time.LocalDate sentDate) {
+        String date = sentDate == null ? NO_DATE : sentDate.format(ID_DATE);
+        return "NH-" + date + "-" + base32Prefix(sha256("messageId=" + sourceId.strip() + "\n"));
     }
 
     /** The exact text that is hashed; package-visible so tests can pin the format. */

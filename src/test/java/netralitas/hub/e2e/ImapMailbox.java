@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,23 +25,47 @@ final class ImapMailbox {
 
     /** All messages of {@code address}'s INBOX, fully loaded (safe to read after the connection closes). */
     List<MimeMessage> messages(String address) throws MessagingException {
-        Properties properties = new Properties();
-        properties.setProperty("mail.imap.connectiontimeout", "5000");
-        properties.setProperty("mail.imap.timeout", "5000");
-        Session session = Session.getInstance(properties);
-        Store store = session.getStore("imap");
-        store.connect(host, port, address, address);
+        return messages(address, "INBOX");
+    }
+
+    /** All messages of one folder of {@code address}'s mailbox (none when the folder does not exist yet). */
+    List<MimeMessage> messages(String address, String folderName) throws MessagingException {
+        Store store = connect(address);
         try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
             List<MimeMessage> copies = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
+            for (Message message : folder.getMessages()) {
                 copies.add(new MimeMessage((MimeMessage) message));
             }
-            inbox.close(false);
+            folder.close(false);
             return copies;
         } finally {
             store.close();
         }
+    }
+
+    /** Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte, as a mail server would store it. */
+    void append(String address, String folderName, byte[] raw) throws MessagingException {
+        Store store = connect(address);
+        try {
+            Folder folder = store.getFolder(folderName);
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            folder.appendMessages(new Message[] {message});
+        } finally {
+            store.close();
+        }
+    }
+
+    private Store connect(String address) throws MessagingException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.connectiontimeout", "5000");
+        properties.setProperty("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect(host, port, address, address);
+        return store;
     }
 }

@@ -29,6 +29,8 @@ final class TestHub implements AutoCloseable {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final String CONSUMER_KEY = "test-key";
     static final String CONSUMER_SECRET = "test-secret";
+    /** The Bawaslu report mailbox (login = password = the address, like every test mailbox). */
+    static final String REPORT_MAILBOX = "laporan@bawaslu.example";
 
     final Path work;
     final EmbeddedMailServer mail;
@@ -46,6 +48,15 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.csv.drop-dir", dropDir().toString());
         settings.put("hub.csv.read-lock-min-age-ms", "100");
         settings.put("hub.csv.poll-delay-ms", "100");
+        mail.addUser(REPORT_MAILBOX, REPORT_MAILBOX, REPORT_MAILBOX);
+        settings.put("hub.imap.host", mail.host());
+        settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
+        settings.put("hub.imap.protocol", "imap");
+        settings.put("hub.imap.username", REPORT_MAILBOX);
+        settings.put("hub.imap.password", REPORT_MAILBOX);
+        settings.put("hub.imap.poll-delay-ms", "100");
+        settings.put("hub.imap.retry-delay-ms", "300");
+        settings.put("hub.imap.max-retry-delay-ms", "2000");
         settings.put("hub.smtp.host", mail.host());
         settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
         settings.put("hub.smtp.starttls", "false");

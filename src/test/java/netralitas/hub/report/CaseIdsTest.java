@@ -81,4 +81,13 @@ class CaseIdsTest {
         }
         assertEquals("NH-20241005-" + expected, CaseIds.forReport(r));
     }
+
+    @Test
+    void anEmailIdDependsOnlyOnItsMessageIdAndSendDate() {
+        String id = CaseIds.forEmail("<abc@pelapor.example>", LocalDate.of(2024, 10, 21));
+        assertTrue(id.matches("NH-20241021-[0-9A-HJKMNP-TV-Z]{8}"), id);
+        assertEquals(id, CaseIds.forEmail(" <abc@pelapor.example> ", LocalDate.of(2024, 10, 21)));
+        assertNotEquals(id, CaseIds.forEmail("<abd@pelapor.example>", LocalDate.of(2024, 10, 21)));
+        assertTrue(CaseIds.forEmail("sha256:00ff", null).startsWith("NH-00000000-"));
+    }
 }

@@ -1,0 +1,77 @@
+package netralitas.hub.camel;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.inbox.InboundMailReader;
+import netralitas.hub.inbox.MailReportExtractor;
+import netralitas.hub.report.CaseIds;
+import netralitas.hub.report.ParseResult;
+import netralitas.hub.report.ReportParser;
+import netralitas.hub.report.ReportSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailMessage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Route {@code ingest-mail}: reads the raw message the IMAP consumer fetched and turns it into a case or a rejection.
+ * The consumer runs with {@code mapMailMessage=false}, so Camel never parses the MIME itself: one malformed message must
+ * not fail the poll for the others (CAMEL-NOTES), and the hub's own reader returns every message as something.
+ */
+public final class MailIntake {
+
+    private final InboundMailReader reader;
+    private final MailReportExtractor extractor;
+    private final ReportParser parser;
+
+    public MailIntake(InboundMailReader reader, MailReportExtractor extractor, ReportParser parser) {
+        this.reader = reader;
+        this.extractor = extractor;
+        this.parser = parser;
+    }
+
+    /**
+     * Fetches the message's bytes. A failure here is the mail server's (connection lost): the message stays where it
+     * is and is read again later.
+     */
+    public InboundMail read(Exchange exchange) throws MessagingException, IOException {
+        jakarta.mail.Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+        exchange.setProperty(HubProperties.MAIL_UID, uid(message));
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        return reader.read(raw.toByteArray());
+    }
+
+    /** A {@link ViolationCase} carrying the message's evidence files, or a {@link MailRejection} with the reason. */
+    public Object toCase(InboundMail mail) {
+        String caseId = CaseIds.forEmail(mail.sourceId(), mail.sentDate());
+        ParseResult result = parser.parse(extractor.fields(mail), ReportSource.email(mail.sourceId()));
+        if (!result.isAccepted()) {
+            return rejection(mail, result.reason());
+        }
+        ViolationCase violationCase = new ViolationCase(caseId, result.report());
+        violationCase.attachEvidence(mail.attachments());
+        return violationCase;
+    }
+
+    /** A message the reader could not make sense of (malformed MIME …), with the reader's reason. */
+    public MailRejection unreadable(InboundMail mail) {
+        return rejection(mail, mail.kindReason());
+    }
+
+    /** A message that failed inside the hub for a reason that waiting will not cure. */
+    public MailRejection failed(InboundMail mail, Exception cause) {
+        return rejection(mail, "kesalahan di hub (" + cause.getClass().getSimpleName() + "): " + cause.getMessage());
+    }
+
+    private static MailRejection rejection(InboundMail mail, String reason) {
+        return new MailRejection(CaseIds.forEmail(mail.sourceId(), mail.sentDate()), mail.sourceId(), reason);
+    }
+
+    static long uid(jakarta.mail.Message message) throws MessagingException {
+        return message.getFolder() instanceof UIDFolder folder ? folder.getUID(message) : -1;
+    }
+}

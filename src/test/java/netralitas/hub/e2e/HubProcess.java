@@ -1,0 +1,57 @@
+package netralitas.hub.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub in a JVM of its own (this build's classes and dependencies), so that a test can kill it the hard way, as
+ * {@code kill -9} or a power cut would. Settings are passed as {@code -D} system properties, which override
+ * config/application.properties like a deployer's would.
+ */
+final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+
+    private HubProcess(Process process) {
+        this.process = process;
+    }
+
+    static HubProcess start(Map<String, String> settings, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("netralitas.hub.app.HubMain");
+        command.add("run");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(TestHub.PROJECT.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HUB_HOME", TestHub.PROJECT.toString());
+        return new HubProcess(builder.start());
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}

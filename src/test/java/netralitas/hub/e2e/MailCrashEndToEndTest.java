@@ -1,0 +1,161 @@
+package netralitas.hub.e2e;
+
+import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.audit.AuditLog;
+import netralitas.hub.embedded.BknSimulator;
+import netralitas.hub.embedded.EmbeddedMailServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hub is killed (SIGKILL) while it works through a mailbox, then started again: every message must end up handled
+ * exactly once — each case delivered once to its office, none missing, none forwarded twice.
+ */
+class MailCrashEndToEndTest {
+
+    private static final int MESSAGES = 30;
+    /** Known to the BKN simulator; each is forwarded at once (BERAT) to its own region's office. */
+    private static final List<String> NIPS = List.of("197803122003121004", "198505172010012007", "199003222015031002",
+            "198208092006041003", "197406151998031005", "198712052011011003");
+
+    @Test
+    void aHardStopInTheMiddleOfTheMailboxLosesAndRepeatsNothing(@TempDir Path work) throws Exception {
+        try (EmbeddedMailServer mail = new EmbeddedMailServer(0, 0).start();
+             BknSimulator bkn = BknSimulator.withRecords(TestHub.PROJECT.resolve("config/dev/bkn-records.json"), 0,
+                     TestHub.CONSUMER_KEY, TestHub.CONSUMER_SECRET)) {
+            bkn.start();
+            // Slow enough that the kill lands in the middle of the mailbox.
+            bkn.faults().setLatency(Duration.ofMillis(100));
+            mail.addUser(TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX);
+            ImapMailbox imap = new ImapMailbox(mail.host(), mail.imapPort());
+            Set<String> messageIds = new HashSet<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                String messageId = "<crash-" + i + "@pelapor.example>";
+                messageIds.add(messageId);
+                imap.append(TestHub.REPORT_MAILBOX, "INBOX", report(i, messageId).getBytes(StandardCharsets.UTF_8));
+            }
+
+            Map<String, String> settings = settings(work, mail, bkn);
+            Path log = work.resolve("hub.log");
+            try (HubProcess first = HubProcess.start(settings, log)) {
+                awaitProcessed(imap, MESSAGES / 4, log);
+                first.kill();
+            }
+            int handledBeforeKill = processedIds(imap).size();
+            assertTrue(handledBeforeKill < MESSAGES, "the kill came too late to test anything: " + handledBeforeKill);
+
+            try (HubProcess second = HubProcess.start(settings, log)) {
+                awaitProcessed(imap, MESSAGES, log);
+            }
+
+            assertEquals(messageIds, processedIds(imap), "every message filed in Processed");
+            assertTrue(imap.messages(TestHub.REPORT_MAILBOX, "Quarantine").isEmpty(), "nothing quarantined");
+
+            List<AuditEvent> trail;
+            try (Stream<AuditEvent> events = new AuditLog(work.resolve("data/audit")).events()) {
+                trail = events.toList();
+            }
+            Map<String, Long> deliveredPerMessage = trail.stream().filter(e -> "DELIVERED".equals(e.event().name()))
+                    .collect(Collectors.groupingBy(AuditEvent::source, Collectors.counting()));
+            assertEquals(messageIds, deliveredPerMessage.keySet(), "every report delivered");
+            deliveredPerMessage.forEach((source, count) -> assertEquals(1L, count, source + " delivered once"));
+
+            // What the offices actually received: each case once in each mailbox it went to.
+            Map<String, List<String>> caseIdsPerMailbox = new HashMap<>();
+            for (String recipient : mail.subjectsByRecipient().keySet()) {
+                if (recipient.endsWith("@pelapor.example")) {
+                    continue;
+                }
+                for (MimeMessage message : imap.messages(recipient)) {
+                    caseIdsPerMailbox.computeIfAbsent(recipient, r -> new java.util.ArrayList<>())
+                            .add(message.getHeader("X-Netralitas-Case-Id", null));
+                }
+            }
+            Set<String> distinctCases = new HashSet<>();
+            caseIdsPerMailbox.forEach((recipient, ids) -> {
+                assertEquals(new HashSet<>(ids).size(), ids.size(), recipient + " received a case twice: " + ids);
+                distinctCases.addAll(ids);
+            });
+            assertEquals(MESSAGES, distinctCases.size(), "distinct cases delivered");
+        }
+    }
+
+    private static Map<String, String> settings(Path work, EmbeddedMailServer mail, BknSimulator bkn) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("hub.embedded", "false");
+        settings.put("hub.data-dir", work.resolve("data").toString());
+        settings.put("hub.csv.drop-dir", work.resolve("drop").toString());
+        settings.put("hub.imap.host", mail.host());
+        settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
+        settings.put("hub.imap.protocol", "imap");
+        settings.put("hub.imap.username", TestHub.REPORT_MAILBOX);
+        settings.put("hub.imap.password", TestHub.REPORT_MAILBOX);
+        settings.put("hub.imap.poll-delay-ms", "200");
+        settings.put("hub.smtp.host", mail.host());
+        settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
+        settings.put("hub.smtp.starttls", "false");
+        settings.put("hub.bkn.base-url", bkn.baseUrl());
+        settings.put("hub.bkn.token-url", bkn.tokenUrl());
+        settings.put("hub.bkn.consumer-key", TestHub.CONSUMER_KEY);
+        settings.put("hub.bkn.consumer-secret", TestHub.CONSUMER_SECRET);
+        // Every message asks BKN, so every message takes the simulator's latency.
+        settings.put("hub.bkn.cache-ttl", "0");
+        settings.put("hub.audit.reporter-secret", "test-reporter-key");
+        settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
+        return settings;
+    }
+
+    private static String report(int i, String messageId) {
+        return "From: Pelapor " + i + " <pelapor" + i + "@pelapor.example>\n"
+                + "To: " + TestHub.REPORT_MAILBOX + "\n"
+                + "Subject: Laporan netralitas ASN nomor " + i + "\n"
+                + "Date: Mon, 21 Oct 2024 10:" + String.format("%02d", i % 60) + ":00 +0700\n"
+                + "Message-ID: " + messageId + "\n"
+                + "MIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=UTF-8\n\n"
+                + "NIP Terlapor: " + NIPS.get(i % NIPS.size()) + "\n"
+                + "Tanggal Kejadian: 2024-10-0" + (1 + i % 9) + "\n"
+                + "Jenis Pelanggaran: PARTISAN_ACTIVITY\n"
+                + "Uraian: Terlapor mengajak warga memilih pasangan calon nomor " + (1 + i % 3)
+                + " dalam pertemuan ke-" + i + ".\n";
+    }
+
+    private static Set<String> processedIds(ImapMailbox imap) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage message : imap.messages(TestHub.REPORT_MAILBOX, "Processed")) {
+            ids.add(message.getMessageID());
+        }
+        return ids;
+    }
+
+    private static void awaitProcessed(ImapMailbox imap, int count, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (processedIds(imap).size() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + processedIds(imap).size() + " of " + count
+                    + " messages processed; hub log:\n" + tail(log));
+            Thread.sleep(50);
+        }
+    }
+
+    private static String tail(Path log) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+}
