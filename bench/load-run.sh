@@ -164,6 +164,8 @@ HUB_STARTED=$(date +%s%N)
     export HUB_HOME="$ROOT" HUB_EMBEDDED=false \
         HUB_DATA_DIR="$WORK/data" HUB_CSV_DROP_DIR="$WORK/drop" \
         HUB_SMTP_HOST="$(prop "$P" smtp.host)" HUB_SMTP_PORT="$(prop "$P" smtp.port)" HUB_SMTP_STARTTLS=false \
+        HUB_IMAP_HOST="$(prop "$P" smtp.host)" HUB_IMAP_PORT="$(prop "$P" imap.port)" HUB_IMAP_PROTOCOL=imap \
+        HUB_IMAP_USERNAME="$(prop "$P" imap.mailbox)" HUB_IMAP_PASSWORD="$(prop "$P" imap.mailbox)" \
         HUB_BKN_BASE_URL="$(prop "$P" bkn.base-url)" HUB_BKN_TOKEN_URL="$(prop "$P" bkn.token-url)" \
         HUB_BKN_CONSUMER_KEY="$(prop "$P" bkn.consumer-key)" HUB_BKN_CONSUMER_SECRET="$(prop "$P" bkn.consumer-secret)" \
         HUB_AUDIT_REPORTER_SECRET="load-run-$(secret)"

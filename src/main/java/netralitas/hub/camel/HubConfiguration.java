@@ -167,9 +167,15 @@ public final class HubConfiguration implements CamelConfiguration {
         return sender;
     }
 
-    /** Every IMAP command is a round trip: without TCP_NODELAY each can wait for a delayed ACK. */
+    /**
+     * Every IMAP command is a round trip: without TCP_NODELAY each can wait for a delayed ACK, and a message is fetched
+     * in pieces of mail.imap.fetchsize (16 KB by default: 1,700 round trips for a 20 MB attachment).
+     */
     private static Properties imapSessionProperties() {
         Properties properties = new Properties();
+        for (String protocol : List.of("imap", "imaps")) {
+            properties.setProperty("mail." + protocol + ".fetchsize", String.valueOf(1024 * 1024));
+        }
         properties.put("mail.imap.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
         properties.put("mail.imaps.ssl.socketFactory", new NoDelaySocketFactory(SSLSocketFactory.getDefault()));
         return properties;

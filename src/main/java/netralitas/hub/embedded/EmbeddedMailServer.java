@@ -10,15 +10,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -47,6 +50,28 @@ public final class EmbeddedMailServer implements AutoCloseable {
 
     public void addUser(String address, String login, String password) {
         greenMail.setUser(address, login, password);
+    }
+
+    /** Puts a raw RFC 5322 message into {@code address}'s INBOX as it is, like a delivery from outside. */
+    public void deliver(String address, byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            greenMail.getUserManager().getUserByEmail(address).deliver(message);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("Not a mail message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Message count of each of {@code folders} in {@code address}'s mailbox (0 for a folder not created yet). */
+    public Map<String, Integer> folderSizes(String address, List<String> folders) {
+        var user = greenMail.getUserManager().getUserByEmail(address);
+        var imap = greenMail.getManagers().getImapHostManager();
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (String name : folders) {
+            var folder = imap.getFolder(user, name);
+            sizes.put(name, folder == null ? 0 : folder.getMessageCount());
+        }
+        return sizes;
     }
 
     public String host() {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,19 +37,25 @@ public final class EmbeddedServers implements Service {
         return thread;
     });
     private String lastSummary = "";
+    private final String reportFolder;
+    private final String processedFolder;
+    private final String quarantineFolder;
 
-    private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, Map<String, String> settings) {
+    private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, Map<String, String> settings, HubSettings hub) {
         this.mail = mail;
         this.bkn = bkn;
         this.settings = settings;
+        this.reportFolder = hub.required("hub.imap.folder");
+        this.processedFolder = hub.required("hub.imap.processed-folder");
+        this.quarantineFolder = hub.required("hub.imap.quarantine-folder");
     }
 
     public static EmbeddedServers start(HubSettings hub) throws IOException {
         Path config = hub.configDir();
         EmbeddedMailServer mail = new EmbeddedMailServer(hub.integer("hub.embedded.smtp-port"),
                 hub.integer("hub.embedded.imap-port")).start();
-        String imapPassword = randomSecret();
-        mail.addUser(BAWASLU_MAILBOX, BAWASLU_MAILBOX, imapPassword);
+        // Like every embedded mailbox, login = password = the address: loopback only, and an engineer can look inside.
+        mail.addUser(BAWASLU_MAILBOX, BAWASLU_MAILBOX, BAWASLU_MAILBOX);
 
         String consumerKey = "hub-embedded";
         String consumerSecret = randomSecret();
@@ -65,7 +72,7 @@ public final class EmbeddedServers implements Service {
         settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
         settings.put("hub.imap.protocol", "imap");
         settings.put("hub.imap.username", BAWASLU_MAILBOX);
-        settings.put("hub.imap.password", imapPassword);
+        settings.put("hub.imap.password", BAWASLU_MAILBOX);
         settings.put("hub.bkn.base-url", bkn.baseUrl());
         settings.put("hub.bkn.token-url", bkn.tokenUrl());
         settings.put("hub.bkn.consumer-key", consumerKey);
@@ -76,7 +83,7 @@ public final class EmbeddedServers implements Service {
         }
         hub.optional("hub.embedded.digest-cron").ifPresent(cron -> settings.put("hub.digest.cron", cron));
 
-        EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings);
+        EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings, hub);
         if (hub.bool("hub.embedded.samples")) {
             servers.dropSamples(config.resolve("dev/samples"), hub.path("hub.csv.drop-dir"));
         }
@@ -98,10 +105,16 @@ public final class EmbeddedServers implements Service {
         return bkn;
     }
 
-    /** Logs where the reports went (each mailbox with the subjects it received), when that changed. */
+    /**
+     * Logs where the reports went (each mailbox with the subjects it received, and the folders of the report mailbox),
+     * when that changed.
+     */
     private synchronized void logSummary() {
         StringBuilder summary = new StringBuilder("Embedded mailboxes (IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login = password = the address):");
+        summary.append(System.lineSeparator()).append("  ").append(BAWASLU_MAILBOX).append(" (report mailbox) — ");
+        mail.folderSizes(BAWASLU_MAILBOX, List.of(reportFolder, processedFolder, quarantineFolder))
+                .forEach((folder, size) -> summary.append(folder).append(' ').append(size).append("  "));
         mail.subjectsByRecipient().forEach((recipient, subjects) -> {
             summary.append(System.lineSeparator()).append("  ").append(recipient).append(" — ").append(subjects.size())
                     .append(" pesan");
@@ -120,10 +133,15 @@ public final class EmbeddedServers implements Service {
         }
         Files.createDirectories(dropDir);
         try (Stream<Path> files = Files.list(samples)) {
-            for (Path sample : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                Path target = dropDir.resolve(sample.getFileName());
-                Files.copy(sample, target, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("Embedded mode: dropped sample reports {} into {}", sample.getFileName(), dropDir);
+            for (Path sample : files.sorted().toList()) {
+                String name = sample.getFileName().toString();
+                if (name.endsWith(".csv")) {
+                    Files.copy(sample, dropDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    LOG.info("Embedded mode: dropped sample reports {} into {}", name, dropDir);
+                } else if (name.endsWith(".eml")) {
+                    mail.deliver(BAWASLU_MAILBOX, Files.readAllBytes(sample));
+                    LOG.info("Embedded mode: sample report email {} is in the INBOX of {}", name, BAWASLU_MAILBOX);
+                }
             }
         }
     }

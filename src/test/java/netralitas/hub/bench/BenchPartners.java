@@ -32,6 +32,8 @@ public final class BenchPartners {
     private BenchPartners() {
     }
 
+    private static final String REPORT_MAILBOX = "laporan@bawaslu.example";
+
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         Path config = args.path("config");
@@ -40,6 +42,8 @@ public final class BenchPartners {
         long purgeMillis = args.number("purge-ms", 2000);
 
         EmbeddedMailServer mail = new EmbeddedMailServer(0, 0).start();
+        // The hub polls a report mailbox; a load run leaves it empty.
+        mail.addUser(REPORT_MAILBOX, REPORT_MAILBOX, REPORT_MAILBOX);
         UserManager users = mail.greenMail().getUserManager();
         CountingDelivery counter = new CountingDelivery(users.getMessageDeliveryHandler());
         users.setMessageDeliveryHandler(counter);
@@ -72,6 +76,7 @@ public final class BenchPartners {
         ports.put("smtp.host", mail.host());
         ports.put("smtp.port", mail.smtpPort());
         ports.put("imap.port", mail.imapPort());
+        ports.put("imap.mailbox", REPORT_MAILBOX);
         ports.put("bkn.base-url", bkn.baseUrl());
         ports.put("bkn.token-url", bkn.tokenUrl());
         ports.put("bkn.consumer-key", key);

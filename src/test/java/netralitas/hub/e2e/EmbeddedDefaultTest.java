@@ -44,9 +44,19 @@ class EmbeddedDefaultTest {
             EmbeddedServers servers = hub.camelContext().getRegistry().lookupByNameAndType("embeddedServers", EmbeddedServers.class);
             ImapMailbox imap = new ImapMailbox(servers.mail().host(), servers.mail().imapPort());
 
-            assertSubjects(imap, "bkpsdm.kab-kepahiang@pemda.example", "197803122003121004", "198712052011011003");
+            // The three sample emails: two forwarded (Arif with his attachments, Rizky by free text), one quarantined.
+            String reports = "laporan@bawaslu.example";
+            while (imap.messageIds(reports, "Processed").size() + imap.messageIds(reports, "Quarantine").size() < 3) {
+                assertTrue(System.nanoTime() < deadline, "the sample emails were not handled within a minute");
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("<lap-21-eko@pelapor.example>"), imap.messageIds(reports, "Quarantine"));
+            assertTrue(imap.messageIds(reports, "INBOX").isEmpty());
+
+            assertSubjects(imap, "bkpsdm.kab-kepahiang@pemda.example", "197803122003121004", "198712052011011003",
+                    "197803122003121004");
             assertSubjects(imap, "bkpsdm.kab-lebong@pemda.example", "198505172010012007", "196910201995031002");
-            assertSubjects(imap, "bkpsdm.kota-cilegon@pemda.example", "199003222015031002");
+            assertSubjects(imap, "bkpsdm.kota-cilegon@pemda.example", "199003222015031002", "199003222015031002");
             assertSubjects(imap, "bkpsdm.kab-bungo@pemda.example", "198208092006041003", "198811232014022003");
             assertSubjects(imap, "bkpsdm.kota-bengkulu@pemda.example", "197406151998031005");
             assertSubjects(imap, "asn-instansi-pusat@bawaslu.example", "198603042009121001");

@@ -1,5 +1,6 @@
 package netralitas.hub.e2e;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -43,6 +44,30 @@ final class ImapMailbox {
             }
             folder.close(false);
             return copies;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The Message-IDs in one folder (null for a message without one), fetched from the envelopes only. */
+    List<String> messageIds(String address, String folderName) throws MessagingException {
+        Store store = connect(address);
+        try {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            Message[] messages = folder.getMessages();
+            FetchProfile envelopes = new FetchProfile();
+            envelopes.add(FetchProfile.Item.ENVELOPE);
+            folder.fetch(messages, envelopes);
+            List<String> ids = new ArrayList<>();
+            for (Message message : messages) {
+                ids.add(((MimeMessage) message).getMessageID());
+            }
+            folder.close(false);
+            return ids;
         } finally {
             store.close();
         }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmark 4: time for the hub to drain a report mailbox of N messages (default 1000), every shape of report email in
+# turn (src/test/resources/mail). GreenMail and the BKN simulator run in the harness JVM, the hub from its jar in its
+# own JVM with production settings (-Xmx256m). Prints one result line and the work folder.
+#   bench/mail-drain.sh [MESSAGES] [--xmx SIZE]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MESSAGES=${1:-1000}; shift || true
+XMX=256m
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --xmx) XMX=$2; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+cd "$ROOT"
+maven() { mvn -q -o -B "$@" || mvn -q -B "$@"; }
+if [[ ! -f target/netralitas-hub.jar || -n $(find src pom.xml routes config -newer target/netralitas-hub.jar -print -quit) ]]; then
+    maven -DskipTests package
+fi
+CLASSPATH_FILE=target/bench-classpath.txt
+if [[ ! -f $CLASSPATH_FILE || pom.xml -nt $CLASSPATH_FILE ]]; then
+    maven dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
+fi
+WORK=$(mktemp -d /tmp/netralitas-mail-drain.XXXXXX)
+java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" netralitas.hub.bench.MailDrain \
+    --messages "$MESSAGES" --root "$ROOT" --work "$WORK" --xmx "$XMX"

@@ -1,0 +1,12 @@
+package netralitas.hub.camel;
+
+/**
+ * Fails the exchange of a report message on purpose, so that the IMAP consumer leaves the message in its folder for a
+ * later poll. An expected outcome, already explained by route hold-mail's log line: it carries no stack trace.
+ */
+public final class MailHeldException extends RuntimeException {
+
+    public MailHeldException(String message) {
+        super(message, null, false, false);
+    }
+}

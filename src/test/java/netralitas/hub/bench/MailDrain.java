@@ -1,0 +1,175 @@
+package netralitas.hub.bench;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.embedded.BknSimulator;
+import netralitas.hub.embedded.EmbeddedMailServer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark 4 (issue: email ingest): how long the hub takes to drain a mailbox of N report messages. The partners
+ * (GreenMail SMTP/IMAP, BKN simulator) run in this JVM; the hub runs from the built jar in its own JVM with production
+ * settings. The messages are the test corpus (src/test/resources/mail, every shape a report takes, without the 20 MB
+ * one) in turn, each copy with its own Message-ID. Run it with bench/mail-drain.sh.
+ */
+public final class MailDrain {
+
+    private static final String MAILBOX = "laporan@bawaslu.example";
+    private static final String[] CORPUS = {
+            "01-structured-plain.eml", "02-structured-csv-names-qp.eml", "03-freetext-whatsapp-forward.eml",
+            "04-html-only-base64.eml", "05-alternative.eml", "06-rfc2047-latin1.eml", "07-nested-attachments.eml",
+            "08-forwarded-rfc822.eml", "09-forwarded-inline.eml", "10-csv-attachment.eml", "11-no-message-id.eml",
+            "12-image-only.eml", "13-empty-body.eml", "15-malformed-boundary.eml",
+            "16-header-injection-subject.eml", "17-header-injection-field.eml", "18-bounce.eml", "19-out-of-office.eml",
+            "20-hub-own-message.eml", "21-freetext-no-nip.eml", "22-passive-attendance.eml", "23-invalid-nip.eml",
+            "24-attachment-path-name.eml", "25-windows-1252-html.eml"};
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[^\\n]*\\n");
+
+    private MailDrain() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        int count = (int) args.number("messages", 1000);
+        Path root = args.path("root");
+        Path work = args.path("work");
+        String xmx = args.string("xmx", "256m");
+        Files.createDirectories(work);
+
+        try (EmbeddedMailServer mail = new EmbeddedMailServer(0, 0).start();
+             BknSimulator bkn = BknSimulator.withRecords(root.resolve("config/dev/bkn-records.json"), 0, "bench", "bench-secret")) {
+            bkn.start();
+            mail.addUser(MAILBOX, MAILBOX, MAILBOX);
+            long fillStart = System.nanoTime();
+            fill(mail, count);
+            System.out.printf("filled INBOX with %d messages in %.1f s%n", count, seconds(System.nanoTime() - fillStart));
+
+            Path log = work.resolve("hub.log");
+            long launched = System.nanoTime();
+            Process hub = startHub(root, work, xmx, mail, bkn, log);
+            try {
+                long ready = awaitLogLine(log, "Apache Camel 4.17.0 (netralitas-hub) started", hub);
+                long filed;
+                int processed;
+                int quarantined;
+                do {
+                    Thread.sleep(200);
+                    processed = count(mail, "Processed");
+                    quarantined = count(mail, "Quarantine");
+                    filed = System.nanoTime();
+                    if (!hub.isAlive()) {
+                        throw new IllegalStateException("the hub stopped; see " + log);
+                    }
+                } while (processed + quarantined < count);
+                ProcStats stats = new ProcStats(hub.pid(), 100);
+                System.out.printf("mail drain: %d messages in %.1f s after the routes started (%.1f messages/s);"
+                                + " %d in Processed, %d in Quarantine; hub start-up %.1f s; hub CPU %.1f s%n",
+                        count, seconds(filed - ready), count / seconds(filed - ready), processed, quarantined,
+                        seconds(ready - launched), stats.cpuSeconds());
+                System.out.printf("details: work folder %s (hub.log, data/audit)%n", work);
+            } finally {
+                hub.destroy();
+                hub.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void fill(EmbeddedMailServer mail, int count) throws Exception {
+        List<String> corpus = corpus();
+        Store store = connect(mail);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            Session session = Session.getInstance(new Properties());
+            List<Message> batch = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String raw = MESSAGE_ID.matcher(corpus.get(i % corpus.size())).replaceFirst("");
+                raw = "Message-ID: <drain-" + i + "@pelapor.example>\n" + raw;
+                batch.add(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1))));
+                if (batch.size() == 100 || i == count - 1) {
+                    inbox.appendMessages(batch.toArray(new Message[0]));
+                    batch.clear();
+                }
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The corpus as ISO-8859-1 text, so that every byte survives the Message-ID rewrite unchanged. */
+    private static List<String> corpus() throws IOException {
+        List<String> messages = new ArrayList<>();
+        for (String name : CORPUS) {
+            try (InputStream in = MailDrain.class.getResourceAsStream("/mail/" + name)) {
+                messages.add(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return messages;
+    }
+
+    private static Process startHub(Path root, Path work, String xmx, EmbeddedMailServer mail, BknSimulator bkn, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + xmx,
+                "-Dhub.embedded=false",
+                "-Dhub.data-dir=" + work.resolve("data"),
+                "-Dhub.csv.drop-dir=" + work.resolve("drop"),
+                "-Dhub.imap.host=" + mail.host(), "-Dhub.imap.port=" + mail.imapPort(), "-Dhub.imap.protocol=imap",
+                "-Dhub.imap.username=" + MAILBOX, "-Dhub.imap.password=" + MAILBOX,
+                "-Dhub.smtp.host=" + mail.host(), "-Dhub.smtp.port=" + mail.smtpPort(), "-Dhub.smtp.starttls=false",
+                "-Dhub.bkn.base-url=" + bkn.baseUrl(), "-Dhub.bkn.token-url=" + bkn.tokenUrl(),
+                "-Dhub.bkn.consumer-key=bench", "-Dhub.bkn.consumer-secret=bench-secret",
+                "-Dhub.audit.reporter-secret=bench-reporter-key",
+                "-jar", root.resolve("target/netralitas-hub.jar").toString()));
+        return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    private static long awaitLogLine(Path log, String text, Process hub) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+                return System.nanoTime();
+            }
+            if (!hub.isAlive()) {
+                throw new IllegalStateException("the hub stopped before its routes started; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the hub did not start in 120 s; see " + log);
+    }
+
+    private static int count(EmbeddedMailServer mail, String folderName) throws MessagingException {
+        Store store = connect(mail);
+        try {
+            Folder folder = store.getFolder(folderName);
+            return folder.exists() ? folder.getMessageCount() : 0;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static Store connect(EmbeddedMailServer mail) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(mail.host(), mail.imapPort(), MAILBOX, MAILBOX);
+        return store;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,339 @@
+package netralitas.hub.e2e;
+
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.inbox.LargeMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 25 raw messages of src/test/resources/mail (every shape a report email takes, see its README) put into the real
+ * report mailbox of a GreenMail server, read by the real hub over IMAP, and each outcome checked where people would
+ * look for it: the regional inbox, the Quarantine or Processed folder, the reporter's inbox, and the audit trail.
+ */
+class MailIngestEndToEndTest {
+
+    private static final String[] CORPUS = {
+            "01-structured-plain.eml", "02-structured-csv-names-qp.eml", "03-freetext-whatsapp-forward.eml",
+            "04-html-only-base64.eml", "05-alternative.eml", "06-rfc2047-latin1.eml", "07-nested-attachments.eml",
+            "08-forwarded-rfc822.eml", "09-forwarded-inline.eml", "10-csv-attachment.eml", "11-no-message-id.eml",
+            "12-image-only.eml", "13-empty-body.eml", "15-malformed-boundary.eml",
+            "16-header-injection-subject.eml", "17-header-injection-field.eml", "18-bounce.eml", "19-out-of-office.eml",
+            "20-hub-own-message.eml", "21-freetext-no-nip.eml", "22-passive-attendance.eml", "23-invalid-nip.eml",
+            "24-attachment-path-name.eml", "25-windows-1252-html.eml"};
+    /** Plus 14-large-attachment-template.eml, filled with a 20 MB video. */
+    private static final int MESSAGES = CORPUS.length + 1;
+    private static final int TWENTY_MB = 20 * 1024 * 1024;
+
+    private static final String KEPAHIANG = "bkpsdm.kab-kepahiang@pemda.example";
+    private static final String LEBONG = "bkpsdm.kab-lebong@pemda.example";
+    private static final String CILEGON = "bkpsdm.kota-cilegon@pemda.example";
+    private static final String BUNGO = "bkpsdm.kab-bungo@pemda.example";
+
+    private static TestHub hub;
+    private static ImapMailbox imap;
+
+    @BeforeAll
+    static void deliverTheCorpus(@TempDir Path work) throws Exception {
+        hub = new TestHub(work).start();
+        imap = hub.imap();
+        for (String file : CORPUS) {
+            imap.append(TestHub.REPORT_MAILBOX, "INBOX", corpus(file));
+        }
+        imap.append(TestHub.REPORT_MAILBOX, "INBOX", LargeMail.withAttachment(TWENTY_MB));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (folder("Processed").size() + folder("Quarantine").size() < MESSAGES) {
+            assertTrue(System.nanoTime() < deadline, "the hub did not file every message: "
+                    + folder("Processed").size() + " processed, " + folder("Quarantine").size() + " quarantined");
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void everyMessageIsFiledOnceAndTheInboxIsEmpty() throws Exception {
+        assertEquals(MESSAGES, folder("Processed").size() + folder("Quarantine").size());
+        assertTrue(folder("INBOX").isEmpty(), "nothing left behind");
+        assertEquals(5, folder("Quarantine").size(), "image only, empty body, broken MIME, no NIP or name, invalid NIP");
+    }
+
+    @Test
+    void aStructuredReportReachesItsOfficeWithTheWholeTrail() throws Exception {
+        String caseId = caseOf("<lap-01-rahmat@pelapor.example>");
+        MimeMessage mail = delivered(KEPAHIANG, caseId);
+        assertEquals("BERAT", mail.getHeader("X-Netralitas-Severity", null));
+        assertEquals(List.of(KEPAHIANG), recipients(mail, Message.RecipientType.TO));
+        MailText text = MailText.of(mail);
+        assertTrue(text.plain().contains("Kepala Bagian Perekonomian"), "BKN record shown");
+        assertFalse(text.plain().contains("Rahmat Hidayat"), "the reporter's name stays with Bawaslu");
+        assertFalse(text.plain().contains("rahmat.hidayat@pelapor.example"), "and so does the reporter's address");
+        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DELIVERED", "ACKNOWLEDGED");
+    }
+
+    @Test
+    void noHeaderOfTheIncomingReportLeaksIntoTheForwardedEmail() throws Exception {
+        MimeMessage mail = delivered(KEPAHIANG, caseOf("<lap-01-rahmat@pelapor.example>"));
+        assertTrue(mail.getMessageID().startsWith("<NH-"), mail.getMessageID());
+        assertNull(mail.getHeader("Reply-To"));
+        assertNull(mail.getHeader("In-Reply-To"));
+        assertNull(mail.getHeader("References"));
+        assertFalse(Arrays.toString(mail.getAllRecipients()).contains(TestHub.REPORT_MAILBOX));
+        assertEquals("Netralitas Hub <netralitas-hub@bawaslu.example>", mail.getHeader("From", null));
+    }
+
+    @Test
+    void everyBodyShapeBecomesTheRightCase() throws Exception {
+        // quoted-printable, CSV column names as labels
+        delivered(LEBONG, caseOf("<lap-02-yusuf@pelapor.example>"));
+        // free text: a spaced NIP and a region named in a pasted WhatsApp chat
+        delivered(CILEGON, caseOf("<lap-03-siti@pelapor.example>"));
+        // HTML only, base64
+        MimeMessage html = delivered(BUNGO, caseOf("<lap-04-andi@pelapor.example>"));
+        assertFalse(MailText.of(html).plain().contains("<b>"), "HTML read as text, not tags");
+        // multipart/alternative: the plain part is the one read
+        assertTrue(MailText.of(delivered(KEPAHIANG, caseOf("<lap-05-wahyu@pelapor.example>"))).plain()
+                .contains("versi teks"));
+        // forwarded as message/rfc822: the report inside it
+        delivered(LEBONG, caseOf("<lap-08-koordinator@pelapor.example>"));
+        // windows-1252 HTML with a table of labels
+        delivered(LEBONG, caseOf("<lap-25-forum@pelapor.example>"));
+    }
+
+    @Test
+    void anInlineForwardedBlockIsNotTakenForTheIncidentDate() throws Exception {
+        MimeMessage mail = delivered(CILEGON, caseOf("<lap-09-relawan@pelapor.example>"));
+        assertTrue(MailText.of(mail).plain().contains("22 Oktober 2024"), "the Date header's day, not the forwarded 21st");
+    }
+
+    @Test
+    void encodedSubjectsAndLatin1BodiesAreRead() throws Exception {
+        String caseId = caseOf("<lap-06-andre@pelapor.example>");
+        // Fajar's CAMPAIGN_EVENT is RINGAN: it waits for the digest.
+        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DIGEST_QUEUED", "ACKNOWLEDGED");
+        MimeMessage ack = acknowledgement("andre.gunawan@pelapor.example", caseId);
+        assertTrue(MailText.of(ack).plain().contains("Kafé Kepahiang"), MailText.of(ack).plain());
+    }
+
+    @Test
+    void evidenceFilesTravelWithTheCaseUnderSafeNames() throws Exception {
+        MimeMessage nested = delivered(KEPAHIANG, caseOf("<lap-07-lestari@pelapor.example>"));
+        assertEquals(List.of("foto-1.jpg", "lampiran-1.png", "laporan bukti.pdf"), attachmentNames(nested));
+        MimeMessage forwarded = delivered(LEBONG, caseOf("<lap-08-koordinator@pelapor.example>"));
+        assertEquals(List.of("tangkapan-layar-fb.jpg"), attachmentNames(forwarded));
+        MimeMessage paths = delivered(BUNGO, caseOf("<lap-24-indra@pelapor.example>"));
+        assertEquals(List.of("foto bukti.jpg", "passwd.jpg"), attachmentNames(paths));
+    }
+
+    @Test
+    void aTwentyMegabyteAttachmentIsReplacedByANote() throws Exception {
+        MimeMessage mail = delivered(KEPAHIANG, caseOf("<lap-14-rahmat@pelapor.example>"));
+        assertTrue(attachmentNames(mail).isEmpty(), "not attached: over hub.mail.max-attachment-bytes");
+        String text = MailText.of(mail).plain();
+        assertTrue(text.contains(LargeMail.ATTACHMENT_NAME + " (20,0 MB)"), text);
+        assertTrue(text.contains("TIDAK DILAMPIRKAN"), text);
+    }
+
+    @Test
+    void aMessageWithoutMessageIdGetsAStableCaseId() throws Exception {
+        AuditEvent received = hub.audit().stream()
+                .filter(e -> "RECEIVED".equals(e.event().name()) && e.source().startsWith("sha256:")).findFirst().orElseThrow();
+        // Dated by its Date header (23 October), keyed by a hash of its bytes.
+        assertTrue(received.caseId().startsWith("NH-20241023-"), received.caseId());
+        assertTrail(received.caseId(), "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DIGEST_QUEUED", "ACKNOWLEDGED");
+    }
+
+    @Test
+    void whatCannotBeUnderstoodIsQuarantinedWithItsReasonAndTheReporterIsTold() throws Exception {
+        assertQuarantined("<lap-12-rudi@pelapor.example>", "uraian kosong");
+        assertQuarantined("<lap-13-budi@pelapor.example>", "uraian kosong");
+        assertQuarantined("<lap-15-joko@pelapor.example>", "struktur MIME rusak");
+        assertQuarantined("<lap-21-eko@pelapor.example>", "tanpa NIP, nama_terlapor wajib diisi");
+        assertQuarantined("<lap-23-hadi@pelapor.example>", "bulan pengangkatan 13");
+
+        String caseId = caseOf("<lap-13-budi@pelapor.example>");
+        MimeMessage ack = acknowledgement("budi.santoso@pelapor.example", caseId);
+        assertTrue(ack.getSubject().contains("belum dapat diproses"), ack.getSubject());
+        assertTrue(MailText.of(ack).plain().contains("uraian kosong"), "the reason, so the reporter can fix it");
+    }
+
+    @Test
+    void bouncesAutoRepliesAndTheHubsOwnMailAreFiledNeverForwardedNorAnswered() throws Exception {
+        for (String messageId : List.of("<20241030031244.7A1B2C3D@mail.pelapor.example>", "<ooo-19-bambang@pelapor.example>",
+                "<NH-20241008-ABCDEFGH.1728371160000@bawaslu.example>")) {
+            List<AuditEvent> events = eventsFrom(messageId);
+            assertEquals(List.of("NOTE"), events.stream().map(e -> e.event().name()).toList(), messageId);
+            assertTrue(inFolder("Processed", messageId), messageId + " in Processed");
+        }
+        assertTrue(imap.messages("MAILER-DAEMON@mail.pelapor.example").isEmpty(), "no reply to a mailer daemon");
+        assertTrue(imap.messages("bambang.wijaya@pelapor.example").isEmpty(), "no reply to an auto-reply");
+    }
+
+    @Test
+    void headerInjectionInTheSubjectOrAFieldReachesNoHeader() throws Exception {
+        for (String messageId : List.of("<lap-16-maya@pelapor.example>", "<lap-17-agus@pelapor.example>")) {
+            String caseId = caseOf(messageId);
+            MimeMessage mail = delivered(messageId.contains("16") ? LEBONG : KEPAHIANG, caseId);
+            assertNull(mail.getHeader("Bcc"));
+            assertFalse(Arrays.toString(mail.getAllRecipients()).contains("penyusup"));
+            assertTrue(mail.getSubject().indexOf('\n') < 0 && mail.getSubject().indexOf('\r') < 0);
+            // BERAT: the hub's own X-Priority, once; the injected one never arrives.
+            assertEquals(1, mail.getHeader("X-Priority").length);
+        }
+        assertTrue(imap.messages("penyusup@evil.example").isEmpty(), "the injected address received nothing");
+    }
+
+    @Test
+    void aCsvAttachmentIsProcessedAsADropAndItsRejectsGoBackToTheSender() throws Exception {
+        List<AuditEvent> rows = eventsFrom("<lap-10-rekap@pelapor.example>/rekap-oktober.csv");
+        assertEquals(2, rows.stream().filter(e -> "RECEIVED".equals(e.event().name())).count(), "two good rows");
+        assertEquals(1, rows.stream().filter(e -> "REJECTED".equals(e.event().name())).count(), "one bad row");
+        assertTrue(imap.messages(BUNGO).stream().anyMatch(m -> subject(m).contains("198208092006041003")));
+        MimeMessage ack = imap.messages("panwascam.rekap@pelapor.example").get(0);
+        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
+        String text = MailText.of(ack).plain();
+        assertTrue(text.contains("rekap-oktober.csv: 2 baris diterima, 1 baris ditolak"), text);
+        List<String> attached = attachmentNames(ack);
+        assertEquals(1, attached.size());
+        assertTrue(attached.get(0).endsWith("rekap-oktober.csv.rejected.csv"), attached.toString());
+        assertTrue(inFolder("Processed", "<lap-10-rekap@pelapor.example>"));
+    }
+
+    @Test
+    void passiveAttendanceIsClosedAndFiled() throws Exception {
+        String caseId = caseOf("<lap-22-fitri@pelapor.example>");
+        assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "CLOSED", "ACKNOWLEDGED");
+        assertTrue(inFolder("Processed", "<lap-22-fitri@pelapor.example>"));
+    }
+
+    @Test
+    void theAcknowledgementNamesTheCaseAndIsMarkedAutomatic() throws Exception {
+        String caseId = caseOf("<lap-01-rahmat@pelapor.example>");
+        MimeMessage ack = acknowledgement("rahmat.hidayat@pelapor.example", caseId);
+        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
+        assertEquals("<lap-01-rahmat@pelapor.example>", ack.getHeader("In-Reply-To", null));
+        String text = MailText.of(ack).plain();
+        assertTrue(text.contains("Nomor kasus: " + caseId), text);
+        assertFalse(text.contains(KEPAHIANG), "the reporter is not told which office received it");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static byte[] corpus(String file) {
+        try (InputStream in = MailIngestEndToEndTest.class.getResourceAsStream("/mail/" + file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Message-IDs only: the folders hold the 20 MB message, which is read once, by the hub. */
+    private static List<String> folder(String name) throws Exception {
+        return imap.messageIds(TestHub.REPORT_MAILBOX, name);
+    }
+
+    private static boolean inFolder(String name, String messageId) throws Exception {
+        return folder(name).contains(messageId);
+    }
+
+    private static List<AuditEvent> eventsFrom(String source) throws IOException {
+        return hub.audit().stream().filter(e -> e.source() != null && e.source().startsWith(source)).toList();
+    }
+
+    private static String caseOf(String messageId) throws IOException {
+        return eventsFrom(messageId).stream().filter(e -> e.caseId() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no case for " + messageId)).caseId();
+    }
+
+    private static MimeMessage delivered(String inbox, String caseId) throws Exception {
+        List<MimeMessage> matching = new ArrayList<>();
+        for (MimeMessage message : imap.messages(inbox)) {
+            if (caseId.equals(message.getHeader("X-Netralitas-Case-Id", null))) {
+                matching.add(message);
+            }
+        }
+        assertEquals(1, matching.size(), caseId + " delivered once to " + inbox);
+        return matching.get(0);
+    }
+
+    private static MimeMessage acknowledgement(String reporter, String caseId) throws Exception {
+        return imap.messages(reporter).stream().filter(m -> caseId.equals(header(m, "X-Netralitas-Case-Id")))
+                .findFirst().orElseThrow(() -> new AssertionError("no acknowledgement of " + caseId + " to " + reporter));
+    }
+
+    private static void assertQuarantined(String messageId, String reason) throws Exception {
+        assertTrue(inFolder("Quarantine", messageId), messageId + " in Quarantine");
+        List<AuditEvent> events = eventsFrom(messageId);
+        AuditEvent rejected = events.stream().filter(e -> "REJECTED".equals(e.event().name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no REJECTED for " + messageId));
+        assertTrue(String.valueOf(rejected.detail().get("alasan")).contains(reason), rejected.detail().toString());
+        assertEquals("Quarantine", rejected.detail().get("folder"));
+        assertTrue(events.stream().noneMatch(e -> "DELIVERED".equals(e.event().name())), messageId + " not forwarded");
+    }
+
+    private static void assertTrail(String caseId, String... expected) throws IOException {
+        List<String> events = hub.audit().stream().filter(e -> caseId.equals(e.caseId()))
+                .map(e -> e.event().name()).toList();
+        assertEquals(List.of(expected), events, caseId);
+    }
+
+    private static List<String> recipients(MimeMessage mail, Message.RecipientType type) throws Exception {
+        return Arrays.stream(mail.getRecipients(type)).map(Object::toString).toList();
+    }
+
+    private static List<String> attachmentNames(Part part) throws Exception {
+        List<String> names = new ArrayList<>();
+        collectAttachmentNames(part, names);
+        names.sort(null);
+        return names;
+    }
+
+    private static void collectAttachmentNames(Part part, List<String> names) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectAttachmentNames(multipart.getBodyPart(i), names);
+            }
+        } else if (part.getFileName() != null) {
+            names.add(part.getFileName());
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name, null);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
