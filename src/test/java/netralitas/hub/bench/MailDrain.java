@@ -8,10 +8,10 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
+import netralitas.hub.inbox.MailCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +30,6 @@ import java.util.regex.Pattern;
 public final class MailDrain {
 
     private static final String MAILBOX = "laporan@bawaslu.example";
-    private static final String[] CORPUS = {
-            "01-structured-plain.eml", "02-structured-csv-names-qp.eml", "03-freetext-whatsapp-forward.eml",
-            "04-html-only-base64.eml", "05-alternative.eml", "06-rfc2047-latin1.eml", "07-nested-attachments.eml",
-            "08-forwarded-rfc822.eml", "09-forwarded-inline.eml", "10-csv-attachment.eml", "11-no-message-id.eml",
-            "12-image-only.eml", "13-empty-body.eml", "15-malformed-boundary.eml",
-            "16-header-injection-subject.eml", "17-header-injection-field.eml", "18-bounce.eml", "19-out-of-office.eml",
-            "20-hub-own-message.eml", "21-freetext-no-nip.eml", "22-passive-attendance.eml", "23-invalid-nip.eml",
-            "24-attachment-path-name.eml", "25-windows-1252-html.eml"};
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[^\\n]*\\n");
 
     private MailDrain() {
@@ -111,14 +103,9 @@ public final class MailDrain {
     }
 
     /** The corpus as ISO-8859-1 text, so that every byte survives the Message-ID rewrite unchanged. */
-    private static List<String> corpus() throws IOException {
-        List<String> messages = new ArrayList<>();
-        for (String name : CORPUS) {
-            try (InputStream in = MailDrain.class.getResourceAsStream("/mail/" + name)) {
-                messages.add(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return messages;
+    private static List<String> corpus() {
+        return MailCorpus.ALL_BUT_LARGE.stream()
+                .map(name -> new String(MailCorpus.bytes(name), StandardCharsets.ISO_8859_1)).toList();
     }
 
     private static Process startHub(Path root, Path work, String xmx, EmbeddedMailServer mail, BknSimulator bkn, Path log)

@@ -31,26 +31,34 @@ final class ImapMailbox {
 
     /** All messages of one folder of {@code address}'s mailbox (none when the folder does not exist yet). */
     List<MimeMessage> messages(String address, String folderName) throws MessagingException {
-        Store store = connect(address);
-        try {
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
+        return read(address, folderName, messages -> {
             List<MimeMessage> copies = new ArrayList<>();
-            for (Message message : folder.getMessages()) {
+            for (Message message : messages) {
                 copies.add(new MimeMessage((MimeMessage) message));
             }
-            folder.close(false);
             return copies;
-        } finally {
-            store.close();
-        }
+        });
     }
 
     /** The Message-IDs in one folder (null for a message without one), fetched from the envelopes only. */
     List<String> messageIds(String address, String folderName) throws MessagingException {
+        return read(address, folderName, messages -> {
+            FetchProfile envelopes = new FetchProfile();
+            envelopes.add(FetchProfile.Item.ENVELOPE);
+            messages[0].getFolder().fetch(messages, envelopes);
+            List<String> ids = new ArrayList<>();
+            for (Message message : messages) {
+                ids.add(((MimeMessage) message).getMessageID());
+            }
+            return ids;
+        });
+    }
+
+    private interface FolderReader<T> {
+        List<T> read(Message[] messages) throws MessagingException;
+    }
+
+    private <T> List<T> read(String address, String folderName, FolderReader<T> reader) throws MessagingException {
         Store store = connect(address);
         try {
             Folder folder = store.getFolder(folderName);
@@ -59,15 +67,9 @@ final class ImapMailbox {
             }
             folder.open(Folder.READ_ONLY);
             Message[] messages = folder.getMessages();
-            FetchProfile envelopes = new FetchProfile();
-            envelopes.add(FetchProfile.Item.ENVELOPE);
-            folder.fetch(messages, envelopes);
-            List<String> ids = new ArrayList<>();
-            for (Message message : messages) {
-                ids.add(((MimeMessage) message).getMessageID());
-            }
+            List<T> result = messages.length == 0 ? List.of() : reader.read(messages);
             folder.close(false);
-            return ids;
+            return result;
         } finally {
             store.close();
         }

@@ -6,14 +6,13 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.inbox.LargeMail;
+import netralitas.hub.inbox.MailCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,16 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MailIngestEndToEndTest {
 
-    private static final String[] CORPUS = {
-            "01-structured-plain.eml", "02-structured-csv-names-qp.eml", "03-freetext-whatsapp-forward.eml",
-            "04-html-only-base64.eml", "05-alternative.eml", "06-rfc2047-latin1.eml", "07-nested-attachments.eml",
-            "08-forwarded-rfc822.eml", "09-forwarded-inline.eml", "10-csv-attachment.eml", "11-no-message-id.eml",
-            "12-image-only.eml", "13-empty-body.eml", "15-malformed-boundary.eml",
-            "16-header-injection-subject.eml", "17-header-injection-field.eml", "18-bounce.eml", "19-out-of-office.eml",
-            "20-hub-own-message.eml", "21-freetext-no-nip.eml", "22-passive-attendance.eml", "23-invalid-nip.eml",
-            "24-attachment-path-name.eml", "25-windows-1252-html.eml"};
     /** Plus 14-large-attachment-template.eml, filled with a 20 MB video. */
-    private static final int MESSAGES = CORPUS.length + 1;
+    private static final int MESSAGES = MailCorpus.ALL_BUT_LARGE.size() + 1;
     private static final int TWENTY_MB = 20 * 1024 * 1024;
 
     private static final String KEPAHIANG = "bkpsdm.kab-kepahiang@pemda.example";
@@ -56,8 +47,8 @@ class MailIngestEndToEndTest {
     static void deliverTheCorpus(@TempDir Path work) throws Exception {
         hub = new TestHub(work).start();
         imap = hub.imap();
-        for (String file : CORPUS) {
-            imap.append(TestHub.REPORT_MAILBOX, "INBOX", corpus(file));
+        for (String file : MailCorpus.ALL_BUT_LARGE) {
+            imap.append(TestHub.REPORT_MAILBOX, "INBOX", MailCorpus.bytes(file));
         }
         imap.append(TestHub.REPORT_MAILBOX, "INBOX", LargeMail.withAttachment(TWENTY_MB));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -240,14 +231,6 @@ class MailIngestEndToEndTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    private static byte[] corpus(String file) {
-        try (InputStream in = MailIngestEndToEndTest.class.getResourceAsStream("/mail/" + file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Message-IDs only: the folders hold the 20 MB message, which is read once, by the hub. */
     private static List<String> folder(String name) throws Exception {
