@@ -54,8 +54,13 @@ public final class HubMain {
                 HubSettings settings = HubSettings.load(home);
                 return new AuditCommand().run(args.subList(1, args.size()), settings.auditDir(), out, err);
             }
+            case "replay" -> {
+                HubSettings settings = HubSettings.load(home);
+                return new ReplayCommand().run(args.subList(1, args.size()), settings.dataDir().resolve("dead-letter"), out, err);
+            }
             default -> {
-                err.println("Usage: java -jar netralitas-hub.jar [run | audit show <case id> | audit verify]");
+                err.println("Usage: java -jar netralitas-hub.jar [run | audit show <case id> | audit verify | audit export …"
+                        + " | replay <case id>… | replay --all]");
                 return 2;
             }
         }

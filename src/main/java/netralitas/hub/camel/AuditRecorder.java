@@ -110,20 +110,27 @@ public final class AuditRecorder {
             case ENRICH_DEFERRED, DELIVERY_DEFERRED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                detail.put("heldUntil", String.valueOf(exchange.getProperty(HubProperties.MAIL_RETRY_AT)));
+                // A case from a CSV row is parked in data/deferred; an emailed one stays in the mailbox until then.
+                putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
+                putIfPresent(detail, "heldUntil", exchange.getProperty(HubProperties.MAIL_RETRY_AT));
             }
             case DEAD_LETTERED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                // Not converted by Camel: its converter would read the parked file's bytes instead of naming it.
-                Object parkedAs = exchange.getProperty(HubProperties.PARKED_AS);
-                detail.put("parkedAs", parkedAs == null ? null : parkedAs.toString());
+                putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
             }
             default -> {
                 // DUPLICATE, REPLAYED …: the event itself says it all.
             }
         }
         return detail;
+    }
+
+    /** Not converted by Camel: its converter would read a parked file's bytes instead of naming it. */
+    private static void putIfPresent(Map<String, Object> detail, String key, Object value) {
+        if (value != null) {
+            detail.put(key, value.toString());
+        }
     }
 
     private static Map<String, Object> mailDetail(Exchange exchange, Map<String, Object> extra) {

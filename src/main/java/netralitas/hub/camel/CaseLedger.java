@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the durable ledger only when the case completes, so a crash mid-way leaves it to be processed again rather than
  * lost. Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
  * Camel also completes the duplicate's own exchange through confirm/remove; that must not touch the claim or the
- * record of the copy that is still in flight.
+ * record of the copy that is still in flight. A case the pipeline parked is not recorded, so that it can come back
+ * (resumed, or replayed) and a report sent again meanwhile is not taken for a duplicate.
  */
 public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
 
@@ -36,9 +37,13 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         return true;
     }
 
+    /** A parked case (deferred or dead-lettered) completed its exchange but is not done: it is released, not recorded. */
     @Override
     public boolean confirm(Exchange exchange, String caseId) {
-        return isDuplicate(exchange) || confirm(caseId);
+        if (isDuplicate(exchange)) {
+            return true;
+        }
+        return exchange.getProperty(HubProperties.PARKED_AS) != null ? remove(caseId) : confirm(caseId);
     }
 
     @Override

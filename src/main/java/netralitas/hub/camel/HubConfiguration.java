@@ -6,7 +6,10 @@ import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.bkn.BknAccessToken;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
-import netralitas.hub.cases.DeadLetterStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import netralitas.hub.bkn.BknUnavailableException;
+import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +128,11 @@ public final class HubConfiguration implements CamelConfiguration {
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
         registry.bind("audit", new AuditRecorder(trail,
                 ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
-        registry.bind("deadLetterStore", new DeadLetterStore(dataDir.resolve("dead-letter"), clock));
+        registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
+        registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
+        CircuitBreaker bknBreaker = bknCircuitBreaker(settings);
+        registry.bind("bknCircuitBreaker", bknBreaker);
+        registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
@@ -140,6 +148,28 @@ public final class HubConfiguration implements CamelConfiguration {
                 database.dispose();
             }
         });
+    }
+
+    /**
+     * The breaker of route bkn-lookup. Only unavailability counts against BKN (I/O errors, 5xx, 429): an unknown NIP is
+     * an answer, and a rejected request is the hub's own fault. When it opens and closes is logged: operators see
+     * the outage begin and end in one line each.
+     */
+    private static CircuitBreaker bknCircuitBreaker(HubSettings settings) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.integer("hub.bkn.breaker.failure-rate-percent"))
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.integer("hub.bkn.breaker.window-calls"))
+                .minimumNumberOfCalls(settings.integer("hub.bkn.breaker.minimum-calls"))
+                .waitDurationInOpenState(Duration.ofSeconds(settings.longValue("hub.bkn.breaker.open-seconds")))
+                .permittedNumberOfCallsInHalfOpenState(settings.integer("hub.bkn.breaker.half-open-calls"))
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordExceptions(BknUnavailableException.class, IOException.class)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("bkn", config);
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("BKN circuit breaker: {} -> {}",
+                event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
+        return breaker;
     }
 
     /**

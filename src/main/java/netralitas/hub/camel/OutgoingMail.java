@@ -30,7 +30,8 @@ final class OutgoingMail {
     }
 
     static void apply(Message message, RenderedEmail mail, String from, String to, String cc, String messageId) {
-        message.removeHeaders("*");
+        // The redelivery headers stay: they count the retries of hub-failures (without them a retry never ends).
+        message.removeHeaders("*", "CamelRedelivery*");
         // A mail sent earlier on this exchange (the case, before an acknowledgement) must not lend it its files.
         message.removeTrait(MessageTrait.ATTACHMENTS);
         message.setBody(mail.html());

@@ -49,7 +49,7 @@ public final class ReusingMailSender extends DefaultJavaMailSender implements Au
                 return;
             } catch (SendFailedException rejected) {
                 close(reused);
-                throw rejected;
+                throw SmtpRefusals.classify(rejected);
             } catch (MessagingException deadConnection) {
                 LOG.debug("Reused SMTP connection failed ({}); sending over a new one", deadConnection.getMessage());
                 close(reused);
@@ -60,7 +60,7 @@ public final class ReusingMailSender extends DefaultJavaMailSender implements Au
             release(sendOver(fresh, message));
         } catch (MessagingException e) {
             close(fresh);
-            throw e;
+            throw SmtpRefusals.classify(e);
         }
     }
 

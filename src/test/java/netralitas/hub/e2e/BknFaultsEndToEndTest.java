@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hub against a real HTTP BKN simulator that fails the way BKN does. */
@@ -89,15 +90,21 @@ class BknFaultsEndToEndTest {
     }
 
     @Test
-    void bknDownBeyondTheRetriesParksTheCaseWithItsReason() throws Exception {
-        hub.bkn.failNext(100, 503);
+    void bknDownBeyondTheRetriesDefersTheCaseWhichIsDeliveredOnceWhenBknIsBack() throws Exception {
+        hub.bkn.setDown(true);
         hub.dropAndAwait("laporan.csv", CSV);
 
-        List<AuditEvent> events = hub.audit();
-        AuditEvent parked = events.stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())).findFirst().orElseThrow();
-        assertTrue(String.valueOf(parked.detail().get("reason")).contains("503"), parked.detail().toString());
+        AuditEvent deferred = hub.audit().stream().filter(e -> "ENRICH_DEFERRED".equals(e.event().name())).findFirst()
+                .orElseThrow();
+        Path parked = Path.of(String.valueOf(deferred.detail().get("parkedAs")));
+        assertTrue(parked.startsWith(hub.work.resolve("data/deferred")), parked.toString());
         assertTrue(hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").isEmpty());
-        assertTrue(java.nio.file.Files.exists(Path.of(String.valueOf(parked.detail().get("parkedAs")))));
+
+        hub.bkn.setDown(false);
+        hub.awaitEvent("DELIVERED", 1);
+        assertEquals(1, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size());
+        assertTrue(hub.audit().stream().noneMatch(e -> "DEAD_LETTERED".equals(e.event().name())));
+        assertFalse(java.nio.file.Files.exists(parked), "the deferred copy is gone once resumed");
     }
 
     private void assertDeliveredOnceVerified() throws Exception {

@@ -35,14 +35,24 @@ final class TestHub implements AutoCloseable {
     final Path work;
     final EmbeddedMailServer mail;
     final BknSimulator bkn;
+    /** Between the hub and the SMTP server when the test injects SMTP faults, else null. */
+    final SmtpFaultProxy smtp;
     final Map<String, String> settings = new HashMap<>();
     private Hub hub;
 
+    /** BKN knows the ten people of config/dev/bkn-records.json; the hub talks to the SMTP server directly. */
     TestHub(Path work) throws IOException {
+        this(work, BknSimulator.withRecords(PROJECT.resolve("config/dev/bkn-records.json"), 0, CONSUMER_KEY, CONSUMER_SECRET),
+                false);
+    }
+
+    /** With the given (not yet started) BKN simulator, and SMTP through a {@link SmtpFaultProxy} when asked. */
+    TestHub(Path work, BknSimulator bkn, boolean smtpFaults) throws IOException {
         this.work = work;
         this.mail = new EmbeddedMailServer(0, 0).start();
-        this.bkn = BknSimulator.withRecords(PROJECT.resolve("config/dev/bkn-records.json"), 0, CONSUMER_KEY, CONSUMER_SECRET);
+        this.bkn = bkn;
         bkn.start();
+        this.smtp = smtpFaults ? new SmtpFaultProxy(mail.host(), mail.smtpPort()) : null;
         settings.put("hub.embedded", "false");
         settings.put("hub.data-dir", work.resolve("data").toString());
         settings.put("hub.csv.drop-dir", dropDir().toString());
@@ -58,7 +68,7 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.imap.retry-delay-ms", "300");
         settings.put("hub.imap.max-retry-delay-ms", "2000");
         settings.put("hub.smtp.host", mail.host());
-        settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
+        settings.put("hub.smtp.port", String.valueOf(smtp == null ? mail.smtpPort() : smtp.port()));
         settings.put("hub.smtp.starttls", "false");
         settings.put("hub.smtp.redelivery-delay-ms", "100");
         settings.put("hub.bkn.base-url", bkn.baseUrl());
@@ -66,6 +76,10 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.bkn.consumer-key", CONSUMER_KEY);
         settings.put("hub.bkn.consumer-secret", CONSUMER_SECRET);
         settings.put("hub.bkn.redelivery-delay-ms", "50");
+        // Deferred cases come back within a second; the BKN circuit tests BKN again after one.
+        settings.put("hub.deferred.retry-delay-ms", "300");
+        settings.put("hub.bkn.breaker.open-seconds", "1");
+        settings.put("hub.replay.poll-delay-ms", "200");
         settings.put("hub.audit.reporter-secret", "test-reporter-key");
         // Digests are sent when a test flushes them, never by the clock.
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
@@ -117,6 +131,15 @@ final class TestHub implements AutoCloseable {
         }
     }
 
+    /** Waits until the audit trail holds at least {@code count} events of {@code event}. */
+    void awaitEvent(String event, long count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (audit().stream().filter(e -> event.equals(e.event().name())).count() < count) {
+            assertTrue(System.nanoTime() < deadline, "fewer than " + count + " " + event + " events");
+            Thread.sleep(50);
+        }
+    }
+
     ImapMailbox imap() {
         return new ImapMailbox(mail.host(), mail.imapPort());
     }
@@ -139,6 +162,9 @@ final class TestHub implements AutoCloseable {
             }
         } finally {
             bkn.close();
+            if (smtp != null) {
+                smtp.close();
+            }
             mail.close();
         }
     }
