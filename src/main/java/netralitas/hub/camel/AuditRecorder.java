@@ -116,7 +116,9 @@ public final class AuditRecorder {
             }
             case DEAD_LETTERED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                String given = exchange.getProperty(HubProperties.PARK_REASON, String.class);
+                detail.put("reason", given != null ? given
+                        : cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
             }
             default -> {

@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.cases.DeliveriesInFlight;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -19,10 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
 
     private final IdempotentRepository durable;
+    private final DeliveriesInFlight inFlightDeliveries;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public CaseLedger(IdempotentRepository durable) {
+    public CaseLedger(IdempotentRepository durable, DeliveriesInFlight inFlightDeliveries) {
         this.durable = durable;
+        this.inFlightDeliveries = inFlightDeliveries;
+    }
+
+    /**
+     * A case whose email may already have reached its office (the hub stopped between sending and recording it) is not
+     * sent again: it is answered as a duplicate, marked {@link HubProperties#DELIVERY_UNCERTAIN} for intake to park.
+     */
+    @Override
+    public boolean add(Exchange exchange, String caseId) {
+        if (inFlightDeliveries.isUncertain(caseId) && !durable.contains(caseId)) {
+            exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
+            return false;
+        }
+        return add(caseId);
     }
 
     @Override

@@ -9,6 +9,7 @@ import netralitas.hub.bkn.BknResponseReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import netralitas.hub.bkn.BknUnavailableException;
+import netralitas.hub.cases.DeliveriesInFlight;
 import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.classify.CategoryCatalogue;
@@ -137,14 +138,24 @@ public final class HubConfiguration implements CamelConfiguration {
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
         durableLedger.setCreateTableIfNotExists(false);
-        registry.bind("caseLedger", new CaseLedger(durableLedger));
+        durableLedger.start();
+        DeliveriesInFlight deliveriesInFlight = DeliveriesInFlight.open(dataDir.resolve("state/deliveries-in-flight.log"),
+                durableLedger::contains);
+        if (!deliveriesInFlight.uncertain().isEmpty()) {
+            LOG.warn("The hub stopped while sending {} case(s): {}. They are parked as dead letters (delivery uncertain)"
+                    + " when they come in again: check the office's inbox before you replay one.",
+                    deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
+        }
+        registry.bind("deliveriesInFlight", deliveriesInFlight);
+        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         context.addService(new ServiceSupport() {
             @Override
-            protected void doStop() {
+            protected void doStop() throws Exception {
                 smtpSender.close();
                 trail.close();
+                deliveriesInFlight.close();
                 database.dispose();
             }
         });

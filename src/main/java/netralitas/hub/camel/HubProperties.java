@@ -32,4 +32,10 @@ public final class HubProperties {
 
     /** When a message held back by the retry schedule is due again. */
     public static final String MAIL_RETRY_AT = "hubMailRetryAt";
+
+    /** Set on a case that was being sent when the hub stopped and was never recorded as handled (CaseLedger). */
+    public static final String DELIVERY_UNCERTAIN = "hubDeliveryUncertain";
+
+    /** Why route park-uncertain parks a case, where no exception says it. */
+    public static final String PARK_REASON = "hubParkReason";
 }

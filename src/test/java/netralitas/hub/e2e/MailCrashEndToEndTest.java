@@ -43,7 +43,9 @@ class MailCrashEndToEndTest {
             bkn.start();
             // Slow enough that the kill lands in the middle of the mailbox.
             bkn.faults().setLatency(Duration.ofMillis(100));
-            mail.addUser(TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX);
+            Map<String, String> settings = HubProcess.settings(work, mail, bkn);
+            // Every message asks BKN, so every message takes the simulator's latency.
+            settings.put("hub.bkn.cache-ttl", "0");
             ImapMailbox imap = new ImapMailbox(mail.host(), mail.imapPort());
             Set<String> messageIds = new HashSet<>();
             for (int i = 0; i < MESSAGES; i++) {
@@ -52,7 +54,6 @@ class MailCrashEndToEndTest {
                 imap.append(TestHub.REPORT_MAILBOX, "INBOX", report(i, messageId).getBytes(StandardCharsets.UTF_8));
             }
 
-            Map<String, String> settings = settings(work, mail, bkn);
             Path log = work.resolve("hub.log");
             try (HubProcess first = HubProcess.start(settings, log)) {
                 awaitProcessed(imap, MESSAGES / 4, log);
@@ -74,8 +75,13 @@ class MailCrashEndToEndTest {
             }
             Map<String, Long> deliveredPerMessage = trail.stream().filter(e -> "DELIVERED".equals(e.event().name()))
                     .collect(Collectors.groupingBy(AuditEvent::source, Collectors.counting()));
-            assertEquals(messageIds, deliveredPerMessage.keySet(), "every report delivered");
             deliveredPerMessage.forEach((source, count) -> assertEquals(1L, count, source + " delivered once"));
+            // A case whose email was being sent at the kill may have arrived or not: it is parked, never sent twice.
+            Set<String> accounted = new HashSet<>(deliveredPerMessage.keySet());
+            trail.stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())
+                            && String.valueOf(e.detail().get("reason")).startsWith("delivery uncertain"))
+                    .forEach(e -> accounted.add(e.source()));
+            assertEquals(messageIds, accounted, "every report delivered, or parked as uncertain");
 
             // What the offices actually received: each case once in each mailbox it went to.
             Map<String, List<String>> caseIdsPerMailbox = new HashMap<>();
@@ -93,33 +99,9 @@ class MailCrashEndToEndTest {
                 assertEquals(new HashSet<>(ids).size(), ids.size(), recipient + " received a case twice: " + ids);
                 distinctCases.addAll(ids);
             });
-            assertEquals(MESSAGES, distinctCases.size(), "distinct cases delivered");
+            assertTrue(distinctCases.size() >= deliveredPerMessage.size() && distinctCases.size() <= MESSAGES,
+                    "distinct cases in the offices: " + distinctCases.size());
         }
-    }
-
-    private static Map<String, String> settings(Path work, EmbeddedMailServer mail, BknSimulator bkn) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("hub.embedded", "false");
-        settings.put("hub.data-dir", work.resolve("data").toString());
-        settings.put("hub.csv.drop-dir", work.resolve("drop").toString());
-        settings.put("hub.imap.host", mail.host());
-        settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
-        settings.put("hub.imap.protocol", "imap");
-        settings.put("hub.imap.username", TestHub.REPORT_MAILBOX);
-        settings.put("hub.imap.password", TestHub.REPORT_MAILBOX);
-        settings.put("hub.imap.poll-delay-ms", "200");
-        settings.put("hub.smtp.host", mail.host());
-        settings.put("hub.smtp.port", String.valueOf(mail.smtpPort()));
-        settings.put("hub.smtp.starttls", "false");
-        settings.put("hub.bkn.base-url", bkn.baseUrl());
-        settings.put("hub.bkn.token-url", bkn.tokenUrl());
-        settings.put("hub.bkn.consumer-key", TestHub.CONSUMER_KEY);
-        settings.put("hub.bkn.consumer-secret", TestHub.CONSUMER_SECRET);
-        // Every message asks BKN, so every message takes the simulator's latency.
-        settings.put("hub.bkn.cache-ttl", "0");
-        settings.put("hub.audit.reporter-secret", "test-reporter-key");
-        settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
-        return settings;
     }
 
     private static String report(int i, String messageId) {
