@@ -24,7 +24,8 @@ public final class HubMain {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The one line printed when the hub cannot start: the deepest cause's message, which names the file or setting. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.app.HubSettings;
 import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.LastDelivery;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.bkn.BknAccessToken;
 import netralitas.hub.bkn.BknRecordCache;
@@ -136,6 +137,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
+        HubDatabase.requireNotBehind(database, dataDir, LastDelivery.in(settings.auditDir()));
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
         durableLedger.setCreateTableIfNotExists(false);
         durableLedger.start();

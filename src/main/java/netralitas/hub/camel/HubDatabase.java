@@ -1,12 +1,18 @@
 package netralitas.hub.camel;
 
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The hub's durable state store (an embedded H2 file under hub.data-dir): the case ledger behind idempotency and the
@@ -14,6 +20,8 @@ import java.sql.Statement;
  * table has no primary key, which makes every lookup a full scan).
  */
 final class HubDatabase {
+
+    private static final Duration BEHIND_MARGIN = Duration.ofSeconds(5);
 
     private HubDatabase() {
     }
@@ -29,8 +37,54 @@ final class HubDatabase {
                 + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
         pool.setMaxConnections(maxConnections);
-        createSchema(pool);
+        try {
+            createSchema(pool);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw cannotOpen(dataDir.resolve("state/hub.mv.db").toAbsolutePath(), e);
+        }
         return pool;
+    }
+
+    /**
+     * Never reset silently: the file holds the case ledger, so an empty one would forward every report again. Carries
+     * no cause on purpose: the start-up error line shows the deepest cause's message, and this one says what to do.
+     */
+    private static IllegalStateException cannotOpen(Path file, SQLException e) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new IllegalStateException("State database " + file + " is in use by another process: is another hub"
+                    + " running with the same hub.data-dir? Stop it first.");
+        }
+        return new IllegalStateException("State database " + file + " cannot be read (" + e.getMessage().lines().findFirst()
+                .orElse("") + "). It holds the case ledger and the digest queue: restore it from the last backup of"
+                + " hub.data-dir. Moving it aside starts an empty ledger, and every report seen again is then forwarded"
+                + " again.");
+    }
+
+    /**
+     * H2 reads a file that was cut short back in an older state without an error: the ledger would then have forgotten
+     * the last cases it recorded, and they would be forwarded again. The audit trail (a separate file) knows when the
+     * last case was delivered; a ledger whose newest record is clearly older than that is behind, and the hub refuses
+     * to start on it. (A case delivered just before a crash may miss its record by milliseconds: hence the margin.)
+     */
+    static void requireNotBehind(DataSource database, Path dataDir, Optional<Instant> lastDelivery) throws SQLException {
+        if (lastDelivery.isEmpty()) {
+            return;
+        }
+        Timestamp newest;
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT MAX(createdAt) FROM CAMEL_MESSAGEPROCESSED")) {
+            row.next();
+            newest = row.getTimestamp(1);
+        }
+        Instant delivered = lastDelivery.get();
+        if (newest == null || newest.toInstant().plus(BEHIND_MARGIN).isBefore(delivered)) {
+            throw new IllegalStateException("State database " + dataDir.resolve("state/hub.mv.db").toAbsolutePath()
+                    + " is behind the audit trail: its newest case was recorded " + (newest == null ? "never" : newest.toInstant())
+                    + ", the trail's last delivery is of " + delivered + " (the file was cut short or restored from an"
+                    + " older copy). Restore hub.data-dir from the backup that matches the audit trail: started on this"
+                    + " file, the hub would forward delivered cases again.");
+        }
     }
 
     private static void createSchema(DataSource dataSource) throws SQLException {
