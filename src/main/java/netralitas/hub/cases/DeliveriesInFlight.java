@@ -20,9 +20,13 @@ import java.util.function.Predicate;
  * office, so it is not sent again blindly but parked for an operator to check ("delivery uncertain"). Never twice;
  * at worst visibly parked.
  *
- * <p>An append-only file of case ids, one per line. At start it is compacted to the uncertain ones only.
+ * <p>An append-only file, one line per event: {@code <case id>} when its email goes out, {@code -<case id>} when the
+ * SMTP server refused it (the case was parked instead, nothing was delivered). At start it is compacted to the
+ * uncertain ones only.
  */
 public final class DeliveriesInFlight implements AutoCloseable {
+
+    private static final String NOT_SENT = "-";
 
     private final Path file;
     private final Set<String> uncertain;
@@ -43,11 +47,14 @@ public final class DeliveriesInFlight implements AutoCloseable {
             // Only whole lines: a line cut short was being written when the hub died, before its email was sent.
             String[] lines = content.substring(0, content.lastIndexOf('\n') + 1).split("\n");
             for (String line : lines) {
-                String caseId = line.strip();
-                if (!caseId.isEmpty() && !handled.test(caseId)) {
-                    uncertain.add(caseId);
+                String entry = line.strip();
+                if (entry.startsWith(NOT_SENT)) {
+                    uncertain.remove(entry.substring(NOT_SENT.length()));
+                } else if (!entry.isEmpty()) {
+                    uncertain.add(entry);
                 }
             }
+            uncertain.removeIf(handled);
         }
         return new DeliveriesInFlight(file, uncertain);
     }
@@ -55,6 +62,11 @@ public final class DeliveriesInFlight implements AutoCloseable {
     /** Written before the email of {@code caseId} goes to the SMTP server. */
     public synchronized void sending(String caseId) throws IOException {
         log.write(ByteBuffer.wrap((caseId + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The case was parked after its send failed: the server did not take it, so it is not in doubt. */
+    public synchronized void notSent(String caseId) throws IOException {
+        log.write(ByteBuffer.wrap((NOT_SENT + caseId + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The case was being sent when the hub stopped and was never recorded as handled. */

@@ -57,4 +57,19 @@ class DeliveriesInFlightTest {
             assertEquals(List.of("NH-8"), log.uncertain());
         }
     }
+
+    @Test
+    void aSendTheServerRefusedIsNotInDoubt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("deliveries-in-flight.log");
+        try (DeliveriesInFlight log = DeliveriesInFlight.open(file, id -> false)) {
+            log.sending("NH-1");
+            log.notSent("NH-1");
+            log.sending("NH-2");
+            log.notSent("NH-2");
+            log.sending("NH-2");
+        }
+        try (DeliveriesInFlight log = DeliveriesInFlight.open(file, id -> false)) {
+            assertEquals(List.of("NH-2"), log.uncertain(), "refused once, then sent again when the hub died");
+        }
+    }
 }
