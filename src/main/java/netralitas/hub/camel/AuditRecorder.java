@@ -7,6 +7,7 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.region.RegionResolution;
+import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ExchangeHelper;
@@ -24,6 +25,7 @@ public final class AuditRecorder {
 
     private final AuditTrail trail;
     private final ReporterPseudonym pseudonym;
+    private final CaseCounters counters = new CaseCounters();
 
     public AuditRecorder(AuditTrail trail, ReporterPseudonym pseudonym) {
         this.trail = trail;
@@ -37,18 +39,23 @@ public final class AuditRecorder {
         if (body instanceof ViolationCase violationCase) {
             trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
                     detail(type, violationCase, exchange));
+            counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
         } else if (body instanceof CsvRejection rejection) {
             trail.append(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
+            counters.count(exchange.getContext(), type, Channel.CSV, null);
         } else if (body instanceof MailRejection rejection) {
             trail.append(rejection.caseId(), type, rejection.source(), route, Map.of("alasan", rejection.reason(),
                     "folder", exchange.getProperty(HubProperties.MAIL_FOLDER, String.class)));
+            counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof InboundMail mail) {
             trail.append(null, type, mail.sourceId(), route, Map.of("alasan", String.valueOf(mail.kindReason())));
+            counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof List<?> digest) {
             for (Object item : digest) {
                 ViolationCase violationCase = (ViolationCase) item;
                 trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
                         mailDetail(exchange, Map.of("cases", digest.size())));
+                counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
             }
         } else {
             throw new IllegalArgumentException("Cannot audit " + type + " for a body of type "

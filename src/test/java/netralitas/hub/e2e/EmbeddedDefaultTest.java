@@ -28,6 +28,7 @@ class EmbeddedDefaultTest {
                 "hub.embedded.smtp-port", "0",
                 "hub.embedded.imap-port", "0",
                 "hub.embedded.bkn-port", "0",
+                "hub.management.port", String.valueOf(TestHub.freePort()),
                 "hub.embedded.digest-cron", "0 0 7 1 1 ? 2099",
                 "hub.data-dir", work.resolve("data").toString(),
                 "hub.csv.drop-dir", drop.toString(),

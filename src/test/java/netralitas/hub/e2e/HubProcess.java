@@ -40,7 +40,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Production-like settings for a hub talking to this test's mail server (report mailbox included) and BKN. */
-    static Map<String, String> settings(Path work, EmbeddedMailServer mail, BknSimulator bkn) {
+    static Map<String, String> settings(Path work, EmbeddedMailServer mail, BknSimulator bkn) throws IOException {
         mail.addUser(TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX, TestHub.REPORT_MAILBOX);
         Map<String, String> settings = new HashMap<>();
         settings.put("hub.embedded", "false");
@@ -62,6 +62,7 @@ final class HubProcess implements AutoCloseable {
         // The simulator has no rate limit; the production one (20 calls/s) would set the pace of a large file.
         settings.put("hub.bkn.rate-limit-per-second", "10000");
         settings.put("hub.audit.reporter-secret", "test-reporter-key");
+        settings.put("hub.management.port", String.valueOf(TestHub.freePort()));
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
         return settings;
     }

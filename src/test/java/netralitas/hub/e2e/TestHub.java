@@ -81,6 +81,7 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.bkn.breaker.open-seconds", "1");
         settings.put("hub.replay.poll-delay-ms", "200");
         settings.put("hub.audit.reporter-secret", "test-reporter-key");
+        settings.put("hub.management.port", String.valueOf(freePort()));
         // Digests are sent when a test flushes them, never by the clock.
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
     }
@@ -129,6 +130,17 @@ final class TestHub implements AutoCloseable {
             assertTrue(System.nanoTime() < deadline, "no digest sent");
             Thread.sleep(50);
         }
+    }
+
+    /** A port free at this moment, for a server that cannot be given port 0 and asked which one it got. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    int managementPort() {
+        return Integer.parseInt(settings.get("hub.management.port"));
     }
 
     /** Waits until the audit trail holds at least {@code count} events of {@code event}. */
