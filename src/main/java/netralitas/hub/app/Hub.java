@@ -37,6 +37,8 @@ public final class Hub {
         main.addOverrideProperty("hub.home", home.toString());
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 "file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
+        // Hot reload (hub.routes.reload) watches the same folder the routes were loaded from.
+        main.addOverrideProperty("camel.main.routes-reload-directory", home.resolve("routes").toAbsolutePath().toString());
         overrides.forEach(main::addOverrideProperty);
         return new Hub(main);
     }

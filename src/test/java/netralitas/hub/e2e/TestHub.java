@@ -39,6 +39,7 @@ final class TestHub implements AutoCloseable {
     final SmtpFaultProxy smtp;
     final Map<String, String> settings = new HashMap<>();
     private Hub hub;
+    private Path home = PROJECT;
 
     /** BKN knows the ten people of config/dev/bkn-records.json; the hub talks to the SMTP server directly. */
     TestHub(Path work) throws IOException {
@@ -86,8 +87,14 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
     }
 
+    /** The hub's folder (config/ and routes/): this project's unless a test works on copies. */
+    TestHub home(Path folder) {
+        this.home = folder;
+        return this;
+    }
+
     TestHub start() {
-        hub = Hub.create(PROJECT, settings);
+        hub = Hub.create(home, settings);
         hub.start();
         return this;
     }
