@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,10 @@ class MailCrashEndToEndTest {
             }
 
             assertEquals(messageIds, processedIds(imap), "every message filed in Processed");
+            String hubLog = Files.readString(log);
+            for (String secret : List.of(TestHub.CONSUMER_SECRET, "test-reporter-key")) {
+                assertFalse(hubLog.contains(secret), "a secret in the hub's log: " + secret);
+            }
             assertTrue(imap.messages(TestHub.REPORT_MAILBOX, "Quarantine").isEmpty(), "nothing quarantined");
 
             List<AuditEvent> trail;
