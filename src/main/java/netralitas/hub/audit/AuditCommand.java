@@ -3,6 +3,7 @@ package netralitas.hub.audit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8).
+ * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8), stats.
  * Exit codes: 0 success, 1 the trail is broken or holds nothing for the request, 2 wrong usage.
  */
 public final class AuditCommand {
@@ -21,9 +22,21 @@ public final class AuditCommand {
             "  audit show <case id>                          print one case's events in order",
             "  audit verify                                  check the whole hash chain; names the first bad line",
             "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv]",
-            "                                                write events (dates inclusive) as CSV to stdout");
+            "                                                write events (dates inclusive) as CSV to stdout",
+            "  audit stats                                   events by kind, cases by severity and region, and the",
+            "                                                cases not finished yet with how long they have waited");
 
     private static final String[] COLUMNS = {"seq", "at", "event", "route", "source", "detail"};
+
+    private final Clock clock;
+
+    public AuditCommand() {
+        this(Clock.systemDefaultZone());
+    }
+
+    AuditCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     public int run(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
@@ -35,6 +48,7 @@ public final class AuditCommand {
                 case "show" -> show(rest, auditDir, out, err);
                 case "verify" -> rest.isEmpty() ? verify(auditDir, out, err) : usage(err, "verify takes no arguments");
                 case "export" -> export(rest, auditDir, out, err);
+                case "stats" -> rest.isEmpty() ? stats(auditDir, out) : usage(err, "stats takes no arguments");
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -45,6 +59,13 @@ public final class AuditCommand {
             err.println("FAILED: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int stats(Path auditDir, PrintStream out) {
+        try (Stream<AuditEvent> events = new AuditLog(auditDir).events()) {
+            AuditStats.of(events).print(out, clock);
+        }
+        return 0;
     }
 
     private int show(List<String> args, Path auditDir, PrintStream out, PrintStream err) {

@@ -148,4 +148,27 @@ class AuditCommandTest {
         assertEquals(1, run("show", "NTR-2024-0007"));
         assertTrue(err().startsWith("FAILED: Audit trail damaged at "), err());
     }
+
+    @Test
+    void statsCountEventsSeveritiesRegionsAndListTheCasesNotFinishedWithTheirAge() {
+        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+            trail.append("NTR-2024-0009", AuditEventType.RECEIVED, "laporan.csv:10", "intake", Map.of());
+            trail.append("NTR-2024-0009", AuditEventType.CLASSIFIED, "laporan.csv:10", "classify",
+                    Map.of("severity", "BERAT"));
+            trail.append("NTR-2024-0009", AuditEventType.ROUTED, "laporan.csv:10", "route", Map.of("region", "17.08"));
+            trail.append("NTR-2024-0009", AuditEventType.ENRICH_DEFERRED, "laporan.csv:10", "defer", Map.of());
+        }
+        clock.advance(Duration.ofHours(5));
+        assertEquals(0, new AuditCommand(clock).run(List.of("stats"), dir, out, err));
+        String text = out();
+        assertTrue(text.contains("Events: 7"), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+RECEIVED\\s+3")), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+BERAT\\s+1")), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\s+17\\.08\\s+1")), text);
+        assertTrue(text.contains("Cases not finished: 2 (oldest first)"), text);
+        List<String> waiting = text.lines().filter(l -> l.contains("waiting")).toList();
+        // 0008 has waited since the trail began (a day and five hours), 0009 for five hours; 0007 was delivered.
+        assertTrue(waiting.get(0).matches("\\s+NTR-2024-0008\\s+waiting 1d 5h\\s+last RECEIVED"), waiting.toString());
+        assertTrue(waiting.get(1).matches("\\s+NTR-2024-0009\\s+waiting 5h 0m\\s+last ENRICH_DEFERRED"), waiting.toString());
+    }
 }
