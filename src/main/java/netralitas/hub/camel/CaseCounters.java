@@ -19,6 +19,7 @@ final class CaseCounters {
     private static final String NONE = "-";
 
     private volatile MeterRegistry registry;
+    private volatile boolean lookedUp;
 
     void count(CamelContext context, AuditEventType event, Channel channel, ViolationCase violationCase) {
         MeterRegistry meters = registry(context);
@@ -37,13 +38,15 @@ final class CaseCounters {
                 .increment();
     }
 
-    /** Created by camel-micrometer when the context starts, after this bean: looked up on first use. */
+    /**
+     * Created by camel-micrometer when the context starts, after this bean: looked up at the first event (the routes
+     * run only once the context has started), and remembered, also when metrics are off.
+     */
     private MeterRegistry registry(CamelContext context) {
-        MeterRegistry found = registry;
-        if (found == null) {
-            found = context.getRegistry().findSingleByType(MeterRegistry.class);
-            registry = found;
+        if (!lookedUp) {
+            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+            lookedUp = true;
         }
-        return found;
+        return registry;
     }
 }
