@@ -21,8 +21,9 @@ public final class AuditCommand {
             "Usage: audit <command>",
             "  audit show <case id>                          print one case's events in order",
             "  audit verify                                  check the whole hash chain; names the first bad line",
-            "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv]",
-            "                                                write events (dates inclusive) as CSV to stdout",
+            "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]",
+            "                                                write events (dates inclusive) to stdout: CSV for",
+            "                                                spreadsheets (formula-safe), or the trail's JSON lines",
             "  audit stats                                   events by kind, cases by severity and region, and the",
             "                                                cases not finished yet with how long they have waited");
 
@@ -162,14 +163,17 @@ public final class AuditCommand {
                 return usage(err, name + " must be a date as YYYY-MM-DD, was " + value);
             }
         }
-        if (!"csv".equalsIgnoreCase(format)) {
-            return usage(err, "Unsupported export format: " + format + " (only csv)");
+        AuditExport.Format exportFormat;
+        try {
+            exportFormat = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return usage(err, "Unsupported export format: " + format + " (csv or json)");
         }
         if (from != null && to != null && from.isAfter(to)) {
             return usage(err, "--from " + from + " is after --to " + to);
         }
         try {
-            long written = new AuditCsvExport().export(auditDir, from, to, out);
+            long written = new AuditExport().export(auditDir, from, to, exportFormat, out);
             out.flush();
             err.println("Exported " + written + " events.");
             return 0;

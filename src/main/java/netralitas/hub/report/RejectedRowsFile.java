@@ -60,29 +60,17 @@ public final class RejectedRowsFile {
         List<String> values = row.values();
         List<String> cells = new ArrayList<>(columns + 2);
         for (int i = 0; i < columns; i++) {
-            cells.add(i < values.size() ? escape(values.get(i)) : "");
+            cells.add(i < values.size() ? SpreadsheetCells.safe(values.get(i)) : "");
         }
         cells.add(Long.toString(row.line()));
-        cells.add(escape(row.reason()));
+        cells.add(SpreadsheetCells.safe(row.reason()));
         for (int i = columns; i < values.size(); i++) {
-            cells.add(escape(values.get(i)));
+            cells.add(SpreadsheetCells.safe(values.get(i)));
         }
         return cells;
     }
 
     private static List<String> escapeAll(List<String> values) {
-        return values.stream().map(RejectedRowsFile::escape).toList();
-    }
-
-    /** OWASP CSV-injection rule: a leading =, +, -, @, tab or CR makes a spreadsheet treat the cell as code. */
-    static String escape(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell == null ? "" : cell;
-        }
-        char first = cell.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + cell;
-        }
-        return cell;
+        return values.stream().map(SpreadsheetCells::safe).toList();
     }
 }

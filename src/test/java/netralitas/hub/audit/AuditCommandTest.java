@@ -118,6 +118,31 @@ class AuditCommandTest {
     }
 
     @Test
+    void exportAsJsonWritesTheTrailsOwnLinesWhichStillVerify() throws IOException {
+        assertEquals(0, run("export", "--format", "json"));
+        List<String> lines = out().lines().toList();
+        assertEquals(3, lines.size());
+        AuditEvent delivered = AuditEvent.fromJsonLine(lines.get(2));
+        assertEquals(AuditEventType.DELIVERED, delivered.event());
+        List<String> trail;
+        try (var files = Files.list(dir)) {
+            trail = Files.readAllLines(files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList().get(1));
+        }
+        assertEquals(trail.get(0), lines.get(2), "byte for byte the trail's line, hashes included");
+    }
+
+    @Test
+    void exportAsCsvDefusesCellsASpreadsheetWouldRun() {
+        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+            trail.append(null, AuditEventType.REJECTED, "=HYPERLINK(\"http://evil.example\").csv:2", "reject-row",
+                    Map.of("alasan", "uraian kosong"));
+        }
+        assertEquals(0, run("export", "--format", "csv"));
+        String last = out().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains(",\"'=HYPERLINK("), last);
+    }
+
+    @Test
     void exportWithoutBoundsWritesEverything() {
         assertEquals(0, run("export"));
         assertEquals(4, out().lines().count());

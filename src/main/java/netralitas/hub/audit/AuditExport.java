@@ -1,0 +1,53 @@
+package netralitas.hub.audit;
+
+import netralitas.hub.report.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+/** Writes trail events for {@code audit export} (SPEC §8), streaming: CSV or JSON Lines. */
+public final class AuditExport {
+
+    /** CSV for spreadsheets (formula-safe); JSON Lines are the trail's own lines, hashes included, for tools. */
+    public enum Format { CSV, JSON }
+
+    private static final String[] HEADER =
+            {"seq", "at", "caseId", "event", "route", "source", "detail", "prev", "hash"};
+
+    /**
+     * @param from inclusive; null for no lower bound
+     * @param to   inclusive; null for no upper bound
+     * @return number of events written
+     */
+    public long export(Path auditDir, LocalDate from, LocalDate to, Format format, Appendable out) throws IOException {
+        long written = 0;
+        CSVPrinter csv = format == Format.CSV ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out) : null;
+        try (Stream<AuditEvent> events = new AuditLog(auditDir).events()) {
+            for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
+                LocalDate date = e.at().toLocalDate();
+                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                    continue;
+                }
+                if (csv != null) {
+                    csv.printRecord(e.seq(), AuditEvent.AT_FORMAT.format(e.at()), safe(e.caseId()), e.event(),
+                            safe(e.route()), safe(e.source()), safe(AuditTrail.canonicalJson(e.detail())), e.prev(), e.hash());
+                } else {
+                    out.append(e.toJsonLine()).append('\n');
+                }
+                written++;
+            }
+        }
+        if (csv != null) {
+            csv.flush();
+        }
+        return written;
+    }
+
+    private static String safe(String cell) {
+        return SpreadsheetCells.safe(cell);
+    }
+}
