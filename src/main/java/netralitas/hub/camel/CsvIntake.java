@@ -5,14 +5,21 @@ import netralitas.hub.report.AcceptedRow;
 import netralitas.hub.report.CaseIds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.CsvRow;
+import netralitas.hub.report.CountingInputStream;
+import netralitas.hub.report.CsvProgress;
 import netralitas.hub.report.CsvRows;
 import netralitas.hub.report.RejectedRow;
 import netralitas.hub.report.RejectedRowsFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 
@@ -23,16 +30,25 @@ import java.util.List;
  */
 public final class CsvIntake {
 
-    private final CsvReportReader reader;
+    private static final Logger LOG = LoggerFactory.getLogger(CsvIntake.class);
 
-    public CsvIntake(CsvReportReader reader) {
+    private final CsvReportReader reader;
+    private final Clock clock;
+    private final Duration progressInterval;
+
+    public CsvIntake(CsvReportReader reader, Clock clock, Duration progressInterval) {
         this.reader = reader;
+        this.clock = clock;
+        this.progressInterval = progressInterval;
     }
 
-    public Iterator<Object> rows(InputStream body, String fileName) throws IOException {
-        CsvRows rows = reader.open(body, fileName);
+    /** @param fileBytes the CSV's size, for the progress lines of a long file (negative when unknown) */
+    public Iterator<Object> rows(InputStream body, String fileName, long fileBytes) throws IOException {
+        CountingInputStream counted = new CountingInputStream(body);
+        CsvRows rows = reader.open(counted, fileName);
         List<String> header = List.copyOf(rows.header());
-        return new CaseIterator(rows, fileName, header);
+        return new CaseIterator(rows, fileName, header, counted,
+                new CsvProgress(fileName, fileBytes, clock, progressInterval, LOG::info));
     }
 
     /**
@@ -43,7 +59,8 @@ public final class CsvIntake {
         RejectedRowsFile.append(Path.of(rejectsFile), rejection.header(), rejection.row());
     }
 
-    private record CaseIterator(CsvRows rows, String fileName, List<String> header) implements Iterator<Object>, Closeable {
+    private record CaseIterator(CsvRows rows, String fileName, List<String> header, CountingInputStream counted,
+                                CsvProgress progress) implements Iterator<Object>, Closeable {
 
         @Override
         public boolean hasNext() {
@@ -53,6 +70,7 @@ public final class CsvIntake {
         @Override
         public Object next() {
             CsvRow row = rows.next();
+            progress.row(counted.count());
             if (row instanceof AcceptedRow accepted) {
                 return new ViolationCase(CaseIds.forReport(accepted.report()), accepted.report());
             }

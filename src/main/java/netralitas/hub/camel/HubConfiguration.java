@@ -95,7 +95,8 @@ public final class HubConfiguration implements CamelConfiguration {
 
         NipValidator nipValidator = new NipValidator(clock);
         ReportParser reportParser = new ReportParser(clock, nipValidator);
-        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser)));
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
+                Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms"))));
         registry.bind("mailIntake", new MailIntake(
                 new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),
                 new MailReportExtractor(nipValidator, regions, categories), reportParser));
