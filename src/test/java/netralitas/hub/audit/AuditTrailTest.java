@@ -1,5 +1,6 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.testing.MutableClock;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

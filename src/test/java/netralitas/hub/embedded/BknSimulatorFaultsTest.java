@@ -1,5 +1,6 @@
 package netralitas.hub.embedded;
 
+import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package netralitas.hub.embedded;
 
+import netralitas.hub.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

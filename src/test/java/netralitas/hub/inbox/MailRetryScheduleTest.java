@@ -1,12 +1,10 @@
 package netralitas.hub.inbox;
 
+import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,23 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MailRetryScheduleTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-10-21T03:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-10-21T03:00:00Z"));
     private final MailRetrySchedule schedule = new MailRetrySchedule(Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
 
     @Test
@@ -42,7 +24,7 @@ class MailRetryScheduleTest {
 
     @Test
     void delaysDoubleUpToTheBound() {
-        Instant start = now.get();
+        Instant start = clock.instant();
         assertEquals(start.plusSeconds(60), schedule.hold(7));
         assertEquals(start.plusSeconds(120), schedule.hold(7));
         assertEquals(start.plusSeconds(240), schedule.hold(7));
@@ -56,9 +38,9 @@ class MailRetryScheduleTest {
         schedule.hold(7);
         assertFalse(schedule.isDue(7));
         assertTrue(schedule.isDue(8));
-        now.set(now.get().plusSeconds(59));
+        clock.advance(Duration.ofSeconds(59));
         assertFalse(schedule.isDue(7));
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(schedule.isDue(7));
     }
 

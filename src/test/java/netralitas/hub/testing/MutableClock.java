@@ -1,31 +1,36 @@
-package netralitas.hub.audit;
+package netralitas.hub.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
-/** A test clock that moves only when told to. */
-final class MutableClock extends Clock {
+/** A test clock that moves only when told to, so expiry, delays and rates never depend on the wall clock. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    static MutableClock jakarta(String isoInstant) {
+    public static MutableClock jakarta(String isoInstant) {
         return new MutableClock(Instant.parse(isoInstant), ZoneId.of("Asia/Jakarta"));
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration step) {
+        now = now.plus(step);
     }
 
     @Override
