@@ -51,7 +51,7 @@ class CsvCrashEndToEndTest {
              BknSimulator bkn = GeneratedEmployees.simulator(TestHub.PROJECT.resolve("config"), TestHub.CONSUMER_KEY,
                      TestHub.CONSUMER_SECRET)) {
             bkn.start();
-            Map<String, String> settings = HubProcess.settings(work, mail, bkn);
+            Map<String, String> settings = TestHub.settings(work, mail, bkn, mail.smtpPort());
             Path drop = work.resolve("drop");
             Path log = work.resolve("hub.log");
             Files.createDirectories(drop);

@@ -44,7 +44,7 @@ class MailCrashEndToEndTest {
             bkn.start();
             // Slow enough that the kill lands in the middle of the mailbox.
             bkn.faults().setLatency(Duration.ofMillis(100));
-            Map<String, String> settings = HubProcess.settings(work, mail, bkn);
+            Map<String, String> settings = TestHub.settings(work, mail, bkn, mail.smtpPort());
             // Every message asks BKN, so every message takes the simulator's latency.
             settings.put("hub.bkn.cache-ttl", "0");
             ImapMailbox imap = new ImapMailbox(mail.host(), mail.imapPort());

@@ -54,12 +54,23 @@ final class TestHub implements AutoCloseable {
         this.bkn = bkn;
         bkn.start();
         this.smtp = smtpFaults ? new SmtpFaultProxy(mail.host(), mail.smtpPort()) : null;
+        settings.putAll(settings(work, mail, bkn, smtp == null ? mail.smtpPort() : smtp.port()));
+    }
+
+    /**
+     * Settings for a hub (in this JVM or in its own) talking to this test's mail server and BKN simulator, with the
+     * report mailbox created: short delays so that tests run fast, and no BKN rate limit (the simulator has none; the
+     * production limit of 20 calls/s would set the pace of a large file).
+     */
+    static Map<String, String> settings(Path work, EmbeddedMailServer mail, BknSimulator bkn, int smtpPort)
+            throws IOException {
+        mail.addUser(REPORT_MAILBOX, REPORT_MAILBOX, REPORT_MAILBOX);
+        Map<String, String> settings = new HashMap<>();
         settings.put("hub.embedded", "false");
         settings.put("hub.data-dir", work.resolve("data").toString());
-        settings.put("hub.csv.drop-dir", dropDir().toString());
+        settings.put("hub.csv.drop-dir", work.resolve("drop").toString());
         settings.put("hub.csv.read-lock-min-age-ms", "100");
         settings.put("hub.csv.poll-delay-ms", "100");
-        mail.addUser(REPORT_MAILBOX, REPORT_MAILBOX, REPORT_MAILBOX);
         settings.put("hub.imap.host", mail.host());
         settings.put("hub.imap.port", String.valueOf(mail.imapPort()));
         settings.put("hub.imap.protocol", "imap");
@@ -69,7 +80,7 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.imap.retry-delay-ms", "300");
         settings.put("hub.imap.max-retry-delay-ms", "2000");
         settings.put("hub.smtp.host", mail.host());
-        settings.put("hub.smtp.port", String.valueOf(smtp == null ? mail.smtpPort() : smtp.port()));
+        settings.put("hub.smtp.port", String.valueOf(smtpPort));
         settings.put("hub.smtp.starttls", "false");
         settings.put("hub.smtp.redelivery-delay-ms", "100");
         settings.put("hub.bkn.base-url", bkn.baseUrl());
@@ -77,6 +88,7 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.bkn.consumer-key", CONSUMER_KEY);
         settings.put("hub.bkn.consumer-secret", CONSUMER_SECRET);
         settings.put("hub.bkn.redelivery-delay-ms", "50");
+        settings.put("hub.bkn.rate-limit-per-second", "10000");
         // Deferred cases come back within a second; the BKN circuit tests BKN again after one.
         settings.put("hub.deferred.retry-delay-ms", "300");
         settings.put("hub.bkn.breaker.open-seconds", "1");
@@ -85,6 +97,7 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.management.port", String.valueOf(freePort()));
         // Digests are sent when a test flushes them, never by the clock.
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
+        return settings;
     }
 
     /** The hub's folder (config/ and routes/): this project's unless a test works on copies. */
