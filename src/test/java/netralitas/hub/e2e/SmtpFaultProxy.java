@@ -53,8 +53,12 @@ final class SmtpFaultProxy implements AutoCloseable {
     private final List<Thread> pumps = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    // Guarded by lock. Null while connections are refused: with nothing bound, the kernel answers a SYN with RST.
+    // Guarded by lock. Null while connections are refused: with nothing listening, the kernel answers a SYN with RST.
     private ServerSocket listener;
+    // Guarded by lock. While connections are refused, a bound but never listening socket keeps the port ours: a
+    // free port in the ephemeral range could otherwise be taken by another program, or by the refused client itself
+    // (TCP self-connect), and the client would see a connection that never greets instead of a refusal.
+    private Socket portHolder;
     private boolean closed;
 
     SmtpFaultProxy(String targetHost, int targetPort) throws IOException {
@@ -85,7 +89,28 @@ final class SmtpFaultProxy implements AutoCloseable {
             for (Relay relay : relays) {
                 relay.close();
             }
+            if (!closed && portHolder == null) {
+                portHolder = holdPort();
+            }
         }
+    }
+
+    private Socket holdPort() {
+        // The listener's socket is released only once the acceptor thread has left accept(), so try for a moment.
+        IOException last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Socket holder = new Socket();
+            try {
+                holder.setReuseAddress(true);
+                holder.bind(new InetSocketAddress(loopback, port));
+                return holder;
+            } catch (IOException e) {
+                closeQuietly(holder);
+                last = e;
+                pause(10);
+            }
+        }
+        throw new UncheckedIOException("Cannot hold port " + port + " while refusing connections", last);
     }
 
     void acceptConnections() {
@@ -101,6 +126,8 @@ final class SmtpFaultProxy implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot listen again on port " + port, e);
             }
+            closeQuietly(portHolder);
+            portHolder = null;
             lock.notifyAll();
         }
     }
@@ -136,6 +163,10 @@ final class SmtpFaultProxy implements AutoCloseable {
             if (listener != null) {
                 closeQuietly(listener);
                 listener = null;
+            }
+            if (portHolder != null) {
+                closeQuietly(portHolder);
+                portHolder = null;
             }
             lock.notifyAll();
         }
@@ -224,6 +255,15 @@ final class SmtpFaultProxy implements AutoCloseable {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the port", e);
         }
     }
 
