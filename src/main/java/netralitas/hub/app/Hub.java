@@ -1,11 +1,15 @@
 package netralitas.hub.app;
 
+import netralitas.hub.camel.DryRunConfiguration;
 import netralitas.hub.camel.HubConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The running hub: a camel-main application whose routes come from {@code routes/*.camel.yaml} and whose settings come
@@ -18,6 +22,9 @@ public final class Hub {
         // (~0.2 ms a lookup, several per mail); naming the provider makes the lookup a class load.
         System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
+
+    /** The route files whose routes decide where a case goes: what a dry run runs (enrich only when it asks BKN). */
+    private static final List<String> DECIDING_ROUTES = List.of("enrich.camel.yaml", "classify.camel.yaml", "route.camel.yaml");
 
     private final Main main;
 
@@ -41,6 +48,24 @@ public final class Hub {
         main.addOverrideProperty("camel.main.routes-reload-directory", home.resolve("routes").toAbsolutePath().toString());
         overrides.forEach(main::addOverrideProperty);
         return new Hub(main);
+    }
+
+    /**
+     * The hub's own routes enrich, classify and route, as they are in {@code routes/}, with the beans of
+     * {@link DryRunConfiguration}: no consumer, no delivery, no state, no management port (a hub may be running).
+     */
+    static Main dryRun(Path home, boolean askBkn, Consumer<String> progressLog) {
+        Main main = new Main();
+        main.configure().addConfiguration(new DryRunConfiguration(askBkn, progressLog));
+        main.setPropertyPlaceholderLocations(propertiesLocation(home));
+        main.addOverrideProperty("hub.home", home.toString());
+        Path routes = home.resolve("routes").toAbsolutePath();
+        main.addOverrideProperty("camel.main.routes-include-pattern", DECIDING_ROUTES.stream()
+                .filter(name -> askBkn || !name.startsWith("enrich"))
+                .map(name -> "file:" + routes.resolve(name)).collect(Collectors.joining(",")));
+        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
+        main.addOverrideProperty("camel.management.enabled", "false");
+        return main;
     }
 
     static String propertiesLocation(Path home) {

@@ -1,5 +1,6 @@
 package netralitas.hub.app;
 
+import netralitas.hub.check.CheckProblem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -82,6 +83,6 @@ public final class HubSettings {
     }
 
     static String environmentName(String key) {
-        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return CheckProblem.environmentName(key);
     }
 }

@@ -1,11 +1,13 @@
 package netralitas.hub.app;
 
+import netralitas.hub.progress.Progress;
 import netralitas.hub.cases.ParkedCases;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import java.util.List;
 public final class ReplayCommand {
 
     private static final String USAGE = "Usage: java -jar netralitas-hub.jar replay <case id>... | replay --all";
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     public int run(List<String> args, Path deadLetterDir, PrintStream out, PrintStream err) throws IOException {
         if (args.isEmpty()) {
@@ -31,9 +34,12 @@ public final class ReplayCommand {
             return 0;
         }
         List<String> reasons = new ArrayList<>();
+        Progress progress = Progress.onConsole(err, Clock.systemDefaultZone(), PROGRESS_INTERVAL, "dead letters read");
         for (String caseId : wanted) {
             reasons.add(deadLetters.reason(caseId));
+            progress.advance(1);
         }
+        progress.finish();
         List<String> missing = new ArrayList<>();
         List<String> queued = deadLetters.queueForReplay(wanted, missing);
         for (int i = 0; i < wanted.size(); i++) {

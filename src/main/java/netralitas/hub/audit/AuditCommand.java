@@ -1,18 +1,29 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
+
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8), stats.
+ * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8), stats,
+ * and an HTML report for auditors.
  * Exit codes: 0 success, 1 the trail is broken or holds nothing for the request, 2 wrong usage.
  */
 public final class AuditCommand {
@@ -25,18 +36,41 @@ public final class AuditCommand {
             "                                                write events (dates inclusive) to stdout: CSV for",
             "                                                spreadsheets (formula-safe), or the trail's JSON lines",
             "  audit stats                                   events by kind, cases by severity and region, and the",
-            "                                                cases not finished yet with how long they have waited");
+            "                                                cases not finished yet with how long they have waited",
+            "  audit report --out <file.html> [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+            "                                                a self-contained HTML report for auditors (Indonesian):",
+            "                                                chain verification, cases per region, cases waiting,",
+            "                                                rejects, a timeline per case; exit 1 if the chain is broken",
+            "Long runs print progress to stderr every few seconds.");
 
     private static final String[] COLUMNS = {"seq", "at", "event", "route", "source", "detail"};
 
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
     private final Clock clock;
+    private final Duration progressInterval;
+    private final Function<String, String> regionNames;
 
     public AuditCommand() {
-        this(Clock.systemDefaultZone());
+        this(code -> null);
+    }
+
+    /**
+     * @param regionNames a region's name by Kemendagri code, or null when unknown: the trail records codes only, and
+     *                    the HTML report shows the names beside them
+     */
+    public AuditCommand(Function<String, String> regionNames) {
+        this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames);
     }
 
     AuditCommand(Clock clock) {
+        this(clock, PROGRESS_INTERVAL, code -> null);
+    }
+
+    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames) {
         this.clock = clock;
+        this.progressInterval = progressInterval;
+        this.regionNames = regionNames;
     }
 
     public int run(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
@@ -49,7 +83,8 @@ public final class AuditCommand {
                 case "show" -> show(rest, auditDir, out, err);
                 case "verify" -> rest.isEmpty() ? verify(auditDir, out, err) : usage(err, "verify takes no arguments");
                 case "export" -> export(rest, auditDir, out, err);
-                case "stats" -> rest.isEmpty() ? stats(auditDir, out) : usage(err, "stats takes no arguments");
+                case "stats" -> rest.isEmpty() ? stats(auditDir, out, err) : usage(err, "stats takes no arguments");
+                case "report" -> report(rest, auditDir, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -62,11 +97,19 @@ public final class AuditCommand {
         }
     }
 
-    private int stats(Path auditDir, PrintStream out) {
-        try (Stream<AuditEvent> events = new AuditLog(auditDir).events()) {
-            AuditStats.of(events).print(out, clock);
+    private int stats(Path auditDir, PrintStream out, PrintStream err) {
+        Progress progress = progress(err);
+        AuditStats stats;
+        try (Stream<AuditEvent> events = new AuditLog(auditDir).events(progress)) {
+            stats = AuditStats.of(events);
         }
+        progress.finish();
+        stats.print(out, clock);
         return 0;
+    }
+
+    private Progress progress(PrintStream err) {
+        return Progress.onConsole(err, clock, progressInterval, "events read");
     }
 
     private int show(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
@@ -122,7 +165,9 @@ public final class AuditCommand {
     }
 
     private int verify(Path auditDir, PrintStream out, PrintStream err) {
-        VerifyResult result = new AuditVerifier().verify(auditDir);
+        Progress progress = progress(err);
+        VerifyResult result = new AuditVerifier().verify(auditDir, progress);
+        progress.finish();
         if (!result.ok()) {
             err.println("FAILED at " + result.file() + ":" + result.lineNumber() + ": " + result.problem());
             err.println(result.eventsChecked() + " events before that line are intact.");
@@ -136,33 +181,13 @@ public final class AuditCommand {
     }
 
     private int export(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        LocalDate from = null;
-        LocalDate to = null;
-        String format = "csv";
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                return usage(err, name + " needs a value");
-            }
-            try {
-                switch (name) {
-                    case "--from" -> from = LocalDate.parse(value);
-                    case "--to" -> to = LocalDate.parse(value);
-                    case "--format" -> format = value;
-                    default -> {
-                        return usage(err, "Unknown export option: " + name);
-                    }
-                }
-            } catch (DateTimeParseException e) {
-                return usage(err, name + " must be a date as YYYY-MM-DD, was " + value);
-            }
+        Options options = Options.parse(args, "export", List.of("--from", "--to", "--format"));
+        if (options.problem() != null) {
+            return usage(err, options.problem());
         }
+        LocalDate from = options.date("--from");
+        LocalDate to = options.date("--to");
+        String format = options.values().getOrDefault("--format", "csv");
         AuditExport.Format exportFormat;
         try {
             exportFormat = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
@@ -173,13 +198,91 @@ public final class AuditCommand {
             return usage(err, "--from " + from + " is after --to " + to);
         }
         try {
-            long written = new AuditExport().export(auditDir, from, to, exportFormat, out);
+            Progress progress = progress(err);
+            // Buffered here: System.out flushes at every line, which made a big export three times slower. UTF-8
+            // whatever the terminal's charset: this is data for other tools. Not closed: that would close stdout.
+            Writer data = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            long written = new AuditExport().export(auditDir, from, to, exportFormat, data, progress);
+            data.flush();
             out.flush();
+            progress.finish();
             err.println("Exported " + written + " events.");
             return 0;
         } catch (IOException e) {
             err.println("Export failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private int report(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
+        Options options = Options.parse(args, "report", List.of("--out", "--from", "--to"));
+        if (options.problem() != null) {
+            return usage(err, options.problem());
+        }
+        String file = options.values().get("--out");
+        if (file == null || file.isBlank()) {
+            return usage(err, "report needs --out <file.html>");
+        }
+        LocalDate from = options.date("--from");
+        LocalDate to = options.date("--to");
+        if (from != null && to != null && from.isAfter(to)) {
+            return usage(err, "--from " + from + " is after --to " + to);
+        }
+        AuditHtmlReport.Result result;
+        try {
+            result = new AuditHtmlReport(clock, regionNames).write(auditDir, from, to, Path.of(file), progress(err));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("Report failed: " + e.getMessage());
+            return 1;
+        }
+        VerifyResult chain = result.chain();
+        String verdict = chain.ok() ? "chain intact (" + chain.eventsChecked() + " events checked)"
+                : "chain BROKEN at " + chain.file() + ":" + chain.lineNumber() + ": " + chain.problem();
+        out.println("Report written to " + result.file() + ": " + result.events() + " events, " + result.cases()
+                + " cases, " + verdict);
+        return chain.ok() ? 0 : 1;
+    }
+
+    /** {@code --name value} or {@code --name=value} options of a sub-command; dates as YYYY-MM-DD. */
+    private record Options(Map<String, String> values, String problem) {
+
+        static Options parse(List<String> args, String command, List<String> known) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    return new Options(values, known.contains(name) ? name + " needs a value"
+                            : "Unknown " + command + " option: " + name);
+                }
+                if (!known.contains(name)) {
+                    return new Options(values, "Unknown " + command + " option: " + name);
+                }
+                if ((name.equals("--from") || name.equals("--to")) && !isDate(value)) {
+                    return new Options(values, name + " must be a date as YYYY-MM-DD, was " + value);
+                }
+                values.put(name, value);
+            }
+            return new Options(values, null);
+        }
+
+        LocalDate date(String name) {
+            String value = values.get(name);
+            return value == null ? null : LocalDate.parse(value);
+        }
+
+        private static boolean isDate(String value) {
+            try {
+                LocalDate.parse(value);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
         }
     }
 

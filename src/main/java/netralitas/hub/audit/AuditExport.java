@@ -1,5 +1,6 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
 import netralitas.hub.report.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,9 +25,15 @@ public final class AuditExport {
      * @return number of events written
      */
     public long export(Path auditDir, LocalDate from, LocalDate to, Format format, Appendable out) throws IOException {
+        return export(auditDir, from, to, format, out, Progress.silent());
+    }
+
+    /** As above, telling {@code progress} of every event read (written or not). */
+    public long export(Path auditDir, LocalDate from, LocalDate to, Format format, Appendable out,
+                       Progress progress) throws IOException {
         long written = 0;
         CSVPrinter csv = format == Format.CSV ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out) : null;
-        try (Stream<AuditEvent> events = new AuditLog(auditDir).events()) {
+        try (Stream<AuditEvent> events = new AuditLog(auditDir).events(progress)) {
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
                 LocalDate date = e.at().toLocalDate();
                 if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {

@@ -30,6 +30,19 @@ final class AuditFiles {
         return LocalDate.parse(m.group(1));
     }
 
+    /** Their size together, for the share of a pass done; -1 when a size cannot be read (progress then shows none). */
+    static long totalBytes(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return total;
+    }
+
     /** The trail's files, oldest first; empty when the directory does not exist yet. */
     static List<Path> list(Path auditDir) {
         if (!Files.isDirectory(auditDir)) {

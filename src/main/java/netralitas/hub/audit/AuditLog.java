@@ -1,5 +1,7 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,18 +38,23 @@ public final class AuditLog {
      * @throws AuditTrailCorruptException (while streaming) at a line that cannot be read as an event
      */
     public Stream<AuditEvent> events() {
-        return stream(line -> true);
+        return events(Progress.silent());
+    }
+
+    /** {@link #events()}, telling {@code progress} of each line read and how far into the trail's bytes it is. */
+    public Stream<AuditEvent> events(Progress progress) {
+        return stream(line -> true, progress);
     }
 
     /** The events of one case in chain order; skips other lines before parsing them, so it is cheap on big trails. */
     public Stream<AuditEvent> eventsOf(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
         String marker = "\"caseId\":" + CanonicalJson.write(caseId);
-        return stream(line -> line.contains(marker)).filter(e -> caseId.equals(e.caseId()));
+        return stream(line -> line.contains(marker), Progress.silent()).filter(e -> caseId.equals(e.caseId()));
     }
 
-    private Stream<AuditEvent> stream(Predicate<String> worthParsing) {
-        EventIterator iterator = new EventIterator(files(), worthParsing);
+    private Stream<AuditEvent> stream(Predicate<String> worthParsing, Progress progress) {
+        EventIterator iterator = new EventIterator(files(), worthParsing, progress);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(iterator::close);
@@ -56,13 +63,18 @@ public final class AuditLog {
     private static final class EventIterator implements Iterator<AuditEvent> {
         private final Iterator<Path> files;
         private final Predicate<String> worthParsing;
+        private final Progress progress;
+        private final long bytesTotal;
+        private long bytesBefore;
         private Path file;
         private TrailLineReader reader;
         private AuditEvent next;
 
-        EventIterator(List<Path> files, Predicate<String> worthParsing) {
+        EventIterator(List<Path> files, Predicate<String> worthParsing, Progress progress) {
             this.files = files.iterator();
             this.worthParsing = worthParsing;
+            this.progress = progress;
+            this.bytesTotal = AuditFiles.totalBytes(files);
         }
 
         @Override
@@ -78,9 +90,11 @@ public final class AuditLog {
                     }
                     TrailLineReader.Line line = reader.next();
                     if (line == null) {
+                        bytesBefore += reader.position();
                         close();
                         continue;
                     }
+                    progress.advance(1, bytesBefore + reader.position(), bytesTotal);
                     next = parse(line);
                 }
                 return true;

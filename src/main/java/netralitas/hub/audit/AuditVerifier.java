@@ -1,7 +1,11 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Walks the whole trail and recomputes the chain (SPEC §8): each line's hash against its content, each prev against
@@ -10,42 +14,122 @@ import java.nio.file.Path;
  */
 public final class AuditVerifier {
 
+    /**
+     * A pass that verified the chain and, when asked, handed on the events read.
+     *
+     * @param unverifiedEvents events read after the first bad line (its own included when readable): handed on, but
+     *                         not to be trusted
+     * @param unreadableLines  lines after the first bad one that could not be read as an event at all (skipped)
+     */
+    record Scan(VerifyResult result, long unverifiedEvents, long unreadableLines) {
+    }
+
     public VerifyResult verify(Path auditDir) {
-        long checked = 0;
-        long expectedSeq = 1;
-        String expectedPrev = AuditEvent.GENESIS;
-        for (Path file : AuditFiles.list(auditDir)) {
+        return verify(auditDir, Progress.silent());
+    }
+
+    public VerifyResult verify(Path auditDir, Progress progress) {
+        return scan(auditDir, null, progress).result();
+    }
+
+    /**
+     * Verifies the chain and gives each event to {@code sink} in chain order in the same pass, so a report does not
+     * read a big trail twice. Without a sink the pass stops at the first bad line; with one it reads on to the end
+     * (leniently, without checks) so the report still shows what the rest of the trail claims.
+     */
+    Scan scan(Path auditDir, Consumer<AuditEvent> sink, Progress progress) {
+        List<Path> files = AuditFiles.list(auditDir);
+        long bytesTotal = AuditFiles.totalBytes(files);
+        long bytesBefore = 0;
+        Chain chain = new Chain();
+        long unverified = 0;
+        long unreadable = 0;
+        for (Path file : files) {
             try (TrailLineReader reader = new TrailLineReader(file)) {
                 TrailLineReader.Line line;
                 while ((line = reader.next()) != null) {
-                    if (!line.terminated()) {
-                        return VerifyResult.brokenAt(checked, file, line.number(),
-                                "the last line is incomplete (no newline at its end; torn while writing?)");
+                    progress.advance(1, bytesBefore + reader.position(), bytesTotal);
+                    if (chain.broken == null) {
+                        AuditEvent event = chain.check(file, line);
+                        if (event != null) {
+                            if (sink != null) {
+                                sink.accept(event);
+                            }
+                            continue;
+                        }
+                        if (sink == null) {
+                            return new Scan(chain.broken, 0, 0);
+                        }
                     }
-                    AuditEvent event;
-                    try {
-                        event = TrailLine.check(line.text());
-                    } catch (IllegalArgumentException e) {
-                        return VerifyResult.brokenAt(checked, file, line.number(), e.getMessage());
+                    AuditEvent event = lenient(line);
+                    if (event == null) {
+                        unreadable++;
+                    } else {
+                        unverified++;
+                        sink.accept(event);
                     }
-                    String seqProblem = seqProblem(expectedSeq, event.seq());
-                    if (seqProblem != null) {
-                        return VerifyResult.brokenAt(checked, file, line.number(), seqProblem);
-                    }
-                    if (!event.prev().equals(expectedPrev)) {
-                        return VerifyResult.brokenAt(checked, file, line.number(),
-                                "prev does not match the hash of the event before it"
-                                        + " (an event before this line was removed, altered or reordered)");
-                    }
-                    checked++;
-                    expectedSeq++;
-                    expectedPrev = event.hash();
                 }
+                bytesBefore += reader.position();
             } catch (IOException e) {
-                return VerifyResult.brokenAt(checked, file, 0, "cannot read the file: " + e.getMessage());
+                if (chain.broken == null) {
+                    chain.broken = VerifyResult.brokenAt(chain.checked, file, 0, "cannot read the file: " + e.getMessage());
+                }
+                if (sink == null) {
+                    return new Scan(chain.broken, 0, 0);
+                }
+                unreadable++;
             }
         }
-        return VerifyResult.intact(checked);
+        return new Scan(chain.broken != null ? chain.broken : VerifyResult.intact(chain.checked), unverified, unreadable);
+    }
+
+    private static AuditEvent lenient(TrailLineReader.Line line) {
+        if (line.text() == null || !line.terminated()) {
+            return null;
+        }
+        try {
+            return AuditEvent.fromJsonLine(line.text());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The chain so far: what the next line must continue, and the first break once found. */
+    private static final class Chain {
+        long checked;
+        long expectedSeq = 1;
+        String expectedPrev = AuditEvent.GENESIS;
+        VerifyResult broken;
+
+        /** The line's event when it continues the chain; otherwise null, with {@link #broken} set. */
+        AuditEvent check(Path file, TrailLineReader.Line line) {
+            if (!line.terminated()) {
+                return breakAt(file, line, "the last line is incomplete (no newline at its end; torn while writing?)");
+            }
+            AuditEvent event;
+            try {
+                event = TrailLine.check(line.text());
+            } catch (IllegalArgumentException e) {
+                return breakAt(file, line, e.getMessage());
+            }
+            String seqProblem = seqProblem(expectedSeq, event.seq());
+            if (seqProblem != null) {
+                return breakAt(file, line, seqProblem);
+            }
+            if (!event.prev().equals(expectedPrev)) {
+                return breakAt(file, line, "prev does not match the hash of the event before it"
+                        + " (an event before this line was removed, altered or reordered)");
+            }
+            checked++;
+            expectedSeq++;
+            expectedPrev = event.hash();
+            return event;
+        }
+
+        private AuditEvent breakAt(Path file, TrailLineReader.Line line, String problem) {
+            broken = VerifyResult.brokenAt(checked, file, line.number(), problem);
+            return null;
+        }
     }
 
     private static String seqProblem(long expected, long found) {

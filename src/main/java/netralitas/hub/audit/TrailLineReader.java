@@ -30,6 +30,7 @@ final class TrailLineReader implements Closeable {
     private int chunkEnd;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private long lineNumber;
+    private long position;
 
     TrailLineReader(Path file) throws IOException {
         this.in = Files.newInputStream(file);
@@ -44,6 +45,7 @@ final class TrailLineReader implements Closeable {
                 chunkPos = 0;
                 if (chunkEnd <= 0) {
                     chunkEnd = 0;
+                    position += buffer.size();
                     return buffer.size() == 0 ? null : new Line(++lineNumber, decode(), false);
                 }
             }
@@ -57,9 +59,15 @@ final class TrailLineReader implements Closeable {
             }
             if (chunkPos < chunkEnd) {
                 chunkPos++; // past the newline
+                position += buffer.size() + 1;
                 return new Line(++lineNumber, decode(), true);
             }
         }
+    }
+
+    /** Bytes of the file taken by the lines returned so far (newlines included): how far a reader has got. */
+    long position() {
+        return position;
     }
 
     private String decode() {

@@ -1,18 +1,16 @@
 package netralitas.hub.camel;
 
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.progress.Progress;
 import netralitas.hub.report.AcceptedRow;
 import netralitas.hub.report.CaseIds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.CsvRow;
 import netralitas.hub.report.CountingInputStream;
-import netralitas.hub.report.CsvProgress;
 import netralitas.hub.report.CsvRows;
 import netralitas.hub.report.RejectedRow;
 import netralitas.hub.report.RejectedRowsFile;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Streams a dropped CSV file into the split of route {@code ingest-csv}: each accepted row becomes a
@@ -30,16 +29,17 @@ import java.util.List;
  */
 public final class CsvIntake {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CsvIntake.class);
-
     private final CsvReportReader reader;
     private final Clock clock;
     private final Duration progressInterval;
+    private final Consumer<String> progressLog;
 
-    public CsvIntake(CsvReportReader reader, Clock clock, Duration progressInterval) {
+    /** @param progressLog where the progress lines of a long file go: the hub's log, or a command's console */
+    public CsvIntake(CsvReportReader reader, Clock clock, Duration progressInterval, Consumer<String> progressLog) {
         this.reader = reader;
         this.clock = clock;
         this.progressInterval = progressInterval;
+        this.progressLog = progressLog;
     }
 
     /** @param fileBytes the CSV's size, for the progress lines of a long file (negative when unknown) */
@@ -47,8 +47,8 @@ public final class CsvIntake {
         CountingInputStream counted = new CountingInputStream(body);
         CsvRows rows = reader.open(counted, fileName);
         List<String> header = List.copyOf(rows.header());
-        return new CaseIterator(rows, fileName, header, counted,
-                new CsvProgress(fileName, fileBytes, clock, progressInterval, LOG::info));
+        return new CaseIterator(rows, fileName, fileBytes, header, counted,
+                new Progress(progressLog, clock, progressInterval, "CSV " + fileName + ":", "rows read"));
     }
 
     /**
@@ -59,8 +59,8 @@ public final class CsvIntake {
         RejectedRowsFile.append(Path.of(rejectsFile), rejection.header(), rejection.row());
     }
 
-    private record CaseIterator(CsvRows rows, String fileName, List<String> header, CountingInputStream counted,
-                                CsvProgress progress) implements Iterator<Object>, Closeable {
+    private record CaseIterator(CsvRows rows, String fileName, long fileBytes, List<String> header,
+                                CountingInputStream counted, Progress progress) implements Iterator<Object>, Closeable {
 
         @Override
         public boolean hasNext() {
@@ -70,7 +70,7 @@ public final class CsvIntake {
         @Override
         public Object next() {
             CsvRow row = rows.next();
-            progress.row(counted.count());
+            progress.advance(1, counted.count(), fileBytes);
             if (row instanceof AcceptedRow accepted) {
                 return new ViolationCase(CaseIds.forReport(accepted.report()), accepted.report());
             }

@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import netralitas.hub.bkn.BknUnavailableException;
 import netralitas.hub.cases.DeliveriesInFlight;
+import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.classify.CategoryCatalogue;
@@ -45,6 +46,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Builds the hub's beans from config/ and binds them by name for the YAML routes. In embedded mode it first starts the
@@ -55,13 +57,6 @@ public final class HubConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
-    /** Settings that must be present when the hub talks to real servers (SPEC §2.1). */
-    private static final List<String> REQUIRED_OUTSIDE_EMBEDDED = List.of(
-            "hub.smtp.host", "hub.smtp.port", "hub.mail.from", "hub.mail.domain",
-            "hub.imap.host", "hub.imap.port", "hub.imap.username", "hub.imap.password",
-            "hub.bkn.base-url", "hub.bkn.token-url", "hub.bkn.consumer-key", "hub.bkn.consumer-secret",
-            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret");
-
     @Override
     public void configure(CamelContext context) throws Exception {
         Path home = Path.of(context.getPropertiesComponent().resolveProperty("hub.home").orElse("."));
@@ -69,53 +64,38 @@ public final class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemDefaultZone();
         Registry registry = context.getRegistry();
 
-        if (settings.bool("hub.embedded")) {
-            EmbeddedServers embedded = EmbeddedServers.start(settings);
-            embedded.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);
-            context.addService(embedded);
-            registry.bind("embeddedServers", embedded);
+        // The same validation as the check command, with the same messages; whether the partners answer is checked
+        // by the command only: at start-up the hub rather waits for a partner that is down (it defers its cases).
+        boolean embedded = settings.bool("hub.embedded");
+        new ConfigurationCheck(home, settings::optional, embedded).requireValid();
+        if (embedded) {
+            EmbeddedServers servers = EmbeddedServers.start(settings);
+            servers.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);
+            context.addService(servers);
+            registry.bind("embeddedServers", servers);
             LOG.info("EMBEDDED MODE (hub.embedded=true): mail server SMTP 127.0.0.1:{} / IMAP 127.0.0.1:{}, BKN simulator {}."
                     + " Nothing leaves this machine; set HUB_EMBEDDED=false to use real endpoints.",
-                    embedded.mail().smtpPort(), embedded.mail().imapPort(), embedded.bkn().baseUrl());
+                    servers.mail().smtpPort(), servers.mail().imapPort(), servers.bkn().baseUrl());
         } else {
-            for (String key : REQUIRED_OUTSIDE_EMBEDDED) {
-                settings.required(key);
-            }
             LOG.info("PRODUCTION MODE (hub.embedded=false): IMAP {}://{}:{}, SMTP {}:{}, BKN {}",
                     settings.required("hub.imap.protocol"), settings.required("hub.imap.host"), settings.required("hub.imap.port"),
                     settings.required("hub.smtp.host"), settings.required("hub.smtp.port"), settings.required("hub.bkn.base-url"));
         }
 
         Path config = settings.configDir();
-        RegionDirectory regions = RegionDirectory.load(config.resolve("regions.csv"),
-                config.resolve("siasn-instansi-daerah.csv"), config.resolve("bkn-kanreg.csv"));
+        RegionDirectory regions = RegionDirectory.inConfig(config);
         CategoryCatalogue categories = CategoryCatalogue.load(config.resolve("categories.yaml"));
         CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
-        renderer.selfCheck();
 
-        NipValidator nipValidator = new NipValidator(clock);
-        ReportParser reportParser = new ReportParser(clock, nipValidator);
-        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
-                Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms"))));
-        registry.bind("mailIntake", new MailIntake(
-                new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),
-                new MailReportExtractor(nipValidator, regions, categories), reportParser));
+        bindIntake(settings, registry, regions, categories, clock, LOG::info);
         MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("mailRetrySchedule", retrySchedule);
         registry.bind("dueMessages", new DueMessages(retrySchedule));
         registry.bind("imapProperties", imapSessionProperties());
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
-        registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
-        registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
         registry.bind("fileTally", new FileTally());
-
-        registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
-                settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
-                settings.optional("hub.bkn.sso-token").orElse(null)));
-        registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl")),
-                settings.longValue("hub.bkn.cache-max-entries")));
-        registry.bind("bknRecordMerger", new BknRecordMerger());
+        CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock);
         registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms")));
 
         String from = settings.required("hub.mail.from");
@@ -133,8 +113,6 @@ public final class HubConfiguration implements CamelConfiguration {
                 ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
         registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
-        CircuitBreaker bknBreaker = bknCircuitBreaker(settings);
-        registry.bind("bknCircuitBreaker", bknBreaker);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
@@ -162,6 +140,37 @@ public final class HubConfiguration implements CamelConfiguration {
                 database.dispose();
             }
         });
+    }
+
+    /** The readers that turn a CSV row or a message into a case: the hub's, and the dry run's. */
+    static void bindIntake(HubSettings settings, Registry registry, RegionDirectory regions, CategoryCatalogue categories,
+                           Clock clock, Consumer<String> progressLog) {
+        NipValidator nipValidator = new NipValidator(clock);
+        ReportParser reportParser = new ReportParser(clock, nipValidator);
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
+                Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms")), progressLog));
+        registry.bind("mailIntake", new MailIntake(
+                new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),
+                new MailReportExtractor(nipValidator, regions, categories), reportParser));
+    }
+
+    /**
+     * The beans of routes enrich, classify and route, which decide where a case goes. The dry run binds the same ones,
+     * so that it runs those routes as they are.
+     */
+    static CircuitBreaker bindCaseStages(HubSettings settings, Registry registry, RegionDirectory regions,
+                                         CategoryCatalogue categories, Clock clock) {
+        registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
+        registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
+        registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
+                settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
+                settings.optional("hub.bkn.sso-token").orElse(null)));
+        registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl")),
+                settings.longValue("hub.bkn.cache-max-entries")));
+        registry.bind("bknRecordMerger", new BknRecordMerger());
+        CircuitBreaker bknBreaker = bknCircuitBreaker(settings);
+        registry.bind("bknCircuitBreaker", bknBreaker);
+        return bknBreaker;
     }
 
     /**

@@ -42,7 +42,12 @@ public final class MailIntake {
         exchange.setProperty(HubProperties.MAIL_UID, uid(message));
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
-        return reader.read(raw.toByteArray());
+        return read(raw.toByteArray());
+    }
+
+    /** A raw RFC 5322 message, as the mailbox holds it. */
+    public InboundMail read(byte[] raw) {
+        return reader.read(raw);
     }
 
     /** A {@link ViolationCase} carrying the message's evidence files, or a {@link MailRejection} with the reason. */

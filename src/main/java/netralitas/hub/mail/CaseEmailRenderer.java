@@ -1,5 +1,6 @@
 package netralitas.hub.mail;
 
+import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,24 +100,33 @@ public final class CaseEmailRenderer {
     }
 
     /**
-     * Renders every template with built-in invented cases covering each purpose and BKN status, so a
-     * deployer's broken edit is found at start-up rather than on the first real report. Throws
-     * {@link MailTemplateException} naming the template, with FreeMarker's full message (safe here: the
-     * data is invented).
+     * Renders every template with built-in invented cases covering each purpose and BKN status, so that a deployer's
+     * broken edit is found at start-up rather than on the first real report. Returns the first problem of each
+     * template that fails, in the order case text, case HTML, digest text, digest HTML, acknowledgement; empty when
+     * all render. FreeMarker's full message is kept (safe here: the data is invented).
      */
-    public void selfCheck() {
+    public List<MailTemplateException> selfCheckProblems() {
+        Map<String, List<Map<String, Object>>> models = new LinkedHashMap<>();
+        List<Map<String, Object>> caseModels = new ArrayList<>();
         for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
-            Map<String, Object> model = CaseView.of(sample.violationCase(), sample.purpose());
-            render(CASE_TEXT, model, true);
-            render(CASE_HTML, model, true);
+            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose()));
         }
-        Map<String, Object> digest = DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
-                SelfCheckSamples.DATE);
-        render(DIGEST_TEXT, digest, true);
-        render(DIGEST_HTML, digest, true);
-        for (Acknowledgement ack : SelfCheckSamples.acknowledgements()) {
-            render(ACKNOWLEDGEMENT_TEXT, AcknowledgementView.of(ack), true);
-        }
+        models.put(CASE_TEXT, caseModels);
+        models.put(CASE_HTML, caseModels);
+        List<Map<String, Object>> digest = List.of(DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
+                SelfCheckSamples.DATE));
+        models.put(DIGEST_TEXT, digest);
+        models.put(DIGEST_HTML, digest);
+        models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());
+        List<MailTemplateException> problems = new ArrayList<>();
+        models.forEach((template, samples) -> {
+            try {
+                samples.forEach(model -> render(template, model, true));
+            } catch (MailTemplateException e) {
+                problems.add(e);
+            }
+        });
+        return problems;
     }
 
     /**
@@ -126,7 +138,9 @@ public final class CaseEmailRenderer {
         try {
             template = freemarker.getTemplate(templateName);
         } catch (ParseException e) {
-            throw new MailTemplateException(templateName, "syntax error: " + e.getMessage(), e);
+            String problem = "syntax error: " + oneLine(e.getEditorMessage());
+            throw new MailTemplateException(templateName, "syntax error: " + e.getMessage(), e,
+                    e.getLineNumber(), e.getColumnNumber(), null, problem);
         } catch (IOException e) {
             throw new MailTemplateException(templateName, "cannot load: " + e.getMessage(), e);
         }
@@ -134,13 +148,35 @@ public final class CaseEmailRenderer {
         try {
             template.process(model, out);
         } catch (TemplateException e) {
+            String expression = e.getBlamedExpressionString();
             String message = fullMessage ? e.getMessageWithoutStackTop()
                     : "rendering failed at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    + (e.getBlamedExpressionString() == null ? "" : " (expression: " + e.getBlamedExpressionString() + ")");
-            throw new MailTemplateException(templateName, message, fullMessage ? e : null);
+                    + (expression == null ? "" : " (expression: " + expression + ")");
+            String problem;
+            if (e instanceof InvalidReferenceException && expression != null) {
+                problem = "unknown or missing value '" + expression + "'";
+            } else if (fullMessage) {
+                problem = oneLine(e.getMessageWithoutStackTop());
+            } else {
+                problem = "rendering failed" + (expression == null ? "" : " at '" + expression + "'");
+            }
+            throw new MailTemplateException(templateName, message, fullMessage ? e : null,
+                    orZero(e.getLineNumber()), orZero(e.getColumnNumber()), expression, problem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** FreeMarker's messages run over several lines; the first non-blank one says what is wrong. */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Invented cases for {@link CaseEmailRenderer#selfCheck()}. FreeMarker only evaluates the branches it takes,
+ * Invented cases for {@link CaseEmailRenderer#selfCheckProblems()}. FreeMarker only evaluates the branches it takes,
  * so the samples are chosen to walk every branch of the shipped templates: each purpose, each BKN status,
  * a region conflict, an escalation, a category under review, a central agency.
  */

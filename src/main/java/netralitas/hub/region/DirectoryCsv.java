@@ -9,7 +9,9 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Reads one headed CSV file of the directory row by row, turning every defect into a {@link RegionDataException}. */
+/**
+ * Reads one headed CSV file of the directory row by row. A defective row is reported and skipped, so one pass names
+ * every bad row; only a file that cannot be read at all (missing, no header, broken quoting) stops early.
+ */
 final class DirectoryCsv {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -30,11 +35,15 @@ final class DirectoryCsv {
             .setIgnoreEmptyLines(false)
             .get();
 
-    /** One data row; {@link #line()} is its 1-based line in the file. */
+    /**
+     * One data row; {@link #line()} is its 1-based line in the file. A structural defect (a missing code) is thrown
+     * with {@link #error}; an address defect is only recorded, so every inbox column of the row gets checked.
+     */
     static final class Row {
         private final Path file;
         private final long line;
         private final CSVRecord record;
+        private final List<RegionDataException.Problem> recorded = new ArrayList<>();
 
         private Row(Path file, long line, CSVRecord record) {
             this.file = file;
@@ -60,12 +69,26 @@ final class DirectoryCsv {
             return record.isSet(column) ? record.get(column).trim() : "";
         }
 
+        /** The address, or null after recording why it is unusable; check {@link #hasProblems()} before using the row. */
         String address(String column) {
-            String value = required(column);
+            String value = optional(column);
+            if (value.isEmpty()) {
+                record("empty " + column + " (an inbox address is required)");
+                return null;
+            }
             if (!MailAddressSyntax.isValid(value)) {
-                throw error("invalid e-mail address in " + column + ": '" + value + "'");
+                record("invalid e-mail address in " + column + ": '" + value + "'");
+                return null;
             }
             return value;
+        }
+
+        boolean hasProblems() {
+            return !recorded.isEmpty();
+        }
+
+        private void record(String problem) {
+            recorded.add(new RegionDataException.Problem(file, line, problem));
         }
 
         RegionDataException error(String problem) {
@@ -76,7 +99,25 @@ final class DirectoryCsv {
     private DirectoryCsv() {
     }
 
-    static void read(Path file, List<String> requiredColumns, Consumer<Row> consumer) {
+    /**
+     * Hands every well-formed row to {@code consumer}; the problems of the others, and those the consumer throws or
+     * records, are added to {@code problems}.
+     *
+     * @return false when the file could not be read through (its rows are then not all known)
+     */
+    static boolean read(Path file, List<String> requiredColumns, Consumer<Row> consumer,
+                        List<RegionDataException.Problem> problems) {
+        try {
+            readRows(file, requiredColumns, consumer, problems);
+            return true;
+        } catch (RegionDataException e) {
+            problems.addAll(e.problems());
+            return false;
+        }
+    }
+
+    private static void readRows(Path file, List<String> requiredColumns, Consumer<Row> consumer,
+                                 List<RegionDataException.Problem> problems) {
         try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             checkHeader(file, parser.getHeaderMap(), requiredColumns);
@@ -94,10 +135,20 @@ final class DirectoryCsv {
                 }
                 Row row = new Row(file, line, record);
                 if (record.size() != columns) {
-                    throw row.error("expected " + columns + " columns, found " + record.size());
+                    problems.add(new RegionDataException.Problem(file, line,
+                            "expected " + columns + " columns, found " + record.size()));
+                    continue;
                 }
-                consumer.accept(row);
+                try {
+                    consumer.accept(row);
+                    problems.addAll(row.recorded);
+                } catch (RegionDataException e) {
+                    problems.addAll(row.recorded);
+                    problems.addAll(e.problems());
+                }
             }
+        } catch (NoSuchFileException e) {
+            throw new RegionDataException(file, "cannot read: no such file", e);
         } catch (IOException e) {
             throw new RegionDataException(file, "cannot read: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -123,6 +174,23 @@ final class DirectoryCsv {
         if (!missing.isEmpty()) {
             throw new RegionDataException(file, 1, "missing column(s) " + String.join(", ", missing));
         }
+    }
+
+    /** Line breaks and other control characters written as escapes, so a quoted cell cannot split a message. */
+    static String printable(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static Reader withoutBom(Reader reader) throws IOException {

@@ -55,6 +55,15 @@ public final class RegionDirectory {
         this.names = new RegionNameIndex(codes.values(), codes);
     }
 
+    /** The file of config/ that lists the regions and their inboxes; the two others map BKN's codes onto it. */
+    public static final String REGIONS_FILE = "regions.csv";
+
+    /** The directory of a hub's config folder: regions.csv, siasn-instansi-daerah.csv and bkn-kanreg.csv. */
+    public static RegionDirectory inConfig(Path configDir) {
+        return load(configDir.resolve(REGIONS_FILE), configDir.resolve("siasn-instansi-daerah.csv"),
+                configDir.resolve("bkn-kanreg.csv"));
+    }
+
     /** Loads and validates the three files; any defect fails with a {@link RegionDataException} naming file and line. */
     public static RegionDirectory load(Path regionsCsv, Path siasnCsv, Path kanregCsv) {
         return new RegionDirectoryLoader(regionsCsv, siasnCsv, kanregCsv).load();

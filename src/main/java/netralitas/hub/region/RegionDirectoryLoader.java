@@ -29,39 +29,71 @@ final class RegionDirectoryLoader {
         this.kanregCsv = kanregCsv;
     }
 
+    /** Reads all three files; when anything is wrong, throws one exception listing every problem found. */
     RegionDirectory load() {
-        Map<String, Region> regions = readRegions();
+        List<RegionDataException.Problem> problems = new ArrayList<>();
+        RegionRows regions = readRegions(problems);
         Map<String, String> siasnIds = new HashMap<>();
         Map<String, String> kodeCepat = new HashMap<>();
-        readSiasn(regions, siasnIds, kodeCepat);
-        List<Kanreg> kanregs = readKanregs(regions);
-        return new RegionDirectory(regions.values(), siasnIds, kodeCepat, kanregs);
+        readSiasn(regions, siasnIds, kodeCepat, problems);
+        List<Kanreg> kanregs = readKanregs(regions, problems);
+        if (!problems.isEmpty()) {
+            throw new RegionDataException(problems);
+        }
+        return new RegionDirectory(regions.valid.values(), siasnIds, kodeCepat, kanregs);
     }
 
-    private Map<String, Region> readRegions() {
-        Map<String, Region> regions = new LinkedHashMap<>();
+    /**
+     * The usable regions, and the codes of rows that were present but defective: a reference to one of those from
+     * the other files is not reported again, so one bad row gives one problem, not a cascade.
+     */
+    private static final class RegionRows {
+        final Map<String, Region> valid = new LinkedHashMap<>();
+        final Set<String> defective = new HashSet<>();
+        /** False when regions.csv could not be read through: references into it cannot be judged. */
+        boolean complete;
+
+        /** Whether a reference to {@code code} should be reported as unknown. */
+        boolean unknown(String code) {
+            return complete && !valid.containsKey(code) && !defective.contains(code);
+        }
+    }
+
+    private RegionRows readRegions(List<RegionDataException.Problem> problems) {
+        RegionRows regions = new RegionRows();
         Map<String, Long> provinceReferences = new LinkedHashMap<>();
-        DirectoryCsv.read(regionsCsv, List.of("code", "name", "type", "province_code", "bkpsdm_inbox",
+        int[] rows = {0};
+        regions.complete = DirectoryCsv.read(regionsCsv, List.of("code", "name", "type", "province_code", "bkpsdm_inbox",
                 "inspektorat_inbox", "bawaslu_inbox"), row -> {
+            rows[0]++;
             String code = row.required("code");
+            if (regions.valid.containsKey(code) || regions.defective.contains(code)) {
+                throw row.error("duplicate code " + code);
+            }
+            regions.defective.add(code);
             RegionType type = parseType(row);
             String provinceCode = row.required("province_code");
             checkCode(row, code, type, provinceCode);
-            if (regions.containsKey(code)) {
-                throw row.error("duplicate code " + code);
-            }
-            Region region = new Region(code, row.required("name"), type, provinceCode,
-                    row.address("bkpsdm_inbox"), row.address("inspektorat_inbox"), row.address("bawaslu_inbox"));
-            regions.put(code, region);
             provinceReferences.putIfAbsent(provinceCode, row.line());
-        });
+            String name = row.required("name");
+            String bkpsdm = row.address("bkpsdm_inbox");
+            String inspektorat = row.address("inspektorat_inbox");
+            String bawaslu = row.address("bawaslu_inbox");
+            if (!row.hasProblems()) {
+                regions.defective.remove(code);
+                regions.valid.put(code, new Region(code, name, type, provinceCode, bkpsdm, inspektorat, bawaslu));
+            }
+        }, problems);
+        if (!regions.complete) {
+            return regions;
+        }
         provinceReferences.forEach((province, line) -> {
-            if (!regions.containsKey(province)) {
-                throw new RegionDataException(regionsCsv, line, "province " + province + " has no row of its own");
+            if (regions.unknown(province)) {
+                problems.add(new RegionDataException.Problem(regionsCsv, line, "province " + province + " has no row of its own"));
             }
         });
-        if (regions.isEmpty()) {
-            throw new RegionDataException(regionsCsv, 0, "no regions");
+        if (rows[0] == 0) {
+            problems.add(new RegionDataException.Problem(regionsCsv, 0, "no regions"));
         }
         return regions;
     }
@@ -85,12 +117,13 @@ final class RegionDirectoryLoader {
         }
     }
 
-    private void readSiasn(Map<String, Region> regions, Map<String, String> ids, Map<String, String> kodeCepat) {
+    private void readSiasn(RegionRows regions, Map<String, String> ids, Map<String, String> kodeCepat,
+                           List<RegionDataException.Problem> problems) {
         DirectoryCsv.read(siasnCsv, List.of("siasn_instansi_id", "kode_cepat", "wilayah_code"), row -> {
             String id = row.required("siasn_instansi_id").toUpperCase(Locale.ROOT);
             String kode = row.optional("kode_cepat");
             String code = row.required("wilayah_code");
-            if (!regions.containsKey(code)) {
+            if (regions.unknown(code)) {
                 throw row.error("wilayah_code " + code + " is not in " + regionsCsv.getFileName());
             }
             if (ids.putIfAbsent(id, code) != null) {
@@ -99,10 +132,10 @@ final class RegionDirectoryLoader {
             if (!kode.isEmpty() && kodeCepat.putIfAbsent(kode, code) != null) {
                 throw row.error("duplicate kode_cepat " + kode);
             }
-        });
+        }, problems);
     }
 
-    private List<Kanreg> readKanregs(Map<String, Region> regions) {
+    private List<Kanreg> readKanregs(RegionRows regions, List<RegionDataException.Problem> problems) {
         List<Kanreg> kanregs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Map<String, String> servedBy = new HashMap<>();
@@ -114,8 +147,9 @@ final class RegionDirectoryLoader {
             Set<String> provinces = new LinkedHashSet<>();
             for (String part : row.required("province_codes").split("\\|")) {
                 String province = part.strip();
-                Region region = regions.get(province);
-                if (region == null || !region.isProvince()) {
+                Region region = regions.valid.get(province);
+                boolean notAProvince = region == null ? regions.unknown(province) : !region.isProvince();
+                if (notAProvince) {
                     throw row.error("province code '" + province + "' is not a province in " + regionsCsv.getFileName());
                 }
                 String earlier = servedBy.putIfAbsent(province, id);
@@ -124,8 +158,13 @@ final class RegionDirectoryLoader {
                 }
                 provinces.add(province);
             }
-            kanregs.add(new Kanreg(id, row.required("name"), row.required("city"), provinces, row.address("inbox")));
-        });
+            String name = row.required("name");
+            String city = row.required("city");
+            String inbox = row.address("inbox");
+            if (!row.hasProblems()) {
+                kanregs.add(new Kanreg(id, name, city, provinces, inbox));
+            }
+        }, problems);
         return kanregs;
     }
 }

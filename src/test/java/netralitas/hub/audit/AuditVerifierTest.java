@@ -1,5 +1,6 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
 import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,6 +201,30 @@ class AuditVerifierTest {
         VerifyResult result = verifier.verify(dir);
         assertEquals(37, result.lineNumber());
         assertEquals(36, result.eventsChecked());
+    }
+
+    @Test
+    void aScanForAReportHandsOnEveryEventAndReadsOnPastTheBreakWithoutTrustingIt() throws IOException {
+        TrailFixture.write(dir, clock, 10);
+        List<String> lines = TrailFixture.lines(day1());
+        lines.set(3, lines.get(3).replace("laporan.csv:5", "laporan.csv:6"));
+        lines.set(6, "{not json");
+        TrailFixture.rewrite(day1(), lines);
+        List<Long> seen = new java.util.ArrayList<>();
+        Progress progress = Progress.silent();
+
+        AuditVerifier.Scan scan = verifier.scan(dir, e -> seen.add(e.seq()), progress);
+        assertFalse(scan.result().ok());
+        assertEquals(4, scan.result().lineNumber());
+        assertEquals(3, scan.result().eventsChecked());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 8L, 9L, 10L), seen, "the altered line too, the unreadable one not");
+        assertEquals(6, scan.unverifiedEvents());
+        assertEquals(1, scan.unreadableLines());
+        assertEquals(10, progress.count(), "every line counted as read");
+
+        Progress alone = Progress.silent();
+        assertEquals(4, verifier.verify(dir, alone).lineNumber());
+        assertEquals(4, alone.count(), "without a sink the pass stops at the break");
     }
 
     private static int nthLineStart(String text, int n) {

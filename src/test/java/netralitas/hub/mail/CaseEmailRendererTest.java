@@ -37,7 +37,7 @@ class CaseEmailRendererTest {
 
     @Test
     void shippedTemplatesPassSelfCheck() {
-        renderer.selfCheck();
+        assertEquals(List.of(), renderer.selfCheckProblems());
     }
 
     @Test
@@ -146,7 +146,7 @@ class CaseEmailRendererTest {
         MailTemplateException e = assertThrows(MailTemplateException.class,
                 () -> edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION));
         assertEquals(CaseEmailRenderer.CASE_TEXT, e.getTemplateName());
-        assertThrows(MailTemplateException.class, edited::selfCheck);
+        assertEquals(CaseEmailRenderer.CASE_TEXT, edited.selfCheckProblems().get(0).getTemplateName());
     }
 
     @Test
@@ -319,7 +319,7 @@ class CaseEmailRendererTest {
         Path html = dir.resolve(CaseEmailRenderer.CASE_HTML);
         Files.writeString(html, Files.readString(html).replace("<p>Dengan hormat,</p>", "<p>Dengan hormat, ${nomorSurat}</p>"));
         CaseEmailRenderer broken = new CaseEmailRenderer(dir);
-        MailTemplateException e = assertThrows(MailTemplateException.class, broken::selfCheck);
+        MailTemplateException e = broken.selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.CASE_HTML, e.getTemplateName());
         assertContains(e.getMessage(), "case.html.ftlh");
         assertContains(e.getMessage(), "nomorSurat");
@@ -345,13 +345,37 @@ class CaseEmailRendererTest {
     void syntaxErrorAndMissingTemplateAreNamed(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Files.writeString(dir.resolve(CaseEmailRenderer.DIGEST_HTML), "<#if count>unclosed");
-        MailTemplateException syntax = assertThrows(MailTemplateException.class, new CaseEmailRenderer(dir)::selfCheck);
+        MailTemplateException syntax = new CaseEmailRenderer(dir).selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.DIGEST_HTML, syntax.getTemplateName());
 
         Files.delete(dir.resolve(CaseEmailRenderer.CASE_TEXT));
-        MailTemplateException missing = assertThrows(MailTemplateException.class, new CaseEmailRenderer(dir)::selfCheck);
+        MailTemplateException missing = new CaseEmailRenderer(dir).selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.CASE_TEXT, missing.getTemplateName());
         assertContains(missing.getMessage(), "case.txt.ftl");
+    }
+
+    @Test
+    void selfCheckProblemsListsEachBrokenTemplateWithLineAndExpression(@TempDir Path dir) throws IOException {
+        copyTemplates(dir);
+        Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT), dir.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT));
+        assertEquals(List.of(), new CaseEmailRenderer(dir).selfCheckProblems());
+        Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
+        Files.writeString(text, Files.readString(text) + "Nomor: ${reported.nomorSurat}\n");
+        long line = Files.readAllLines(text).size();
+        Files.writeString(dir.resolve(CaseEmailRenderer.DIGEST_HTML), "<p>\n<#if count>tidak ditutup");
+
+        List<MailTemplateException> problems = new CaseEmailRenderer(dir).selfCheckProblems();
+        assertEquals(List.of(CaseEmailRenderer.CASE_TEXT, CaseEmailRenderer.DIGEST_HTML),
+                problems.stream().map(MailTemplateException::getTemplateName).toList());
+        MailTemplateException unknown = problems.get(0);
+        assertEquals(line, unknown.line());
+        assertEquals(10, unknown.column());
+        assertEquals("reported.nomorSurat", unknown.expression());
+        assertEquals("unknown or missing value 'reported.nomorSurat'", unknown.problem());
+        MailTemplateException syntax = problems.get(1);
+        assertEquals(2, syntax.line());
+        assertTrue(syntax.problem().startsWith("syntax error: "), syntax.problem());
+        assertEquals(1, syntax.problem().lines().count(), syntax.problem());
     }
 
     @Test

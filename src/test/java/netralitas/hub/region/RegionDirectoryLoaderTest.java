@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -137,6 +138,64 @@ class RegionDirectoryLoaderTest {
                 () -> RegionDirectory.load(missing, missing, missing));
         assertEquals(missing, e.file());
         assertTrue(e.getMessage().contains("nope.csv"));
+    }
+
+    @Test
+    void everyDefectiveRowIsReportedInOneException() throws IOException {
+        String regions = REGIONS_HEADER + PROVINCE
+                + KEPAHIANG.replace("bkpsdm.kab-kepahiang@pemda.example", "")
+                + KEPAHIANG.replace("17.08", "17.07").replace("bkpsdm.kab-kepahiang@pemda.example", "bkpsdm.kab-x@@pemda")
+                + KEPAHIANG.replace("17.08", "17.06").replace("inspektorat.kab-kepahiang@pemda.example", "no-at-sign.example")
+                        .replace("bawaslu.kab-kepahiang@bawaslu.example", "bawaslu kab@bawaslu.example")
+                + KEPAHIANG.replace("17.08", "17.05").replace("KABUPATEN", "DESA");
+        String siasn = SIASN + "FFFF,Pemerintah Kab. Entah,9999,KAB,99.99,Entah,KABUPATEN,99\n";
+        String kanreg = KANREG.replace("kanreg-vii.palembang@bkn.example", "kanreg vii@bkn.example");
+        RegionDataException e = assertThrows(RegionDataException.class, () -> load(regions, siasn, kanreg));
+        Path r = dir.resolve("regions.csv");
+        assertEquals(List.of(
+                new RegionDataException.Problem(r, 3, "empty bkpsdm_inbox (an inbox address is required)"),
+                new RegionDataException.Problem(r, 4, "invalid e-mail address in bkpsdm_inbox: 'bkpsdm.kab-x@@pemda'"),
+                new RegionDataException.Problem(r, 5, "invalid e-mail address in inspektorat_inbox: 'no-at-sign.example'"),
+                new RegionDataException.Problem(r, 5, "invalid e-mail address in bawaslu_inbox: 'bawaslu kab@bawaslu.example'"),
+                new RegionDataException.Problem(r, 6, "unknown type 'DESA' (PROVINSI, KABUPATEN or KOTA)"),
+                new RegionDataException.Problem(dir.resolve("siasn.csv"), 3, "wilayah_code 99.99 is not in regions.csv"),
+                new RegionDataException.Problem(dir.resolve("kanreg.csv"), 2, "invalid e-mail address in inbox: 'kanreg vii@bkn.example'")),
+                e.problems());
+        assertEquals(r, e.file());
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith("7 problems in the region directory:"), e.getMessage());
+        for (RegionDataException.Problem problem : e.problems()) {
+            assertTrue(e.getMessage().contains("\n  " + problem), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDefectiveRowReferencedElsewhereIsReportedOnce() throws IOException {
+        // The SIASN row points at Kepahiang and the Kanreg row at the province: both rows are bad, neither reference is.
+        String regions = REGIONS_HEADER + PROVINCE.replace("bkd.prov-bengkulu@pemda.example", "bkd@")
+                + KEPAHIANG.replace("bkpsdm.kab-kepahiang@pemda.example", "");
+        RegionDataException e = assertThrows(RegionDataException.class, () -> load(regions, SIASN, KANREG));
+        assertEquals(List.of(2L, 3L), e.problems().stream().map(RegionDataException.Problem::line).toList(), e.getMessage());
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfColumnsDoesNotHideTheRowsAfterIt() throws IOException {
+        String regions = REGIONS_HEADER + PROVINCE + "17.08,Kabupaten Kepahiang,KABUPATEN,17\n"
+                + KEPAHIANG.replace("17.08", "17.07").replace("bkpsdm.kab-kepahiang@pemda.example", "x");
+        RegionDataException e = assertThrows(RegionDataException.class,
+                () -> load(regions, SIASN.replace("17.08", "17"), KANREG));
+        assertEquals(List.of("expected 7 columns, found 4", "invalid e-mail address in bkpsdm_inbox: 'x'"),
+                e.problems().stream().map(RegionDataException.Problem::text).toList());
+    }
+
+    @Test
+    void aQuotedLineBreakIsEscapedSoEachProblemIsOneLine() throws IOException {
+        String row = KEPAHIANG.replace("bkpsdm.kab-kepahiang@pemda.example", "\"bkpsdm@pemda.example\r\nBcc: x@evil.example\"");
+        RegionDataException e = assertThrows(RegionDataException.class,
+                () -> load(REGIONS_HEADER + PROVINCE + row, SIASN, KANREG));
+        assertEquals("invalid e-mail address in bkpsdm_inbox: 'bkpsdm@pemda.example\\r\\nBcc: x@evil.example'",
+                e.problems().get(0).text());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     private void assertLine(long line, String regions, String fragment) throws IOException {

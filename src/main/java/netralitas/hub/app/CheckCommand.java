@@ -1,0 +1,34 @@
+package netralitas.hub.app;
+
+import netralitas.hub.check.CheckProblem;
+import netralitas.hub.check.CheckReport;
+import netralitas.hub.check.ConfigurationCheck;
+import netralitas.hub.check.ReachabilityCheck;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar netralitas-hub.jar check}: the configuration validation the hub runs at start-up, and outside
+ * embedded mode whether the SMTP and IMAP servers and the BKN token endpoint answer. Prints every problem with its
+ * file or setting; exit code 0 when there is none, 1 otherwise.
+ */
+public final class CheckCommand {
+
+    public int run(Path home, PrintStream out) {
+        HubSettings settings = HubSettings.load(home);
+        boolean embedded;
+        try {
+            embedded = settings.bool("hub.embedded");
+        } catch (IllegalStateException e) {
+            return CheckReport.print(List.of(CheckProblem.setting("hub.embedded", e.getMessage())), false, out);
+        }
+        List<CheckProblem> problems = new ArrayList<>(new ConfigurationCheck(home, settings::optional, embedded).problems());
+        if (!embedded) {
+            problems.addAll(new ReachabilityCheck(settings::optional, ReachabilityCheck.DEFAULT_TIMEOUT).problems());
+        }
+        return CheckReport.print(problems, !embedded, out);
+    }
+}

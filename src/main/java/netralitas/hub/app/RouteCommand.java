@@ -1,0 +1,65 @@
+package netralitas.hub.app;
+
+import netralitas.hub.camel.DryRun;
+import netralitas.hub.dryrun.DryRunTable;
+import netralitas.hub.report.CsvFileException;
+import org.apache.camel.main.Main;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar netralitas-hub.jar route --dry-run <file.csv | message.eml> [--offline]}: what the hub's routes, as
+ * they are now in {@code routes/}, would decide for each report of a file, without sending or recording anything.
+ * Engineers run it before and after a routing change. Exit codes: 0 done, 1 the input or the configuration is
+ * unusable, 2 wrong usage.
+ */
+public final class RouteCommand {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: route --dry-run <file.csv | message.eml> [--offline]",
+            "  Reads the file as the CSV drop or the mailbox would, runs each report through routes enrich, classify",
+            "  and route of routes/, and prints one line per report: case id, NIP, name, severity, region, decision,",
+            "  recipients and reason. Nothing is sent, queued or recorded.",
+            "  --offline   do not ask BKN (no employee record: names and regions come from the report alone)");
+
+    public int run(List<String> args, Path home, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(args);
+        boolean dryRun = rest.remove("--dry-run");
+        boolean offline = rest.remove("--offline");
+        if (!dryRun || rest.size() != 1 || rest.get(0).startsWith("-")) {
+            err.println(USAGE);
+            return 2;
+        }
+        Path input = Path.of(rest.get(0)).toAbsolutePath();
+        if (!Files.isRegularFile(input)) {
+            err.println("No such file: " + input);
+            return 1;
+        }
+        try (QuietLog quiet = new QuietLog()) {
+            return dryRun(input, !offline, home, out, err);
+        }
+    }
+
+    private static int dryRun(Path input, boolean askBkn, Path home, PrintStream out, PrintStream err) {
+        Main main = Hub.dryRun(home, askBkn, err::println);
+        try {
+            main.start();
+            DryRunTable table = new DryRunTable();
+            new DryRun(main.getCamelContext(), askBkn).run(input, table::add);
+            table.print(out);
+            return 0;
+        } catch (CsvFileException e) {
+            err.println("The hub would move " + input.getFileName() + " to failed/: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("Dry run failed: " + HubMain.rootMessage(e));
+            return 1;
+        } finally {
+            main.stop();
+        }
+    }
+}

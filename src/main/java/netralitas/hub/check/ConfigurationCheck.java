@@ -1,0 +1,73 @@
+package netralitas.hub.check;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about the hub's configuration that can be judged without contacting a partner: the settings the chosen
+ * mode needs, and the files of the config directory. Reports every problem found, not only the first, so a deployer
+ * fixes them in one pass; {@code check} prints them and the hub refuses to start on them with the same messages.
+ */
+public final class ConfigurationCheck {
+
+    /** Settings that must be present when the hub talks to real servers (SPEC §2.1). */
+    public static final List<String> REQUIRED_OUTSIDE_EMBEDDED = List.of(
+            "hub.smtp.host", "hub.smtp.port", "hub.smtp.protocol", "hub.mail.from", "hub.mail.domain",
+            "hub.imap.host", "hub.imap.port", "hub.imap.protocol", "hub.imap.username", "hub.imap.password",
+            "hub.bkn.base-url", "hub.bkn.token-url", "hub.bkn.consumer-key", "hub.bkn.consumer-secret",
+            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret");
+
+    private final Path home;
+    private final SettingSource settings;
+    private final boolean embedded;
+
+    /**
+     * @param home     the hub home; relative settings (hub.config-dir …) are resolved against it
+     * @param embedded the value of hub.embedded: whether the embedded servers stand in for the partners
+     */
+    public ConfigurationCheck(Path home, SettingSource settings, boolean embedded) {
+        this.home = home;
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
+    /** Every problem found; empty when the configuration is usable. */
+    public List<CheckProblem> problems() {
+        List<CheckProblem> problems = new ArrayList<>(new SettingsCheck(home, settings, embedded).problems());
+        configDir(problems).ifPresent(dir -> problems.addAll(new ConfigFilesCheck(home, dir).problems()));
+        return List.copyOf(problems);
+    }
+
+    /** For start-up: throws when {@link #problems()} is not empty, with every problem in the message. */
+    public void requireValid() {
+        List<CheckProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    /** The config directory, when the setting names one that exists (the hub's five files are checked only then). */
+    private Optional<Path> configDir(List<CheckProblem> problems) {
+        Optional<String> value = settings.get("hub.config-dir").map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir;
+        try {
+            dir = home.resolve(value.get()).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(CheckProblem.setting("hub.config-dir", CheckProblem.quoted(value.get()) + " is not a path"));
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(dir)) {
+            problems.add(CheckProblem.setting("hub.config-dir",
+                    "directory " + CheckProblem.relativeTo(home, dir) + " does not exist"));
+            return Optional.empty();
+        }
+        return Optional.of(dir);
+    }
+}

@@ -1,0 +1,95 @@
+package netralitas.hub.check;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Outside embedded mode: whether the partners answer, each within a short timeout. The SMTP server must greet with
+ * 220, the IMAP server with "* OK", the BKN token endpoint must answer HTTP and accept the consumer key and secret.
+ * A partner whose settings are missing or malformed is skipped: {@link ConfigurationCheck} reports those.
+ */
+public final class ReachabilityCheck {
+
+    /** Long enough for a partner across the country, short enough that {@code check} does not seem to hang. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final SettingSource settings;
+    private final Duration timeout;
+
+    public ReachabilityCheck(SettingSource settings, Duration timeout) {
+        this.settings = settings;
+        this.timeout = timeout;
+    }
+
+    /** Every partner that did not answer as it should; empty when all did. */
+    public List<CheckProblem> problems() {
+        List<CheckProblem> problems = new ArrayList<>();
+        MailServerGreeting greeting = new MailServerGreeting(timeout);
+        mailServer(greeting, MailServerGreeting.Protocol.SMTP, "hub.smtp", "smtps", problems);
+        mailServer(greeting, MailServerGreeting.Protocol.IMAP, "hub.imap", "imaps", problems);
+        bkn(problems);
+        return List.copyOf(problems);
+    }
+
+    private void mailServer(MailServerGreeting greeting, MailServerGreeting.Protocol protocol, String prefix,
+                            String tlsProtocol, List<CheckProblem> problems) {
+        Optional<String> host = value(prefix + ".host");
+        Optional<Integer> port = value(prefix + ".port").flatMap(ReachabilityCheck::port);
+        String chosen = value(prefix + ".protocol").orElse("").toLowerCase(Locale.ROOT);
+        boolean tls = chosen.equals(tlsProtocol);
+        if (host.isEmpty() || port.isEmpty() || !(tls || chosen.equals(protocol.name().toLowerCase(Locale.ROOT)))) {
+            return;
+        }
+        String problem = greeting.problem(protocol, host.get(), port.get(), tls);
+        if (problem != null) {
+            problems.add(new CheckProblem(prefix + ".host/" + prefix + ".port (" + host.get() + ":" + port.get() + ")",
+                    problem));
+        }
+    }
+
+    private void bkn(List<CheckProblem> problems) {
+        Optional<URI> tokenUrl = value("hub.bkn.token-url").flatMap(ReachabilityCheck::httpUrl);
+        if (tokenUrl.isEmpty()) {
+            return;
+        }
+        String problem = new BknTokenProbe(timeout).problem(tokenUrl.get(),
+                value("hub.bkn.consumer-key").orElse(null), value("hub.bkn.consumer-secret").orElse(null));
+        if (problem != null) {
+            URI url = tokenUrl.get();
+            // Scheme, host and path only: a query could carry something a deployer would not want printed.
+            problems.add(new CheckProblem("hub.bkn.token-url (" + url.getScheme() + "://" + url.getRawAuthority()
+                    + (url.getRawPath() == null ? "" : url.getRawPath()) + ")", problem));
+        }
+    }
+
+    private Optional<String> value(String key) {
+        return settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<Integer> port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= 1 && port <= 65535 ? Optional.of(port) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Only a URL the settings check accepts: http(s), a host, and no credentials in it to print. */
+    private static Optional<URI> httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean usable = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null;
+            return usable ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}

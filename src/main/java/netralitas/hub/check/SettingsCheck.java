@@ -1,0 +1,173 @@
+package netralitas.hub.check;
+
+import netralitas.hub.region.MailAddressSyntax;
+import org.quartz.CronExpression;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings alone: present when the mode needs them, numbers and switches that parse, addresses, URLs and cron
+ * expressions that are well formed. At most one problem per setting, the first found. No rule quotes the value of a
+ * secret (passwords, BKN credentials, the reporter key): only whether it is there and long enough.
+ */
+final class SettingsCheck {
+
+    /** Read in both modes; without them the hub (or a route) cannot start. */
+    static final List<String> REQUIRED_IN_EVERY_MODE = List.of(
+            "hub.config-dir", "hub.data-dir", "hub.csv.drop-dir", "hub.mail.from", "hub.mail.domain",
+            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.digest.cron",
+            "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder");
+
+    /** Shorter keys are guessable (the audit trail's ReporterPseudonym refuses them too). */
+    static final int MIN_REPORTER_SECRET_BYTES = 16;
+
+    private final Path home;
+    private final SettingSource settings;
+    private final boolean embedded;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    SettingsCheck(Path home, SettingSource settings, boolean embedded) {
+        this.home = home;
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
+    List<CheckProblem> problems() {
+        problems.clear();
+        REQUIRED_IN_EVERY_MODE.forEach(key -> requirePresent(key, "missing"));
+        if (!embedded) {
+            ConfigurationCheck.REQUIRED_OUTSIDE_EMBEDDED.forEach(key ->
+                    requirePresent(key, "missing; required when hub.embedded=false"));
+        }
+        for (TypedSetting typed : TypedSetting.ALL) {
+            if (typed.scope().applies(embedded)) {
+                Optional<String> value = value(typed.key());
+                if (value.isEmpty()) {
+                    report(typed.key(), typed.kind() == TypedSetting.Kind.BOOLEAN ? "missing; it must be true or false"
+                            : "missing; it must be a whole number");
+                } else {
+                    String problem = typed.problemWith(value.get());
+                    if (problem != null) {
+                        report(typed.key(), problem);
+                    }
+                }
+            }
+        }
+        check("hub.mail.from", SenderAddress::problemWith);
+        check("hub.routing.triage-inbox", SettingsCheck::inboxProblem);
+        check("hub.routing.central-inbox", SettingsCheck::inboxProblem);
+        check("hub.mail.domain", domain -> MailAddressSyntax.isValid("x@" + domain) ? null
+                : CheckProblem.quoted(domain) + " is not a domain name (e.g. netralitas.bawaslu.example)");
+        check("hub.digest.cron", SettingsCheck::cronProblem);
+        if (embedded) {
+            check("hub.embedded.digest-cron", SettingsCheck::cronProblem);
+        } else {
+            check("hub.smtp.protocol", value -> oneOf(value, "smtp", "smtps"));
+            check("hub.imap.protocol", value -> oneOf(value, "imap", "imaps"));
+            check("hub.bkn.base-url", SettingsCheck::urlProblem);
+            check("hub.bkn.token-url", SettingsCheck::urlProblem);
+        }
+        check("hub.audit.reporter-secret", secret -> secret.getBytes(StandardCharsets.UTF_8).length >= MIN_REPORTER_SECRET_BYTES
+                ? null : "shorter than " + MIN_REPORTER_SECRET_BYTES + " bytes; use a long random value");
+        check("hub.data-dir", this::directoryProblem);
+        check("hub.csv.drop-dir", this::directoryProblem);
+        List<CheckProblem> list = new ArrayList<>();
+        problems.forEach((key, message) -> list.add(CheckProblem.setting(key, message)));
+        return list;
+    }
+
+    private Optional<String> value(String key) {
+        return settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private void requirePresent(String key, String message) {
+        if (value(key).isEmpty()) {
+            report(key, message);
+        }
+    }
+
+    private void check(String key, Function<String, String> rule) {
+        if (problems.containsKey(key)) {
+            return;
+        }
+        value(key).map(rule).ifPresent(problem -> report(key, problem));
+    }
+
+    private void report(String key, String message) {
+        problems.putIfAbsent(key, message);
+    }
+
+    private static String inboxProblem(String value) {
+        return MailAddressSyntax.isValid(value) ? null
+                : CheckProblem.quoted(value) + " is not a plain e-mail address (local@domain.tld)";
+    }
+
+    private static String cronProblem(String value) {
+        try {
+            new CronExpression(value);
+            return null;
+        } catch (ParseException e) {
+            return CheckProblem.quoted(value) + " is not a Quartz cron expression (seconds minutes hours day month"
+                    + " weekday, e.g. '0 0 7 * * ?'): " + e.getMessage();
+        }
+    }
+
+    private static String oneOf(String value, String first, String second) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.equals(first) || lower.equals(second) ? null
+                : CheckProblem.quoted(value) + " is neither " + first + " nor " + second;
+    }
+
+    private static String urlProblem(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return "not a URL: " + e.getReason();
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "holds a user name or password; BKN credentials belong in hub.bkn.consumer-key/consumer-secret";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return CheckProblem.quoted(value) + " is not an http(s) URL";
+        }
+        if (uri.getHost() == null) {
+            return CheckProblem.quoted(value) + " has no host";
+        }
+        return null;
+    }
+
+    /** A directory the hub creates when absent, but cannot use when a file stands in its place or it is read-only. */
+    private String directoryProblem(String value) {
+        Path dir;
+        try {
+            dir = home.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            return CheckProblem.quoted(value) + " is not a path: " + e.getReason();
+        }
+        if (!Files.exists(dir)) {
+            return null;
+        }
+        if (!Files.isDirectory(dir)) {
+            return CheckProblem.relativeTo(home, dir) + " is not a directory";
+        }
+        if (!Files.isWritable(dir)) {
+            return CheckProblem.relativeTo(home, dir) + " is not writable by the hub";
+        }
+        return null;
+    }
+}

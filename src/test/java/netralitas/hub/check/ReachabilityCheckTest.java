@@ -1,0 +1,170 @@
+package netralitas.hub.check;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReachabilityCheckTest {
+
+    private static final String KEY = "kunci-konsumen-contoh";
+    private static final String SECRET = "rahasia-konsumen-contoh";
+
+    private final Map<String, String> settings = new HashMap<>();
+    private final AtomicInteger bknStatus = new AtomicInteger(200);
+    private final AtomicReference<String> bknAuthorization = new AtomicReference<>();
+    private final AtomicReference<String> bknBody = new AtomicReference<>();
+    private GreetingServer smtp;
+    private GreetingServer imap;
+    private HttpServer bkn;
+
+    @BeforeEach
+    void startPartners() throws IOException {
+        smtp = new GreetingServer("220-smtp.bawaslu.example siap\r\n220 ok\r\n");
+        imap = new GreetingServer("* OK ready\r\n");
+        bkn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        bkn.createContext("/oauth2/token", exchange -> {
+            bknAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            try (InputStream body = exchange.getRequestBody()) {
+                bknBody.set(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            byte[] answer = "{\"access_token\":\"t\",\"expires_in\":3600}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(bknStatus.get(), answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        bkn.start();
+        settings.put("hub.smtp.host", "127.0.0.1");
+        settings.put("hub.smtp.port", String.valueOf(smtp.port()));
+        settings.put("hub.smtp.protocol", "smtp");
+        settings.put("hub.imap.host", "127.0.0.1");
+        settings.put("hub.imap.port", String.valueOf(imap.port()));
+        settings.put("hub.imap.protocol", "imap");
+        settings.put("hub.bkn.token-url", "http://127.0.0.1:" + bkn.getAddress().getPort() + "/oauth2/token");
+        settings.put("hub.bkn.consumer-key", KEY);
+        settings.put("hub.bkn.consumer-secret", SECRET);
+    }
+
+    @AfterEach
+    void stopPartners() throws IOException {
+        smtp.close();
+        imap.close();
+        bkn.stop(0);
+    }
+
+    @Test
+    void partnersThatAnswerGiveNoProblem() throws InterruptedException {
+        assertEquals(List.of(), check(Duration.ofSeconds(5)));
+        assertEquals("QUIT", smtp.firstLineReceived());
+        assertEquals("a1 LOGOUT", imap.firstLineReceived());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)),
+                bknAuthorization.get());
+        assertEquals("grant_type=client_credentials", bknBody.get());
+    }
+
+    @Test
+    void unreachableSmtpServerIsNamedWithHostAndPort() throws IOException {
+        int port = GreetingServer.closedPort();
+        settings.put("hub.smtp.port", String.valueOf(port));
+        assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + port + "): no answer: Connection refused"),
+                lines(check(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void serverThatIsNotTheExpectedProtocolIsReported() {
+        settings.put("hub.imap.port", String.valueOf(smtp.port()));
+        assertEquals(List.of("hub.imap.host/hub.imap.port (127.0.0.1:" + smtp.port() + "): answered '220-smtp.bawaslu.example siap'"
+                        + " instead of an IMAP greeting (* OK or * PREAUTH …)"),
+                lines(check(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void silentServerIsReportedAfterTheTimeout() throws IOException {
+        try (GreetingServer silent = new GreetingServer(null)) {
+            settings.put("hub.smtp.port", String.valueOf(silent.port()));
+            assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + silent.port()
+                            + "): connected, but no greeting within 300 ms"),
+                    lines(check(Duration.ofMillis(300))));
+        }
+    }
+
+    @Test
+    void imapsAgainstAPlainServerFailsTheTlsHandshake() {
+        settings.put("hub.imap.protocol", "imaps");
+        List<CheckProblem> problems = check(Duration.ofSeconds(5));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("hub.imap.host/hub.imap.port (127.0.0.1:" + imap.port() + ")", problems.get(0).where());
+        assertTrue(problems.get(0).message().startsWith("TLS handshake failed: "), problems.get(0).message());
+    }
+
+    @Test
+    void rejectedBknCredentialsAreReportedWithoutPrintingThem() {
+        bknStatus.set(401);
+        List<String> lines = lines(check(Duration.ofSeconds(5)));
+        assertEquals(List.of("hub.bkn.token-url (" + settings.get("hub.bkn.token-url") + "): BKN rejected the consumer"
+                + " key/secret (HTTP 401): check hub.bkn.consumer-key and hub.bkn.consumer-secret"), lines);
+        assertFalse(lines.get(0).contains(SECRET) || lines.get(0).contains(KEY), lines.get(0));
+    }
+
+    @Test
+    void bknServerErrorAndWrongPathAreReported() {
+        bknStatus.set(503);
+        assertEquals(List.of("answered HTTP 503 (server error)"), messages(check(Duration.ofSeconds(5))));
+        settings.put("hub.bkn.token-url", "http://127.0.0.1:" + bkn.getAddress().getPort() + "/salah");
+        assertEquals(List.of("answered HTTP 404: no token endpoint at this URL"), messages(check(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void bknThatAnswersWithoutTokenStillCountsAsAnswering() {
+        bknStatus.set(400);
+        assertEquals(List.of(), check(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void unreachableBknIsReported() throws IOException {
+        int port = GreetingServer.closedPort();
+        settings.put("hub.bkn.token-url", "http://127.0.0.1:" + port + "/oauth2/token?rahasia=1");
+        assertEquals(List.of("hub.bkn.token-url (http://127.0.0.1:" + port + "/oauth2/token): no answer: Connection refused"),
+                lines(check(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void partnersWithMissingOrMalformedSettingsAreLeftToTheConfigurationCheck() throws IOException {
+        int port = GreetingServer.closedPort();
+        settings.remove("hub.smtp.host");
+        settings.put("hub.imap.port", "bukan-port");
+        settings.put("hub.bkn.token-url", "ftp://127.0.0.1:" + port + "/token");
+        assertEquals(List.of(), check(Duration.ofSeconds(5)));
+    }
+
+    private List<CheckProblem> check(Duration timeout) {
+        SettingSource source = key -> Optional.ofNullable(settings.get(key));
+        return new ReachabilityCheck(source, timeout).problems();
+    }
+
+    private static List<String> lines(List<CheckProblem> problems) {
+        return problems.stream().map(CheckProblem::toString).toList();
+    }
+
+    private static List<String> messages(List<CheckProblem> problems) {
+        return problems.stream().map(CheckProblem::message).toList();
+    }
+}
