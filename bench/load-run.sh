@@ -37,7 +37,6 @@ EOF
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/netralitas-hub.jar"
-CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
 
 [[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || { usage >&2; exit 2; }
 ROWS=$1; shift
@@ -74,24 +73,9 @@ done
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 # ---- 1. build (the hub jar; the harness classes live in test sources and never ship in it) ----------------------
-maven() {
-    # Offline first: a machine that built once has everything; fall back to the network otherwise.
-    (cd "$ROOT" && { mvn -q -o -B "$@" || mvn -q -B "$@"; })
-}
-stale() {
-    [[ ! -f $JAR || ! -f $ROOT/target/test-classes/netralitas/hub/bench/BenchPartners.class ]] \
-        || [[ -n $(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -print -quit) ]]
-}
-if [[ $BUILD == always ]] || { [[ $BUILD == auto ]] && stale; }; then
-    log "building (mvn package -DskipTests) in $ROOT"
-    maven -DskipTests package
-fi
-if [[ ! -f $CLASSPATH_FILE || $ROOT/pom.xml -nt $CLASSPATH_FILE ]]; then
-    log "resolving the test classpath"
-    maven dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-fi
-[[ -f $JAR ]] || { echo "no $JAR: build first (or drop --no-build)" >&2; exit 1; }
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")"
+BENCH_BUILD=$BUILD
+source "$ROOT/bench/build.sh"
+CP=$BENCH_CP
 
 # ---- work folder, processes, cleanup ----------------------------------------------------------------------------
 if [[ -z $WORK ]]; then

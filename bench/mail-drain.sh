@@ -13,15 +13,7 @@ while [[ $# -gt 0 ]]; do
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
-cd "$ROOT"
-maven() { mvn -q -o -B "$@" || mvn -q -B "$@"; }
-if [[ ! -f target/netralitas-hub.jar || -n $(find src pom.xml routes config -newer target/netralitas-hub.jar -print -quit) ]]; then
-    maven -DskipTests package
-fi
-CLASSPATH_FILE=target/bench-classpath.txt
-if [[ ! -f $CLASSPATH_FILE || pom.xml -nt $CLASSPATH_FILE ]]; then
-    maven dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-fi
+source "$ROOT/bench/build.sh"
 WORK=$(mktemp -d /tmp/netralitas-mail-drain.XXXXXX)
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" netralitas.hub.bench.MailDrain \
+java -Xmx1g -cp "$BENCH_CP" netralitas.hub.bench.MailDrain \
     --messages "$MESSAGES" --root "$ROOT" --work "$WORK" --xmx "$XMX"

@@ -1,18 +1,15 @@
 package netralitas.hub.app;
 
+import netralitas.hub.testing.FolderCopy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -29,19 +26,8 @@ class CheckCommandTest {
 
     @BeforeEach
     void copyHome() throws IOException {
-        for (String folder : new String[]{"config", "routes"}) {
-            Path from = Path.of(folder);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : files.toList()) {
-                    Path target = home.resolve(folder).resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                }
-            }
-        }
+        FolderCopy.copy(Path.of("config"), home.resolve("config"));
+        FolderCopy.copy(Path.of("routes"), home.resolve("routes"));
     }
 
     @Test
@@ -102,12 +88,9 @@ class CheckCommandTest {
     }
 
     private int run(String... args) throws Exception {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit = HubMain.run(Arrays.asList(args), home, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        out = stdout.toString(StandardCharsets.UTF_8);
-        err = stderr.toString(StandardCharsets.UTF_8);
-        return exit;
+        CommandLine run = CommandLine.run(home, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 }

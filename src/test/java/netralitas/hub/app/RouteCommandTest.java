@@ -1,18 +1,15 @@
 package netralitas.hub.app;
 
+import netralitas.hub.testing.FolderCopy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,8 +37,8 @@ class RouteCommandTest {
     @BeforeEach
     void copyHome() throws IOException {
         home = work.resolve("home");
-        copy(PROJECT.resolve("config"), home.resolve("config"));
-        copy(PROJECT.resolve("routes"), home.resolve("routes"));
+        FolderCopy.copy(PROJECT.resolve("config"), home.resolve("config"));
+        FolderCopy.copy(PROJECT.resolve("routes"), home.resolve("routes"));
     }
 
     @Test
@@ -156,31 +153,15 @@ class RouteCommandTest {
     }
 
     private int run(String... args) throws Exception {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit = HubMain.run(Arrays.asList(args), home, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        out = stdout.toString(StandardCharsets.UTF_8);
-        err = stderr.toString(StandardCharsets.UTF_8);
-        return exit;
+        CommandLine run = CommandLine.run(home, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private String row(String containing) {
         List<String> rows = out.lines().filter(line -> line.contains(containing)).toList();
         assertEquals(1, rows.size(), () -> "one row with " + containing + " in\n" + out);
         return rows.get(0);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import netralitas.hub.embedded.EmbeddedMailServer;
 import netralitas.hub.inbox.MailCorpus;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class MailDrain {
 
-    private static final String MAILBOX = "laporan@bawaslu.example";
+    private static final String MAILBOX = HubJarProcess.REPORT_MAILBOX;
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[^\\n]*\\n");
 
     private MailDrain() {
@@ -44,18 +43,18 @@ public final class MailDrain {
         Files.createDirectories(work);
 
         try (EmbeddedMailServer mail = new EmbeddedMailServer(0, 0).start();
-             BknSimulator bkn = BknSimulator.withRecords(root.resolve("config/dev/bkn-records.json"), 0, "bench", "bench-secret")) {
+             BknSimulator bkn = HubJarProcess.simulator(root)) {
             bkn.start();
             mail.addUser(MAILBOX, MAILBOX, MAILBOX);
             long fillStart = System.nanoTime();
             fill(mail, count);
-            System.out.printf("filled INBOX with %d messages in %.1f s%n", count, seconds(System.nanoTime() - fillStart));
+            System.out.printf("filled INBOX with %d messages in %.1f s%n", count, HubJarProcess.seconds(System.nanoTime() - fillStart));
 
             Path log = work.resolve("hub.log");
             long launched = System.nanoTime();
-            Process hub = startHub(root, work, xmx, mail, bkn, log);
+            Process hub = HubJarProcess.start(root, work, xmx, mail, bkn, log, List.of());
             try {
-                long ready = awaitLogLine(log, "Apache Camel 4.17.0 (netralitas-hub) started", hub);
+                long ready = HubJarProcess.awaitLogLine(log, HubJarProcess.STARTED, hub);
                 long filed;
                 int processed;
                 int quarantined;
@@ -71,8 +70,8 @@ public final class MailDrain {
                 ProcStats stats = new ProcStats(hub.pid(), 100);
                 System.out.printf("mail drain: %d messages in %.1f s after the routes started (%.1f messages/s);"
                                 + " %d in Processed, %d in Quarantine; hub start-up %.1f s; hub CPU %.1f s%n",
-                        count, seconds(filed - ready), count / seconds(filed - ready), processed, quarantined,
-                        seconds(ready - launched), stats.cpuSeconds());
+                        count, HubJarProcess.seconds(filed - ready), count / HubJarProcess.seconds(filed - ready), processed, quarantined,
+                        HubJarProcess.seconds(ready - launched), stats.cpuSeconds());
                 System.out.printf("details: work folder %s (hub.log, data/audit)%n", work);
             } finally {
                 hub.destroy();
@@ -108,38 +107,6 @@ public final class MailDrain {
                 .map(name -> new String(MailCorpus.bytes(name), StandardCharsets.ISO_8859_1)).toList();
     }
 
-    private static Process startHub(Path root, Path work, String xmx, EmbeddedMailServer mail, BknSimulator bkn, Path log)
-            throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx,
-                "-Dhub.embedded=false",
-                "-Dhub.data-dir=" + work.resolve("data"),
-                "-Dhub.csv.drop-dir=" + work.resolve("drop"),
-                "-Dhub.imap.host=" + mail.host(), "-Dhub.imap.port=" + mail.imapPort(), "-Dhub.imap.protocol=imap",
-                "-Dhub.imap.username=" + MAILBOX, "-Dhub.imap.password=" + MAILBOX,
-                "-Dhub.smtp.host=" + mail.host(), "-Dhub.smtp.port=" + mail.smtpPort(), "-Dhub.smtp.starttls=false",
-                "-Dhub.bkn.base-url=" + bkn.baseUrl(), "-Dhub.bkn.token-url=" + bkn.tokenUrl(),
-                "-Dhub.bkn.consumer-key=bench", "-Dhub.bkn.consumer-secret=bench-secret",
-                "-Dhub.audit.reporter-secret=bench-reporter-key",
-                "-jar", root.resolve("target/netralitas-hub.jar").toString()));
-        return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-    }
-
-    private static long awaitLogLine(Path log, String text, Process hub) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
-                return System.nanoTime();
-            }
-            if (!hub.isAlive()) {
-                throw new IllegalStateException("the hub stopped before its routes started; see " + log);
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the hub did not start in 120 s; see " + log);
-    }
-
     private static int count(EmbeddedMailServer mail, String folderName) throws MessagingException {
         Store store = connect(mail);
         try {
@@ -154,9 +121,5 @@ public final class MailDrain {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect(mail.host(), mail.imapPort(), MAILBOX, MAILBOX);
         return store;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

@@ -1,18 +1,16 @@
 package netralitas.hub.check;
 
+import netralitas.hub.testing.FolderCopy;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * A hub home in a temporary directory holding a copy of the project's config/ (tests run from the project root),
@@ -31,7 +29,7 @@ final class HubHomeFixture {
 
     static HubHomeFixture copyOfProjectConfig(Path home) throws IOException {
         HubHomeFixture fixture = new HubHomeFixture(home);
-        copyTree(Path.of("config"), fixture.config);
+        FolderCopy.copy(Path.of("config"), fixture.config);
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(fixture.config.resolve("application.properties"), StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -93,22 +91,5 @@ final class HubHomeFixture {
             }
         }
         throw new IllegalStateException(file + " has no line containing " + text);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -1,5 +1,6 @@
 package netralitas.hub.e2e;
 
+import netralitas.hub.testing.FolderCopy;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,8 @@ class RouteReloadEndToEndTest {
     @Test
     void anEditedRouteFileIsReloadedInTheRunningHub(@TempDir Path work) throws Exception {
         Path home = work.resolve("home");
-        copy(TestHub.PROJECT.resolve("config"), home.resolve("config"));
-        copy(TestHub.PROJECT.resolve("routes"), home.resolve("routes"));
+        FolderCopy.copy(TestHub.PROJECT.resolve("config"), home.resolve("config"));
+        FolderCopy.copy(TestHub.PROJECT.resolve("routes"), home.resolve("routes"));
         try (TestHub hub = new TestHub(work).home(home)) {
             hub.settings.put("hub.routes.reload", "true");
             hub.start();
@@ -49,18 +49,5 @@ class RouteReloadEndToEndTest {
     private static String definition(ModelCamelContext model, String routeId) {
         RouteDefinition route = model.getRouteDefinition(routeId);
         return route == null ? "" : route.toString() + route.getOutputs();
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
