@@ -31,7 +31,14 @@ public final class HubMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int exit = run(Arrays.asList(args), HubHome.fromEnvironment(), System.out, System.err);
+        Path home = HubHome.fromEnvironment();
+        try {
+            LogFormat.apply(home);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Netralitas Hub cannot start: " + e.getMessage());
+            System.exit(2);
+        }
+        int exit = run(Arrays.asList(args), home, System.out, System.err);
         if (exit != 0) {
             System.exit(exit);
         }
