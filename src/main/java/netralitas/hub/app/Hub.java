@@ -26,6 +26,9 @@ public final class Hub {
     /** The route files whose routes decide where a case goes: what a dry run runs (enrich only when it asks BKN). */
     private static final List<String> DECIDING_ROUTES = List.of("enrich.camel.yaml", "classify.camel.yaml", "route.camel.yaml");
 
+    /** Settings naming a folder, relative to the hub home unless absolute. */
+    private static final List<String> FOLDER_SETTINGS = List.of("hub.config-dir", "hub.data-dir", "hub.csv.drop-dir");
+
     private final Main main;
 
     private Hub(Main main) {
@@ -42,6 +45,11 @@ public final class Hub {
         main.configure().addConfiguration(HubConfiguration.class);
         main.setPropertyPlaceholderLocations(propertiesLocation(home));
         main.addOverrideProperty("hub.home", home.toString());
+        // The routes use these folders as they are written; relative ones mean the hub home, not the working directory.
+        HubSettings settings = HubSettings.load(home);
+        for (String folder : FOLDER_SETTINGS) {
+            main.addOverrideProperty(folder, settings.path(folder).toAbsolutePath().toString());
+        }
         main.addOverrideProperty("camel.main.routes-include-pattern",
                 "file:" + home.resolve("routes").toAbsolutePath() + "/*.camel.yaml");
         // Hot reload (hub.routes.reload) watches the same folder the routes were loaded from.

@@ -2,6 +2,7 @@ package netralitas.hub.e2e;
 
 import netralitas.hub.app.Hub;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.testing.FolderCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dropped in, each one ending in the inbox config/dev/README.md says it should (or closed).
  */
 class EmbeddedDefaultTest {
+
+    /** The test JVM runs in the project folder: a hub home elsewhere must not use the project's data/ folder. */
+    @Test
+    void relativeFoldersMeanTheHubHomeNotTheWorkingDirectory(@TempDir Path work) throws Exception {
+        Path home = work.resolve("home");
+        FolderCopy.copy(TestHub.PROJECT.resolve("config"), home.resolve("config"));
+        FolderCopy.copy(TestHub.PROJECT.resolve("routes"), home.resolve("routes"));
+        Hub hub = Hub.create(home, Map.of(
+                "hub.embedded.smtp-port", "0",
+                "hub.embedded.imap-port", "0",
+                "hub.embedded.bkn-port", "0",
+                "hub.management.port", String.valueOf(TestHub.freePort()),
+                "hub.csv.read-lock-min-age-ms", "100"));
+        hub.start();
+        try {
+            Path done = home.resolve("data/drop/done");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.isDirectory(done) || Files.list(done).noneMatch(f -> f.getFileName().toString().startsWith("laporan-contoh"))) {
+                assertTrue(System.nanoTime() < deadline, "the sample file in " + home + "/data/drop was not processed");
+                Thread.sleep(100);
+            }
+            assertTrue(Files.isDirectory(home.resolve("data/audit")), "the audit trail is under the home's data/");
+        } finally {
+            hub.stop();
+        }
+    }
 
     @Test
     void everySampleReportReachesItsExpectedInbox(@TempDir Path work) throws Exception {
