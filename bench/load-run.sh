@@ -31,6 +31,7 @@ The run
   --timeout S           give up after S seconds, 0 = never                                  (default 0)
   --work DIR            work folder (default: a new /tmp/netralitas-load.XXXXXX)
   --no-histogram        skip the class histogram (jcmd, one full GC) taken when the file is done
+  --profile             record the hub with Java Flight Recorder and print its CPU by pipeline stage
   --rebuild | --no-build   always / never run Maven first (default: when sources are newer than the jar)
 EOF
 }
@@ -43,7 +44,7 @@ ROWS=$1; shift
 BAD=0.05 REPEAT=0.2 DUPLICATE=0 MIX=40,40,15,5 SEED=42
 BKN_LATENCY_MS=0 BKN_RATE_LIMIT=0 BKN_NOT_FOUND=0 PARTNERS_XMX=1g
 XMX=256m HUB_BKN_RATE=10000 HUB_OPTS=()
-PROGRESS=30 STALL=900 TIMEOUT=0 WORK= BUILD=auto HISTOGRAM=yes
+PROGRESS=30 STALL=900 TIMEOUT=0 WORK= BUILD=auto HISTOGRAM=yes PROFILE=no
 while [[ $# -gt 0 ]]; do
     case $1 in
         --bad) BAD=$2; shift 2 ;;
@@ -63,6 +64,7 @@ while [[ $# -gt 0 ]]; do
         --timeout) TIMEOUT=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
         --no-histogram) HISTOGRAM=no; shift ;;
+        --profile) PROFILE=yes; shift ;;
         --rebuild) BUILD=always; shift ;;
         --no-build) BUILD=never; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -140,6 +142,10 @@ P="$WORK/partners.properties"
 log "$(head -n 1 "$WORK/partners.log")"
 
 # ---- 4. the hub, its own JVM, pointed at the partners by environment ---------------------------------------------
+if [[ $PROFILE == yes ]]; then
+    # The profile settings sample each Java thread every 10 ms; the recording is written when the hub stops.
+    HUB_OPTS+=("-XX:StartFlightRecording=settings=profile,filename=$WORK/hub.jfr,dumponexit=true")
+fi
 HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log":time,uptime,level,tags
          -Dhub.bkn.rate-limit-per-second="$HUB_BKN_RATE" "${HUB_OPTS[@]}" -jar "$JAR")
 HUB_STARTED=$(date +%s%N)
@@ -201,6 +207,7 @@ revision=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 xmx=$XMX
 hub-command=${HUB_CMD[*]}
 scenario=$SCENARIO
+bkn-rate-limit=$BKN_RATE_LIMIT
 machine=$MACHINE
 hub-startup-s=$HUB_STARTUP_S
 hub-stop-s=$HUB_STOP_S
@@ -213,5 +220,11 @@ echo
 set +e
 java -Xmx512m -cp "$CP" netralitas.hub.bench.LoadReport --work "$WORK"
 REPORT_EXIT=$?
+if [[ $PROFILE == yes && -f $WORK/hub.jfr ]]; then
+    echo
+    java -Xmx1g -cp "$CP" netralitas.hub.bench.StageProfile --jfr "$WORK/hub.jfr" \
+        --hub-cpu-s "$(awk -v ms="$(prop "$WORK/monitor.properties" hub.cpu-ms.drop-to-done)" 'BEGIN {printf "%.1f", ms / 1000}')" \
+        --cases "$(( $(prop "$WORK/generator.properties" rows) - $(prop "$WORK/generator.properties" bad) ))"
+fi
 set -e
 exit $((MONITOR_EXIT != 0 ? MONITOR_EXIT + 10 : REPORT_EXIT))

@@ -306,6 +306,11 @@ public final class BknSimulator implements AutoCloseable {
         return traffic.dataRequests();
     }
 
+    /** Milliseconds from the first data-utama call to the last, for the request rate a client achieved. */
+    public long dataRequestSpanMillis() {
+        return traffic.dataRequestSpanMillis();
+    }
+
     public int dataRequestsFor(String nip) {
         return traffic.dataRequestsFor(nip);
     }

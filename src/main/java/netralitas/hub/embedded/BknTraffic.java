@@ -3,6 +3,7 @@ package netralitas.hub.embedded;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the simulator received, for assertions about how the hub treats BKN (caching, throttling, retries). */
 final class BknTraffic {
@@ -15,12 +16,17 @@ final class BknTraffic {
     private final AtomicInteger droppedWhileDown = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicLong firstDataRequestMillis = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastDataRequestMillis = new AtomicLong(Long.MIN_VALUE);
 
     void dataRequestStarted(String nip) {
+        long now = System.currentTimeMillis();
+        firstDataRequestMillis.accumulateAndGet(now, Math::min);
+        lastDataRequestMillis.accumulateAndGet(now, Math::max);
         dataRequests.incrementAndGet();
         dataRequestsByNip.computeIfAbsent(nip, key -> new AtomicInteger()).incrementAndGet();
-        int now = inFlight.incrementAndGet();
-        peakInFlight.accumulateAndGet(now, Math::max);
+        int concurrent = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(concurrent, Math::max);
     }
 
     void dataRequestFinished() {
@@ -45,6 +51,13 @@ final class BknTraffic {
 
     int dataRequests() {
         return dataRequests.get();
+    }
+
+    /** Milliseconds from the first data request to the last (0 with fewer than two). */
+    long dataRequestSpanMillis() {
+        long first = firstDataRequestMillis.get();
+        long last = lastDataRequestMillis.get();
+        return first == Long.MAX_VALUE || last <= first ? 0 : last - first;
     }
 
     int dataRequestsFor(String nip) {
@@ -85,5 +98,7 @@ final class BknTraffic {
         unauthorizedSent.set(0);
         droppedWhileDown.set(0);
         peakInFlight.set(inFlight.get());
+        firstDataRequestMillis.set(Long.MAX_VALUE);
+        lastDataRequestMillis.set(Long.MIN_VALUE);
     }
 }

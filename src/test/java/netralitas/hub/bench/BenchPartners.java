@@ -134,6 +134,7 @@ public final class BenchPartners {
             values.put("mail.deliveries", counter.deliveries());
             counter.byKind().forEach((kind, count) -> values.put("mail.kind." + kind, count));
             values.put("bkn.data-requests", bkn.dataRequests());
+            values.put("bkn.data-request-span-ms", bkn.dataRequestSpanMillis());
             values.put("bkn.token-requests", bkn.tokenRequests());
             values.put("bkn.too-many-requests", bkn.tooManyRequestsSent());
             values.put("bkn.unauthorized", bkn.unauthorizedSent());

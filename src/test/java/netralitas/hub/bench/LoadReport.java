@@ -156,6 +156,11 @@ public final class LoadReport {
         section(out, "BKN simulator");
         line(out, "data-utama requests", String.format("%,d (distinct NIPs in good rows: %,d)",
                 KeyValues.number(partners, "bkn.data-requests"), KeyValues.number(generated, "distinctNips")));
+        long requests = KeyValues.number(partners, "bkn.data-requests");
+        long spanMs = KeyValues.number(partners, "bkn.data-request-span-ms");
+        line(out, "request rate", spanMs <= 0 || requests < 2 ? "?" : String.format(Locale.ROOT,
+                "%.1f requests/s from the first to the last (%,d in %.1f s)%s", (requests - 1) * 1000.0 / spanMs, requests,
+                spanMs / 1000.0, limitShare(run, (requests - 1) * 1000.0 / spanMs)));
         line(out, "token requests", partners.getOrDefault("bkn.token-requests", "?"));
         line(out, "429 / 401 sent", partners.getOrDefault("bkn.too-many-requests", "?") + " / "
                 + partners.getOrDefault("bkn.unauthorized", "?"));
@@ -206,6 +211,12 @@ public final class LoadReport {
         try (Stream<Path> files = Files.walk(path)) {
             return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
         }
+    }
+
+    /** "; 97.6 % of the simulator's limit of 50/s" when the run had one. */
+    private static String limitShare(Map<String, String> run, double rate) {
+        long limit = KeyValues.number(run, "bkn-rate-limit");
+        return limit <= 0 ? "" : String.format(Locale.ROOT, "; %.1f %% of the simulator's limit of %d/s", rate * 100 / limit, limit);
     }
 
     private static String mb(long bytes) {
