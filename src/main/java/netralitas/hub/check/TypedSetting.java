@@ -56,6 +56,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.smtp.max-redeliveries", 0, INT_MAX, Scope.EVERY_MODE),
             number("hub.smtp.redelivery-delay-ms", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.bkn.rate-limit-per-second", 1, INT_MAX, Scope.EVERY_MODE),
+            number("hub.bkn.rate-limit-window-ms", 1000, INT_MAX, Scope.EVERY_MODE),
             number("hub.bkn.max-concurrency", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.bkn.cache-ttl", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.bkn.cache-max-entries", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
