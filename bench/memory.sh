@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark 3: memory. ROWS reports (default 1,000,000) through a hub started with -Xmx256m: all distinct NIPs, no bad
-# row, the default mix of outcomes (mailed at once, queued for the digest, closed, village heads). Prints whether it
-# completed with every row accounted for, the peak heap after GC, the peak RSS and the rate. The rate to compare it
-# with is the same command at 100000 rows (bench/memory.sh 100000): same mix, a tenth of the rows.
+# Benchmark 3: memory. Benchmark 1 (bench/throughput.sh: all distinct NIPs, no bad row, every case mailed at once) with
+# ROWS reports (default 1,000,000) through a hub started with -Xmx256m. Prints whether it completed with every row
+# accounted for, the peak heap after GC, the peak RSS and the rate, to compare with bench/throughput.sh 100000.
 #   bench/memory.sh [ROWS] [more bench/load-run.sh options]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROWS=${1:-1000000}; shift || true
-exec "$ROOT/bench/load-run.sh" "$ROWS" --xmx 256m --bad 0 --repeat 0 "$@"
+exec "$ROOT/bench/load-run.sh" "$ROWS" --xmx 256m --bad 0 --repeat 0 --mix 100,0,0,0 --progress 120 "$@"
