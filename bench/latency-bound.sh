@@ -7,7 +7,8 @@
 #   bench/latency-bound.sh [ROWS] [more bench/load-run.sh options]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ROWS=${1:-5000}; shift || true
+ROWS=5000
+if [[ ${1:-} =~ ^[0-9]+$ ]]; then ROWS=$1; shift; fi
 for REPEAT in 0 0.2; do
     echo "=== BKN 50 ms, limit 50/s, repeated NIPs $REPEAT ==="
     "$ROOT/bench/load-run.sh" "$ROWS" --bad 0 --repeat "$REPEAT" --mix 100,0,0,0 \

@@ -5,5 +5,6 @@
 #   bench/memory.sh [ROWS] [more bench/load-run.sh options]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ROWS=${1:-1000000}; shift || true
+ROWS=1000000
+if [[ ${1:-} =~ ^[0-9]+$ ]]; then ROWS=$1; shift; fi
 exec "$ROOT/bench/load-run.sh" "$ROWS" --xmx 256m --bad 0 --repeat 0 --mix 100,0,0,0 --progress 120 "$@"

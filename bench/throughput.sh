@@ -6,5 +6,6 @@
 #   bench/throughput.sh [ROWS] [more bench/load-run.sh options]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ROWS=${1:-10000}; shift || true
+ROWS=10000
+if [[ ${1:-} =~ ^[0-9]+$ ]]; then ROWS=$1; shift; fi
 exec "$ROOT/bench/load-run.sh" "$ROWS" --bad 0 --repeat 0 --mix 100,0,0,0 --profile "$@"
