@@ -67,7 +67,7 @@ public final class HubConfiguration implements CamelConfiguration {
         // The same validation as the check command, with the same messages; whether the partners answer is checked
         // by the command only: at start-up the hub rather waits for a partner that is down (it defers its cases).
         boolean embedded = settings.bool("hub.embedded");
-        new ConfigurationCheck(home, settings::optional, embedded).requireValid();
+        ConfigurationCheck.ValidConfiguration valid = new ConfigurationCheck(home, settings::optional, embedded).requireValid();
         if (embedded) {
             EmbeddedServers servers = EmbeddedServers.start(settings);
             servers.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);
@@ -83,8 +83,8 @@ public final class HubConfiguration implements CamelConfiguration {
         }
 
         Path config = settings.configDir();
-        RegionDirectory regions = RegionDirectory.inConfig(config);
-        CategoryCatalogue categories = CategoryCatalogue.load(config.resolve("categories.yaml"));
+        RegionDirectory regions = valid.regions();
+        CategoryCatalogue categories = valid.categories();
         CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
 
         bindIntake(settings, registry, regions, categories, clock, LOG::info);

@@ -25,6 +25,8 @@ final class ConfigFilesCheck {
 
     private final Path home;
     private final Path configDir;
+    private RegionDirectory regions;
+    private CategoryCatalogue categories;
 
     ConfigFilesCheck(Path home, Path configDir) {
         this.home = home;
@@ -39,21 +41,31 @@ final class ConfigFilesCheck {
         return problems;
     }
 
+    /** The directory as loaded by {@link #problems()}; null when it did not load. */
+    RegionDirectory regions() {
+        return regions;
+    }
+
+    /** The catalogue as loaded by {@link #problems()}; null when it did not load. */
+    CategoryCatalogue categories() {
+        return categories;
+    }
+
     private void regions(List<CheckProblem> problems) {
-        Path regions = configDir.resolve(RegionDirectory.REGIONS_FILE);
+        Path file = configDir.resolve(RegionDirectory.REGIONS_FILE);
         try {
-            RegionDirectory.inConfig(configDir);
+            regions = RegionDirectory.inConfig(configDir);
         } catch (RegionDataException e) {
             e.problems().forEach(p -> problems.add(CheckProblem.inFile(home, p.file(), p.line(), p.text())));
         } catch (RuntimeException e) {
-            problems.add(CheckProblem.inFile(home, regions, 0, "cannot load the region directory: " + oneLine(e.getMessage())));
+            problems.add(CheckProblem.inFile(home, file, 0, "cannot load the region directory: " + oneLine(e.getMessage())));
         }
     }
 
     private void categories(List<CheckProblem> problems) {
         Path file = configDir.resolve(CATEGORIES);
         try {
-            CategoryCatalogue.load(file);
+            categories = CategoryCatalogue.load(file);
         } catch (CatalogueConfigException e) {
             if (e.getCause() instanceof JsonProcessingException json) {
                 JsonLocation location = json.getLocation();

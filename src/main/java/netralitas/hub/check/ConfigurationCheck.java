@@ -1,5 +1,8 @@
 package netralitas.hub.check;
 
+import netralitas.hub.classify.CategoryCatalogue;
+import netralitas.hub.region.RegionDirectory;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -37,17 +40,33 @@ public final class ConfigurationCheck {
 
     /** Every problem found; empty when the configuration is usable. */
     public List<CheckProblem> problems() {
-        List<CheckProblem> problems = new ArrayList<>(new SettingsCheck(home, settings, embedded).problems());
-        configDir(problems).ifPresent(dir -> problems.addAll(new ConfigFilesCheck(home, dir).problems()));
-        return List.copyOf(problems);
+        return run().problems();
     }
 
-    /** For start-up: throws when {@link #problems()} is not empty, with every problem in the message. */
-    public void requireValid() {
-        List<CheckProblem> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
+    /**
+     * For start-up: throws when {@link #problems()} is not empty, with every problem in the message; else the region
+     * directory and category catalogue as the check loaded them, so that the hub does not read them a second time.
+     */
+    public ValidConfiguration requireValid() {
+        Result result = run();
+        if (!result.problems().isEmpty()) {
+            throw new InvalidConfigurationException(result.problems());
         }
+        return new ValidConfiguration(result.files().regions(), result.files().categories());
+    }
+
+    /** What a configuration without problems holds, loaded and checked. */
+    public record ValidConfiguration(RegionDirectory regions, CategoryCatalogue categories) {
+    }
+
+    private record Result(List<CheckProblem> problems, ConfigFilesCheck files) {
+    }
+
+    private Result run() {
+        List<CheckProblem> problems = new ArrayList<>(new SettingsCheck(home, settings, embedded).problems());
+        Optional<ConfigFilesCheck> files = configDir(problems).map(dir -> new ConfigFilesCheck(home, dir));
+        files.ifPresent(check -> problems.addAll(check.problems()));
+        return new Result(List.copyOf(problems), files.orElse(null));
     }
 
     /** The config directory, when the setting names one that exists (the hub's five files are checked only then). */
