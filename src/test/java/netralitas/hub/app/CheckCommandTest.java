@@ -1,12 +1,12 @@
 package netralitas.hub.app;
 
 import netralitas.hub.testing.FolderCopy;
+import netralitas.hub.testing.FreePort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -65,10 +65,7 @@ class CheckCommandTest {
 
     @Test
     void outsideEmbeddedModeCheckAsksThePartnersAndNamesTheOneThatDoesNotAnswer() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = FreePort.next();
         Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
                 "hub.embedded = false",
                 "hub.smtp.host = 127.0.0.1", "hub.smtp.port = " + closed,

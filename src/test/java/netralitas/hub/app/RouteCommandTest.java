@@ -1,12 +1,12 @@
 package netralitas.hub.app;
 
 import netralitas.hub.testing.FolderCopy;
+import netralitas.hub.testing.FreePort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -135,10 +135,7 @@ class RouteCommandTest {
 
     @Test
     void bknUnreachableShowsTheCaseAsDeferred() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePort.next();
         Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
                 "hub.embedded = false",
                 "hub.bkn.base-url = http://127.0.0.1:" + closedPort + "/api",

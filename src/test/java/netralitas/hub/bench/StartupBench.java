@@ -2,8 +2,8 @@ package netralitas.hub.bench;
 
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
+import netralitas.hub.testing.FreePort;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ public final class StartupBench {
             for (int run = 1; run <= runs; run++) {
                 Path runWork = Files.createDirectories(work.resolve("run-" + run));
                 Path log = runWork.resolve("hub.log");
-                int port = freePort();
+                int port = FreePort.next();
                 URI readiness = URI.create("http://127.0.0.1:" + port + "/observe/health/ready");
                 long launched = System.nanoTime();
                 Process hub = HubJarProcess.start(root, runWork, xmx, mail, bkn, log,
@@ -103,11 +103,5 @@ public final class StartupBench {
     private static String camelStarted(Path log) throws java.io.IOException {
         Matcher m = CAMEL_STARTED.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
         return m.find() ? "routes started in " + m.group(1) + ", boot " + m.group(2) : "no start line in the log";
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,6 +5,7 @@ import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditLog;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
+import netralitas.hub.testing.FreePort;
 import org.apache.camel.CamelContext;
 
 import java.io.IOException;
@@ -152,11 +153,8 @@ final class TestHub implements AutoCloseable {
         }
     }
 
-    /** A port free at this moment, for a server that cannot be given port 0 and asked which one it got. */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return FreePort.next();
     }
 
     int managementPort() {
