@@ -1,7 +1,7 @@
 package netralitas.hub.app;
 
-import netralitas.hub.progress.Progress;
 import netralitas.hub.cases.ParkedCases;
+import netralitas.hub.progress.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package netralitas.hub.audit;
 
-import netralitas.hub.progress.Progress;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.progress.Progress;
 
 import java.io.IOException;
 import java.io.Writer;
