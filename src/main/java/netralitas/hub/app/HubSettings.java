@@ -36,7 +36,7 @@ public final class HubSettings {
     /** A setting the hub cannot run without; the message names the property and its environment variable. */
     public String required(String key) {
         return optional(key).orElseThrow(() -> new IllegalStateException(
-                "Missing setting " + key + " (environment variable " + environmentName(key) + ")"));
+                "Missing setting " + key + " (environment variable " + CheckProblem.environmentName(key) + ")"));
     }
 
     // Typed settings have their default in config/application.properties only: one place to read and change it.
@@ -80,9 +80,5 @@ public final class HubSettings {
 
     public Path auditDir() {
         return dataDir().resolve("audit");
-    }
-
-    static String environmentName(String key) {
-        return CheckProblem.environmentName(key);
     }
 }
