@@ -1,7 +1,7 @@
 package netralitas.hub.app;
 
 import netralitas.hub.testing.FolderCopy;
-import netralitas.hub.testing.FreePort;
+import netralitas.hub.testing.RefusingPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,23 +65,25 @@ class CheckCommandTest {
 
     @Test
     void outsideEmbeddedModeCheckAsksThePartnersAndNamesTheOneThatDoesNotAnswer() throws Exception {
-        int closed = FreePort.next();
-        Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
-                "hub.embedded = false",
-                "hub.smtp.host = 127.0.0.1", "hub.smtp.port = " + closed,
-                "hub.imap.host = 127.0.0.1", "hub.imap.port = " + closed,
-                "hub.imap.username = laporan", "hub.imap.password = rahasia-imap",
-                "hub.bkn.base-url = http://127.0.0.1:" + closed + "/api",
-                "hub.bkn.token-url = http://127.0.0.1:" + closed + "/oauth/token",
-                "hub.bkn.consumer-key = kunci", "hub.bkn.consumer-secret = rahasia-bkn",
-                "hub.audit.reporter-secret = rahasia-pelapor-panjang", ""), StandardOpenOption.APPEND);
+        try (RefusingPort refusing = new RefusingPort()) {
+            int closed = refusing.port();
+            Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
+                    "hub.embedded = false",
+                    "hub.smtp.host = 127.0.0.1", "hub.smtp.port = " + closed,
+                    "hub.imap.host = 127.0.0.1", "hub.imap.port = " + closed,
+                    "hub.imap.username = laporan", "hub.imap.password = rahasia-imap",
+                    "hub.bkn.base-url = http://127.0.0.1:" + closed + "/api",
+                    "hub.bkn.token-url = http://127.0.0.1:" + closed + "/oauth/token",
+                    "hub.bkn.consumer-key = kunci", "hub.bkn.consumer-secret = rahasia-bkn",
+                    "hub.audit.reporter-secret = rahasia-pelapor-panjang", ""), StandardOpenOption.APPEND);
 
-        assertEquals(1, run("check"));
+            assertEquals(1, run("check"));
 
-        assertTrue(out.contains("hub.smtp.host/hub.smtp.port (127.0.0.1:" + closed + "): no answer"), out);
-        assertTrue(out.contains("hub.imap.host/hub.imap.port (127.0.0.1:" + closed + "): no answer"), out);
-        assertTrue(out.contains("hub.bkn.token-url"), out);
-        assertTrue(!out.contains("rahasia"), "no secret is printed: " + out);
+            assertTrue(out.contains("hub.smtp.host/hub.smtp.port (127.0.0.1:" + closed + "): no answer"), out);
+            assertTrue(out.contains("hub.imap.host/hub.imap.port (127.0.0.1:" + closed + "): no answer"), out);
+            assertTrue(out.contains("hub.bkn.token-url"), out);
+            assertTrue(!out.contains("rahasia"), "no secret is printed: " + out);
+        }
     }
 
     private int run(String... args) throws Exception {

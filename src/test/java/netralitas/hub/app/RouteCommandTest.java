@@ -1,7 +1,7 @@
 package netralitas.hub.app;
 
 import netralitas.hub.testing.FolderCopy;
-import netralitas.hub.testing.FreePort;
+import netralitas.hub.testing.RefusingPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,18 +135,20 @@ class RouteCommandTest {
 
     @Test
     void bknUnreachableShowsTheCaseAsDeferred() throws Exception {
-        int closedPort = FreePort.next();
-        Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
-                "hub.embedded = false",
-                "hub.bkn.base-url = http://127.0.0.1:" + closedPort + "/api",
-                "hub.bkn.token-url = http://127.0.0.1:" + closedPort + "/oauth/token",
-                "hub.bkn.consumer-key = test-key",
-                "hub.bkn.consumer-secret = test-secret", ""), StandardOpenOption.APPEND);
+        try (RefusingPort refusing = new RefusingPort()) {
+            int closedPort = refusing.port();
+            Files.writeString(home.resolve("config/application.properties"), String.join("\n", "",
+                    "hub.embedded = false",
+                    "hub.bkn.base-url = http://127.0.0.1:" + closedPort + "/api",
+                    "hub.bkn.token-url = http://127.0.0.1:" + closedPort + "/oauth/token",
+                    "hub.bkn.consumer-key = test-key",
+                    "hub.bkn.consumer-secret = test-secret", ""), StandardOpenOption.APPEND);
 
-        assertEquals(0, run("route", "--dry-run", MAIL.resolve("01-structured-plain.eml").toString()), err);
+            assertEquals(0, run("route", "--dry-run", MAIL.resolve("01-structured-plain.eml").toString()), err);
 
-        assertTrue(row("197803122003121004").contains("DEFERRED"), out);
-        assertTrue(row("197803122003121004").contains("BKN: "), out);
+            assertTrue(row("197803122003121004").contains("DEFERRED"), out);
+            assertTrue(row("197803122003121004").contains("BKN: "), out);
+        }
     }
 
     private int run(String... args) throws Exception {

@@ -71,11 +71,4 @@ final class GreetingServer implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
-
-    /** A loopback port nothing listens on: bound, noted and released. */
-    static int closedPort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package netralitas.hub.check;
 
+import netralitas.hub.testing.FreePort;
+import netralitas.hub.testing.RefusingPort;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,10 +84,12 @@ class ReachabilityCheckTest {
 
     @Test
     void unreachableSmtpServerIsNamedWithHostAndPort() throws IOException {
-        int port = GreetingServer.closedPort();
-        settings.put("hub.smtp.port", String.valueOf(port));
-        assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + port + "): no answer: Connection refused"),
-                lines(check(Duration.ofSeconds(5))));
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            settings.put("hub.smtp.port", String.valueOf(port));
+            assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + port + "): no answer: Connection refused"),
+                    lines(check(Duration.ofSeconds(5))));
+        }
     }
 
     @Test
@@ -140,15 +144,17 @@ class ReachabilityCheckTest {
 
     @Test
     void unreachableBknIsReported() throws IOException {
-        int port = GreetingServer.closedPort();
-        settings.put("hub.bkn.token-url", "http://127.0.0.1:" + port + "/oauth2/token?rahasia=1");
-        assertEquals(List.of("hub.bkn.token-url (http://127.0.0.1:" + port + "/oauth2/token): no answer: Connection refused"),
-                lines(check(Duration.ofSeconds(5))));
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            settings.put("hub.bkn.token-url", "http://127.0.0.1:" + port + "/oauth2/token?rahasia=1");
+            assertEquals(List.of("hub.bkn.token-url (http://127.0.0.1:" + port + "/oauth2/token): no answer: Connection refused"),
+                    lines(check(Duration.ofSeconds(5))));
+        }
     }
 
     @Test
     void partnersWithMissingOrMalformedSettingsAreLeftToTheConfigurationCheck() throws IOException {
-        int port = GreetingServer.closedPort();
+        int port = FreePort.next();
         settings.remove("hub.smtp.host");
         settings.put("hub.imap.port", "bukan-port");
         settings.put("hub.bkn.token-url", "ftp://127.0.0.1:" + port + "/token");
