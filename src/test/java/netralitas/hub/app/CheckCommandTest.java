@@ -26,8 +26,7 @@ class CheckCommandTest {
 
     @BeforeEach
     void copyHome() throws IOException {
-        FolderCopy.copy(Path.of("config"), home.resolve("config"));
-        FolderCopy.copy(Path.of("routes"), home.resolve("routes"));
+        FolderCopy.hubHome(home);
     }
 
     @Test

@@ -36,9 +36,7 @@ class RouteCommandTest {
 
     @BeforeEach
     void copyHome() throws IOException {
-        home = work.resolve("home");
-        FolderCopy.copy(PROJECT.resolve("config"), home.resolve("config"));
-        FolderCopy.copy(PROJECT.resolve("routes"), home.resolve("routes"));
+        home = FolderCopy.hubHome(work.resolve("home"));
     }
 
     @Test

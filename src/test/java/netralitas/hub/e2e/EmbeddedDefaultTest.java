@@ -24,9 +24,7 @@ class EmbeddedDefaultTest {
     /** The test JVM runs in the project folder: a hub home elsewhere must not use the project's data/ folder. */
     @Test
     void relativeFoldersMeanTheHubHomeNotTheWorkingDirectory(@TempDir Path work) throws Exception {
-        Path home = work.resolve("home");
-        FolderCopy.copy(TestHub.PROJECT.resolve("config"), home.resolve("config"));
-        FolderCopy.copy(TestHub.PROJECT.resolve("routes"), home.resolve("routes"));
+        Path home = FolderCopy.hubHome(work.resolve("home"));
         Hub hub = Hub.create(home, Map.of(
                 "hub.embedded.smtp-port", "0",
                 "hub.embedded.imap-port", "0",

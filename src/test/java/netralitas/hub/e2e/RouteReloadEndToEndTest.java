@@ -19,9 +19,7 @@ class RouteReloadEndToEndTest {
 
     @Test
     void anEditedRouteFileIsReloadedInTheRunningHub(@TempDir Path work) throws Exception {
-        Path home = work.resolve("home");
-        FolderCopy.copy(TestHub.PROJECT.resolve("config"), home.resolve("config"));
-        FolderCopy.copy(TestHub.PROJECT.resolve("routes"), home.resolve("routes"));
+        Path home = FolderCopy.hubHome(work.resolve("home"));
         try (TestHub hub = new TestHub(work).home(home)) {
             hub.settings.put("hub.routes.reload", "true");
             hub.start();
