@@ -53,17 +53,17 @@ public record AttachmentsLeftOut(int dropped, long droppedBytes, List<String> dr
         }
         List<String> parts = new ArrayList<>(2);
         if (dropped > 0) {
-            parts.add(count(dropped) + " lampiran (" + ByteSizes.format(droppedBytes) + ") tidak diteruskan karena satu email"
-                    + " hanya dapat membawa " + count(maxPerMessage) + " lampiran");
+            parts.add(number(dropped) + " lampiran (" + ByteSizes.format(droppedBytes) + ") tidak diteruskan karena satu email"
+                    + " hanya dapat membawa " + number(maxPerMessage) + " lampiran");
         }
         if (withheld > 0) {
-            parts.add(count(withheld) + " lampiran tidak diteruskan karena melebihi " + ByteSizes.format(maxAttachmentBytes)
+            parts.add(number(withheld) + " lampiran tidak diteruskan karena melebihi " + ByteSizes.format(maxAttachmentBytes)
                     + " per berkas");
         }
         return String.join("; ", parts) + ". Berkas tersebut tetap tersimpan bersama email Anda di Bawaslu.";
     }
 
-    static String count(long value) {
+    static String number(long value) {
         return NumberFormat.getIntegerInstance(INDONESIAN).format(value);
     }
 

@@ -36,7 +36,7 @@ public final class InboundMailReader {
     private static final int MAX_ADDRESS_CHARS = 254;
     private static final int MAX_MESSAGE_ID_CHARS = 250;
     private static final int SHA_HEX_CHARS = 32;
-    /** What is read of a message past hub.mail.max-message-bytes, for its headers: a few IMAP fetches. */
+    /** What is kept of a message past hub.mail.max-message-bytes, for its headers (the server sends one fetch of it). */
     static final int OVERSIZE_PREFIX_BYTES = 64 * 1024;
 
     /** A bare address the hub may write to: no spaces, brackets or line breaks, one @ with text on both sides. */

@@ -30,12 +30,12 @@ final class MailBoundExceeded extends Exception {
     }
 
     static MailBoundExceeded mimeParts(MailLimits limits) {
-        return new MailBoundExceeded("jumlah bagian MIME melebihi batas " + AttachmentsLeftOut.count(limits.maxMimeParts())
+        return new MailBoundExceeded("jumlah bagian MIME melebihi batas " + AttachmentsLeftOut.number(limits.maxMimeParts())
                 + " (hub.mail.max-mime-parts)");
     }
 
     static MailBoundExceeded subjectChars(MailLimits limits) {
-        return new MailBoundExceeded("subjek melebihi batas " + AttachmentsLeftOut.count(limits.maxSubjectChars())
+        return new MailBoundExceeded("subjek melebihi batas " + AttachmentsLeftOut.number(limits.maxSubjectChars())
                 + " karakter (hub.mail.max-subject-chars)");
     }
 }

@@ -92,7 +92,7 @@ final class PartWalker {
             return notes;
         }
         List<String> bounded = new ArrayList<>(notes);
-        bounded.add("dan " + AttachmentsLeftOut.count(notesLeftOut) + " catatan lain");
+        bounded.add("dan " + AttachmentsLeftOut.number(notesLeftOut) + " catatan lain");
         return bounded;
     }
 
