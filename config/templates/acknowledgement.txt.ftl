@@ -9,6 +9,7 @@
     reason      why the report could not be processed (NOT_PROCESSED)
     csvFiles    list of {fileName, accepted (number), rejected (number), error ("-" when the file was read),
                 rejectsAttached (boolean)}
+    attachmentsLeftOut  one sentence on the files not taken (counts and sizes, never names), "-" when none
 -->
 Yth. Pelapor,
 
@@ -48,6 +49,10 @@ Setiap baris yang diterima dicatat sebagai kasus tersendiri. Baris yang ditolak 
   <#default>
     <#stop "outcome tidak dikenal: " + outcome>
 </#switch>
+<#if attachmentsLeftOut != "-">
+
+Catatan lampiran: ${attachmentsLeftOut}
+</#if>
 
 Identitas Anda sebagai pelapor dirahasiakan dan tidak disampaikan kepada instansi tempat terlapor bekerja.
 

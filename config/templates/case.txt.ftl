@@ -20,6 +20,9 @@
     description, place;  evidence: list of {url, web (boolean: an http(s) link)}
     attachments        files of an emailed report: list of {name, size ("1,2 MB"), attached (boolean: false when
                        over hub.mail.max-attachment-bytes, so not in this email)}
+    attachmentsLeftOut files of the report after the first hub.mail.max-attachments-per-message, not forwarded:
+                       {any (boolean), count (number), size ("1,2 MB", all of them), names (list: the first few
+                       short names), unnamed (number: those not in names), max (number: the maximum per message)}
     region.{known (boolean), code, name, fullName, type, government ("Pemerintah Kabupaten …"), personnelOffice ("BKPSDM"/"BKD")}
     reportedRegion     same keys as region: the region the report named
     regionConflict (boolean: report and BKN point at different regions; BKN wins);  regionNotes: list of sentences
@@ -140,12 +143,15 @@ Bukti:
 <#else>
   (tidak ada tautan bukti)
 </#list>
-<#if attachments?has_content>
+<#if attachments?has_content || attachmentsLeftOut.any>
 
 Berkas dari laporan asli:
 <#list attachments as file>
   - ${file.name} (${file.size}) — <#if file.attached>terlampir pada email ini<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
 </#list>
+<#if attachmentsLeftOut.any>
+  - ${attachmentsLeftOut.count} berkas lain (${attachmentsLeftOut.size}) TIDAK DITERUSKAN karena satu laporan hanya dapat membawa ${attachmentsLeftOut.max} lampiran<#if attachmentsLeftOut.names?has_content>: ${attachmentsLeftOut.names?join(", ")}<#if attachmentsLeftOut.unnamed gt 0> dan ${attachmentsLeftOut.unnamed} lainnya</#if></#if>; email asli disimpan Bawaslu dan berkasnya dapat diminta dengan menyebut nomor kasus ${caseId}
+</#if>
 </#if>
 
 C. WILAYAH PENANGANAN

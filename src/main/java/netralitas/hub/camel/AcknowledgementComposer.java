@@ -43,7 +43,8 @@ public final class AcknowledgementComposer {
     /** Replaces the exchange's message with the acknowledgement of the outcome in its body. */
     public void compose(Exchange exchange) {
         InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
-        Acknowledgement ack = acknowledgement(exchange.getMessage().getBody(), mail);
+        Acknowledgement ack = acknowledgement(exchange.getMessage().getBody(), mail)
+                .withAttachmentsLeftOut(mail.attachmentsLeftOut().acknowledgementNote());
         RenderedEmail rendered = renderer.renderAcknowledgement(ack);
         Message message = exchange.getMessage();
         // The message's own id: the case id for a single report, and one stable reference for a CSV batch.

@@ -5,6 +5,7 @@ import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
@@ -44,8 +45,12 @@ public final class AuditRecorder {
             trail.append(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
             counters.count(exchange.getContext(), type, Channel.CSV, null);
         } else if (body instanceof MailRejection rejection) {
-            trail.append(rejection.caseId(), type, rejection.source(), route, Map.of("alasan", rejection.reason(),
-                    "folder", exchange.getProperty(HubProperties.MAIL_FOLDER, String.class)));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("alasan", rejection.reason());
+            detail.put("folder", exchange.getProperty(HubProperties.MAIL_FOLDER, String.class));
+            InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
+            putLeftOut(detail, mail == null ? AttachmentsLeftOut.NONE : mail.attachmentsLeftOut());
+            trail.append(rejection.caseId(), type, rejection.source(), route, detail);
             counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof InboundMail mail) {
             trail.append(null, type, mail.sourceId(), route, Map.of("alasan", String.valueOf(mail.kindReason())));
@@ -90,6 +95,7 @@ public final class AuditRecorder {
                 if (report.reporterName() != null || report.reporterContact() != null) {
                     detail.put("reporter", pseudonym.of(report.reporterName(), report.reporterContact()));
                 }
+                putLeftOut(detail, c.getEvidenceLeftOut());
             }
             case ENRICHED -> {
                 detail.put("nip", report.nip());
@@ -113,7 +119,10 @@ public final class AuditRecorder {
                 detail.put("cc", exchange.getProperty(HubProperties.CC, String.class));
                 detail.put("notes", resolution.notes());
             }
-            case DELIVERED -> detail.putAll(mailDetail(exchange, Map.of()));
+            case DELIVERED -> {
+                detail.putAll(mailDetail(exchange, Map.of()));
+                putLeftOut(detail, c.getEvidenceLeftOut());
+            }
             case ENRICH_DEFERRED, DELIVERY_DEFERRED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -133,6 +142,20 @@ public final class AuditRecorder {
             }
         }
         return detail;
+    }
+
+    /** Counts and sizes only: a file name is the sender's text and may name the reporter (SPEC §9). */
+    private static void putLeftOut(Map<String, Object> detail, AttachmentsLeftOut leftOut) {
+        if (leftOut.isEmpty()) {
+            return;
+        }
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("dropped", leftOut.dropped());
+        files.put("droppedBytes", leftOut.droppedBytes());
+        files.put("maxPerMessage", leftOut.maxPerMessage());
+        files.put("withheld", leftOut.withheld());
+        files.put("maxAttachmentBytes", leftOut.maxAttachmentBytes());
+        detail.put("attachmentsLeftOut", files);
     }
 
     /** Not converted by Camel: its converter would read a parked file's bytes instead of naming it. */

@@ -18,6 +18,7 @@ import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
 import netralitas.hub.inbox.InboundMailReader;
+import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.mail.CaseEmailRenderer;
@@ -150,8 +151,15 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
                 Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms")), progressLog));
         registry.bind("mailIntake", new MailIntake(
-                new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),
+                new InboundMailReader(mailLimits(settings), clock.getZone()),
                 new MailReportExtractor(nipValidator, regions, categories), reportParser));
+    }
+
+    private static MailLimits mailLimits(HubSettings settings) {
+        return new MailLimits(settings.longValue("hub.mail.max-message-bytes"), settings.longValue("hub.mail.max-header-bytes"),
+                settings.integer("hub.mail.max-nesting-depth"), settings.integer("hub.mail.max-mime-parts"),
+                settings.integer("hub.mail.max-subject-chars"), settings.longValue("hub.mail.max-attachment-bytes"),
+                settings.integer("hub.mail.max-attachments-per-message"));
     }
 
     /**

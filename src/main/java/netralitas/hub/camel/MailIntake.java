@@ -6,6 +6,7 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailReportExtractor;
+import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.report.CaseIds;
 import netralitas.hub.report.ParseResult;
 import netralitas.hub.report.ReportParser;
@@ -13,7 +14,6 @@ import netralitas.hub.report.ReportSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -22,6 +22,8 @@ import java.io.IOException;
  * not fail the poll for the others (CAMEL-NOTES), and the hub's own reader returns every message as something.
  */
 public final class MailIntake {
+
+    private static final int MAX_REASON_CHARS = 300;
 
     private final InboundMailReader reader;
     private final MailReportExtractor extractor;
@@ -34,15 +36,13 @@ public final class MailIntake {
     }
 
     /**
-     * Fetches the message's bytes. A failure here is the mail server's (connection lost): the message stays where it
-     * is and is read again later.
+     * Fetches the message's bytes, no more than hub.mail.max-message-bytes of them. A failure here is the mail
+     * server's (connection lost): the message stays where it is and is read again later.
      */
     public InboundMail read(Exchange exchange) throws MessagingException, IOException {
         jakarta.mail.Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
         exchange.setProperty(HubProperties.MAIL_UID, uid(message));
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        return read(raw.toByteArray());
+        return reader.fetch(message);
     }
 
     /** A raw RFC 5322 message, as the mailbox holds it. */
@@ -58,7 +58,7 @@ public final class MailIntake {
             return rejection(mail, result.reason());
         }
         ViolationCase violationCase = new ViolationCase(caseId, result.report());
-        violationCase.attachEvidence(mail.attachments());
+        violationCase.attachEvidence(mail.attachments(), mail.attachmentsLeftOut());
         return violationCase;
     }
 
@@ -69,7 +69,9 @@ public final class MailIntake {
 
     /** A message that failed inside the hub for a reason that waiting will not cure. */
     public MailRejection failed(InboundMail mail, Exception cause) {
-        return rejection(mail, "kesalahan di hub (" + cause.getClass().getSimpleName() + "): " + cause.getMessage());
+        // An exception's message may quote the input: one line, bounded, like every other reason.
+        return rejection(mail, HeaderValues.sanitize("kesalahan di hub (" + cause.getClass().getSimpleName() + "): "
+                + cause.getMessage(), MAX_REASON_CHARS));
     }
 
     private static MailRejection rejection(InboundMail mail, String reason) {

@@ -2,6 +2,7 @@ package netralitas.hub.cases;
 
 import netralitas.hub.bkn.Employee;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Report;
@@ -15,6 +16,9 @@ import java.util.List;
  */
 public final class ViolationCase implements Serializable {
 
+    /** The value the class had before it was fixed: cases parked or queued then still read back. */
+    private static final long serialVersionUID = 8475746559065673204L;
+
     private final String caseId;
     private final Report report;
     private BknStatus bknStatus = BknStatus.NO_NIP;
@@ -22,6 +26,8 @@ public final class ViolationCase implements Serializable {
     private RegionResolution regionResolution;
     private Classification classification;
     private List<EvidenceFile> evidenceFiles = List.of();
+    /** Null in a case stored before it existed. */
+    private AttachmentsLeftOut evidenceLeftOut = AttachmentsLeftOut.NONE;
 
     public ViolationCase(String caseId, Report report) {
         this.caseId = caseId;
@@ -76,7 +82,18 @@ public final class ViolationCase implements Serializable {
     }
 
     public void attachEvidence(List<EvidenceFile> files) {
+        attachEvidence(files, AttachmentsLeftOut.NONE);
+    }
+
+    /** The files that travel with the case, and what of the report's email did not (SPEC §9). */
+    public void attachEvidence(List<EvidenceFile> files, AttachmentsLeftOut leftOut) {
         this.evidenceFiles = List.copyOf(files);
+        this.evidenceLeftOut = leftOut;
+    }
+
+    /** Files of the report's email that are not forwarded with the case: never null. */
+    public AttachmentsLeftOut getEvidenceLeftOut() {
+        return evidenceLeftOut == null ? AttachmentsLeftOut.NONE : evidenceLeftOut;
     }
 
     /** The name to show: BKN's (with titles) when verified, else as reported. */

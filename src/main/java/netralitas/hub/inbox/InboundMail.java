@@ -11,7 +11,8 @@ import java.util.List;
  * @param sourceId       the Message-ID, or "sha256:" + 32 hex digits of the raw bytes when there is none
  * @param replyAddress   where an acknowledgement goes: the first Reply-To address, else {@code fromAddress}
  * @param kindReason     why the message is not a report or could not be read (Indonesian); null for REPORT
- * @param notes          what was skipped while reading (too deep, unreadable parts), Indonesian; never null
+ * @param notes          what was skipped while reading (unreadable parts), Indonesian, a bounded list; never null
+ * @param attachmentsLeftOut files that do not travel with the case (over the per-message maximum or the size bound)
  */
 public record InboundMail(
         String messageId,
@@ -26,13 +27,23 @@ public record InboundMail(
         String text,
         List<EvidenceFile> attachments,
         List<CsvAttachment> csvAttachments,
-        List<String> notes) {
+        List<String> notes,
+        AttachmentsLeftOut attachmentsLeftOut) {
 
     public InboundMail {
         text = text == null ? "" : text;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         csvAttachments = csvAttachments == null ? List.of() : List.copyOf(csvAttachments);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        attachmentsLeftOut = attachmentsLeftOut == null ? AttachmentsLeftOut.NONE : attachmentsLeftOut;
+    }
+
+    /** A message nothing of which was left out. */
+    public InboundMail(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
+                       String replyAddress, String subject, MailKind kind, String kindReason, String text,
+                       List<EvidenceFile> attachments, List<CsvAttachment> csvAttachments, List<String> notes) {
+        this(messageId, sourceId, sentDate, fromAddress, fromName, replyAddress, subject, kind, kindReason, text,
+                attachments, csvAttachments, notes, AttachmentsLeftOut.NONE);
     }
 
     public boolean isReport() {

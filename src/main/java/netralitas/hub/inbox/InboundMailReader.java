@@ -1,26 +1,32 @@
 package netralitas.hub.inbox;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads one raw RFC 5322 message from the report mailbox (SPEC §3.2) into an {@link InboundMail}. Never throws
- * for bad input: whatever cannot be understood comes back as {@link MailKind#UNREADABLE} with the reason, so one
- * malformed message never stops the mailbox from being read.
+ * for bad input: whatever cannot be understood, or is past one of the {@link MailLimits} (SPEC §9), comes back as
+ * {@link MailKind#UNREADABLE} with the reason, so one malformed message never stops the mailbox from being read.
  */
 public final class InboundMailReader {
 
@@ -30,24 +36,29 @@ public final class InboundMailReader {
     private static final int MAX_ADDRESS_CHARS = 254;
     private static final int MAX_MESSAGE_ID_CHARS = 250;
     private static final int SHA_HEX_CHARS = 32;
+    /** What is kept of a message past hub.mail.max-message-bytes, for its headers (the server sends one fetch of it). */
+    static final int OVERSIZE_PREFIX_BYTES = 64 * 1024;
 
     /** A bare address the hub may write to: no spaces, brackets or line breaks, one @ with text on both sides. */
     private static final Pattern PLAIN_ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"@]+@[^\\s<>()\\[\\],;:\"@]+");
+    private static final Pattern LAST_BRACKETED = Pattern.compile("<([^<>]*)>\\s*$");
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0]+(?=\n|$)");
     private static final Pattern MANY_BLANK_LINES = Pattern.compile("\n{4,}");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
-    private final long maxAttachmentBytes;
+    private final MailLimits limits;
     private final ZoneId zone;
     private final Session session;
 
-    public InboundMailReader(long maxAttachmentBytes, ZoneId zone) {
-        if (maxAttachmentBytes < 0) {
-            throw new IllegalArgumentException("maxAttachmentBytes must not be negative: " + maxAttachmentBytes);
-        }
-        this.maxAttachmentBytes = maxAttachmentBytes;
+    public InboundMailReader(MailLimits limits, ZoneId zone) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.session = Session.getInstance(sessionProperties());
+    }
+
+    /** With the default {@link MailLimits} but the attachment size. */
+    public InboundMailReader(long maxAttachmentBytes, ZoneId zone) {
+        this(MailLimits.DEFAULTS.withMaxAttachmentBytes(maxAttachmentBytes), zone);
     }
 
     private static Properties sessionProperties() {
@@ -61,11 +72,58 @@ public final class InboundMailReader {
         return props;
     }
 
+    /**
+     * Fetches and reads a message as the mail server serves it, fetching no more of it than hub.mail.max-message-bytes: a larger
+     * one (by its declared size, or found while fetching) is judged by its first bytes' headers only.
+     *
+     * @throws MessagingException, IOException when the server does not deliver the message's bytes (connection lost)
+     */
+    public InboundMail fetch(Message message) throws MessagingException, IOException {
+        int declared = message.getSize();
+        if (declared > limits.maxMessageBytes()) {
+            return outOfBounds(fetchCapped(message, OVERSIZE_PREFIX_BYTES, -1).bytes(),
+                    MailBoundExceeded.messageSize(declared, limits));
+        }
+        CappedBuffer raw = fetchCapped(message, limits.maxMessageBytes(), declared);
+        if (raw.overflowed()) {
+            return outOfBounds(prefix(raw.bytes()), MailBoundExceeded.messageSize(-1, limits));
+        }
+        return read(raw.bytes());
+    }
+
+    private static byte[] prefix(byte[] raw) {
+        return raw.length <= OVERSIZE_PREFIX_BYTES ? raw : Arrays.copyOf(raw, OVERSIZE_PREFIX_BYTES);
+    }
+
+    private static CappedBuffer fetchCapped(Message message, long limit, int declared) throws MessagingException, IOException {
+        CappedBuffer buffer = new CappedBuffer(limit, declared);
+        try {
+            message.writeTo(buffer);
+        } catch (IOException | MessagingException e) {
+            if (!buffer.overflowed()) {
+                throw e;
+            }
+        }
+        return buffer;
+    }
+
     public InboundMail read(byte[] rawMessage) {
         if (rawMessage == null || rawMessage.length == 0) {
             return unreadable(null, sha256Id(new byte[0]), "pesan kosong");
         }
+        if (rawMessage.length > limits.maxMessageBytes()) {
+            return outOfBounds(prefix(rawMessage), MailBoundExceeded.messageSize(rawMessage.length, limits));
+        }
         String fallbackId = sha256Id(rawMessage);
+        long headerBytes;
+        try {
+            headerBytes = MimeScan.headerBytes(new ByteArrayInputStream(rawMessage), limits.maxHeaderBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("a byte array cannot fail to be read", e);
+        }
+        if (headerBytes > limits.maxHeaderBytes()) {
+            return outOfBounds(prefix(rawMessage), MailBoundExceeded.headerBytes(limits));
+        }
         MimeMessage message;
         Headers headers;
         try {
@@ -85,9 +143,14 @@ public final class InboundMailReader {
         } catch (MessagingException | RuntimeException e) {
             return headers.toMail(MailKind.UNREADABLE, "header pesan tidak dapat dibaca: " + PartWalker.detail(e), "", null);
         }
-        PartWalker walker = new PartWalker(session, maxAttachmentBytes);
+        if (headers.subjectChars() > limits.maxSubjectChars()) {
+            return headers.toMail(MailKind.UNREADABLE, MailBoundExceeded.subjectChars(limits).getMessage(), "", null);
+        }
+        PartWalker walker = new PartWalker(session, limits, headerBytes);
         try {
             walker.walk(message);
+        } catch (MailBoundExceeded e) {
+            return headers.toMail(MailKind.UNREADABLE, e.getMessage(), "", null);
         } catch (MessagingException e) {
             return headers.toMail(MailKind.UNREADABLE, "struktur MIME rusak: " + PartWalker.detail(e), "", null);
         } catch (java.io.IOException | RuntimeException e) {
@@ -96,16 +159,84 @@ public final class InboundMailReader {
         return headers.toMail(MailKind.REPORT, null, normaliseText(walker.text()), walker);
     }
 
-    /** What the headers say, read once and already made safe. */
+    /**
+     * A message past a bound of its size or headers, known by the headers in its first bytes: a machine's message is
+     * still recognised as not a report; anything else is quarantined with the bound as its reason.
+     */
+    private InboundMail outOfBounds(byte[] prefix, MailBoundExceeded bound) {
+        String fallbackId = sha256Id(prefix);
+        try {
+            MimeMessage head = new MimeMessage(session, new SharedByteArrayInputStream(prefix));
+            Headers headers = headers(head, fallbackId);
+            String automated = AutomatedMail.reason(head, headers.fromAddress());
+            return automated != null
+                    ? headers.toMail(MailKind.NOT_A_REPORT, automated, "", null)
+                    : headers.toMail(MailKind.UNREADABLE, bound.getMessage(), "", null);
+        } catch (MessagingException | RuntimeException e) {
+            return unreadable(null, fallbackId, bound.getMessage());
+        }
+    }
+
+    /** What the headers say, read once and already made safe; {@code subjectChars} is the length as sent. */
     private record Headers(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
-                           String replyAddress, String subject) {
+                           String replyAddress, String subject, int subjectChars) {
 
         InboundMail toMail(MailKind kind, String reason, String text, PartWalker walker) {
             return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, replyAddress, subject, kind,
                     reason, text,
                     walker == null ? List.of() : walker.evidence(),
                     walker == null ? List.of() : walker.csv(),
-                    walker == null ? List.of() : walker.notes());
+                    walker == null ? List.of() : walker.notes(),
+                    walker == null ? AttachmentsLeftOut.NONE : walker.leftOut());
+        }
+    }
+
+    /**
+     * Keeps what is written to it up to a limit, then refuses: a message's bytes are fetched from the server only as
+     * far as the hub will read them. Sized from the server's declared size when there is one, so that size costs one
+     * array, not a growing copy of it.
+     */
+    private static final class CappedBuffer extends OutputStream {
+        private final long limit;
+        private byte[] bytes;
+        private int count;
+        private boolean overflowed;
+
+        CappedBuffer(long limit, int declared) {
+            this.limit = limit;
+            this.bytes = new byte[(int) Math.min(limit, declared > 0 ? declared : 64 * 1024)];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (count + (long) len > limit) {
+                int room = (int) (limit - count);
+                append(b, off, room);
+                overflowed = true;
+                throw new IOException("more than " + limit + " bytes");
+            }
+            append(b, off, len);
+        }
+
+        private void append(byte[] b, int off, int len) {
+            if (count + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(count + (long) len, 2L * bytes.length)));
+            }
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        byte[] bytes() {
+            return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
         }
     }
 
@@ -115,8 +246,10 @@ public final class InboundMailReader {
         String fromAddress = bareAddress(from);
         String fromName = from == null ? null : SingleLine.of(from.getPersonal(), MAX_NAME_CHARS);
         String replyAddress = bareAddress(firstAddress(message.getHeader("Reply-To", ",")));
+        String subject = decodedSubject(message);
         return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message), fromAddress, fromName,
-                replyAddress != null ? replyAddress : fromAddress, subject(message));
+                replyAddress != null ? replyAddress : fromAddress, SingleLine.of(subject, MAX_SUBJECT_CHARS),
+                subject == null ? 0 : subject.length());
     }
 
     /** Bytes that are not mail still "parse": without any of the basic headers there is nothing to trust. */
@@ -135,7 +268,7 @@ public final class InboundMailReader {
 
     private static InboundMail unreadable(String messageId, String sourceId, String reason) {
         return new InboundMail(messageId, sourceId, null, null, null, null, null, MailKind.UNREADABLE, reason, "",
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE);
     }
 
     static String messageId(String header) {
@@ -168,27 +301,39 @@ public final class InboundMailReader {
         }
     }
 
-    private static String subject(MimeMessage message) {
+    private static String decodedSubject(MimeMessage message) {
         try {
-            return SingleLine.of(message.getSubject(), MAX_SUBJECT_CHARS);
+            return message.getSubject();
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
     }
 
-    /** The first mailbox of an address header, read leniently: reporters' clients are not always RFC-clean. */
+    /**
+     * The first mailbox of an address header, read leniently: reporters' clients are not always RFC-clean. When the
+     * header cannot be parsed (a stray quote, or a ':' in an encoded display name read as a group), the address in
+     * its last angle brackets, without a display name.
+     */
     private static InternetAddress firstAddress(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
+        String unfolded = MimeUtility.unfold(header);
         try {
-            for (InternetAddress address : InternetAddress.parseHeader(MimeUtility.unfold(header), false)) {
-                if (!address.isGroup() && address.getAddress() != null && !address.getAddress().isBlank()) {
+            for (InternetAddress address : InternetAddress.parseHeader(unfolded, false)) {
+                if (!address.isGroup() && address.getAddress() != null && !address.getAddress().isBlank()
+                        && PLAIN_ADDRESS.matcher(address.getAddress().strip()).matches()) {
                     return address;
                 }
             }
         } catch (MessagingException | RuntimeException e) {
-            return null;
+            // the fallback below
+        }
+        Matcher bracketed = LAST_BRACKETED.matcher(unfolded);
+        if (bracketed.find() && PLAIN_ADDRESS.matcher(bracketed.group(1)).matches()) {
+            InternetAddress address = new InternetAddress();
+            address.setAddress(bracketed.group(1));
+            return address;
         }
         return null;
     }

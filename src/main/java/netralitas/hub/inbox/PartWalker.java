@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +22,14 @@ import java.util.Set;
 /**
  * Walks the MIME tree of one message and collects its readable text and its attachments. Only the top-level
  * structure is essential: a broken part further down is skipped with a note, so one bad attachment does not
- * cost the report its text.
+ * cost the report its text. The structure is bounded ({@link MailLimits}): past the nesting depth, the number of
+ * parts or the header bytes the walk stops with {@link MailBoundExceeded}; files after the per-message maximum are
+ * only counted.
  */
 final class PartWalker {
 
-    static final int MAX_DEPTH = 10;
-    static final int MAX_PARTS = 500;
+    /** Notes kept per message; the rest are counted in a last one. */
+    static final int MAX_NOTES = 10;
     static final int MAX_TEXT_PART_BYTES = 2 * 1024 * 1024;
     /** A CSV bigger than this is not processed as a CSV drop; it is kept as (withheld) evidence instead. */
     static final long MAX_CSV_BYTES = 50L * 1024 * 1024;
@@ -41,26 +44,33 @@ final class PartWalker {
     private enum Mode { FULL, ATTACHMENTS_ONLY }
 
     private final Session session;
-    private final long maxAttachmentBytes;
+    private final MailLimits limits;
     private final StringBuilder text = new StringBuilder();
     private final List<EvidenceFile> evidence = new ArrayList<>();
     private final List<CsvAttachment> csv = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private int partsSeen;
+    private final AttachmentsLeftOut.Tally leftOut;
+    private int notesLeftOut;
     private int attachmentIndex;
-    private boolean depthNoted;
-    private boolean partsNoted;
+    /** The message itself is the first part. */
+    private long partsLeft;
+    private long headerBytesLeft;
 
-    PartWalker(Session session, long maxAttachmentBytes) {
+    /** @param headerBytesSpent the bytes of the message's own header block, already read */
+    PartWalker(Session session, MailLimits limits, long headerBytesSpent) {
         this.session = session;
-        this.maxAttachmentBytes = maxAttachmentBytes;
+        this.limits = limits;
+        this.leftOut = new AttachmentsLeftOut.Tally(limits);
+        this.partsLeft = limits.maxMimeParts() - 1L;
+        this.headerBytesLeft = limits.maxHeaderBytes() - headerBytesSpent;
     }
 
     /**
      * @throws MessagingException when the message's own structure cannot be parsed (e.g. its multipart start
      *                            boundary never appears): then there is nothing trustworthy to read
+     * @throws MailBoundExceeded  when the structure is past one of the {@link MailLimits}
      */
-    void walk(MimeMessage message) throws MessagingException, IOException {
+    void walk(MimeMessage message) throws MessagingException, IOException, MailBoundExceeded {
         walk(message, 0, Mode.FULL);
     }
 
@@ -76,24 +86,31 @@ final class PartWalker {
         return csv;
     }
 
+    /** At most {@link #MAX_NOTES} + 1 lines, the last one counting those left out. */
     List<String> notes() {
-        return notes;
+        if (notesLeftOut == 0) {
+            return notes;
+        }
+        List<String> bounded = new ArrayList<>(notes);
+        bounded.add("dan " + AttachmentsLeftOut.number(notesLeftOut) + " catatan lain");
+        return bounded;
     }
 
-    private void walk(Part part, int depth, Mode mode) throws MessagingException, IOException {
-        if (depth > MAX_DEPTH) {
-            if (!depthNoted) {
-                notes.add("bagian MIME yang bersarang lebih dari " + MAX_DEPTH + " tingkat diabaikan");
-                depthNoted = true;
-            }
-            return;
+    AttachmentsLeftOut leftOut() {
+        return leftOut.with(evidence);
+    }
+
+    private void note(String note) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(note);
+        } else {
+            notesLeftOut++;
         }
-        if (++partsSeen > MAX_PARTS) {
-            if (!partsNoted) {
-                notes.add("pesan memiliki lebih dari " + MAX_PARTS + " bagian MIME; sisanya diabaikan");
-                partsNoted = true;
-            }
-            return;
+    }
+
+    private void walk(Part part, int depth, Mode mode) throws MessagingException, IOException, MailBoundExceeded {
+        if (depth > limits.maxNestingDepth()) {
+            throw MailBoundExceeded.nestingDepth(limits);
         }
         String contentType = header(part, "Content-Type");
         String type = MimeTypes.baseType(contentType);
@@ -102,7 +119,7 @@ final class PartWalker {
         } else if (type.equals("message/rfc822") || type.equals("message/global")) {
             forwarded(part, depth, mode);
         } else if (isBodyText(part, type)) {
-            if (mode == Mode.FULL) {
+            if (mode == Mode.FULL && text.length() <= TEXT_COLLECTION_LIMIT) {
                 appendText(readText(part, type, contentType));
             }
         } else {
@@ -110,7 +127,21 @@ final class PartWalker {
         }
     }
 
-    private void multipart(MimePart part, String type, int depth, Mode mode) throws MessagingException, IOException {
+    private void multipart(MimePart part, String type, int depth, Mode mode)
+            throws MessagingException, IOException, MailBoundExceeded {
+        MimeScan.Multipart scan;
+        try (InputStream in = decodedStream(part)) {
+            scan = MimeScan.multipart(in, MimeTypes.typeParameter(header(part, "Content-Type"), "boundary"),
+                    (int) Math.min(Integer.MAX_VALUE, partsLeft), headerBytesLeft);
+        }
+        partsLeft -= scan.parts();
+        headerBytesLeft -= scan.headerBytes();
+        if (partsLeft < 0) {
+            throw MailBoundExceeded.mimeParts(limits);
+        }
+        if (headerBytesLeft < 0) {
+            throw MailBoundExceeded.headerBytes(limits);
+        }
         MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
         int count = multipart.getCount(); // parses: a missing start boundary fails here
         List<BodyPart> children = new ArrayList<>(count);
@@ -130,11 +161,11 @@ final class PartWalker {
         }
     }
 
-    private void walkChild(Part child, int depth, Mode mode) {
+    private void walkChild(Part child, int depth, Mode mode) throws MailBoundExceeded {
         try {
             walk(child, depth, mode);
         } catch (MessagingException | IOException | RuntimeException e) {
-            notes.add("bagian MIME rusak diabaikan: " + detail(e));
+            note("bagian MIME rusak diabaikan: " + detail(e));
         }
     }
 
@@ -153,7 +184,7 @@ final class PartWalker {
                         return i;
                     }
                 } catch (MessagingException | IOException | RuntimeException e) {
-                    notes.add("bagian teks rusak diabaikan: " + detail(e));
+                    note("bagian teks rusak diabaikan: " + detail(e));
                 }
             }
         }
@@ -170,7 +201,13 @@ final class PartWalker {
         return fallback;
     }
 
-    private void forwarded(Part part, int depth, Mode mode) throws MessagingException, IOException {
+    private void forwarded(Part part, int depth, Mode mode) throws MessagingException, IOException, MailBoundExceeded {
+        try (InputStream in = decodedStream(part)) {
+            headerBytesLeft -= MimeScan.headerBytes(in, Math.max(0, headerBytesLeft));
+        }
+        if (headerBytesLeft < 0) {
+            throw MailBoundExceeded.headerBytes(limits);
+        }
         MimeMessage inner = new MimeMessage(session, decodedStream(part));
         if (mode == Mode.FULL) {
             StringBuilder heading = new StringBuilder(FORWARD_MARKER);
@@ -191,12 +228,16 @@ final class PartWalker {
         int index = ++attachmentIndex;
         String rawName = fileName(part);
         String name = AttachmentNames.sanitise(rawName, index, type);
+        if (index > limits.maxAttachmentsPerMessage()) {
+            leftOut.drop(name, decodedSize(part));
+            return;
+        }
         boolean isCsv = CSV_TYPES.contains(type) || (rawName != null && rawName.strip().toLowerCase(Locale.ROOT).endsWith(".csv"));
         BoundedBytes.Read read;
         try (InputStream in = decodedStream(part)) {
-            read = BoundedBytes.read(in, isCsv ? MAX_CSV_BYTES : maxAttachmentBytes);
+            read = BoundedBytes.read(in, isCsv ? MAX_CSV_BYTES : limits.maxAttachmentBytes());
         } catch (IOException e) {
-            notes.add("lampiran " + name + " tidak dapat dibaca: " + detail(e));
+            note("lampiran " + name + " tidak dapat dibaca: " + detail(e));
             return;
         }
         if (isCsv && !read.overLimit()) {
@@ -204,9 +245,18 @@ final class PartWalker {
             return;
         }
         if (isCsv) {
-            notes.add("lampiran CSV " + name + " lebih dari " + (MAX_CSV_BYTES / (1024 * 1024)) + " MB, tidak diproses sebagai CSV");
+            note("lampiran CSV " + name + " lebih dari " + (MAX_CSV_BYTES / (1024 * 1024)) + " MB, tidak diproses sebagai CSV");
         }
         evidence.add(new EvidenceFile(name, type, read.size(), read.content(), read.overLimit()));
+    }
+
+    /** Decoded bytes, counted and not kept; the raw size when the content cannot be decoded. */
+    private static long decodedSize(Part part) throws MessagingException {
+        try (InputStream in = decodedStream(part)) {
+            return in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            return Math.max(0, part.getSize());
+        }
     }
 
     private String readText(Part part, String type, String contentType) throws MessagingException, IOException {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param subject   the reporter's own subject line, already sanitised (null when none)
  * @param reason    why the report could not be processed (NOT_PROCESSED only)
  * @param csvFiles  one line per attached CSV file (CSV_BATCH only)
+ * @param attachmentsLeftOut what of the email's files was not taken (counts and sizes, no names), null when nothing
  */
 public record Acknowledgement(Outcome outcome, String caseId, String subject, LocalDate sentDate, String reason,
-                              List<CsvFileOutcome> csvFiles) {
+                              List<CsvFileOutcome> csvFiles, String attachmentsLeftOut) {
 
     public enum Outcome { ACCEPTED, NOT_PROCESSED, CSV_BATCH }
 
@@ -27,5 +28,15 @@ public record Acknowledgement(Outcome outcome, String caseId, String subject, Lo
 
     public Acknowledgement {
         csvFiles = csvFiles == null ? List.of() : List.copyOf(csvFiles);
+    }
+
+    /** Nothing of the email was left out. */
+    public Acknowledgement(Outcome outcome, String caseId, String subject, LocalDate sentDate, String reason,
+                           List<CsvFileOutcome> csvFiles) {
+        this(outcome, caseId, subject, sentDate, reason, csvFiles, null);
+    }
+
+    public Acknowledgement withAttachmentsLeftOut(String note) {
+        return new Acknowledgement(outcome, caseId, subject, sentDate, reason, csvFiles, note);
     }
 }

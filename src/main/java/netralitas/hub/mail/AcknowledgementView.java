@@ -25,6 +25,7 @@ final class AcknowledgementView {
                     "rejectsAttached", file.rejectsFile() != null));
         }
         m.put("csvFiles", files);
+        m.put("attachmentsLeftOut", CaseView.text(ack.attachmentsLeftOut()));
         return m;
     }
 }

@@ -4,6 +4,7 @@ import netralitas.hub.bkn.Employee;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
@@ -56,6 +57,7 @@ final class CaseView {
         m.put("place", text(r.place()));
         m.put("evidence", evidence(r.evidence()));
         m.put("attachments", attachments(c.getEvidenceFiles()));
+        m.put("attachmentsLeftOut", leftOut(c.getEvidenceLeftOut()));
         m.put("region", region(resolution == null ? null : resolution.region()));
         m.put("central", resolution != null && resolution.centralAgency());
         m.put("centralAgency", resolution != null && resolution.centralAgency() ? CaseFacts.centralAgencyName(c) : ABSENT);
@@ -156,6 +158,11 @@ final class CaseView {
             out.add(Map.of("name", text(file.name()), "size", ByteSizes.format(file.size()), "attached", !file.withheld()));
         }
         return out;
+    }
+
+    static Map<String, Object> leftOut(AttachmentsLeftOut leftOut) {
+        return Map.of("any", leftOut.dropped() > 0, "count", leftOut.dropped(), "size", ByteSizes.format(leftOut.droppedBytes()),
+                "names", leftOut.droppedNames(), "unnamed", leftOut.unnamed(), "max", leftOut.maxPerMessage());
     }
 
     /** Only http(s) links become clickable: a "javascript:" URL in a report must stay inert text. */

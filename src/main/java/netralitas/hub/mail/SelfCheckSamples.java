@@ -5,6 +5,7 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
@@ -27,6 +28,8 @@ import java.util.Set;
 final class SelfCheckSamples {
 
     static final LocalDate DATE = LocalDate.of(2024, 9, 14);
+    private static final AttachmentsLeftOut LEFT_OUT = new AttachmentsLeftOut(31, 4_200_000, List.of("foto-21.jpg", "foto-22.jpg"),
+            20, 1, 10L * 1024 * 1024);
 
     record Sample(ViolationCase violationCase, MailPurpose purpose) {
     }
@@ -86,7 +89,7 @@ final class SelfCheckSamples {
                 Severity.BERAT, List.of("Menggunakan mobil dinas.")));
         verified.attachEvidence(List.of(
                 new EvidenceFile("foto <1>.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false),
-                new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
+                new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)), LEFT_OUT);
 
         ViolationCase village = new ViolationCase("NH-CONTOH-0002",
                 report(null, SubjectType.KEPALA_DESA, "Kepala desa membagikan sembako bergambar calon.", null));
@@ -128,6 +131,8 @@ final class SelfCheckSamples {
     static List<Acknowledgement> acknowledgements() {
         return List.of(
                 new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null),
+                new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null)
+                        .withAttachmentsLeftOut(LEFT_OUT.acknowledgementNote()),
                 new Acknowledgement(Acknowledgement.Outcome.NOT_PROCESSED, "NH-CONTOH-0002", null, null, "uraian kosong", null),
                 new Acknowledgement(Acknowledgement.Outcome.CSV_BATCH, null, "Rekap", DATE, null, List.of(
                         new Acknowledgement.CsvFileOutcome("rekap.csv", 2, 1, null, "done/rekap.rejected.csv"),

@@ -4,6 +4,8 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.inbox.AttachmentsLeftOut;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.region.RegionSource;
 import netralitas.hub.report.Report;
@@ -381,6 +383,33 @@ class CaseEmailRendererTest {
     @Test
     void missingDirectoryIsRejectedAtConstruction(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class, () -> new CaseEmailRenderer(dir.resolve("tidak-ada")));
+    }
+
+    @Test
+    void attachmentsLeftOutAreCountedAndTheFirstShortNamesGiven() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        c.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false)),
+                new AttachmentsLeftOut(4_980, 1_494_000, List.of("foto-21.jpg", "foto-22.jpg"), 20, 0, 10L * 1024 * 1024));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertContains(mail.text(), "  - 4.980 berkas lain (1,4 MB) TIDAK DITERUSKAN karena satu laporan hanya dapat membawa 20 lampiran:"
+                + " foto-21.jpg, foto-22.jpg dan 4.978 lainnya; email asli disimpan Bawaslu");
+        assertContains(mail.html(), "<li>4.980 berkas lain (1,4 MB) <strong>tidak diteruskan</strong> karena satu laporan hanya"
+                + " dapat membawa 20 lampiran: foto-21.jpg, foto-22.jpg dan 4.978 lainnya;");
+        assertFalse(renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION).text().contains("berkas lain"));
+    }
+
+    @Test
+    void theAcknowledgementSaysWhatWasLeftOut() {
+        Acknowledgement ack = new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-1", "Laporan", MailFixtures.INCIDENT,
+                null, null);
+        String note = new AttachmentsLeftOut(4_980, 1_494_000, List.of("foto-21.jpg"), 20, 1, 10L * 1024 * 1024)
+                .acknowledgementNote();
+        String text = renderer.renderAcknowledgement(ack.withAttachmentsLeftOut(note)).text();
+        assertContains(text, "\nCatatan lampiran: 4.980 lampiran (1,4 MB) tidak diteruskan karena satu email hanya dapat membawa"
+                + " 20 lampiran; 1 lampiran tidak diteruskan karena melebihi 10,0 MB per berkas. Berkas tersebut tetap"
+                + " tersimpan bersama email Anda di Bawaslu.\n");
+        assertFalse(text.contains("foto-21.jpg"));
+        assertFalse(renderer.renderAcknowledgement(ack).text().contains("Catatan lampiran"));
     }
 
     private static void copyTemplates(Path dir) throws IOException {
