@@ -40,6 +40,7 @@ public final class ConfigurationCheck {
         this(home, settings, SettingOrigins.of(home), embedded);
     }
 
+    /** @param origins where each setting was written: a secret must come from the environment */
     public ConfigurationCheck(Path home, SettingSource settings, SettingOrigins origins, boolean embedded) {
         this.home = home;
         this.settings = settings;

@@ -55,7 +55,8 @@ public final class ReachabilityCheck {
 
     private void bkn(List<CheckProblem> problems) {
         Optional<URI> tokenUrl = value("hub.bkn.token-url").flatMap(ReachabilityCheck::httpUrl);
-        if (tokenUrl.isEmpty() || (tokenUrl.get().getScheme().equalsIgnoreCase("http") && !insecureAccepted())) {
+        if (tokenUrl.isEmpty() || (tokenUrl.get().getScheme().equalsIgnoreCase("http")
+                && !SecretExposureCheck.accepted(settings))) {
             return; // the probe would send the consumer secret in clear: ConfigurationCheck refuses that URL
         }
         String problem = new BknTokenProbe(timeout).problem(tokenUrl.get(),
@@ -66,10 +67,6 @@ public final class ReachabilityCheck {
             problems.add(new CheckProblem("hub.bkn.token-url (" + url.getScheme() + "://" + url.getRawAuthority()
                     + (url.getRawPath() == null ? "" : url.getRawPath()) + ")", problem));
         }
-    }
-
-    private boolean insecureAccepted() {
-        return value(SecretExposureCheck.ALLOW_INSECURE).filter(v -> v.equalsIgnoreCase("true")).isPresent();
     }
 
     private Optional<String> value(String key) {

@@ -39,7 +39,12 @@ final class SecretExposureCheck {
 
     /** Whether the deployer accepts the findings: they are then warnings, not reasons to refuse. */
     boolean accepted() {
-        return value(ALLOW_INSECURE).filter(v -> v.equalsIgnoreCase("true")).isPresent();
+        return accepted(settings);
+    }
+
+    /** Whether {@value #ALLOW_INSECURE} is true in {@code settings}. */
+    static boolean accepted(SettingSource settings) {
+        return settings.get(ALLOW_INSECURE).map(String::strip).filter(v -> v.equalsIgnoreCase("true")).isPresent();
     }
 
     /** Every finding, its message saying whether it was accepted. */
