@@ -151,7 +151,7 @@ HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log":time,uptime,level,tags
 HUB_STARTED=$(date +%s%N)
 (
     cd "$WORK"
-    export HUB_HOME="$ROOT" HUB_EMBEDDED=false \
+    export HUB_HOME="$ROOT" HUB_EMBEDDED=false HUB_SECURITY_ALLOW_INSECURE=true \
         HUB_DATA_DIR="$WORK/data" HUB_CSV_DROP_DIR="$WORK/drop" \
         HUB_SMTP_HOST="$(prop "$P" smtp.host)" HUB_SMTP_PORT="$(prop "$P" smtp.port)" HUB_SMTP_STARTTLS=false \
         HUB_IMAP_HOST="$(prop "$P" smtp.host)" HUB_IMAP_PORT="$(prop "$P" imap.port)" HUB_IMAP_PROTOCOL=imap \

@@ -23,12 +23,13 @@ public final class CheckCommand {
         try {
             embedded = settings.bool("hub.embedded");
         } catch (IllegalStateException e) {
-            return CheckReport.print(List.of(CheckProblem.setting("hub.embedded", e.getMessage())), false, out);
+            return CheckReport.print(List.of(CheckProblem.setting("hub.embedded", e.getMessage())), List.of(), false, out);
         }
-        List<CheckProblem> problems = new ArrayList<>(new ConfigurationCheck(home, settings::optional, embedded).problems());
+        ConfigurationCheck.Findings findings = new ConfigurationCheck(home, settings::optional, embedded).findings();
+        List<CheckProblem> problems = new ArrayList<>(findings.problems());
         if (!embedded) {
             problems.addAll(new ReachabilityCheck(settings::optional, ReachabilityCheck.DEFAULT_TIMEOUT).problems());
         }
-        return CheckReport.print(problems, !embedded, out);
+        return CheckReport.print(problems, findings.warnings(), !embedded, out);
     }
 }

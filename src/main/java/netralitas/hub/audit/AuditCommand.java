@@ -6,6 +6,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8), stats,
  * and an HTML report for auditors.
- * Exit codes: 0 success, 1 the trail is broken or holds nothing for the request, 2 wrong usage.
+ * Exit codes: 0 success, 1 the trail is broken (a line that is not an event is named and skipped, and the rest shown)
+ * or holds nothing for the request, 2 wrong usage.
  */
 public final class AuditCommand {
 
@@ -94,18 +97,56 @@ public final class AuditCommand {
         } catch (AuditTrailCorruptException e) {
             err.println("FAILED: " + e.getMessage());
             return 1;
+        } catch (UncheckedIOException e) {
+            err.println("FAILED: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
         }
     }
 
     private int stats(Path auditDir, PrintStream out, PrintStream err) {
         Progress progress = progress(err);
+        SkippedLines skipped = new SkippedLines(err);
         AuditStats stats;
-        try (Stream<AuditEvent> events = new AuditLog(auditDir).events(progress)) {
+        try (Stream<AuditEvent> events = new AuditLog(auditDir, skipped).events(progress)) {
             stats = AuditStats.of(events);
         }
         progress.finish();
         stats.print(out, clock);
-        return 0;
+        return skipped.exitCode();
+    }
+
+    /**
+     * The lines a reading command skipped because they are not events: the first few named on stderr with file and line
+     * as they are met, then how many in all. The command shows what the rest of the trail holds and exits with 1.
+     */
+    private static final class SkippedLines implements Consumer<AuditLog.UnreadableLine> {
+
+        private static final int NAMED = 10;
+
+        private final PrintStream err;
+        private long count;
+
+        SkippedLines(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void accept(AuditLog.UnreadableLine line) {
+            if (++count <= NAMED) {
+                err.println("Skipped " + line.file() + ":" + line.lineNumber() + ": " + line.problem());
+            }
+        }
+
+        /** 0 when nothing was skipped; else 1, after one line saying how many were. */
+        int exitCode() {
+            if (count == 0) {
+                return 0;
+            }
+            err.println(count + (count == 1 ? " line of the trail is not an event and was skipped"
+                    : " lines of the trail are not events and were skipped") + (count > NAMED ? " (the first " + NAMED
+                    + " are named above)" : "") + "; `audit verify` checks the chain");
+            return 1;
+        }
     }
 
     private Progress progress(PrintStream err) {
@@ -118,7 +159,8 @@ public final class AuditCommand {
         }
         String caseId = args.get(0);
         List<String[]> rows = new ArrayList<>();
-        try (Stream<AuditEvent> events = new AuditLog(auditDir).eventsOf(caseId)) {
+        SkippedLines skipped = new SkippedLines(err);
+        try (Stream<AuditEvent> events = new AuditLog(auditDir, skipped).eventsOf(caseId)) {
             events.forEach(e -> rows.add(new String[]{
                     Long.toString(e.seq()), AuditEvent.AT_FORMAT.format(e.at()), e.event().name(),
                     nullToDash(e.route()), nullToDash(e.source()), AuditTrail.canonicalJson(e.detail())}));
@@ -126,11 +168,12 @@ public final class AuditCommand {
         if (rows.isEmpty()) {
             err.println("No audit events for case " + caseId + " in " + auditDir
                     + " (check the case id; ids are case-sensitive)");
+            skipped.exitCode();
             return 1;
         }
         out.println("Case " + caseId + ": " + rows.size() + (rows.size() == 1 ? " event" : " events"));
         printTable(rows, out);
-        return 0;
+        return skipped.exitCode();
     }
 
     private static void printTable(List<String[]> rows, PrintStream out) {
@@ -199,15 +242,17 @@ public final class AuditCommand {
         }
         try {
             Progress progress = progress(err);
+            SkippedLines skipped = new SkippedLines(err);
             // Buffered here: System.out flushes at every line, which made a big export three times slower. UTF-8
             // whatever the terminal's charset: this is data for other tools. Not closed: that would close stdout.
             Writer data = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            long written = new AuditExport().export(auditDir, from, to, exportFormat, data, progress);
+            long written = new AuditExport().export(new AuditLog(auditDir, skipped), from, to, exportFormat, data,
+                    progress);
             data.flush();
             out.flush();
             progress.finish();
             err.println("Exported " + written + " events.");
-            return 0;
+            return skipped.exitCode();
         } catch (IOException e) {
             err.println("Export failed: " + e.getMessage());
             return 1;

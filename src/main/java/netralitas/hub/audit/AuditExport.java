@@ -31,9 +31,15 @@ public final class AuditExport {
     /** As above, telling {@code progress} of every event read (written or not). */
     public long export(Path auditDir, LocalDate from, LocalDate to, Format format, Appendable out,
                        Progress progress) throws IOException {
+        return export(new AuditLog(auditDir), from, to, format, out, progress);
+    }
+
+    /** As above, from {@code trail} as it reads (one that skips unreadable lines, for the command). */
+    long export(AuditLog trail, LocalDate from, LocalDate to, Format format, Appendable out, Progress progress)
+            throws IOException {
         long written = 0;
         CSVPrinter csv = format == Format.CSV ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out) : null;
-        try (Stream<AuditEvent> events = new AuditLog(auditDir).events(progress)) {
+        try (Stream<AuditEvent> events = trail.events(progress)) {
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
                 LocalDate date = e.at().toLocalDate();
                 if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {

@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -21,10 +22,25 @@ import java.util.stream.StreamSupport;
  */
 public final class AuditLog {
 
-    private final Path auditDir;
+    /** A line that could not be read as an event (too long, not UTF-8, not an event, cut short), skipped. */
+    public record UnreadableLine(Path file, long lineNumber, String problem) {
+    }
 
+    private final Path auditDir;
+    private final Consumer<UnreadableLine> unreadable;
+
+    /** Stops at the first line that is not an event, with an {@link AuditTrailCorruptException}. */
     public AuditLog(Path auditDir) {
+        this(auditDir, null);
+    }
+
+    /**
+     * Skips a line that is not an event, handing it to {@code unreadable}, and reads on: for the commands that show
+     * what the trail holds, where one bad line must not hide the rest.
+     */
+    public AuditLog(Path auditDir, Consumer<UnreadableLine> unreadable) {
         this.auditDir = Objects.requireNonNull(auditDir, "auditDir");
+        this.unreadable = unreadable;
     }
 
     /** The daily files, oldest first. */
@@ -35,7 +51,8 @@ public final class AuditLog {
     /**
      * Every event in chain order.
      *
-     * @throws AuditTrailCorruptException (while streaming) at a line that cannot be read as an event
+     * @throws AuditTrailCorruptException (while streaming) at a line that cannot be read as an event, unless this log
+     *                                     skips such lines
      */
     public Stream<AuditEvent> events() {
         return events(Progress.silent());
@@ -54,7 +71,7 @@ public final class AuditLog {
     }
 
     private Stream<AuditEvent> stream(Predicate<String> worthParsing, Progress progress) {
-        EventIterator iterator = new EventIterator(files(), worthParsing, progress);
+        EventIterator iterator = new EventIterator(files(), worthParsing, progress, unreadable);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(iterator::close);
@@ -64,16 +81,19 @@ public final class AuditLog {
         private final Iterator<Path> files;
         private final Predicate<String> worthParsing;
         private final Progress progress;
+        private final Consumer<UnreadableLine> unreadable;
         private final long bytesTotal;
         private long bytesBefore;
         private Path file;
         private TrailLineReader reader;
         private AuditEvent next;
 
-        EventIterator(List<Path> files, Predicate<String> worthParsing, Progress progress) {
+        EventIterator(List<Path> files, Predicate<String> worthParsing, Progress progress,
+                      Consumer<UnreadableLine> unreadable) {
             this.files = files.iterator();
             this.worthParsing = worthParsing;
             this.progress = progress;
+            this.unreadable = unreadable;
             this.bytesTotal = AuditFiles.totalBytes(files);
         }
 
@@ -104,12 +124,13 @@ public final class AuditLog {
             }
         }
 
+        /** The line's event; null when it is not wanted, or skipped as unreadable. */
         private AuditEvent parse(TrailLineReader.Line line) {
             if (line.text() == null) {
-                throw new AuditTrailCorruptException(file, line.number(), "line is not valid UTF-8");
+                return unreadable(line, line.problem());
             }
             if (!line.terminated()) {
-                throw new AuditTrailCorruptException(file, line.number(), "the last line is incomplete (no newline)");
+                return unreadable(line, "the last line is incomplete (no newline)");
             }
             if (!worthParsing.test(line.text())) {
                 return null;
@@ -117,8 +138,18 @@ public final class AuditLog {
             try {
                 return AuditEvent.fromJsonLine(line.text());
             } catch (IllegalArgumentException e) {
-                throw new AuditTrailCorruptException(file, line.number(), e.getMessage());
+                return unreadable(line, e.getMessage());
             }
+        }
+
+        private AuditEvent unreadable(TrailLineReader.Line line, String problem) {
+            // A parser's message may quote the line: one line, bounded, nothing a terminal would interpret.
+            String shown = EventBounds.text(problem);
+            if (unreadable == null) {
+                throw new AuditTrailCorruptException(file, line.number(), shown);
+            }
+            unreadable.accept(new UnreadableLine(file, line.number(), shown));
+            return null;
         }
 
         @Override

@@ -130,6 +130,9 @@ public final class AuditTrail implements Closeable {
      * Records one step. The line reaches the operating system before this returns (it survives a crash of the
      * hub, not of the machine: call {@link #sync()} for that).
      *
+     * Every text is cut and cleaned, and the detail bounded, as {@link EventBounds} says: the returned event holds
+     * what was written.
+     *
      * @param caseId null for hub-level notes and for rejects that never became a case
      * @param detail JSON-able values (strings, numbers, booleans, lists, maps; java.time values become ISO text);
      *               never a reporter's name or contact (use {@link ReporterPseudonym})
@@ -138,8 +141,14 @@ public final class AuditTrail implements Closeable {
         if (type == null) {
             throw new IllegalArgumentException("event type is required");
         }
+        return appendBounded(EventBounds.text(caseId), type, EventBounds.text(source), EventBounds.text(route),
+                EventBounds.detail(detail));
+    }
+
+    private AuditEvent appendBounded(String caseId, AuditEventType type, String source, String route,
+                                     Map<String, Object> detail) {
         // The costly JSON normalisation happens outside the lock; only chaining and writing are serialised.
-        JsonNode detailTree = CanonicalJson.tree(detail == null ? Map.of() : detail);
+        JsonNode detailTree = CanonicalJson.tree(detail);
         Map<String, Object> detailMap = AuditEvent.detailAsMap(detailTree);
         synchronized (this) {
             ensureWritable();

@@ -103,6 +103,9 @@ public final class AuditVerifier {
 
         /** The line's event when it continues the chain; otherwise null, with {@link #broken} set. */
         AuditEvent check(Path file, TrailLineReader.Line line) {
+            if (line.overLong()) {
+                return breakAt(file, line, line.problem());
+            }
             if (!line.terminated()) {
                 return breakAt(file, line, "the last line is incomplete (no newline at its end; torn while writing?)");
             }
@@ -127,7 +130,8 @@ public final class AuditVerifier {
         }
 
         private AuditEvent breakAt(Path file, TrailLineReader.Line line, String problem) {
-            broken = VerifyResult.brokenAt(checked, file, line.number(), problem);
+            // A problem may quote the line (an unknown "event" value): one line, bounded.
+            broken = VerifyResult.brokenAt(checked, file, line.number(), EventBounds.text(problem));
             return null;
         }
     }

@@ -69,6 +69,7 @@ public final class HubConfiguration implements CamelConfiguration {
         // by the command only: at start-up the hub rather waits for a partner that is down (it defers its cases).
         boolean embedded = settings.bool("hub.embedded");
         ConfigurationCheck.ValidConfiguration valid = new ConfigurationCheck(home, settings::optional, embedded).requireValid();
+        valid.warnings().forEach(warning -> LOG.warn("{}", warning));
         if (embedded) {
             EmbeddedServers servers = EmbeddedServers.start(settings);
             servers.settings().forEach(context.getPropertiesComponent()::addOverrideProperty);

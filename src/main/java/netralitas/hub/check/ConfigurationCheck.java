@@ -26,21 +26,44 @@ public final class ConfigurationCheck {
 
     private final Path home;
     private final SettingSource settings;
+    private final SettingOrigins origins;
     private final boolean embedded;
 
     /**
+     * Where the settings were written is read from this JVM's system properties and the home's
+     * config/application.properties.
+     *
      * @param home     the hub home; relative settings (hub.config-dir …) are resolved against it
      * @param embedded the value of hub.embedded: whether the embedded servers stand in for the partners
      */
     public ConfigurationCheck(Path home, SettingSource settings, boolean embedded) {
+        this(home, settings, SettingOrigins.of(home), embedded);
+    }
+
+    /** @param origins where each setting was written: a secret must come from the environment */
+    public ConfigurationCheck(Path home, SettingSource settings, SettingOrigins origins, boolean embedded) {
         this.home = home;
         this.settings = settings;
+        this.origins = origins;
         this.embedded = embedded;
     }
 
     /** Every problem found; empty when the configuration is usable. */
     public List<CheckProblem> problems() {
         return run().problems();
+    }
+
+    /** The problems, and the risks the deployer accepted ({@code hub.security.allow-insecure=true}). */
+    public Findings findings() {
+        Result result = run();
+        return new Findings(result.problems(), result.warnings());
+    }
+
+    /**
+     * @param problems reasons to refuse the configuration
+     * @param warnings what exposes a secret but was accepted: {@code check} prints them, the hub logs them at start
+     */
+    public record Findings(List<CheckProblem> problems, List<CheckProblem> warnings) {
     }
 
     /**
@@ -52,21 +75,30 @@ public final class ConfigurationCheck {
         if (!result.problems().isEmpty()) {
             throw new InvalidConfigurationException(result.problems());
         }
-        return new ValidConfiguration(result.files().regions(), result.files().categories());
+        return new ValidConfiguration(result.files().regions(), result.files().categories(), result.warnings());
     }
 
-    /** What a configuration without problems holds, loaded and checked. */
-    public record ValidConfiguration(RegionDirectory regions, CategoryCatalogue categories) {
+    /**
+     * What a configuration without problems holds, loaded and checked.
+     *
+     * @param warnings the accepted risks, for the start-up log
+     */
+    public record ValidConfiguration(RegionDirectory regions, CategoryCatalogue categories, List<CheckProblem> warnings) {
     }
 
-    private record Result(List<CheckProblem> problems, ConfigFilesCheck files) {
+    private record Result(List<CheckProblem> problems, List<CheckProblem> warnings, ConfigFilesCheck files) {
     }
 
     private Result run() {
         List<CheckProblem> problems = new ArrayList<>(new SettingsCheck(home, settings, embedded).problems());
+        List<CheckProblem> warnings = new ArrayList<>();
+        if (!embedded) {
+            SecretExposureCheck exposure = new SecretExposureCheck(settings, origins);
+            (exposure.accepted() ? warnings : problems).addAll(exposure.findings());
+        }
         Optional<ConfigFilesCheck> files = configDir(problems).map(dir -> new ConfigFilesCheck(home, dir));
         files.ifPresent(check -> problems.addAll(check.problems()));
-        return new Result(List.copyOf(problems), files.orElse(null));
+        return new Result(List.copyOf(problems), List.copyOf(warnings), files.orElse(null));
     }
 
     /** The config directory, when the setting names one that exists (the hub's five files are checked only then). */

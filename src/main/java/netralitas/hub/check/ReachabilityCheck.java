@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Outside embedded mode: whether the partners answer, each within a short timeout. The SMTP server must greet with
  * 220, the IMAP server with "* OK", the BKN token endpoint must answer HTTP and accept the consumer key and secret.
- * A partner whose settings are missing or malformed is skipped: {@link ConfigurationCheck} reports those.
+ * A partner whose settings are missing, malformed or refused as insecure is skipped: {@link ConfigurationCheck} reports
+ * those.
  */
 public final class ReachabilityCheck {
 
@@ -54,8 +55,9 @@ public final class ReachabilityCheck {
 
     private void bkn(List<CheckProblem> problems) {
         Optional<URI> tokenUrl = value("hub.bkn.token-url").flatMap(ReachabilityCheck::httpUrl);
-        if (tokenUrl.isEmpty()) {
-            return;
+        if (tokenUrl.isEmpty() || (tokenUrl.get().getScheme().equalsIgnoreCase("http")
+                && !SecretExposureCheck.accepted(settings))) {
+            return; // the probe would send the consumer secret in clear: ConfigurationCheck refuses that URL
         }
         String problem = new BknTokenProbe(timeout).problem(tokenUrl.get(),
                 value("hub.bkn.consumer-key").orElse(null), value("hub.bkn.consumer-secret").orElse(null));

@@ -25,6 +25,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
 
     static final List<TypedSetting> ALL = List.of(
             bool("hub.embedded", Scope.EVERY_MODE),
+            bool("hub.security.allow-insecure", Scope.OUTSIDE_EMBEDDED),
             bool("hub.routes.reload", Scope.EVERY_MODE),
             port("hub.embedded.smtp-port", 0, Scope.EMBEDDED_ONLY),
             port("hub.embedded.imap-port", 0, Scope.EMBEDDED_ONLY),

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class EmbeddedServers implements Service {
         thread.setDaemon(true);
         return thread;
     });
-    private String lastSummary = "";
+    private List<String> lastSummary = List.of();
     private final String reportFolder;
     private final String processedFolder;
     private final String quarantineFolder;
@@ -107,23 +108,22 @@ public final class EmbeddedServers implements Service {
 
     /**
      * Logs where the reports went (each mailbox with the subjects it received, and the folders of the report mailbox),
-     * when that changed.
+     * when that changed: one log line per mailbox and per subject, as the log layout keeps every event on one line.
      */
     private synchronized void logSummary() {
-        StringBuilder summary = new StringBuilder("Embedded mailboxes (IMAP 127.0.0.1:" + mail.imapPort()
-                + ", login = password = the address):");
-        summary.append(System.lineSeparator()).append("  ").append(BAWASLU_MAILBOX).append(" (report mailbox) — ");
+        List<String> summary = new ArrayList<>();
+        summary.add("Embedded mailboxes (IMAP 127.0.0.1:" + mail.imapPort() + ", login = password = the address):");
+        StringBuilder reportMailbox = new StringBuilder("  " + BAWASLU_MAILBOX + " (report mailbox) — ");
         mail.folderSizes(BAWASLU_MAILBOX, List.of(reportFolder, processedFolder, quarantineFolder))
-                .forEach((folder, size) -> summary.append(folder).append(' ').append(size).append("  "));
+                .forEach((folder, size) -> reportMailbox.append(folder).append(' ').append(size).append("  "));
+        summary.add(reportMailbox.toString().stripTrailing());
         mail.subjectsByRecipient().forEach((recipient, subjects) -> {
-            summary.append(System.lineSeparator()).append("  ").append(recipient).append(" — ").append(subjects.size())
-                    .append(" pesan");
-            subjects.forEach(subject -> summary.append(System.lineSeparator()).append("      ").append(subject));
+            summary.add("  " + recipient + " — " + subjects.size() + " pesan");
+            subjects.forEach(subject -> summary.add("      " + subject));
         });
-        String text = summary.toString();
-        if (!text.equals(lastSummary)) {
-            lastSummary = text;
-            LOG.info(text);
+        if (!summary.equals(lastSummary)) {
+            lastSummary = summary;
+            summary.forEach(LOG::info);
         }
     }
 

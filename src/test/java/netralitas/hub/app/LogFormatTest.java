@@ -89,6 +89,37 @@ class LogFormatTest {
     }
 
     @Test
+    void theTextConfigurationWritesOneLinePerEventWhateverTheMessageOrExceptionHolds() throws Exception {
+        LoggerContext context = new LoggerContext("log-format-text-test");
+        try {
+            ConfigurationSource source = ConfigurationSource.fromResource("log4j2.xml", getClass().getClassLoader());
+            Configuration configuration = new XmlConfiguration(context, source);
+            context.start(configuration);
+            Layout<?> layout = configuration.getAppender("console").getLayout();
+            String forged = "laporan.csv\r\n12:00:00.000 INFO  [CsvIntake       ] laporan.csv: 0 rows rejected";
+            LogEvent plain = Log4jLogEvent.newBuilder().setLoggerName("netralitas.hub.Test").setLevel(Level.INFO)
+                    .setTimeMillis(1_700_000_000_123L).setMessage(new SimpleMessage("Reading " + forged)).build();
+            LogEvent failed = Log4jLogEvent.newBuilder().setLoggerName("netralitas.hub.Test").setLevel(Level.WARN)
+                    .setTimeMillis(1_700_000_000_123L).setMessage(new SimpleMessage("Rejected"))
+                    .setThrown(new IllegalStateException("Subjek: halo\nBcc: x@luar.example")).build();
+
+            String line = new String(layout.toByteArray(plain), StandardCharsets.UTF_8);
+            assertTrue(line.endsWith(" Reading laporan.csv\\r\\n12:00:00.000 INFO  [CsvIntake       ] laporan.csv:"
+                    + " 0 rows rejected" + System.lineSeparator()), line);
+            assertEquals(1, line.lines().count(), line);
+            assertFalse(line.contains("\r"), line);
+
+            String withTrace = new String(layout.toByteArray(failed), StandardCharsets.UTF_8);
+            assertEquals(1, withTrace.lines().count(), "the stack trace is on the event's line: " + withTrace);
+            assertFalse(withTrace.contains("\r"), withTrace);
+            assertTrue(withTrace.contains(" Rejected\\njava.lang.IllegalStateException: Subjek: halo\\nBcc: x@luar.example\\n\tat "
+                    + LogFormatTest.class.getName()), withTrace);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
     void theJsonConfigurationWritesOneJsonObjectPerEvent() throws Exception {
         LoggerContext context = new LoggerContext("log-format-test");
         try {
@@ -105,20 +136,20 @@ class LogFormatTest {
                     .setLevel(Level.WARN)
                     .setThreadName("worker-1")
                     .setTimeMillis(1_700_000_000_123L)
-                    .setMessage(new SimpleMessage("two\nlines \"quoted\""))
+                    .setMessage(new SimpleMessage("two\r\nlines \"quoted\""))
                     .setContextData(mdc)
                     .setThrown(new IllegalStateException("boom"))
                     .build();
             String line = new String(layout.toByteArray(event), StandardCharsets.UTF_8);
 
             assertTrue(line.endsWith("\n"), line);
-            assertFalse(line.strip().contains("\n"), "one line per event: " + line);
+            assertFalse(line.strip().contains("\n") || line.contains("\r"), "one line per event: " + line);
             JsonNode json = new ObjectMapper().readTree(line);
             assertEquals("2023-11-14T22:13:20.123Z", json.get("@timestamp").asText());
             assertEquals("WARN", json.get("log.level").asText());
             assertEquals("netralitas.hub.Test", json.get("log.logger").asText());
             assertEquals("worker-1", json.get("process.thread.name").asText());
-            assertEquals("two\nlines \"quoted\"", json.get("message").asText());
+            assertEquals("two\r\nlines \"quoted\"", json.get("message").asText());
             assertEquals("EX-1", json.get("camel.exchangeId").asText());
             assertEquals("java.lang.IllegalStateException", json.get("error.type").asText());
             assertEquals("boom", json.get("error.message").asText());

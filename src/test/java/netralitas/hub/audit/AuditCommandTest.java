@@ -168,11 +168,71 @@ class AuditCommandTest {
     }
 
     @Test
-    void showOnADamagedLineOfTheCaseExitsOne() throws IOException {
-        Files.writeString(dir.resolve("audit-2024-11-28.jsonl"), "{\"caseId\":\"NTR-2024-0007\",broken\n",
-                java.nio.file.StandardOpenOption.APPEND);
+    void showNamesADamagedLineOfTheCaseShowsTheRestAndExitsOne() throws IOException {
+        Path file = dir.resolve("audit-2024-11-28.jsonl");
+        Files.writeString(file, "{\"caseId\":\"NTR-2024-0007\",broken\n", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(1, run("show", "NTR-2024-0007"));
-        assertTrue(err().startsWith("FAILED: Audit trail damaged at "), err());
+        assertTrue(out().startsWith("Case NTR-2024-0007: 2 events"), out());
+        assertTrue(err().startsWith("Skipped " + file + ":2: not a JSON object: "), err());
+        assertTrue(err().contains("1 line of the trail is not an event and was skipped; `audit verify` checks the chain"),
+                err());
+    }
+
+    /** Issue 10: a 17 MB line once made verify fail on the whole day and stats crash with a stack trace. */
+    @Test
+    void everyReadingCommandNamesALineThatIsNotAnEventSkipsItAndGoesOn() throws IOException {
+        Path file = dir.resolve("audit-2024-11-27.jsonl");
+        List<String> good = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int overLong = TrailLineReader.MAX_LINE_BYTES + 1024 * 1024;
+        try (var write = Files.newOutputStream(file)) {
+            write.write((good.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+            write.write(("{\"alasan\":\"" + "x".repeat(overLong) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+            write.write(new byte[]{(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, 0x1B, '[', '2', 'J', '\r', '\n'});
+            write.write("garbled \u001b[2J\r line\n".getBytes(StandardCharsets.UTF_8));
+            write.write((good.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> skipped = List.of(
+                "Skipped " + file + ":2: line is longer than 16777216 bytes (" + (overLong + 13) + " bytes):"
+                        + " not an event the hub writes, skipped unread",
+                "Skipped " + file + ":3: line is not valid UTF-8",
+                "Skipped " + file + ":4: not a JSON object: ",
+                "3 lines of the trail are not events and were skipped; `audit verify` checks the chain");
+
+        assertEquals(1, run("verify"));
+        assertEquals(List.of("FAILED at " + file + ":2: line is longer than 16777216 bytes (" + (overLong + 13)
+                + " bytes): not an event the hub writes, skipped unread", "1 events before that line are intact."),
+                err().lines().toList());
+        errBytes.reset();
+
+        assertEquals(1, run("stats"));
+        assertTrue(out().startsWith("Events: 3"), out());
+        assertSkipped(skipped);
+
+        assertEquals(1, run("show", "NTR-2024-0008"));
+        assertTrue(out().startsWith("Case NTR-2024-0008: 1 event"), out());
+        // The garbled line does not name the case: show passes over it unparsed, like every other case's line.
+        assertSkipped(List.of(skipped.get(0), skipped.get(1),
+                "2 lines of the trail are not events and were skipped; `audit verify` checks the chain"));
+
+        assertEquals(1, run("export", "--format", "json"));
+        assertEquals(3, out().lines().count(), out());
+        assertSkipped(skipped);
+
+        Path html = dir.resolve("laporan.html");
+        assertEquals(1, run("report", "--out", html.toString()));
+        assertTrue(out().contains("chain BROKEN at " + file + ":2: line is longer than 16777216 bytes"), out());
+        assertTrue(Files.size(html) < 1024 * 1024, "the report does not carry the line");
+    }
+
+    private void assertSkipped(List<String> expected) {
+        List<String> lines = err().lines().filter(line -> !line.startsWith("Exported ")).toList();
+        assertEquals(expected.size(), lines.size(), err());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(lines.get(i).startsWith(expected.get(i)), lines.get(i));
+        }
+        assertFalse(err().contains("\r") || err().contains("\u001b") || err().contains("\tat "), err());
+        outBytes.reset();
+        errBytes.reset();
     }
 
     @Test

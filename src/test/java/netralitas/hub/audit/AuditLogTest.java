@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,5 +73,26 @@ class AuditLogTest {
             assertEquals(2, e.lineNumber());
             assertTrue(e.getMessage().contains(file + ":2"));
         }
+    }
+
+    @Test
+    void aSkippingLogHandsOverEachLineThatIsNotAnEventAndReadsOn() throws IOException {
+        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+            trail.append("NTR-A", AuditEventType.RECEIVED, "a.csv:2", "ingest-csv", Map.of());
+        }
+        Path file = dir.resolve("audit-2024-11-27.jsonl");
+        String good = Files.readString(file);
+        Files.write(file, new byte[]{'{', (byte) 0xFF, '\n'}, StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"seq\":\u0007}\n" + good + "{\"seq\":3", StandardOpenOption.APPEND);
+        List<AuditLog.UnreadableLine> skipped = new ArrayList<>();
+        try (Stream<AuditEvent> events = new AuditLog(dir, skipped::add).events()) {
+            assertEquals(2, events.count());
+        }
+        assertEquals(List.of(2L, 3L, 5L), skipped.stream().map(AuditLog.UnreadableLine::lineNumber).toList());
+        assertEquals("line is not valid UTF-8", skipped.get(0).problem());
+        assertTrue(skipped.get(1).problem().startsWith("not a JSON object: "), skipped.get(1).problem());
+        assertTrue(skipped.get(1).problem().chars().noneMatch(Character::isISOControl), skipped.get(1).problem());
+        assertEquals("the last line is incomplete (no newline)", skipped.get(2).problem());
+        assertTrue(skipped.stream().allMatch(line -> line.file().equals(file)));
     }
 }

@@ -21,7 +21,7 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
                   Map<String, Long> errorMessages, Map<String, Long> warningMessages, Map<String, Long> exceptions) {
 
     private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(ERROR|WARN)\\s+(.*)$");
-    /** The first line of a logged exception: {@code org.example.SomeException: message}. */
+    /** The first line of a logged exception, within its event's line: {@code org.example.SomeException: message}. */
     private static final Pattern EXCEPTION = Pattern.compile("^(?:Caused by: )?[a-z][\\w.$]*\\.[A-Z]\\w*(?:Exception|Error)\\b.*");
     /** Camel exchange and message ids ({@code 39191A40A98A4E8-0000000000000324}), so their messages group. */
     private static final Pattern EXCHANGE_ID = Pattern.compile("\\b[0-9A-F]{12,}-[0-9A-F]{8,}\\b");
@@ -48,20 +48,21 @@ record HubLogScan(long lines, long errors, long warnings, long rejectedWarnings,
                 if (line.contains("OutOfMemoryError")) {
                     oom++;
                 }
-                if (line.startsWith("\tat ") || line.startsWith("\t... ")) {
-                    traces++;
-                    continue;
-                }
-                if (EXCEPTION.matcher(line).matches()) {
-                    traces++;
-                    group(exceptions, line);
-                    continue;
-                }
                 Matcher m = LEVEL.matcher(line);
                 if (!m.find()) {
                     continue;
                 }
-                String message = m.group(2);
+                // The text layout writes an event's stack trace on its line, each line break as a literal \n.
+                String[] parts = m.group(2).split(Pattern.quote("\\n"));
+                for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].startsWith("\tat ") || parts[i].startsWith("\t... ")) {
+                        traces++;
+                    } else if (EXCEPTION.matcher(parts[i]).matches()) {
+                        traces++;
+                        group(exceptions, parts[i]);
+                    }
+                }
+                String message = parts[0];
                 if (m.group(1).equals("ERROR")) {
                     errors++;
                     group(errorMessages, message);

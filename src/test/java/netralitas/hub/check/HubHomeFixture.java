@@ -21,6 +21,7 @@ final class HubHomeFixture {
     final Path home;
     final Path config;
     private final Map<String, String> settings = new HashMap<>();
+    private final Map<String, String> commandLine = new HashMap<>();
 
     private HubHomeFixture(Path home) {
         this.home = home;
@@ -48,6 +49,18 @@ final class HubHomeFixture {
         return this;
     }
 
+    /** A setting given as -D: it overrides the others, as a system property does. */
+    HubHomeFixture commandLine(String key, String value) {
+        commandLine.put(key, value);
+        return set(key, value);
+    }
+
+    /** The -D options of {@link #commandLine}, and the fixture's config/application.properties as it is on disk. */
+    SettingOrigins origins() {
+        SettingOrigins file = SettingOrigins.of(home);
+        return new SettingOrigins(key -> Optional.ofNullable(commandLine.get(key)), file.propertiesFile());
+    }
+
     HubHomeFixture remove(String key) {
         settings.remove(key);
         return this;
@@ -68,7 +81,11 @@ final class HubHomeFixture {
     }
 
     List<CheckProblem> check(boolean embedded) {
-        return new ConfigurationCheck(home, settings(), embedded).problems();
+        return findings(embedded).problems();
+    }
+
+    ConfigurationCheck.Findings findings(boolean embedded) {
+        return new ConfigurationCheck(home, settings(), origins(), embedded).findings();
     }
 
     /** Replaces the first occurrence of {@code from} in a config file, failing when it is absent (a stale fixture). */

@@ -63,6 +63,8 @@ class ReachabilityCheckTest {
         settings.put("hub.bkn.token-url", "http://127.0.0.1:" + bkn.getAddress().getPort() + "/oauth2/token");
         settings.put("hub.bkn.consumer-key", KEY);
         settings.put("hub.bkn.consumer-secret", SECRET);
+        // The test's BKN speaks plaintext HTTP: the deployer of this test bed accepts that.
+        settings.put("hub.security.allow-insecure", "true");
     }
 
     @AfterEach
@@ -159,6 +161,13 @@ class ReachabilityCheckTest {
         settings.put("hub.imap.port", "bukan-port");
         settings.put("hub.bkn.token-url", "ftp://127.0.0.1:" + port + "/token");
         assertEquals(List.of(), check(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aPlaintextBknTokenUrlIsNotProbedUnlessTheRiskIsAccepted() {
+        settings.remove("hub.security.allow-insecure");
+        assertEquals(List.of(), check(Duration.ofSeconds(5)), "ConfigurationCheck refuses the URL");
+        assertEquals(null, bknAuthorization.get(), "the consumer secret was not sent in clear");
     }
 
     private List<CheckProblem> check(Duration timeout) {

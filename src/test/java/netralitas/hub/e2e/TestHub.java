@@ -68,6 +68,8 @@ final class TestHub implements AutoCloseable {
         mail.addUser(REPORT_MAILBOX, REPORT_MAILBOX, REPORT_MAILBOX);
         Map<String, String> settings = new HashMap<>();
         settings.put("hub.embedded", "false");
+        // GreenMail and the BKN simulator speak plaintext on loopback, and HubProcess passes the secrets as -D.
+        settings.put("hub.security.allow-insecure", "true");
         settings.put("hub.data-dir", work.resolve("data").toString());
         settings.put("hub.csv.drop-dir", work.resolve("drop").toString());
         settings.put("hub.csv.read-lock-min-age-ms", "100");
