@@ -9,8 +9,12 @@ import java.util.List;
  *
  * @param messageId      the Message-ID with angle brackets, or null when the message has none
  * @param sourceId       the Message-ID, or "sha256:" + 32 hex digits of the raw bytes when there is none
- * @param replyAddress   where an acknowledgement goes: the first Reply-To address, else {@code fromAddress}
+ * @param fromAddress    the bare address of From (lower case, one address), where an acknowledgement goes; null when
+ *                       From has none that can be written to. Reply-To is not read: it is free text a sender sets per
+ *                       message, From at least passes the receiving server's SPF/DMARC checks (SPEC §3.3)
  * @param kindReason     why the message is not a report or could not be read (Indonesian); null for REPORT
+ * @param noReplyReason  why no automatic answer may go to it by its headers (mailing list, bulk, a machine's Return-Path;
+ *                       RFC 3834), Indonesian; null when one may
  * @param notes          what was skipped while reading (too deep, unreadable parts), Indonesian; never null
  */
 public record InboundMail(
@@ -19,10 +23,10 @@ public record InboundMail(
         LocalDate sentDate,
         String fromAddress,
         String fromName,
-        String replyAddress,
         String subject,
         MailKind kind,
         String kindReason,
+        String noReplyReason,
         String text,
         List<EvidenceFile> attachments,
         List<CsvAttachment> csvAttachments,

@@ -98,11 +98,11 @@ public final class InboundMailReader {
 
     /** What the headers say, read once and already made safe. */
     private record Headers(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
-                           String replyAddress, String subject) {
+                           String subject, String noReplyReason) {
 
         InboundMail toMail(MailKind kind, String reason, String text, PartWalker walker) {
-            return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, replyAddress, subject, kind,
-                    reason, text,
+            return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, reason,
+                    noReplyReason, text,
                     walker == null ? List.of() : walker.evidence(),
                     walker == null ? List.of() : walker.csv(),
                     walker == null ? List.of() : walker.notes());
@@ -114,9 +114,8 @@ public final class InboundMailReader {
         InternetAddress from = firstAddress(message.getHeader("From", ","));
         String fromAddress = bareAddress(from);
         String fromName = from == null ? null : SingleLine.of(from.getPersonal(), MAX_NAME_CHARS);
-        String replyAddress = bareAddress(firstAddress(message.getHeader("Reply-To", ",")));
         return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message), fromAddress, fromName,
-                replyAddress != null ? replyAddress : fromAddress, subject(message));
+                subject(message), AutomatedMail.noReplyReason(message));
     }
 
     /** Bytes that are not mail still "parse": without any of the basic headers there is nothing to trust. */
@@ -134,7 +133,7 @@ public final class InboundMailReader {
     }
 
     private static InboundMail unreadable(String messageId, String sourceId, String reason) {
-        return new InboundMail(messageId, sourceId, null, null, null, null, null, MailKind.UNREADABLE, reason, "",
+        return new InboundMail(messageId, sourceId, null, null, null, null, MailKind.UNREADABLE, reason, null, "",
                 List.of(), List.of(), List.of());
     }
 
