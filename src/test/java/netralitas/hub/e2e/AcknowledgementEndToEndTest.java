@@ -4,6 +4,7 @@ import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.embedded.BknSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class AcknowledgementEndToEndTest {
             "mime-version", "content-type", "content-transfer-encoding", "auto-submitted", "x-netralitas-case-id",
             "x-netralitas-severity", "x-netralitas-region", "x-priority");
     private static final int CAP = 10;
+    /** The SMTP server refuses this recipient for good (550). */
+    private static final String REFUSED = "ditolak@pelapor.example";
 
     private static TestHub hub;
     private static ImapMailbox imap;
@@ -59,9 +62,14 @@ class AcknowledgementEndToEndTest {
 
     @BeforeAll
     static void sendEveryShape(@TempDir Path work) throws Exception {
-        hub = new TestHub(work).start();
+        hub = new TestHub(work, BknSimulator.withRecords(TestHub.PROJECT.resolve("config/dev/bkn-records.json"), 0,
+                TestHub.CONSUMER_KEY, TestHub.CONSUMER_SECRET), true).start();
         imap = hub.imap();
+        hub.smtp.rejectRecipient(REFUSED, "550 5.1.1 <" + REFUSED + ">: Recipient address rejected: User unknown");
         List<byte[]> messages = new ArrayList<>();
+        // First: what comes after it must not notice.
+        messages.add(mail("Ditolak <" + REFUSED + ">", "Laporan ASN Bungo", "<refused-ack@pelapor.example>", "",
+                report("198208092006041003", "Yudi Prasetyo", "Kab. Bungo", "BANNER")));
         messages.add(deliveryReport());
         messages.add(readReceipt());
         messages.add(mail("Forum ASN <forum-asn@lists.example>", "Forum ASN Digest, Vol 3, Issue 12", "<digest-3-12@lists.example>",
@@ -104,6 +112,17 @@ class AcknowledgementEndToEndTest {
     @AfterAll
     static void stop() {
         hub.close();
+    }
+
+    @Test
+    void aRefusedAcknowledgementIsRecordedAndDroppedAndTheReportGoesOn() throws Exception {
+        String messageId = "<refused-ack@pelapor.example>";
+        assertTrue(inFolder("Processed", messageId));
+        List<String> trail = eventNames(messageId);
+        assertEquals(1, trail.stream().filter("DELIVERED"::equals).count(), trail.toString());
+        assertEquals(1, imap.messages("bkpsdm.kab-bungo@pemda.example").size(), "the report reached its office once");
+        assertWithheld(messageId, "ditolak server SMTP (550), tidak dikirim ulang");
+        assertTrue(eventNames("<milis-lap@pelapor.example>").contains("DELIVERED"), "the messages behind it went on");
     }
 
     @Test
