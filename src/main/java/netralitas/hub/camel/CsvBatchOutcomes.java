@@ -30,7 +30,7 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
     private static CsvFileOutcome outcome(Exchange exchange) {
         Exception unreadable = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (unreadable != null) {
-            return new CsvFileOutcome(0, 0, fileReason(unreadable), null);
+            return new CsvFileOutcome(0, 0, fileReason(unreadable, exchange.getProperty("hubFileName", String.class)), null);
         }
         FileTally.Counts counts = exchange.getMessage().getBody(FileTally.Counts.class);
         if (counts == null) {
@@ -40,13 +40,18 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
         return new CsvFileOutcome(counts.accepted(), counts.rejected(), null, counts.firstRejected());
     }
 
-    /** The reader's own reason, not the message of the bean invocation that wraps it. */
-    private static String fileReason(Exception caught) {
+    /**
+     * The reader's own reason, not the message of the bean invocation that wraps it, and without the file's name: the
+     * sender chose it and the Message-ID in front of it, and either may hold a quote that would end the quoting early.
+     */
+    private static String fileReason(Exception caught, String fileName) {
+        String reason = caught.getMessage();
         for (Throwable cause = caught; cause != null; cause = cause.getCause()) {
             if (cause instanceof CsvFileException file) {
-                return file.getMessage();
+                reason = file.getMessage();
+                break;
             }
         }
-        return caught.getMessage();
+        return reason == null || fileName == null ? reason : reason.replace(fileName, "…");
     }
 }

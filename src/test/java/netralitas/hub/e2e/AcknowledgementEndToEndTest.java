@@ -96,6 +96,7 @@ class AcknowledgementEndToEndTest {
                         + "Uraian: Mengajak warga memilih pasangan calon dalam rapat dinas.\n"));
         messages.add(mail("Fajar <fajar.pelapor@pelapor.example>", "Laporan kampanye", "<digest-lap@pelapor.example>", "",
                 report("198712052011011003", "Fajar Nugroho", "Kab. Kepahiang", "CAMPAIGN_EVENT")));
+        messages.add(unreadableCsv());
         // The same message again: a duplicate of the report above.
         messages.add(replyTo);
         appendAndAwait(messages);
@@ -210,6 +211,16 @@ class AcknowledgementEndToEndTest {
     }
 
     @Test
+    void aCsvThatCannotBeReadIsExplainedWithoutItsNameOrCells() throws Exception {
+        String text = MailText.of(acknowledgements("rekap.rusak@pelapor.example").get(0)).plain();
+        assertTrue(text.contains("Lampiran CSV ke-1: tidak dapat dibaca (Berkas '…' tidak dapat diproses: kolom wajib"
+                + " tidak ada: uraian; tanggal_kejadian"), text);
+        assertFalse(text.contains("evil") || text.contains("Wagiman") || text.contains("0813") || text.contains("kolom;"),
+                text);
+        assertEquals(0, attachmentCount(acknowledgements("rekap.rusak@pelapor.example").get(0)));
+    }
+
+    @Test
     void theEleventhReportOfOneSenderInADayIsNotAnsweredEvenAcrossARestart() throws Exception {
         assumeTrue(capRunWithinOneDay, "the day changed while the test ran");
         assertEquals(CAP, acknowledgements("rajin@pelapor.example").size());
@@ -222,7 +233,8 @@ class AcknowledgementEndToEndTest {
     void everyMailOfTheHubCarriesOnlyTheHeadersTheSpecNames() throws Exception {
         List<MimeMessage> acks = new ArrayList<>();
         for (String reporter : List.of("pelapor.asli@pelapor.example", "dewi.pelapor@pelapor.example",
-                "pelapor.triase@pelapor.example", "fajar.pelapor@pelapor.example", "rajin@pelapor.example")) {
+                "pelapor.triase@pelapor.example", "fajar.pelapor@pelapor.example", "rajin@pelapor.example",
+                "rekap.rusak@pelapor.example")) {
             acks.addAll(acknowledgements(reporter));
         }
         for (MimeMessage ack : acks) {
@@ -281,6 +293,19 @@ class AcknowledgementEndToEndTest {
                 + "--mdn\nContent-Type: message/disposition-notification\n\n"
                 + "Final-Recipient: rfc822; siti.mdn@pelapor.example\nDisposition: manual-action/MDN-sent-manually; displayed\n"
                 + "--mdn--\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A CSV attachment without the required columns, under a name that tries to break out of the reason's quotes. */
+    private static byte[] unreadableCsv() {
+        String csv = java.util.Base64.getMimeEncoder().encodeToString(
+                "kolom;lain\nWagiman 0813-5551-1051;2\n".getBytes(StandardCharsets.UTF_8));
+        return ("From: Rekap <rekap.rusak@pelapor.example>\nTo: laporan@bawaslu.example\nSubject: Rekap\n"
+                + "Date: Mon, 21 Oct 2024 10:00:00 +0700\nMessage-ID: <csv-rusak@pelapor.example>\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+                + "--m\nContent-Type: text/plain\n\nRekap terlampir.\n"
+                + "--m\nContent-Type: text/csv; name=\"rekap'klik evil.example.csv\"\nContent-Transfer-Encoding: base64\n"
+                + "Content-Disposition: attachment; filename=\"rekap'klik evil.example.csv\"\n\n" + csv + "\n--m--\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reports from one sender that look like reports but are quarantined (an invalid NIP): each is answered. */
@@ -357,6 +382,18 @@ class AcknowledgementEndToEndTest {
         Set<String> unexpected = names.stream().filter(n -> !allowed.contains(n) && !ADDED_BY_THE_SERVER.contains(n))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), unexpected, subject(mail) + " has " + names);
+    }
+
+    private static int attachmentCount(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            int count = 0;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                count += attachmentCount(multipart.getBodyPart(i));
+            }
+            return count;
+        }
+        return part.getFileName() == null ? 0 : 1;
     }
 
     private static String caseId(MimeMessage mail) {
