@@ -20,6 +20,9 @@ public enum AuditEventType {
     DELIVERY_DEFERRED,
     /** The reporter of an emailed report was sent an acknowledgement. */
     ACKNOWLEDGED,
-    /** A hub-level fact not tied to one report (start-up, an ignored auto-reply); usually without a case id. */
+    /**
+     * A fact that is no step of a case: an ignored auto-reply (without a case id), an acknowledgement not sent and why
+     * (with the case id when there is one).
+     */
     NOTE
 }

@@ -7,10 +7,12 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.ExchangeHelper;
 
 import java.util.LinkedHashMap;
@@ -80,9 +82,23 @@ public final class AuditRecorder {
         InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
-        detail.put("reporter", pseudonym.of(mail.fromName(), mail.replyAddress()));
+        detail.put("reporter", pseudonym.of(mail.fromName(), mail.fromAddress()));
         trail.append(exchange.getMessage().getHeader("X-Netralitas-Case-Id", String.class), AuditEventType.ACKNOWLEDGED,
                 mail.sourceId(), ExchangeHelper.getAtRouteId(exchange), detail);
+    }
+
+    /**
+     * No acknowledgement went to the sender (SPEC §3.3): withheld by the rules, or refused by the SMTP server. A NOTE in
+     * the case's trail (the message's, for a CSV batch) with the reason, which never names the address.
+     */
+    public void acknowledgementWithheld(@ExchangeProperty(HubProperties.MAIL) InboundMail mail,
+                                        @ExchangeProperty(HubProperties.ACKNOWLEDGEMENT) Acknowledgement ack,
+                                        @ExchangeProperty(HubProperties.ACK_WITHHELD) String reason, Exchange exchange) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("tandaTerima", "tidak dikirim");
+        detail.put("alasan", reason);
+        trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE, mail.sourceId(),
+                ExchangeHelper.getAtRouteId(exchange), detail);
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {

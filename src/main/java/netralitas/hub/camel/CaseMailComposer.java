@@ -37,7 +37,6 @@ public final class CaseMailComposer {
         message = OutgoingMail.attach(exchange, violationCase.getEvidenceFiles());
         if (high) {
             message.setHeader("X-Priority", "1");
-            message.setHeader("Importance", "high");
         }
     }
 }

@@ -1,17 +1,40 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.mail.Acknowledgement.RejectedLine;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
- * Counts what became of a CSV file's rows, as the split's result: the file's summary line in the log is built from it.
- * Camel calls it for one row at a time even when rows are processed in parallel (no parallelAggregate).
+ * Counts what became of a CSV file's rows, as the split's result: the file's summary line in the log is built from it,
+ * and the acknowledgement of a mailed CSV names the first rejected rows with their reasons. Camel calls it for one row
+ * at a time even when rows are processed in parallel (no parallelAggregate).
  */
 public final class FileTally implements AggregationStrategy {
 
-    public record Counts(long accepted, long rejected) {
-        Counts add(boolean rejectedRow) {
-            return rejectedRow ? new Counts(accepted, rejected + 1) : new Counts(accepted + 1, rejected);
+    /**
+     * @param firstRejected the rejected rows with the lowest line numbers (rows finish out of order), at most
+     *                      {@link Acknowledgement#MAX_ROWS_LISTED}: the rest are only counted
+     */
+    public record Counts(long accepted, long rejected, List<RejectedLine> firstRejected) {
+
+        public Counts(long accepted, long rejected) {
+            this(accepted, rejected, List.of());
+        }
+
+        Counts add(Object row) {
+            if (!(row instanceof CsvRejection rejection)) {
+                return new Counts(accepted + 1, rejected, firstRejected);
+            }
+            List<RejectedLine> lines = new ArrayList<>(firstRejected);
+            lines.add(new RejectedLine(rejection.row().line(), rejection.row().reason()));
+            lines.sort(Comparator.comparingLong(RejectedLine::line));
+            return new Counts(accepted, rejected + 1,
+                    List.copyOf(lines.subList(0, Math.min(lines.size(), Acknowledgement.MAX_ROWS_LISTED))));
         }
 
         @Override
@@ -22,10 +45,9 @@ public final class FileTally implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-        boolean rejectedRow = newExchange.getMessage().getBody() instanceof CsvRejection;
         Counts counts = oldExchange == null ? new Counts(0, 0) : oldExchange.getMessage().getBody(Counts.class);
         Exchange result = oldExchange == null ? newExchange : oldExchange;
-        result.getMessage().setBody(counts.add(rejectedRow));
+        result.getMessage().setBody(counts.add(newExchange.getMessage().getBody()));
         return result;
     }
 }

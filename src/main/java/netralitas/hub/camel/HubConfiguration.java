@@ -21,6 +21,8 @@ import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
+import netralitas.hub.mail.AcknowledgementPolicy;
+import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.RegionDirectory;
@@ -38,14 +40,19 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -103,16 +110,16 @@ public final class HubConfiguration implements CamelConfiguration {
         String from = settings.required("hub.mail.from");
         String mailDomain = settings.required("hub.mail.domain");
         registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain));
-        registry.bind("acknowledgementComposer", new AcknowledgementComposer(renderer, from, mailDomain,
-                settings.bool("hub.mail.acknowledge")));
+        String reportAddress = reportAddress(settings);
+        registry.bind("acknowledgementComposer", new AcknowledgementComposer(renderer, from, mailDomain, reportAddress));
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);
         registry.bind("smtpSender", smtpSender);
 
         Path dataDir = settings.dataDir();
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
-        registry.bind("audit", new AuditRecorder(trail,
-                ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
+        ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));
+        registry.bind("audit", new AuditRecorder(trail, pseudonym));
         registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
@@ -133,6 +140,11 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
+        AcknowledgementQuota quota = new AcknowledgementQuota(database,
+                settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
+        MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
+        registry.bind("acknowledgementPolicy", new AcknowledgementPolicy(settings.bool("hub.mail.acknowledge"),
+                ownAddresses(from, reportAddress), mailIntake::looksLikeAReport, quota));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {
@@ -142,6 +154,26 @@ public final class HubConfiguration implements CamelConfiguration {
                 database.dispose();
             }
         });
+    }
+
+    /**
+     * Where reporters send reports, named in an acknowledgement that asks for a report again: hub.mail.report-address,
+     * else the report mailbox's login when that is an address; null when neither is.
+     */
+    private static String reportAddress(HubSettings settings) {
+        return settings.optional("hub.mail.report-address")
+                .or(() -> settings.optional("hub.imap.username").filter(login -> login.contains("@")))
+                .orElse(null);
+    }
+
+    /** The hub's own addresses, which it never acknowledges: its sender and the report mailbox. */
+    private static Set<String> ownAddresses(String from, String reportAddress) throws AddressException {
+        Set<String> own = new HashSet<>();
+        own.add(new InternetAddress(from).getAddress());
+        if (reportAddress != null) {
+            own.add(reportAddress);
+        }
+        return own;
     }
 
     /** The readers that turn a CSV row or a message into a case: the hub's, and the dry run's. */

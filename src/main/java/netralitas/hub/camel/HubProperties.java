@@ -38,4 +38,10 @@ public final class HubProperties {
 
     /** Why route park-uncertain parks a case, where no exception says it. */
     public static final String PARK_REASON = "hubParkReason";
+
+    /** What the reporter of the message being read is told (an {@code Acknowledgement}), in route acknowledge. */
+    public static final String ACKNOWLEDGEMENT = "hubAcknowledgement";
+
+    /** Why that acknowledgement was not sent (withheld by SPEC §3.3, or refused); null while it may be sent. */
+    public static final String ACK_WITHHELD = "hubAckWithheld";
 }

@@ -62,6 +62,11 @@ public final class MailIntake {
         return violationCase;
     }
 
+    /** Whether the message has any sign of a report, even one the row rules reject (SPEC §3.3). */
+    public boolean looksLikeAReport(InboundMail mail) {
+        return extractor.looksLikeAReport(mail);
+    }
+
     /** A message the reader could not make sense of (malformed MIME …), with the reader's reason. */
     public MailRejection unreadable(InboundMail mail) {
         return rejection(mail, mail.kindReason());

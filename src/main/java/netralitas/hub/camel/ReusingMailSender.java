@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.mail.OutgoingHeaders;
 import org.apache.camel.component.mail.DefaultJavaMailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 
@@ -19,7 +21,8 @@ import java.util.concurrent.LinkedBlockingDeque;
  * Camel's mail sender connects, sends and disconnects for every message; a connection to an SMTP server costs more than
  * a message sent over it. This one keeps connections open and reuses them, within bounds a mail server accepts
  * (messages per connection, idle time). A reused connection that turns out dead is replaced once, at once; any
- * other failure goes back to the route's retries.
+ * other failure goes back to the route's retries. Every mail of the hub leaves through here, so here it is cut down to
+ * the headers the hub may send ({@link OutgoingHeaders}).
  */
 public final class ReusingMailSender extends DefaultJavaMailSender implements AutoCloseable {
 
@@ -64,7 +67,10 @@ public final class ReusingMailSender extends DefaultJavaMailSender implements Au
         }
     }
 
-    /** What Camel's sender does before sending: a date, and the Message-ID kept across saveChanges. */
+    /**
+     * What Camel's sender does before sending — a date, and the Message-ID kept across saveChanges — and then only the
+     * allowed headers are kept (Camel's mail binding copies every exchange header into the mail).
+     */
     private static void prepare(MimeMessage message) throws MessagingException {
         if (message.getSentDate() == null) {
             message.setSentDate(new Date());
@@ -73,6 +79,10 @@ public final class ReusingMailSender extends DefaultJavaMailSender implements Au
         message.saveChanges();
         if (messageId != null) {
             message.setHeader("Message-ID", messageId);
+        }
+        List<String> removed = OutgoingHeaders.strip(message);
+        if (!removed.isEmpty()) {
+            LOG.debug("Headers left out of an outgoing mail: {}", removed);
         }
     }
 

@@ -51,6 +51,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.mail.max-mime-parts", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.mail.max-subject-chars", 1, INT_MAX, Scope.EVERY_MODE),
             bool("hub.mail.acknowledge", Scope.EVERY_MODE),
+            number("hub.mail.ack-max-per-sender-per-day", 1, INT_MAX, Scope.EVERY_MODE),
             port("hub.management.port", 0, Scope.EVERY_MODE),
             number("hub.deferred.retry-delay-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.deferred.batch-size", 1, INT_MAX, Scope.EVERY_MODE),

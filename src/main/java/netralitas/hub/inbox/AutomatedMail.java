@@ -2,6 +2,7 @@ package netralitas.hub.inbox;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.mail.AutomatedAddresses;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ final class AutomatedMail {
     static final String CASE_ID_HEADER = "X-Netralitas-Case-Id";
 
     private static final Set<String> BULK_PRECEDENCE = Set.of("auto_reply", "bulk", "junk", "list");
+    private static final Set<String> NO_REPLY_PRECEDENCE = Set.of("bulk", "junk", "list");
+    private static final String[] LIST_HEADERS = {"List-Id", "List-Post", "List-Unsubscribe"};
     private static final Set<String> SYSTEM_MAILBOXES = Set.of("mailer-daemon", "postmaster");
     private static final Pattern NULL_RETURN_PATH = Pattern.compile("\\s*<\\s*>\\s*");
     private static final int MAX_QUOTED = 60;
@@ -52,6 +55,28 @@ final class AutomatedMail {
         String precedence = header(message, "Precedence");
         if (precedence != null && BULK_PRECEDENCE.contains(firstToken(precedence))) {
             return "pesan massal atau balasan otomatis (Precedence: " + quoted(precedence) + ")";
+        }
+        return null;
+    }
+
+    /**
+     * Why no automatic answer may go to this message even when it holds a report (RFC 3834 §2, SPEC §3.3), or null:
+     * mail that came through a mailing list, bulk mail, and mail whose envelope sender (Return-Path) is a machine's.
+     * A report forwarded by a list is still a report; answering it would write to the list, or to whoever it claims.
+     */
+    static String noReplyReason(MimeMessage message) throws MessagingException {
+        for (String name : LIST_HEADERS) {
+            if (header(message, name) != null) {
+                return "pesan milis (" + name + ")";
+            }
+        }
+        String precedence = header(message, "Precedence");
+        if (precedence != null && NO_REPLY_PRECEDENCE.contains(firstToken(precedence))) {
+            return "pesan massal (Precedence: " + firstToken(precedence) + ")";
+        }
+        String returnPath = header(message, "Return-Path");
+        if (returnPath != null && AutomatedAddresses.looksAutomated(returnPath.strip().replaceAll("^<|>$", ""))) {
+            return "alamat balik otomatis (Return-Path)";
         }
         return null;
     }

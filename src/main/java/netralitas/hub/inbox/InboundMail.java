@@ -9,8 +9,12 @@ import java.util.List;
  *
  * @param messageId      the Message-ID with angle brackets, or null when the message has none
  * @param sourceId       the Message-ID, or "sha256:" + 32 hex digits of the raw bytes when there is none
- * @param replyAddress   where an acknowledgement goes: the first Reply-To address, else {@code fromAddress}
+ * @param fromAddress    the bare address of From (lower case, one address), where an acknowledgement goes; null when
+ *                       From has none that can be written to. Reply-To is not read: it is free text a sender sets per
+ *                       message, From at least passes the receiving server's SPF/DMARC checks (SPEC §3.3)
  * @param kindReason     why the message is not a report or could not be read (Indonesian); null for REPORT
+ * @param noReplyReason  why no automatic answer may go to it by its headers (mailing list, bulk, a machine's Return-Path;
+ *                       RFC 3834), Indonesian; null when one may
  * @param notes          what was skipped while reading (unreadable parts), Indonesian, a bounded list; never null
  * @param attachmentsLeftOut files that do not travel with the case (over the per-message maximum or the size bound)
  */
@@ -20,10 +24,10 @@ public record InboundMail(
         LocalDate sentDate,
         String fromAddress,
         String fromName,
-        String replyAddress,
         String subject,
         MailKind kind,
         String kindReason,
+        String noReplyReason,
         String text,
         List<EvidenceFile> attachments,
         List<CsvAttachment> csvAttachments,
@@ -40,9 +44,9 @@ public record InboundMail(
 
     /** A message nothing of which was left out. */
     public InboundMail(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
-                       String replyAddress, String subject, MailKind kind, String kindReason, String text,
+                       String subject, MailKind kind, String kindReason, String noReplyReason, String text,
                        List<EvidenceFile> attachments, List<CsvAttachment> csvAttachments, List<String> notes) {
-        this(messageId, sourceId, sentDate, fromAddress, fromName, replyAddress, subject, kind, kindReason, text,
+        this(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, kindReason, noReplyReason, text,
                 attachments, csvAttachments, notes, AttachmentsLeftOut.NONE);
     }
 

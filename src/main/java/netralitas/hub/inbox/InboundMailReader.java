@@ -179,11 +179,11 @@ public final class InboundMailReader {
 
     /** What the headers say, read once and already made safe; {@code subjectChars} is the length as sent. */
     private record Headers(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
-                           String replyAddress, String subject, int subjectChars) {
+                           String subject, int subjectChars, String noReplyReason) {
 
         InboundMail toMail(MailKind kind, String reason, String text, PartWalker walker) {
-            return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, replyAddress, subject, kind,
-                    reason, text,
+            return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, reason,
+                    noReplyReason, text,
                     walker == null ? List.of() : walker.evidence(),
                     walker == null ? List.of() : walker.csv(),
                     walker == null ? List.of() : walker.notes(),
@@ -245,11 +245,10 @@ public final class InboundMailReader {
         InternetAddress from = firstAddress(message.getHeader("From", ","));
         String fromAddress = bareAddress(from);
         String fromName = from == null ? null : SingleLine.of(from.getPersonal(), MAX_NAME_CHARS);
-        String replyAddress = bareAddress(firstAddress(message.getHeader("Reply-To", ",")));
         String subject = decodedSubject(message);
         return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message), fromAddress, fromName,
-                replyAddress != null ? replyAddress : fromAddress, SingleLine.of(subject, MAX_SUBJECT_CHARS),
-                subject == null ? 0 : subject.length());
+                SingleLine.of(subject, MAX_SUBJECT_CHARS), subject == null ? 0 : subject.length(),
+                AutomatedMail.noReplyReason(message));
     }
 
     /** Bytes that are not mail still "parse": without any of the basic headers there is nothing to trust. */
@@ -267,7 +266,7 @@ public final class InboundMailReader {
     }
 
     private static InboundMail unreadable(String messageId, String sourceId, String reason) {
-        return new InboundMail(messageId, sourceId, null, null, null, null, null, MailKind.UNREADABLE, reason, "",
+        return new InboundMail(messageId, sourceId, null, null, null, null, MailKind.UNREADABLE, reason, null, "",
                 List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE);
     }
 

@@ -72,6 +72,22 @@ public final class MailReportExtractor {
         return fields;
     }
 
+    /**
+     * Whether the message looks like a report at all (SPEC §3.3): a report label ("NIP Terlapor:", "Uraian:" …), a
+     * NIP-shaped number, a region or a category keyword in its subject or text. A message the row rules reject but
+     * that passes this is a reporter's attempt and worth an answer; one that fails it is most likely spam, a stray
+     * message or a forged sender, and an answer would only be backscatter.
+     */
+    public boolean looksLikeAReport(InboundMail mail) {
+        LabelledText parsed = LabelledText.parse(mail.text());
+        if (!parsed.fields().isEmpty()) {
+            return true;
+        }
+        String searchable = (mail.subject() == null ? "" : mail.subject()) + "\n" + parsed.bodyText();
+        return !NipValidator.findCandidates(searchable).isEmpty() || !regions.findInText(searchable).isEmpty()
+                || categories.byKeywords(searchable).isPresent();
+    }
+
     /** "18 Oktober 2024" is clear to anyone; rewrite it in a form the row rules accept. */
     private static void normaliseLabelledDate(Map<String, String> fields) {
         String value = fields.get(ReportFields.TANGGAL_KEJADIAN);

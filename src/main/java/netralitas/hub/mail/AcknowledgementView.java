@@ -17,14 +17,23 @@ final class AcknowledgementView {
         m.put("caseId", CaseView.text(ack.caseId()));
         m.put("subject", CaseView.text(ack.subject()));
         m.put("sentDate", ack.sentDate() == null ? CaseView.ABSENT : IndonesianDates.format(ack.sentDate()));
-        m.put("reason", CaseView.text(ack.reason()));
+        m.put("reasons", ack.reasons());
+        m.put("categoryCode", CaseView.text(ack.categoryCode()));
+        m.put("categoryLabel", CaseView.text(ack.categoryLabel()));
+        m.put("reportAddress", CaseView.text(ack.reportAddress()));
         List<Map<String, Object>> files = new ArrayList<>();
-        for (Acknowledgement.CsvFileOutcome file : ack.csvFiles()) {
-            files.add(Map.of("fileName", CaseView.text(file.fileName()), "accepted", file.accepted(),
-                    "rejected", file.rejected(), "error", CaseView.text(file.error()),
-                    "rejectsAttached", file.rejectsFile() != null));
+        List<Acknowledgement.CsvFileOutcome> csvFiles = ack.csvFiles();
+        for (int i = 0; i < Math.min(csvFiles.size(), Acknowledgement.MAX_FILES_LISTED); i++) {
+            Acknowledgement.CsvFileOutcome file = csvFiles.get(i);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Acknowledgement.RejectedLine row : file.firstRejected()) {
+                rows.add(Map.of("line", row.line(), "reason", CaseView.text(row.reason())));
+            }
+            files.add(Map.of("number", i + 1, "accepted", file.accepted(), "rejected", file.rejected(),
+                    "error", CaseView.text(file.error()), "rows", rows, "moreRows", file.rejectedNotListed()));
         }
         m.put("csvFiles", files);
+        m.put("moreFiles", Math.max(0, csvFiles.size() - Acknowledgement.MAX_FILES_LISTED));
         m.put("attachmentsLeftOut", CaseView.text(ack.attachmentsLeftOut()));
         return m;
     }

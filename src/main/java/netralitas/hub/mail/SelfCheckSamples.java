@@ -129,13 +129,21 @@ final class SelfCheckSamples {
     }
 
     static List<Acknowledgement> acknowledgements() {
+        String address = "laporan@bawaslu.example";
         return List.of(
-                new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null),
-                new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null)
+                Acknowledgement.ofCase(Acknowledgement.Outcome.FORWARDED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null, address),
+                Acknowledgement.ofCase(Acknowledgement.Outcome.FORWARDED, "NH-CONTOH-0001", "Laporan ASN", DATE, null, null, address)
                         .withAttachmentsLeftOut(LEFT_OUT.acknowledgementNote()),
-                new Acknowledgement(Acknowledgement.Outcome.NOT_PROCESSED, "NH-CONTOH-0002", null, null, "uraian kosong", null),
-                new Acknowledgement(Acknowledgement.Outcome.CSV_BATCH, null, "Rekap", DATE, null, List.of(
-                        new Acknowledgement.CsvFileOutcome("rekap.csv", 2, 1, null, "done/rekap.rejected.csv"),
-                        new Acknowledgement.CsvFileOutcome("rusak.csv", 0, 0, "kolom uraian tidak ada", null))));
+                Acknowledgement.ofCase(Acknowledgement.Outcome.DIGEST, "NH-CONTOH-0002", null, DATE, null, null, null),
+                Acknowledgement.ofCase(Acknowledgement.Outcome.CLOSED, "NH-CONTOH-0003", "Kampanye", DATE, "PASSIVE_ATTENDANCE",
+                        "Hadir di kampanye secara pasif", address),
+                Acknowledgement.ofCase(Acknowledgement.Outcome.CLOSED, "NH-CONTOH-0004", null, null, "LAINNYA", "Lainnya", null),
+                Acknowledgement.ofCase(Acknowledgement.Outcome.REVIEW, "NH-CONTOH-0005", "Laporan", DATE, null, null, address),
+                Acknowledgement.ofCase(Acknowledgement.Outcome.DUPLICATE, "NH-CONTOH-0006", "Laporan", DATE, null, null, address),
+                Acknowledgement.notProcessed("NH-CONTOH-0007", null, null, "uraian kosong; tanpa NIP, nama_terlapor wajib diisi", null),
+                Acknowledgement.csvBatch("Rekap", DATE, List.of(
+                        new Acknowledgement.CsvFileOutcome(2, 7, null, List.of(
+                                new Acknowledgement.RejectedLine(4, "NIP tidak valid: bulan pengangkatan 13 tidak ada"))),
+                        new Acknowledgement.CsvFileOutcome(0, 0, "kolom uraian tidak ada", null)), address));
     }
 }

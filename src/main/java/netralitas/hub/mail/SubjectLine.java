@@ -36,7 +36,11 @@ public final class SubjectLine {
     /** {@code [NETRALITAS ASN] Laporan diterima — NH-…}: no text of the reporter's own reaches the header. */
     public static String forAcknowledgement(Acknowledgement ack) {
         String subject = switch (ack.outcome()) {
-            case ACCEPTED -> "[NETRALITAS ASN] Laporan diterima — " + ack.caseId();
+            case FORWARDED -> "[NETRALITAS ASN] Laporan diterima dan diteruskan — " + ack.caseId();
+            case DIGEST -> "[NETRALITAS ASN] Laporan diterima — " + ack.caseId();
+            case CLOSED -> "[NETRALITAS ASN] Laporan diterima, bukan pelanggaran — " + ack.caseId();
+            case REVIEW -> "[NETRALITAS ASN] Laporan diterima, ditelaah petugas — " + ack.caseId();
+            case DUPLICATE -> "[NETRALITAS ASN] Laporan sudah pernah diterima — " + ack.caseId();
             case NOT_PROCESSED -> "[NETRALITAS ASN] Laporan belum dapat diproses — " + ack.caseId();
             case CSV_BATCH -> "[NETRALITAS ASN] Rekap laporan diterima";
         };

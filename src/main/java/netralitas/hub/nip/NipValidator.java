@@ -115,10 +115,20 @@ public final class NipValidator {
         for (int i = 0; i < nip.length(); i++) {
             char c = nip.charAt(i);
             if (c < '0' || c > '9') {
-                return "harus " + LENGTH + " digit angka (ada karakter '" + c + "')";
+                return "harus " + LENGTH + " digit angka (ada karakter " + quoted(c) + ")";
             }
         }
         return nip.length() == LENGTH ? null : "harus " + LENGTH + " digit angka (ada " + nip.length() + ")";
+    }
+
+    /**
+     * 'A' for a visible character; U+0027 for a quote, a control or a blank one. A quote inside quotes would make the
+     * reason ambiguous to whatever takes the quoted input out of it again (the acknowledgement to a reporter).
+     */
+    private static String quoted(char c) {
+        boolean plain = !Character.isISOControl(c) && !Character.isWhitespace(c) && !Character.isSurrogate(c)
+                && "'\"`".indexOf(c) < 0;
+        return plain ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 
     private static boolean isRealDate(String yyyyMMdd) {

@@ -164,10 +164,25 @@ class MailIngestEndToEndTest {
         assertQuarantined("<lap-21-eko@pelapor.example>", "tanpa NIP, nama_terlapor wajib diisi");
         assertQuarantined("<lap-23-hadi@pelapor.example>", "bulan pengangkatan 13");
 
-        String caseId = caseOf("<lap-13-budi@pelapor.example>");
-        MimeMessage ack = acknowledgement("budi.santoso@pelapor.example", caseId);
+        String caseId = caseOf("<lap-23-hadi@pelapor.example>");
+        MimeMessage ack = acknowledgement("hadi.susanto@pelapor.example", caseId);
         assertTrue(ack.getSubject().contains("belum dapat diproses"), ack.getSubject());
-        assertTrue(MailText.of(ack).plain().contains("uraian kosong"), "the reason, so the reporter can fix it");
+        assertTrue(MailText.of(ack).plain().contains("NIP tidak valid: bulan pengangkatan 13 tidak ada"),
+                "the reason, so the reporter can fix it");
+    }
+
+    @Test
+    void aQuarantinedMessageWithNothingOfAReportIsNotAnswered() throws Exception {
+        // An empty body under "Laporan", and a photo under "foto": no label, NIP, region or category keyword.
+        for (String[] message : new String[][] {{"<lap-13-budi@pelapor.example>", "budi.santoso@pelapor.example"},
+                {"<lap-12-rudi@pelapor.example>", "rudi.hartono@pelapor.example"}}) {
+            assertTrue(imap.messages(message[1]).isEmpty(), message[1] + " got no reply");
+            AuditEvent note = eventsFrom(message[0]).stream().filter(e -> "NOTE".equals(e.event().name())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no NOTE for " + message[0]));
+            assertEquals("tidak dikirim", note.detail().get("tandaTerima"));
+            assertTrue(String.valueOf(note.detail().get("alasan")).startsWith("pesan tidak tampak sebagai laporan"),
+                    note.detail().toString());
+        }
     }
 
     @Test
@@ -197,18 +212,24 @@ class MailIngestEndToEndTest {
     }
 
     @Test
-    void aCsvAttachmentIsProcessedAsADropAndItsRejectsGoBackToTheSender() throws Exception {
+    void aCsvAttachmentIsProcessedAsADropAndTheSenderIsToldTheRejectedRowsNotSentThem() throws Exception {
         List<AuditEvent> rows = eventsFrom("<lap-10-rekap@pelapor.example>/rekap-oktober.csv");
         assertEquals(2, rows.stream().filter(e -> "RECEIVED".equals(e.event().name())).count(), "two good rows");
         assertEquals(1, rows.stream().filter(e -> "REJECTED".equals(e.event().name())).count(), "one bad row");
         assertTrue(imap.messages(BUNGO).stream().anyMatch(m -> subject(m).contains("198208092006041003")));
-        MimeMessage ack = imap.messages("panwascam.rekap@pelapor.example").get(0);
+        List<MimeMessage> acks = imap.messages("panwascam.rekap@pelapor.example");
+        assertEquals(1, acks.size());
+        MimeMessage ack = acks.get(0);
         assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
-        String text = MailText.of(ack).plain();
-        assertTrue(text.contains("rekap-oktober.csv: 2 baris diterima, 1 baris ditolak"), text);
-        List<String> attached = attachmentNames(ack);
-        assertEquals(1, attached.size());
-        assertTrue(attached.get(0).endsWith("rekap-oktober.csv.rejected.csv"), attached.toString());
+        assertTrue(attachmentNames(ack).isEmpty(), "the rejects file stays with Bawaslu");
+        assertEquals("text/plain; charset=UTF-8", ack.getContentType());
+        String text = MailText.of(ack).plain().replace("\r\n", "\n");
+        assertTrue(text.contains("Lampiran CSV ke-1: 2 baris diterima, 1 baris ditolak\n"
+                + "      baris 4: NIP tidak valid: bulan pengangkatan 13 tidak ada\n"), text);
+        assertFalse(text.contains("Arif Wicaksono") || text.contains("197803122003131004"), "no cell of the row");
+        try (var kept = java.nio.file.Files.list(hub.work.resolve("data/mail-rejects"))) {
+            assertTrue(kept.anyMatch(f -> f.getFileName().toString().endsWith("rekap-oktober.csv.rejected.csv")));
+        }
         assertTrue(inFolder("Processed", "<lap-10-rekap@pelapor.example>"));
     }
 
@@ -217,6 +238,9 @@ class MailIngestEndToEndTest {
         String caseId = caseOf("<lap-22-fitri@pelapor.example>");
         assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "CLOSED", "ACKNOWLEDGED");
         assertTrue(inFolder("Processed", "<lap-22-fitri@pelapor.example>"));
+        String text = MailText.of(acknowledgement("fitri.handayani@pelapor.example", caseId)).plain();
+        assertTrue(text.contains("diperbolehkan dan bukan pelanggaran netralitas"), text);
+        assertFalse(text.contains("diteruskan kepada pihak yang berwenang"), text);
     }
 
     @Test

@@ -96,18 +96,37 @@ class InboundMailEdgeCasesTest {
         assertEquals(MailKind.REPORT, mail.kind());
         assertNull(mail.fromAddress());
         assertNull(mail.fromName());
-        assertNull(mail.replyAddress());
         assertNull(mail.messageId());
         assertEquals("isi laporan", mail.text());
     }
 
     @Test
-    void replyToWinsForTheReplyAddressAndAddressesAreLowerCase() {
-        InboundMail mail = read("From: \"Budi\" <Budi.Santoso@Pelapor.Example>\nReply-To: Sekretariat <SEKRETARIAT@pelapor.example>, lain@pelapor.example\n"
-                + "Subject: x\n\nisi\n");
+    void replyToIsNotReadAndTheFromAddressIsOneLowerCaseAddress() {
+        InboundMail mail = read("From: \"Budi\" <Budi.Santoso@Pelapor.Example>, korban@lain.example\n"
+                + "Reply-To: Sekretariat <SEKRETARIAT@pelapor.example>, lain@pelapor.example\nSubject: x\n\nisi\n");
         assertEquals("budi.santoso@pelapor.example", mail.fromAddress());
         assertEquals("Budi", mail.fromName());
-        assertEquals("sekretariat@pelapor.example", mail.replyAddress());
+        assertNull(mail.noReplyReason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "List-Id: Forum ASN <forum-asn.lists.example>   | pesan milis (List-Id)",
+            "List-Post: <mailto:forum@lists.example>        | pesan milis (List-Post)",
+            "List-Unsubscribe: <https://lists.example/u/1>  | pesan milis (List-Unsubscribe)",
+            "Precedence: bulk                               | pesan massal (Precedence: bulk)",
+            "Return-Path: <bounces+8812@mailer.example>     | alamat balik otomatis (Return-Path)",
+            "Return-Path: <no-reply@bank.example>           | alamat balik otomatis (Return-Path)"})
+    void listBulkAndMachineEnvelopesMayNotBeAnswered(String header, String reason) {
+        InboundMail mail = read("From: budi@pelapor.example\n" + header + "\nSubject: x\n\nNIP Terlapor: 197803122003121004\n");
+        assertEquals(reason, mail.noReplyReason());
+    }
+
+    @Test
+    void aPersonsReturnPathMayBeAnswered() {
+        InboundMail mail = read("Return-Path: <budi@pelapor.example>\nFrom: budi@pelapor.example\nSubject: x\n\nisi\n");
+        assertEquals(MailKind.REPORT, mail.kind());
+        assertNull(mail.noReplyReason());
     }
 
     @Test
@@ -115,7 +134,6 @@ class InboundMailEdgeCasesTest {
         InboundMail mail = read("From: tidak ada alamat\nReply-To: \"x\" <a b@c>\nSubject: x\n\nisi\n");
         assertEquals(MailKind.REPORT, mail.kind());
         assertNull(mail.fromAddress());
-        assertNull(mail.replyAddress());
     }
 
     @Test

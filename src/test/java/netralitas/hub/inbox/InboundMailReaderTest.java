@@ -29,7 +29,7 @@ class InboundMailReaderTest {
         assertEquals(LocalDate.of(2024, 10, 8), mail.sentDate());
         assertEquals("rahmat.hidayat@pelapor.example", mail.fromAddress());
         assertEquals("Rahmat Hidayat", mail.fromName());
-        assertEquals("rahmat.hidayat@pelapor.example", mail.replyAddress());
+        assertNull(mail.noReplyReason());
         assertEquals("Laporan dugaan pelanggaran netralitas ASN Kab. Kepahiang", mail.subject());
         assertTrue(mail.text().contains("NIP Terlapor: 197803122003121004\nNama Terlapor: Arif Wicaksono"), mail.text());
         assertFalse(mail.text().contains("\r"));

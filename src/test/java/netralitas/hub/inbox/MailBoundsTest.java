@@ -211,7 +211,7 @@ class MailBoundsTest {
         assertEquals(MailKind.UNREADABLE, mail.kind());
         assertEquals("ukuran pesan 2,0 MB melebihi batas 1,0 MB (hub.mail.max-message-bytes)", mail.kindReason());
         assertEquals("<batas@pelapor.example>", mail.sourceId());
-        assertEquals("pelapor@pelapor.example", mail.replyAddress());
+        assertEquals("pelapor@pelapor.example", mail.fromAddress());
     }
 
     @Test
@@ -376,7 +376,6 @@ class MailBoundsTest {
         InboundMail mail = read(HEAD.replace("From: Pelapor <pelapor@pelapor.example>", "From: " + from) + "\n" + REPORT_TEXT);
         assertEquals(MailKind.REPORT, mail.kind());
         assertEquals("pelapor@pelapor.example", mail.fromAddress());
-        assertEquals("pelapor@pelapor.example", mail.replyAddress());
     }
 
     @Test

@@ -186,7 +186,7 @@ class MailReportExtractorTest {
 
     private static InboundMail mail(String subject, String text, LocalDate sent) {
         return new InboundMail("<t@pelapor.example>", "<t@pelapor.example>", sent, "pelapor@pelapor.example", "Pelapor Uji",
-                "pelapor@pelapor.example", subject, MailKind.REPORT, null, text, List.of(), List.of(), List.of());
+                subject, MailKind.REPORT, null, null, text, List.of(), List.of(), List.of());
     }
 
     @Test
@@ -304,5 +304,29 @@ class MailReportExtractorTest {
                 """, null));
         assertEquals("Camat ikut berkampanye di lapangan.", fields.get(ReportFields.URAIAN));
         assertEquals("0812-0000-3333", fields.get(ReportFields.KONTAK_PELAPOR));
+    }
+
+    /** SPEC §3.3: a quarantined message is answered only when it looks like a report at all. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Laporan       | Nama Terlapor: Budi                                          | true",
+            "Laporan       | ada ASN 19800101 200501 1 001 di sana                        | true",
+            "Laporan       | kejadian di Kabupaten Kepahiang kemarin                      | true",
+            "Laporan       | pegawai itu memasang spanduk calon di kantor                 | true",
+            "Kab. Lebong   | (tanpa isi)                                                  | true",
+            "Laporan       | (tanpa isi)                                                  | false",
+            "Weekly digest | Selamat! Anda mendapat hadiah. Klik https://evil.example       | false",
+            "Re: rapat     | Date: Mon, 21 Oct 2024 From: a@b.example Subject: rapat      | false"})
+    void looksLikeAReportWhenItHasALabelANipARegionOrACategoryKeyword(String subject, String text, boolean expected) {
+        assertEquals(expected, extractor.looksLikeAReport(mail(subject, text.equals("(tanpa isi)") ? "" : text,
+                LocalDate.of(2024, 10, 21))));
+    }
+
+    @Test
+    void theQuarantinedSamplesThatLookLikeReportsAreTheOnesWithSomethingOfAReport() {
+        assertTrue(extractor.looksLikeAReport(read("21-freetext-no-nip.eml")));
+        assertTrue(extractor.looksLikeAReport(read("23-invalid-nip.eml")));
+        assertFalse(extractor.looksLikeAReport(read("12-image-only.eml")));
+        assertFalse(extractor.looksLikeAReport(read("13-empty-body.eml")));
     }
 }

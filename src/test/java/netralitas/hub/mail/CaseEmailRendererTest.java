@@ -400,8 +400,8 @@ class CaseEmailRendererTest {
 
     @Test
     void theAcknowledgementSaysWhatWasLeftOut() {
-        Acknowledgement ack = new Acknowledgement(Acknowledgement.Outcome.ACCEPTED, "NH-1", "Laporan", MailFixtures.INCIDENT,
-                null, null);
+        Acknowledgement ack = Acknowledgement.ofCase(Acknowledgement.Outcome.FORWARDED, "NH-1", "Laporan",
+                MailFixtures.INCIDENT, null, null, null);
         String note = new AttachmentsLeftOut(4_980, 1_494_000, List.of("foto-21.jpg"), 20, 1, 10L * 1024 * 1024)
                 .acknowledgementNote();
         String text = renderer.renderAcknowledgement(ack.withAttachmentsLeftOut(note)).text();

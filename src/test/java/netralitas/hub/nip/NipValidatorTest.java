@@ -118,4 +118,12 @@ class NipValidatorTest {
         assertEquals(List.of(), NipValidator.findCandidates(null));
         assertEquals(List.of("199005122023211002"), NipValidator.findCandidates("PPPK(199005122023211002)"));
     }
+
+    @Test
+    void aQuoteOrAnInvisibleCharacterIsNamedByItsCodeNotQuoted() {
+        assertEquals("NIP tidak valid: harus 18 digit angka (ada karakter U+0027)",
+                validator.check("19870214201001100'").reason());
+        assertEquals("NIP tidak valid: harus 18 digit angka (ada karakter U+0000)",
+                validator.check("19870214201001100\u0000").reason());
+    }
 }

@@ -1,0 +1,41 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.mail.Acknowledgement.RejectedLine;
+import netralitas.hub.report.RejectedRow;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FileTallyTest {
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final FileTally tally = new FileTally();
+
+    @Test
+    void rowsFinishingOutOfOrderKeepTheFiveLowestRejectedLinesAndCountTheRest() {
+        Exchange result = null;
+        for (long line : new long[] {40, 12, 7, 99, 3, 25, 18, 61}) {
+            result = tally.aggregate(result, row(new CsvRejection("rekap.csv", List.of("a"),
+                    new RejectedRow(line, List.of("Wagiman"), "uraian kosong"))));
+            result = tally.aggregate(result, row("a good row"));
+        }
+        FileTally.Counts counts = result.getMessage().getBody(FileTally.Counts.class);
+        assertEquals(8, counts.accepted());
+        assertEquals(8, counts.rejected());
+        assertEquals(List.of(3L, 7L, 12L, 18L, 25L), counts.firstRejected().stream().map(RejectedLine::line).toList());
+        assertEquals("uraian kosong", counts.firstRejected().get(0).reason());
+        assertEquals("16 rows: 8 accepted, 8 rejected", counts.toString());
+    }
+
+    private Exchange row(Object body) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+}
