@@ -208,6 +208,7 @@ xmx=$XMX
 hub-command=${HUB_CMD[*]}
 scenario=$SCENARIO
 bkn-rate-limit=$BKN_RATE_LIMIT
+hub-bkn-rate=$HUB_BKN_RATE
 machine=$MACHINE
 hub-startup-s=$HUB_STARTUP_S
 hub-stop-s=$HUB_STOP_S
