@@ -18,7 +18,7 @@ run() {
     echo "=== $title ==="
     "$ROOT/bench/load-run.sh" "$rows" --bad 0 --repeat "$repeat" --mix 100,0,0,0 \
         --bkn-latency-ms 50 --bkn-rate-limit "$limit" --hub-bkn-rate "$limit" "$@" \
-        | grep -E "^LOAD RUN|request rate|worst second|data-utama requests|429 / 401|work folder"
+        | grep -E "^LOAD RUN|request rate|worst second|data-utama requests|429 / 401|work folder:"
 }
 
 for REPEAT in 0 0.2; do
