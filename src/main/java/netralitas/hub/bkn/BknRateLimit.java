@@ -18,8 +18,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Places free up in the order their requests ended, so the free ones are a queue of the times they free up, and a
  * request waits for the oldest. Camel's throttle EIP cannot do this: it counts a request when it lets it through, not
- * when it ended, so whatever delays the request after that (here: waiting for a new token) pushes it into BKN's next
- * second on top of the requests counted there (docs/architecture.md).
+ * when it ended, so whatever delays the request after that (a new token, a busy CPU, a new connection) pushes it into
+ * BKN's next second on top of the requests counted there (docs/architecture.md).
  */
 public final class BknRateLimit {
 
@@ -28,6 +28,7 @@ public final class BknRateLimit {
 
     private final long windowNanos;
     private final LongSupplier nanoClock;
+    /** Fair, so that the requests that waited longest take the places that free up, not one that just arrived. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition placeFreed = lock.newCondition();
     /** When each free place may be taken again (nanoClock), earliest first; {@code unused} places come before them. */
