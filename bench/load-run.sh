@@ -22,8 +22,8 @@ The partners (BKN simulator, SMTP server)
   --partners-xmx SIZE   heap of the partners JVM                                            (default 1g)
 The hub
   --xmx SIZE            heap of the hub JVM                                                 (default 256m)
-  --hub-bkn-rate N      hub.bkn.rate-limit-per-second (20 in production; Camel keeps one permit
-                        object per request per second, so keep it modest)                   (default 10000)
+  --hub-bkn-rate N      hub.bkn.rate-limit-per-second (20 in production; the hub keeps 8 bytes
+                        per request per second, so keep it modest)                          (default 10000)
   --hub-opt OPT         one more JVM option for the hub, e.g. --hub-opt -Dhub.bkn.max-concurrency=8 (repeatable)
 The run
   --progress S          progress line every S seconds                                       (default 30)
@@ -208,6 +208,7 @@ xmx=$XMX
 hub-command=${HUB_CMD[*]}
 scenario=$SCENARIO
 bkn-rate-limit=$BKN_RATE_LIMIT
+hub-bkn-rate=$HUB_BKN_RATE
 machine=$MACHINE
 hub-startup-s=$HUB_STARTUP_S
 hub-stop-s=$HUB_STOP_S

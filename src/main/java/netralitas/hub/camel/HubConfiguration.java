@@ -5,6 +5,7 @@ import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.LastDelivery;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.bkn.BknAccessToken;
+import netralitas.hub.bkn.BknRateLimit;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -206,6 +207,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
                 settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
                 settings.optional("hub.bkn.sso-token").orElse(null)));
+        registry.bind("bknRateLimit", new BknRateLimit(settings.integer("hub.bkn.rate-limit-per-second"),
+                Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms"))));
         registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl")),
                 settings.longValue("hub.bkn.cache-max-entries")));
         registry.bind("bknRecordMerger", new BknRecordMerger());

@@ -26,7 +26,7 @@ public final class BknFaults {
     private Random random = new Random(DEFAULT_SEED);
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
-    private final PerSecondLimit rateLimit = new PerSecondLimit();
+    private volatile int rateLimitPerSecond;
 
     /** The next {@code count} authorised data-utama calls answer {@code status} (e.g. 500, 502, 503). */
     public synchronized void failNext(int count, int status) {
@@ -67,13 +67,16 @@ public final class BknFaults {
         return latency;
     }
 
-    /** Beyond {@code perSecond} data-utama calls in the current clock second the answer is 429, Retry-After 1; 0 = off. */
+    /**
+     * A request (data-utama or token) that arrives when {@code perSecond} others arrived less than one second before it
+     * is answered 429, Retry-After 1: a sliding window, as a gateway counts. 0 = off.
+     */
     public void setRateLimitPerSecond(int perSecond) {
-        rateLimit.setLimit(perSecond);
+        rateLimitPerSecond = Math.max(0, perSecond);
     }
 
     public int rateLimitPerSecond() {
-        return rateLimit.limit();
+        return rateLimitPerSecond;
     }
 
     /** While down, every connection is accepted and closed without an answer: clients see an I/O error. */
@@ -93,11 +96,13 @@ public final class BknFaults {
         random = new Random(DEFAULT_SEED);
         latency = Duration.ZERO;
         down = false;
-        rateLimit.setLimit(0);
+        rateLimitPerSecond = 0;
     }
 
-    boolean overRateLimit(long epochMillis) {
-        return rateLimit.exceeded(epochMillis);
+    /** @param requestsInSecond the requests of the second ending with this one, itself included */
+    boolean overRateLimit(int requestsInSecond) {
+        int limit = rateLimitPerSecond;
+        return limit > 0 && requestsInSecond > limit;
     }
 
     /** Consumes the failure, if any, that the next authorised call must receive. Queued failures come first. */

@@ -343,6 +343,15 @@ public final class BknSimulator implements AutoCloseable {
         return traffic.peakInFlight();
     }
 
+    /**
+     * The most requests, data-utama and token alike, that arrived within one second since start or the last reset:
+     * any second, not only clock seconds (a sliding window, as the rate limit counts them). While a rate limit is
+     * set, this exceeds it exactly when the rate limit answered 429.
+     */
+    public int worstSecond() {
+        return traffic.worstSecond();
+    }
+
     public void resetCounters() {
         traffic.reset();
     }
@@ -369,7 +378,8 @@ public final class BknSimulator implements AutoCloseable {
         traffic.tokenRequested();
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Reply reply = answerToken(exchange, parseForm(body));
+            boolean overLimit = faults.overRateLimit(traffic.requestArrived(clock));
+            Reply reply = overLimit ? tooManyRequests(1) : answerToken(exchange, parseForm(body));
             send(exchange, reply);
             logRequest(exchange, reply.status(), started);
         }
@@ -411,7 +421,7 @@ public final class BknSimulator implements AutoCloseable {
             traffic.dataRequestStarted(nip);
             try {
                 exchange.getRequestBody().readAllBytes();
-                boolean overLimit = faults.overRateLimit(clock.millis());
+                boolean overLimit = faults.overRateLimit(traffic.requestArrived(clock));
                 pause(faults.latency());
                 reply = answerData(exchange, nip, overLimit);
             } finally {

@@ -1,5 +1,6 @@
 package netralitas.hub.embedded;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,15 @@ final class BknTraffic {
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong firstDataRequestMillis = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastDataRequestMillis = new AtomicLong(Long.MIN_VALUE);
+    private final SlidingSecond requestsInSecond = new SlidingSecond();
+
+    /**
+     * Counts a request of either endpoint as it arrives; returns the requests of the second ending with it (itself
+     * included), the figure the rate limit judges.
+     */
+    int requestArrived(Clock clock) {
+        return requestsInSecond.arrive(clock);
+    }
 
     void dataRequestStarted(String nip) {
         long now = System.currentTimeMillis();
@@ -89,6 +99,10 @@ final class BknTraffic {
         return peakInFlight.get();
     }
 
+    int worstSecond() {
+        return requestsInSecond.worst();
+    }
+
     /** The peak restarts from what is in flight now, so requests still running are not forgotten. */
     void reset() {
         dataRequests.set(0);
@@ -98,6 +112,7 @@ final class BknTraffic {
         unauthorizedSent.set(0);
         droppedWhileDown.set(0);
         peakInFlight.set(inFlight.get());
+        requestsInSecond.resetWorst();
         firstDataRequestMillis.set(Long.MAX_VALUE);
         lastDataRequestMillis.set(Long.MIN_VALUE);
     }

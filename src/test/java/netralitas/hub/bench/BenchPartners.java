@@ -139,6 +139,7 @@ public final class BenchPartners {
             values.put("bkn.too-many-requests", bkn.tooManyRequestsSent());
             values.put("bkn.unauthorized", bkn.unauthorizedSent());
             values.put("bkn.peak-concurrency", bkn.maxConcurrentDataRequests());
+            values.put("bkn.worst-second", bkn.worstSecond());
             try {
                 KeyValues.write(file, values);
             } catch (Exception e) {

@@ -165,6 +165,9 @@ public final class LoadReport {
         line(out, "429 / 401 sent", partners.getOrDefault("bkn.too-many-requests", "?") + " / "
                 + partners.getOrDefault("bkn.unauthorized", "?"));
         line(out, "peak concurrency", partners.getOrDefault("bkn.peak-concurrency", "?"));
+        line(out, "worst second", partners.getOrDefault("bkn.worst-second", "?")
+                + " requests (data-utama and token) within one second, any second (a sliding window)"
+                + limitOfHub(run));
 
         section(out, "Disk (work folder)");
         line(out, "audit trail", mb(sizeOf(work.resolve("data/audit"))));
@@ -217,6 +220,12 @@ public final class LoadReport {
     private static String limitShare(Map<String, String> run, double rate) {
         long limit = KeyValues.number(run, "bkn-rate-limit");
         return limit <= 0 ? "" : String.format(Locale.ROOT, "; %.1f %% of the simulator's limit of %d/s", rate * 100 / limit, limit);
+    }
+
+    /** "; the hub's limit: 50/s" */
+    private static String limitOfHub(Map<String, String> run) {
+        String limit = run.get("hub-bkn-rate");
+        return limit == null ? "" : "; the hub's limit: " + limit + "/s";
     }
 
     private static String mb(long bytes) {

@@ -43,6 +43,11 @@ class BknSimulatorFaultsTest {
         return client.data(NIP, token).statusCode();
     }
 
+    private int tokenStatus() throws Exception {
+        return client.requestToken(BknSimulator.DEFAULT_CONSUMER_KEY, BknSimulator.DEFAULT_CONSUMER_SECRET,
+                "grant_type=client_credentials").statusCode();
+    }
+
     @Test
     void failNextFailsExactlyThatManyCalls() throws Exception {
         bkn.failNext(2, 503);
@@ -130,11 +135,16 @@ class BknSimulatorFaultsTest {
     }
 
     @Test
-    void rateLimitAnswers429BeyondTheLimitOfTheCurrentSecond() throws Exception {
+    void rateLimitAnswers429BeyondTheLimitOfAnySlidingSecond() throws Exception {
         bkn.setRateLimitPerSecond(5);
+        clock.advance(Duration.ofMillis(2_000));
         int ok = 0;
         int limited = 0;
+        // Three at the end of a clock second, nine at the start of the next: a per-clock-second count would allow 3 + 5.
         for (int i = 0; i < 12; i++) {
+            if (i == 3) {
+                clock.advance(Duration.ofMillis(200));
+            }
             HttpResponse<String> response = client.data(NIP, token);
             if (response.statusCode() == 200) {
                 ok++;
@@ -147,14 +157,30 @@ class BknSimulatorFaultsTest {
         assertEquals(5, ok);
         assertEquals(7, limited);
         assertEquals(7, bkn.tooManyRequestsSent());
+        assertEquals(12, bkn.worstSecond(), "refused requests arrived too");
 
-        clock.advance(Duration.ofSeconds(1));
-        assertEquals(200, status(), "a new second opens a new window");
+        clock.advance(Duration.ofMillis(999));
+        assertEquals(429, status(), "the nine of the last 999 ms are still in the window");
+        clock.advance(Duration.ofMillis(1_000));
+        assertEquals(200, status(), "a second after the last arrival the window is empty");
 
         bkn.setRateLimitPerSecond(0);
         for (int i = 0; i < 10; i++) {
             assertEquals(200, status());
         }
+    }
+
+    @Test
+    void theTokenRequestCountsAgainstTheSameLimit() throws Exception {
+        bkn.setRateLimitPerSecond(2);
+        clock.advance(Duration.ofMillis(2_000));
+        assertEquals(200, status());
+        assertEquals(200, tokenStatus());
+        assertEquals(429, tokenStatus());
+        assertEquals(429, status());
+        assertEquals(4, bkn.worstSecond());
+        bkn.resetCounters();
+        assertEquals(0, bkn.worstSecond());
     }
 
     @Test
