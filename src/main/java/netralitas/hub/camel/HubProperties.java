@@ -30,10 +30,10 @@ public final class HubProperties {
     /** The report message as the mail library gives it (a {@code jakarta.mail.Message}), for route poll-mailbox. */
     public static final String MAIL_MESSAGE = "hubMailMessage";
 
-    /** Its key, {@code folder;UIDVALIDITY=n;UID=n} ({@code MailboxUids}): the key of its read failures. */
-    public static final String MAIL_KEY = "hubMailKey";
-
-    /** Its failures so far ({@code MailReadFailures.Failure}) once it failed, or when it is quarantined unread. */
+    /**
+     * Its failures so far ({@code MailReadFailures.Failure}, keyed by property hubMailKey, {@code folder;UIDVALIDITY=n;
+     * UID=n}) once it failed, or when it is quarantined unread.
+     */
     public static final String MAIL_READ_FAILURE = "hubMailReadFailure";
 
     /** The folder the message being read moves to when its exchange completes. */

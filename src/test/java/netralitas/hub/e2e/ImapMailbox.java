@@ -7,9 +7,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.testing.RawMessage;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -76,10 +75,7 @@ final class ImapMailbox {
         }
     }
 
-    /**
-     * Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte (line ends made CRLF, as IMAP wants),
-     * as a mail server would store it: never parsed and written again, so a broken message arrives broken.
-     */
+    /** Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte ({@link RawMessage}). */
     void append(String address, String folderName, byte[] raw) throws MessagingException {
         Store store = connect(address);
         try {
@@ -87,27 +83,6 @@ final class ImapMailbox {
             folder.appendMessages(new Message[] {new RawMessage(raw)});
         } finally {
             store.close();
-        }
-    }
-
-    /** What Jakarta Mail's APPEND writes: the bytes as given. */
-    private static final class RawMessage extends MimeMessage {
-
-        private final byte[] raw;
-
-        RawMessage(byte[] raw) {
-            super(Session.getInstance(new Properties()));
-            this.raw = raw;
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            out.write(raw);
-        }
-
-        @Override
-        public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
-            out.write(raw);
         }
     }
 
