@@ -8,9 +8,12 @@ import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.inbox.UnloadableMail;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.ExchangeHelper;
@@ -75,6 +78,24 @@ public final class AuditRecorder {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         trail.append(null, AuditEventType.REJECTED, exchange.getProperty("hubFileName", String.class),
                 ExchangeHelper.getAtRouteId(exchange), Map.of("alasan", cause == null ? "unknown" : cause.getMessage()));
+    }
+
+    /**
+     * A message quarantined unread after it failed hub.imap.max-read-failures times: REJECTED like every message that
+     * goes to the quarantine folder, with no case (it was never read), its folder and UID as source, and what its
+     * headers say for the staff who will open it.
+     */
+    public void unloadable(@Body UnloadableMail mail, @ExchangeProperty(HubProperties.MAIL_FOLDER) String folder,
+                           String route, CamelContext context) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("alasan", mail.reason());
+        detail.put("folder", folder);
+        detail.put("uid", mail.message().toString());
+        detail.put("attempts", mail.attempts());
+        detail.put("headers", mail.headerNames());
+        detail.put("headerValues", mail.headerValues());
+        trail.append(null, AuditEventType.REJECTED, mail.message().toString(), route, detail);
+        counters.count(context, AuditEventType.REJECTED, Channel.EMAIL, null);
     }
 
     /** The acknowledgement on the exchange was accepted by the SMTP server. */

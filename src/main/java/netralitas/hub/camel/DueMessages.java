@@ -7,21 +7,31 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.SearchTerm;
+import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailRetrySchedule;
 
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * The IMAP consumer's search: unread messages that are not held back by the retry schedule. Held messages do not take
- * the places of {@code maxMessagesPerPoll}, so a backlog of failing messages never blocks the ones behind it.
+ * The IMAP consumer's search: unread messages that are not held back, neither by the retry schedule (BKN or SMTP
+ * down) nor by their own failures (MailReadFailures: the message failed and its delay has not passed). Held messages
+ * do not take the places of {@code maxMessagesPerPoll}, so a backlog of failing messages never blocks the ones behind
+ * it, and a message that always fails is not fetched again before its delay.
  * IMAP cannot evaluate this term on the server; Jakarta Mail falls back to matching it here, message by message, from
- * the first message of the folder on. The flags and UIDs of the whole folder are therefore fetched in one command when
- * the first message is matched: one round trip per poll instead of two per message.
+ * the first message of the folder on. The flags, UIDs and sizes of the whole folder are therefore fetched in one
+ * command when the first message is matched: one round trip per poll instead of two per message. That is also when the
+ * failures of messages no longer in the folder are forgotten.
  */
 public final class DueMessages extends SearchTerm {
 
     private final transient MailRetrySchedule schedule;
+    private final transient MailReadFailures failures;
 
-    public DueMessages(MailRetrySchedule schedule) {
+    public DueMessages(MailRetrySchedule schedule, MailReadFailures failures) {
         this.schedule = schedule;
+        this.failures = failures;
     }
 
     @Override
@@ -32,23 +42,36 @@ public final class DueMessages extends SearchTerm {
             }
             Flags flags = message.getFlags();
             return !flags.contains(Flags.Flag.SEEN) && !flags.contains(Flags.Flag.DELETED)
-                    && schedule.isDue(MailIntake.uid(message));
+                    && schedule.isDue(MailIntake.uid(message)) && failures.isDue(MailboxUids.of(message));
         } catch (MessagingException e) {
             // Unreadable flags: let the consumer try the message; its own handling decides.
             return true;
         }
     }
 
-    private static void prefetch(Folder folder) throws MessagingException {
+    private void prefetch(Folder folder) throws MessagingException {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(folder.getMessages(), profile);
+        // The size the server announces: MailIntake tells a refused fetch from an empty message by it.
+        profile.add(FetchProfile.Item.SIZE);
+        Message[] messages = folder.getMessages();
+        folder.fetch(messages, profile);
+        UIDFolder uidFolder = (UIDFolder) folder;
+        Set<Long> present = new HashSet<>();
+        for (Message message : messages) {
+            present.add(uidFolder.getUID(message));
+        }
+        try {
+            failures.retainPresent(folder.getFullName(), uidFolder.getUIDValidity(), present);
+        } catch (SQLException e) {
+            throw new MessagingException("cannot forget the failures of messages no longer in " + folder.getFullName(), e);
+        }
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DueMessages due && due.schedule == schedule;
+        return other instanceof DueMessages due && due.schedule == schedule && due.failures == failures;
     }
 
     @Override

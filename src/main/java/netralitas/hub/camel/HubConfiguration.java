@@ -20,6 +20,7 @@ import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
+import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.mail.AcknowledgementPolicy;
@@ -101,8 +102,9 @@ public final class HubConfiguration implements CamelConfiguration {
         MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("mailRetrySchedule", retrySchedule);
-        registry.bind("dueMessages", new DueMessages(retrySchedule));
         registry.bind("imapProperties", imapSessionProperties());
+        registry.bind("rawMailBinding", new RawMailBinding());
+        registry.bind("mailboxUids", new MailboxUids());
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("fileTally", new FileTally());
         CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock);
@@ -146,6 +148,11 @@ public final class HubConfiguration implements CamelConfiguration {
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
         registry.bind("acknowledgementPolicy", new AcknowledgementPolicy(settings.bool("hub.mail.acknowledge"),
                 ownAddresses(from, reportAddress), mailIntake::looksLikeAReport, quota));
+        MailReadFailures readFailures = new MailReadFailures(database, settings.integer("hub.imap.max-read-failures"),
+                Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
+                Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
+        registry.bind("mailReadFailures", readFailures);
+        registry.bind("dueMessages", new DueMessages(retrySchedule, readFailures));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

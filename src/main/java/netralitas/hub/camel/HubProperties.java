@@ -27,6 +27,15 @@ public final class HubProperties {
     /** The IMAP UID of that message in the report folder, the key of the retry schedule. */
     public static final String MAIL_UID = "hubMailUid";
 
+    /** The report message as the mail library gives it (a {@code jakarta.mail.Message}), for route poll-mailbox. */
+    public static final String MAIL_MESSAGE = "hubMailMessage";
+
+    /**
+     * Its failures so far ({@code MailReadFailures.Failure}, keyed by property hubMailKey, {@code folder;UIDVALIDITY=n;
+     * UID=n}) once it failed, or when it is quarantined unread.
+     */
+    public static final String MAIL_READ_FAILURE = "hubMailReadFailure";
+
     /** The folder the message being read moves to when its exchange completes. */
     public static final String MAIL_FOLDER = "hubMailFolder";
 

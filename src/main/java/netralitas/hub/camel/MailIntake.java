@@ -1,20 +1,26 @@
 package netralitas.hub.camel;
 
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.InboundMailReader;
+import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailReportExtractor;
+import netralitas.hub.inbox.UnloadableMail;
 import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.report.CaseIds;
 import netralitas.hub.report.ParseResult;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.report.ReportSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Route {@code ingest-mail}: reads the raw message the IMAP consumer fetched and turns it into a case or a rejection.
@@ -36,8 +42,9 @@ public final class MailIntake {
     }
 
     /**
-     * Fetches the message's bytes, no more than hub.mail.max-message-bytes of them. A failure here is the mail
-     * server's (connection lost): the message stays where it is and is read again later.
+     * Fetches the message's bytes, no more than hub.mail.max-message-bytes of them. A failure here is the mail server's
+     * (connection lost, or it cannot serve this message): the message stays where it is and is read again later, at
+     * most hub.imap.max-read-failures times.
      */
     public InboundMail read(Exchange exchange) throws MessagingException, IOException {
         jakarta.mail.Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
@@ -81,6 +88,21 @@ public final class MailIntake {
 
     private static MailRejection rejection(InboundMail mail, String reason) {
         return new MailRejection(CaseIds.forEmail(mail.sourceId(), mail.sentDate()), mail.sourceId(), reason);
+    }
+
+    /**
+     * A message that failed hub.imap.max-read-failures times, to be quarantined unread: its failures, and the header
+     * fields the server can still give (none when even they cannot be fetched: the error is then all there is).
+     */
+    public UnloadableMail unloadable(@ExchangeProperty(HubProperties.MAIL_MESSAGE) jakarta.mail.Message message,
+                                     @ExchangeProperty(HubProperties.MAIL_READ_FAILURE) MailReadFailures.Failure failure) {
+        List<Header> headers;
+        try {
+            headers = Collections.list(message.getAllHeaders());
+        } catch (MessagingException | RuntimeException e) {
+            headers = List.of();
+        }
+        return UnloadableMail.of(failure, headers);
     }
 
     static long uid(jakarta.mail.Message message) throws MessagingException {

@@ -42,6 +42,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.imap.max-messages-per-poll", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.imap.retry-delay-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.imap.max-retry-delay-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
+            number("hub.imap.max-read-failures", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.imap.timeout-ms", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.mail.max-attachment-bytes", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.mail.max-attachments-per-message", 0, INT_MAX, Scope.EVERY_MODE),

@@ -85,6 +85,11 @@ public final class InboundMailReader {
                     MailBoundExceeded.messageSize(declared, limits));
         }
         CappedBuffer raw = fetchCapped(message, limits.maxMessageBytes(), declared);
+        // Jakarta Mail takes a server's NO to the fetch (Dovecot's "[SERVERBUG]" for a message it cannot parse) for
+        // empty content: nothing at all of a message the server says is not empty is a failed fetch, not an empty message.
+        if (raw.bytes().length == 0 && declared > 0) {
+            throw new IOException("the mail server sent no content for this message of " + declared + " bytes");
+        }
         if (raw.overflowed()) {
             return outOfBounds(prefix(raw.bytes()), MailBoundExceeded.messageSize(-1, limits));
         }

@@ -38,17 +38,18 @@ public final class MailRetrySchedule {
     public Instant hold(long uid) {
         Hold hold = holds.compute(uid, (key, previous) -> {
             int attempts = previous == null ? 1 : previous.attempts() + 1;
-            return new Hold(attempts, clock.instant().plus(delay(attempts)));
+            return new Hold(attempts, clock.instant().plus(delay(firstDelay, maxDelay, attempts)));
         });
         return hold.due();
     }
 
-    private Duration delay(int attempts) {
-        Duration delay = firstDelay;
-        for (int i = 1; i < attempts && delay.compareTo(maxDelay) < 0; i++) {
+    /** The wait after the {@code attempts}-th failure: {@code first}, doubled each time, never more than {@code max}. */
+    static Duration delay(Duration first, Duration max, int attempts) {
+        Duration delay = first;
+        for (int i = 1; i < attempts && delay.compareTo(max) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     public boolean isDue(long uid) {

@@ -7,8 +7,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.testing.RawMessage;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -75,16 +75,30 @@ final class ImapMailbox {
         }
     }
 
-    /** Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte, as a mail server would store it. */
+    /** Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte ({@link RawMessage}). */
     void append(String address, String folderName, byte[] raw) throws MessagingException {
         Store store = connect(address);
         try {
             Folder folder = store.getFolder(folderName);
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-            folder.appendMessages(new Message[] {message});
+            folder.appendMessages(new Message[] {new RawMessage(raw)});
         } finally {
             store.close();
         }
+    }
+
+    /**
+     * The first value of one header of each message in a folder (null where it has none), fetched as header text: never
+     * from the ENVELOPE the server builds, which a test mail server may get wrong for odd messages.
+     */
+    List<String> headerValues(String address, String folderName, String header) throws MessagingException {
+        return read(address, folderName, messages -> {
+            List<String> values = new ArrayList<>();
+            for (Message message : messages) {
+                String[] found = message.getHeader(header);
+                values.add(found == null || found.length == 0 ? null : found[0]);
+            }
+            return values;
+        });
     }
 
     private Store connect(String address) throws MessagingException {

@@ -1,0 +1,185 @@
+package netralitas.hub.inbox;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Messages of the report mailbox that failed (SPEC §3.2): the mail library could not load them, or a step of the hub
+ * broke on them. Each failure is one attempt; the next is due after a delay that doubles from {@code firstDelay} up to
+ * {@code maxDelay}, so a message that always fails is never read in a tight loop; after {@code maxFailures} attempts
+ * the message is given up on and quarantined unread.
+ *
+ * <p>One row per message in the hub's state database (table MAIL_READ_FAILURES), keyed by folder, UIDVALIDITY and UID:
+ * a restart neither forgets how often a message failed nor makes it due at once. The row is bounded (a counter, two
+ * instants, the last error cut to {@link #MAX_ERROR_CHARS}) and is removed once the message has left the folder.
+ * Lookups are served from memory: the search term asks for every message of every poll.
+ */
+public final class MailReadFailures {
+
+    /** What is kept of the library's or the hub's error: enough to name the cause, never the whole message. */
+    public static final int MAX_ERROR_CHARS = 500;
+
+    /** The failures of one message so far. */
+    public record Failure(MailboxUid message, int attempts, int maxAttempts, Instant nextAttempt, String error) {
+
+        /** No attempt is left: the message is quarantined instead of read again. */
+        public boolean exhausted() {
+            return attempts >= maxAttempts;
+        }
+    }
+
+    private final DataSource database;
+    private final int maxFailures;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final Clock clock;
+    private final Map<MailboxUid, Failure> failures = new ConcurrentHashMap<>();
+
+    public MailReadFailures(DataSource database, int maxFailures, Duration firstDelay, Duration maxDelay, Clock clock)
+            throws SQLException {
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("hub.imap.max-read-failures must be at least 1: " + maxFailures);
+        }
+        this.database = database;
+        this.maxFailures = maxFailures;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        createTable();
+        load();
+    }
+
+    private void createTable() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS MAIL_READ_FAILURES (folder VARCHAR(255) NOT NULL, "
+                    + "uid_validity BIGINT NOT NULL, uid BIGINT NOT NULL, attempts INT NOT NULL, "
+                    + "next_attempt TIMESTAMP WITH TIME ZONE NOT NULL, last_error VARCHAR(" + MAX_ERROR_CHARS + ") NOT NULL, "
+                    + "PRIMARY KEY (folder, uid_validity, uid))");
+        }
+    }
+
+    private void load() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery(
+                     "SELECT folder, uid_validity, uid, attempts, next_attempt, last_error FROM MAIL_READ_FAILURES")) {
+            while (rows.next()) {
+                MailboxUid message = new MailboxUid(rows.getString(1), rows.getLong(2), rows.getLong(3));
+                failures.put(message, new Failure(message, rows.getInt(4), maxFailures,
+                        rows.getTimestamp(5).toInstant(), rows.getString(6)));
+            }
+        }
+    }
+
+    /**
+     * Counts one more failed attempt of {@code message} (written {@code folder;UIDVALIDITY=n;UID=n}) and returns the
+     * message's failures so far. The count is kept in memory before it is written, so that the message backs off even
+     * when the state database itself is what failed.
+     */
+    public Failure failed(String message, Throwable cause) throws SQLException {
+        MailboxUid key = MailboxUid.parse(message);
+        String error = describe(cause);
+        Failure failure = failures.compute(key, (k, previous) -> {
+            int attempts = previous == null ? 1 : previous.attempts() + 1;
+            return new Failure(key, attempts, maxFailures,
+                    clock.instant().plus(MailRetrySchedule.delay(firstDelay, maxDelay, attempts)), error);
+        });
+        try (Connection connection = database.getConnection();
+             PreparedStatement merge = connection.prepareStatement("MERGE INTO MAIL_READ_FAILURES (folder, uid_validity, "
+                     + "uid, attempts, next_attempt, last_error) KEY (folder, uid_validity, uid) VALUES (?, ?, ?, ?, ?, ?)")) {
+            merge.setString(1, key.folder());
+            merge.setLong(2, key.uidValidity());
+            merge.setLong(3, key.uid());
+            merge.setInt(4, failure.attempts());
+            merge.setTimestamp(5, Timestamp.from(failure.nextAttempt()));
+            merge.setString(6, failure.error());
+            merge.executeUpdate();
+        }
+        return failure;
+    }
+
+    /** Whether {@code message} may be read now: it never failed, or its delay has passed. */
+    public boolean isDue(MailboxUid message) {
+        Failure failure = failures.get(message);
+        return failure == null || !clock.instant().isBefore(failure.nextAttempt());
+    }
+
+    /** The failures of a message that used up its attempts, which is to be quarantined unread; else null. */
+    public Failure exhausted(String message) {
+        Failure failure = failures.get(MailboxUid.parse(message));
+        return failure != null && failure.exhausted() ? failure : null;
+    }
+
+    /** The failures of {@code message} so far, if any. */
+    public Optional<Failure> of(MailboxUid message) {
+        return Optional.ofNullable(failures.get(message));
+    }
+
+    /**
+     * Forgets the messages of {@code folder} that are no longer in it (handled, moved by someone, or the folder was
+     * recreated with another UIDVALIDITY): the table holds at most one row per message the folder holds.
+     */
+    public void retainPresent(String folder, long uidValidity, Set<Long> presentUids) throws SQLException {
+        List<MailboxUid> gone = new ArrayList<>();
+        for (MailboxUid message : failures.keySet()) {
+            if (message.folder().equals(folder)
+                    && (message.uidValidity() != uidValidity || !presentUids.contains(message.uid()))) {
+                gone.add(message);
+            }
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM MAIL_READ_FAILURES WHERE folder = ? AND uid_validity = ? AND uid = ?")) {
+            for (MailboxUid message : gone) {
+                delete.setString(1, message.folder());
+                delete.setLong(2, message.uidValidity());
+                delete.setLong(3, message.uid());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        gone.forEach(failures::remove);
+    }
+
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    /**
+     * "MessagingException: Failed to load IMAP envelope": the classes from the outermost exception to its root cause,
+     * and the message of the deepest one that has a message of its own (not just its cause's name), on one line and
+     * bounded.
+     */
+    static String describe(Throwable cause) {
+        StringBuilder classes = new StringBuilder();
+        String message = null;
+        Throwable current = cause;
+        for (int depth = 0; current != null && depth < 5; depth++) {
+            classes.append(classes.isEmpty() ? "" : " <- ").append(current.getClass().getSimpleName());
+            String own = current.getMessage();
+            if (own != null && !own.isBlank() && (current.getCause() == null || !own.equals(current.getCause().toString()))) {
+                message = own;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        String line = SingleLine.of(message == null ? classes.toString() : classes + ": " + message, MAX_ERROR_CHARS);
+        return line == null ? "unknown" : line;
+    }
+}

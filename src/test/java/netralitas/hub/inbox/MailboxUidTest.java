@@ -1,0 +1,23 @@
+package netralitas.hub.inbox;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MailboxUidTest {
+
+    @Test
+    void writtenAsAnImapUrlAndReadBack() {
+        MailboxUid uid = new MailboxUid("INBOX", 385759045L, 20L);
+        assertEquals("INBOX;UIDVALIDITY=385759045;UID=20", uid.toString());
+        assertEquals(uid, MailboxUid.parse(uid.toString()));
+        assertEquals(new MailboxUid("Laporan;Masuk", 1L, 2L), MailboxUid.parse("Laporan;Masuk;UIDVALIDITY=1;UID=2"));
+    }
+
+    @Test
+    void anythingElseIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> MailboxUid.parse("<lap-01@pelapor.example>"));
+        assertThrows(IllegalArgumentException.class, () -> MailboxUid.parse("INBOX;UID=2;UIDVALIDITY=1"));
+    }
+}
