@@ -28,9 +28,9 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
 
     private static CsvFileOutcome outcome(Exchange exchange) {
         String fileName = exchange.getProperty("hubFileName", String.class);
-        Exception unreadable = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String unreadable = exchange.getProperty("hubFileReason", String.class);
         if (unreadable != null) {
-            return new CsvFileOutcome(shortName(fileName), 0, 0, unreadable.getMessage(), null);
+            return new CsvFileOutcome(shortName(fileName), 0, 0, unreadable, null);
         }
         FileTally.Counts counts = exchange.getMessage().getBody(FileTally.Counts.class);
         if (counts == null) {

@@ -26,6 +26,10 @@ public final class FileTally implements AggregationStrategy {
         Counts counts = oldExchange == null ? new Counts(0, 0) : oldExchange.getMessage().getBody(Counts.class);
         Exchange result = oldExchange == null ? newExchange : oldExchange;
         result.getMessage().setBody(counts.add(rejectedRow));
+        // The result is the first row's exchange, and the split copies its state back to the file's exchange: a row
+        // that ended with stop (a duplicate) must not end the route of the file, which still has to decide where the
+        // file goes.
+        result.setRouteStop(false);
         return result;
     }
 }

@@ -24,6 +24,7 @@ import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.region.RegionResolver;
+import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import org.apache.camel.CamelConfiguration;
@@ -109,8 +110,11 @@ public final class HubConfiguration implements CamelConfiguration {
 
         Path dataDir = settings.dataDir();
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
-        registry.bind("audit", new AuditRecorder(trail,
-                ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"))));
+        AuditRecorder audit = new AuditRecorder(trail,
+                ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret")));
+        registry.bind("audit", audit);
+        registry.bind("csvDropFolder", new DropFolder(settings.path("hub.csv.drop-dir"),
+                Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
         registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
@@ -147,7 +151,8 @@ public final class HubConfiguration implements CamelConfiguration {
                            Clock clock, Consumer<String> progressLog) {
         NipValidator nipValidator = new NipValidator(clock);
         ReportParser reportParser = new ReportParser(clock, nipValidator);
-        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
+        CsvBounds bounds = new CsvBounds(settings.integer(CsvBounds.FIELD_SETTING), settings.integer(CsvBounds.RECORD_SETTING));
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser, bounds), clock,
                 Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms")), progressLog));
         registry.bind("mailIntake", new MailIntake(
                 new InboundMailReader(settings.longValue("hub.mail.max-attachment-bytes"), clock.getZone()),

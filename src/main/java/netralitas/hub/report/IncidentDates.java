@@ -38,15 +38,15 @@ public final class IncidentDates {
         if (dayFirst.matches()) {
             return of(value, dayFirst.group(4), dayFirst.group(3), dayFirst.group(1));
         }
-        return new Parsed(null, "tanggal_kejadian '" + value
-                + "' tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)");
+        return new Parsed(null, "tanggal_kejadian " + QuotedCell.of(value)
+                + " tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)");
     }
 
     private static Parsed of(String value, String year, String month, String day) {
         try {
             return new Parsed(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)), null);
         } catch (DateTimeException e) {
-            return new Parsed(null, "tanggal_kejadian '" + value + "' tidak ada");
+            return new Parsed(null, "tanggal_kejadian " + QuotedCell.of(value) + " tidak ada");
         }
     }
 }

@@ -69,7 +69,7 @@ public final class ReportParser {
         if (rawRegionCode != null) {
             regionCode = RegionCodeFormat.normalize(rawRegionCode);
             if (regionCode == null) {
-                problems.add("kode_wilayah '" + rawRegionCode + "' tidak dikenali formatnya");
+                problems.add("kode_wilayah " + QuotedCell.of(rawRegionCode) + " tidak dikenali formatnya");
             }
         }
         // An invalid NIP already has its own reason; asking for a name on top would only confuse.
@@ -85,8 +85,8 @@ public final class ReportParser {
         String rawSubjectType = fields.get(ReportFields.JENIS_TERLAPOR);
         SubjectType subjectType = SubjectType.parse(rawSubjectType);
         if (subjectType == null) {
-            problems.add("jenis_terlapor '" + rawSubjectType
-                    + "' tidak dikenali (ASN, PPPK, KEPALA_DESA atau PERANGKAT_DESA)");
+            problems.add("jenis_terlapor " + QuotedCell.of(rawSubjectType)
+                    + " tidak dikenali (ASN, PPPK, KEPALA_DESA atau PERANGKAT_DESA)");
         } else if (rawSubjectType == null && nipKind == NipKind.PPPK) {
             // The NIP itself says PPPK; a reporter who left the column empty should not turn them into PNS.
             subjectType = SubjectType.PPPK;
