@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.report.DropFileState;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.component.file.GenericFile;
@@ -125,8 +126,15 @@ public final class DropFolder implements GenericFileFilter<File> {
         return Files.newInputStream(dropped.file(), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Why the file must stay in the folder to be read again (for the log), or null when it may leave. */
-    public String unsettled(@ExchangeProperty("hubCsvDrop") DroppedCsv dropped) throws IOException {
+    /**
+     * Why the file must stay in the folder to be read again (for the log), or null when it may leave. A reading that
+     * failed while the hub was stopping is not the file's fault: the file is read again at the next start.
+     */
+    public String unsettled(@ExchangeProperty("hubCsvDrop") DroppedCsv dropped,
+                            @ExchangeProperty("hubFileReason") String unreadable, CamelContext context) throws IOException {
+        if (unreadable != null && context.isStopping()) {
+            return "the hub stopped while reading it";
+        }
         return dropped.unsettled();
     }
 
