@@ -129,8 +129,44 @@ final class BoundedCsvReader extends Reader {
                 inputPos = 0;
                 inputLen = n;
             }
-            process(input[inputPos++]);
+            if (!passPlainRun()) {
+                process(input[inputPos++]);
+            }
         }
+    }
+
+    /**
+     * Passes on at once a run of characters that are plain field content (no delimiter, quote or line ending) and stay
+     * within the bounds: the common case, which then costs an array copy rather than a step per character.
+     */
+    private boolean passPlainRun() {
+        if (droppingField || droppingRecord || lastCr != CarriageReturn.NONE || state == State.QUOTE_IN_QUOTED) {
+            return false;
+        }
+        long room = Math.min(Math.min(CHUNK - outputLen, bounds.maxFieldChars() - fieldChars),
+                bounds.maxRecordChars() - recordChars);
+        int end = inputPos;
+        int limit = (int) Math.min(inputLen, inputPos + room);
+        while (end < limit) {
+            char c = input[end];
+            if (c == delimiter || c == QUOTE || c == '\r' || c == '\n') {
+                break;
+            }
+            end++;
+        }
+        int run = end - inputPos;
+        if (run == 0) {
+            return false;
+        }
+        if (state == State.FIELD_START) {
+            state = State.UNQUOTED;
+        }
+        System.arraycopy(input, inputPos, output, outputLen, run);
+        outputLen += run;
+        inputPos = end;
+        fieldChars += run;
+        recordChars += run;
+        return true;
     }
 
     private void process(char c) {

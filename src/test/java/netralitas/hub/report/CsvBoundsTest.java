@@ -195,6 +195,66 @@ class CsvBoundsTest {
         }
     }
 
+    /**
+     * Past its bounds the filter keeps records where they are: the same records on the same lines, whole where nothing
+     * was left out, and otherwise cut to the bounds.
+     */
+    @Test
+    void pastTheBoundsRecordsKeepTheirPlaceAndLines() throws IOException {
+        Random random = new Random(17081708);
+        char[] alphabet = {'a', 'b', 'c', 'd', ',', '"', '"', '\r', '\n', '\n'};
+        CsvBounds bounds = new CsvBounds(4, 10);
+        CSVFormat format = CSVFormat.Builder.create(CSVFormat.DEFAULT).setIgnoreEmptyLines(false).setTrailingData(true).get();
+        int checked = 0;
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String csv = text.toString();
+            List<List<String>> raw = new ArrayList<>();
+            List<Long> rawLines = new ArrayList<>();
+            try (CSVParser parser = format.parse(new StringReader(csv))) {
+                for (CSVRecord record : parser) {
+                    raw.add(record.toList());
+                    rawLines.add(parser.getCurrentLineNumber());
+                }
+            } catch (UncheckedIOException e) {
+                continue;
+            }
+            BoundedCsvReader bounded = new BoundedCsvReader(new StringReader(csv), ',', bounds);
+            long dropped = 0;
+            int index = 0;
+            try (CSVParser parser = format.parse(bounded)) {
+                for (CSVRecord record : parser) {
+                    String where = "record " + record.getRecordNumber() + " of " + escaped(csv);
+                    assertTrue(index < raw.size(), where);
+                    BoundedCsvReader.Exceeded exceeded = bounded.exceeded(record.getRecordNumber());
+                    List<String> values = record.toList();
+                    List<String> whole = raw.get(index);
+                    if (exceeded == null) {
+                        assertEquals(whole, values, where);
+                    } else {
+                        dropped += exceeded.droppedLineEnds();
+                        assertTrue(values.stream().allMatch(v -> v.length() <= bounds.maxFieldChars()), where);
+                        if (!exceeded.recordTooLong()) {
+                            assertEquals(whole.size(), values.size(), where);
+                            for (int i = 0; i < values.size(); i++) {
+                                assertTrue(whole.get(i).startsWith(values.get(i)), where);
+                            }
+                        }
+                    }
+                    assertEquals(rawLines.get(index), parser.getCurrentLineNumber() + dropped, where);
+                    index++;
+                }
+            }
+            assertEquals(raw.size(), index, () -> "records of " + escaped(csv));
+            checked++;
+        }
+        assertTrue(checked > 1_000, "too few well-formed samples: " + checked);
+    }
+
     private static String parse(java.io.Reader in) throws IOException {
         CSVFormat format = CSVFormat.Builder.create(CSVFormat.DEFAULT).setIgnoreEmptyLines(false).setTrailingData(true).get();
         StringBuilder records = new StringBuilder();
