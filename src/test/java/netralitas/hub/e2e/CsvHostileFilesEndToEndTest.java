@@ -129,7 +129,10 @@ class CsvHostileFilesEndToEndTest {
             Path folder = Files.createDirectories(drop.resolve("folder.csv"));
             Files.writeString(folder.resolve("dalam.csv"), HEADER + good(2), StandardCharsets.UTF_8);
 
+            Path lineBreak = drop.resolve("baris\nbaru.csv");
+            Files.writeString(lineBreak, HEADER + good(4), StandardCharsets.UTF_8);
             hub.dropAndAwait("biasa.csv", HEADER + good(3));
+            await(() -> !Files.exists(lineBreak), "a name with a line break was not read", null);
             await(() -> failedEntries(drop).size() == 8, "not every entry was moved aside: " + failedEntries(drop), null);
 
             for (String name : List.of("tautan", "sandi", "hilang")) {
@@ -147,12 +150,13 @@ class CsvHostileFilesEndToEndTest {
             assertTrue(Files.isRegularFile(folder.resolve("dalam.csv")), "a folder named *.csv is left alone");
 
             List<AuditEvent> events = hub.audit();
-            assertEquals(List.of("biasa.csv:2"), events.stream().filter(e -> "RECEIVED".equals(e.event().name()))
-                    .map(AuditEvent::source).toList(), "only the regular file was read");
+            assertEquals(List.of("baris baru.csv:2", "biasa.csv:2"), events.stream()
+                    .filter(e -> "RECEIVED".equals(e.event().name())).map(AuditEvent::source).sorted().toList(),
+                    "only the regular files were read; a line break in a name is not carried on");
             assertEquals(List.of("hilang.csv", "pipa.csv", "sandi.csv", "tautan.csv"), events.stream()
                     .filter(e -> "REJECTED".equals(e.event().name())).map(AuditEvent::source).sorted().toList());
             assertTrue(events.stream().noneMatch(e -> String.valueOf(e.detail()).contains("root:")), "/etc/passwd not read");
-            assertEquals(1, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size(),
+            assertEquals(2, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size(),
                     "nothing of the linked file was delivered");
         }
     }
