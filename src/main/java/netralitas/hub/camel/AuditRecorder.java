@@ -7,8 +7,9 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.InboundMail;
-import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.inbox.UnloadableMail;
+import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
@@ -28,6 +29,9 @@ import java.util.Map;
  * and the detail is taken from the case and the routing headers, never from reporter identity.
  */
 public final class AuditRecorder {
+
+    /** A file's reason in the trail; the hub's own reasons are far shorter. */
+    private static final int MAX_REASON_CHARS = 1000;
 
     private final AuditTrail trail;
     private final ReporterPseudonym pseudonym;
@@ -73,11 +77,19 @@ public final class AuditRecorder {
         }
     }
 
-    /** A CSV file that could not be read at all: no case, the file as source, the reason as detail. */
+    /**
+     * A CSV file that could not be read at all: no case, the file as source (property hubFileName), the reason as
+     * detail (property hubFileReason, from {@code CsvIntake.unreadable}).
+     */
     public void fileRejected(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        trail.append(null, AuditEventType.REJECTED, exchange.getProperty("hubFileName", String.class),
-                ExchangeHelper.getAtRouteId(exchange), Map.of("alasan", cause == null ? "unknown" : cause.getMessage()));
+        fileRejected(exchange.getProperty("hubFileName", String.class), ExchangeHelper.getAtRouteId(exchange),
+                exchange.getProperty("hubFileReason", String.class));
+    }
+
+    /** A file the drop folder did not take, or could not read: the reason is one bounded line, whatever it holds. */
+    public void fileRejected(String source, String routeId, String reason) {
+        trail.append(null, AuditEventType.REJECTED, source, routeId,
+                Map.of("alasan", reason == null ? "unknown" : HeaderValues.sanitize(reason, MAX_REASON_CHARS)));
     }
 
     /**

@@ -1,7 +1,6 @@
 package netralitas.hub.camel;
 
 import netralitas.hub.mail.Acknowledgement.CsvFileOutcome;
-import netralitas.hub.report.CsvFileException;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
@@ -28,9 +27,10 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
     }
 
     private static CsvFileOutcome outcome(Exchange exchange) {
-        Exception unreadable = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String unreadable = exchange.getProperty("hubFileReason", String.class);
         if (unreadable != null) {
-            return new CsvFileOutcome(0, 0, fileReason(unreadable, exchange.getProperty("hubFileName", String.class)), null);
+            // The reader's reason speaks of the file, never names it: the sender chose the name.
+            return new CsvFileOutcome(0, 0, unreadable, null);
         }
         FileTally.Counts counts = exchange.getMessage().getBody(FileTally.Counts.class);
         if (counts == null) {
@@ -38,20 +38,5 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
             counts = new FileTally.Counts(0, 0);
         }
         return new CsvFileOutcome(counts.accepted(), counts.rejected(), null, counts.firstRejected());
-    }
-
-    /**
-     * The reader's own reason, not the message of the bean invocation that wraps it, and without the file's name: the
-     * sender chose it and the Message-ID in front of it, and either may hold a quote that would end the quoting early.
-     */
-    private static String fileReason(Exception caught, String fileName) {
-        String reason = caught.getMessage();
-        for (Throwable cause = caught; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CsvFileException file) {
-                reason = file.getMessage();
-                break;
-            }
-        }
-        return reason == null || fileName == null ? reason : reason.replace(fileName, "…");
     }
 }

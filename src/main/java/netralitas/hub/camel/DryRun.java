@@ -65,7 +65,7 @@ public final class DryRun {
     }
 
     private void csv(InputStream in, String fileName, long bytes, Consumer<DryRunRow> rows) throws IOException {
-        Iterator<Object> items = csvIntake.rows(in, fileName, bytes);
+        Iterator<Object> items = csvIntake.rows(in, fileName, bytes, null);
         try {
             while (items.hasNext()) {
                 Object item = items.next();

@@ -29,6 +29,7 @@ import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.region.RegionResolver;
+import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import org.apache.camel.CamelConfiguration;
@@ -122,7 +123,10 @@ public final class HubConfiguration implements CamelConfiguration {
         Path dataDir = settings.dataDir();
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
         ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));
-        registry.bind("audit", new AuditRecorder(trail, pseudonym));
+        AuditRecorder audit = new AuditRecorder(trail, pseudonym);
+        registry.bind("audit", audit);
+        registry.bind("csvDropFolder", new DropFolder(settings.path("hub.csv.drop-dir"),
+                Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
         registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
@@ -189,7 +193,8 @@ public final class HubConfiguration implements CamelConfiguration {
                            Clock clock, Consumer<String> progressLog) {
         NipValidator nipValidator = new NipValidator(clock);
         ReportParser reportParser = new ReportParser(clock, nipValidator);
-        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser), clock,
+        CsvBounds bounds = new CsvBounds(settings.integer(CsvBounds.FIELD_SETTING), settings.integer(CsvBounds.RECORD_SETTING));
+        registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser, bounds), clock,
                 Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms")), progressLog));
         registry.bind("mailIntake", new MailIntake(
                 new InboundMailReader(mailLimits(settings), clock.getZone()),

@@ -21,6 +21,22 @@ final class ColumnMap {
         return new ColumnMap(names);
     }
 
+    /** The canonical field of column {@code index}, or null when the hub does not use that column. */
+    String canonicalAt(int index) {
+        return index < canonicalByIndex.length ? canonicalByIndex[index] : null;
+    }
+
+    /** How many columns hold a report field. */
+    int recognised() {
+        int count = 0;
+        for (String name : canonicalByIndex) {
+            if (name != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     boolean has(String canonical) {
         for (String name : canonicalByIndex) {
             if (canonical.equals(name)) {

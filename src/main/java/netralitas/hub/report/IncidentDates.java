@@ -46,7 +46,7 @@ public final class IncidentDates {
         try {
             return new Parsed(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)), null);
         } catch (DateTimeException e) {
-            return new Parsed(null, "tanggal_kejadian '" + value + "' tidak ada");
+            return new Parsed(null, "tanggal_kejadian " + QuotedInput.of(value) + " tidak ada");
         }
     }
 }

@@ -83,12 +83,19 @@ class CsvRejectsAndDuplicatesTest {
     void aFileThatCannotBeReadMovesToFailedWithItsReasonRecorded() throws Exception {
         hub.dropAndAwait("tanpa-uraian.csv", "nip_terlapor,tanggal_kejadian\n197803122003121004,2024-10-01\n");
 
-        try (Stream<Path> failed = Files.list(hub.dropDir().resolve("failed"))) {
-            assertEquals(1, failed.filter(f -> f.getFileName().toString().startsWith("tanpa-uraian-")).count());
+        List<String> failed;
+        try (Stream<Path> files = Files.list(hub.dropDir().resolve("failed"))) {
+            failed = files.map(f -> f.getFileName().toString()).sorted().toList();
         }
+        assertEquals(2, failed.size(), failed.toString());
+        assertTrue(failed.get(0).matches("tanpa-uraian-\\d{8}-\\d{9}\\.csv"), failed.toString());
+        assertEquals(failed.get(0).replace(".csv", ".reason.txt"), failed.get(1), "the reason beside the file");
+        String reason = "baris judul kolom tidak lengkap: baris pertama berisi 2 kolom, 2 di antaranya dikenali;"
+                + " kolom wajib tidak ada: uraian";
+        assertEquals(reason + "\n", Files.readString(hub.dropDir().resolve("failed").resolve(failed.get(1))));
         AuditEvent rejected = hub.audit().stream().filter(e -> "REJECTED".equals(e.event().name())).findFirst().orElseThrow();
         assertEquals("tanpa-uraian.csv", rejected.source());
-        assertTrue(String.valueOf(rejected.detail().get("alasan")).contains("uraian"), rejected.detail().toString());
+        assertEquals(reason, rejected.detail().get("alasan"));
         assertTrue(hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").isEmpty());
     }
 

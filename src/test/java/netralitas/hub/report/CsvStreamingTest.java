@@ -16,7 +16,7 @@ class CsvStreamingTest {
 
     @Test
     void twoHundredThousandRowsStreamFromAGeneratingInputStream() throws IOException {
-        CsvReportReader reader = new CsvReportReader(new ReportParser(ReportParserTest.TODAY));
+        CsvReportReader reader = new CsvReportReader(new ReportParser(ReportParserTest.TODAY), new CsvBounds(20_000, 50_000));
         long accepted = 0;
         long rejected = 0;
         long lastLine = 0;

@@ -96,7 +96,7 @@ class RejectedRowsFileTest {
         String csv = "tanggal_kejadian,catatan,nip_terlapor,uraian\n"
                 + "2024-10-01,\"=cmd|' /C calc'!A0\",198001012005011000,\"x\ny\"\n";
         Path file = dir.resolve("dari-pembaca.rejected.csv");
-        CsvReportReader reader = new CsvReportReader(new ReportParser(ReportParserTest.TODAY));
+        CsvReportReader reader = new CsvReportReader(new ReportParser(ReportParserTest.TODAY), new CsvBounds(20_000, 50_000));
         try (CsvRows rows = reader.open(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "p.csv")) {
             RejectedRowsFile.append(file, rows.header(), (RejectedRow) rows.next());
         }
