@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every kind of mail an office or Bawaslu receives, made from the embedded mode's sample reports by the real
  * {@link CaseEmailRenderer} with the shipped templates, legal bases and signature, then opened in headless Chromium
  * as a reader's mail client would show it: what it says (the legal basis, whom it addresses, whom it asks to report
- * to), that it fits a 700 px reading pane, and a screenshot that shows something. The screenshots stay in
- * target/mail-screenshots/; {@code -Dmail.screenshots.update=true} also writes them to docs/mail-screenshots/ (the
+ * to), that it fits a 700 px reading pane, and a screenshot that shows something. The screenshots (with each mail's
+ * HTML and plain text) stay in target/mail-screenshots/; {@code -Dmail.screenshots.update=true} also writes them to docs/mail-screenshots/ (the
  * README shows them).
  */
 class MailRenderingInChromiumTest {
@@ -58,7 +58,7 @@ class MailRenderingInChromiumTest {
     private static final String SIGNED = "Hormat kami, Tim Penanganan Pelanggaran Netralitas, Bawaslu Republik Indonesia";
 
     /** One mail kind: what it must say and must not say, in the text a reader sees. */
-    record Kind(String name, String subject, String html, List<String> says, List<String> neverSays) {
+    record Kind(String name, String subject, String text, String html, List<String> says, List<String> neverSays) {
         @Override
         public String toString() {
             return name;
@@ -170,7 +170,7 @@ class MailRenderingInChromiumTest {
     }
 
     private static Kind kind(String name, RenderedEmail mail, List<String> says, List<String> neverSays) {
-        return new Kind(name, mail.subject(), mail.html(), says, neverSays);
+        return new Kind(name, mail.subject(), mail.text(), mail.html(), says, neverSays);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,6 +178,8 @@ class MailRenderingInChromiumTest {
     void readsRightAndFitsTheReadingPane(Kind kind) throws Exception {
         Path html = OUT.resolve(kind.name() + ".html");
         Files.writeString(html, kind.html(), StandardCharsets.UTF_8);
+        // The plain-text twin beside it, for a reader of the test's output.
+        Files.writeString(OUT.resolve(kind.name() + ".txt"), kind.subject() + "\n\n" + kind.text(), StandardCharsets.UTF_8);
         Path measured = OUT.resolve(kind.name() + ".measured.html");
         Files.writeString(measured, kind.html().replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
 
