@@ -6,40 +6,61 @@
   naming this file (the hub checks all templates at start-up).
     purpose            "BKPSDM_ACTION" | "VILLAGE_OFFICIAL" | "CENTRAL_AGENCY" | "TRIAGE"
     caseId, registerNumber (Bawaslu's nomor laporan), incidentDate ("14 September 2024")
-    channel            "CSV" | "EMAIL";  source: "file.csv:12", the Message-ID (TRIAGE only), or "-"
-    subjectType        "ASN" | "PPPK" | "KEPALA_DESA" | "PERANGKAT_DESA";  subjectTypeLabel: "ASN (PNS)", "Kepala Desa" …
+    incidentDateIsMailDate (boolean: the report gave no date; incidentDate is the day its email was sent)
+    channel            "CSV" | "EMAIL";  source: where Bawaslu keeps the report ("file.csv:12", the message) —
+                       TRIAGE only, else "-"
+    subjectType        "ASN" | "PPPK" | "KEPALA_DESA" | "PERANGKAT_DESA" (as reported)
+    regime             "PNS" | "PPPK" | "KEPALA_DESA" | "PERANGKAT_DESA": the law that governs the accused
+                       (BKN's record, else the number's form, else the report);  asn (boolean: PNS or PPPK)
+    subjectTypeLabel   "ASN — Pegawai Negeri Sipil (PNS)", "Kepala Desa" …;  nipLabel: "NIP" or "NI PPPK"
     displayName        BKN name with titles when verified, else as reported;  displayNip: NIP or "tanpa NIP"
     reported.{name, nip, position, agency, regionName, regionCode}        — as the report says
     bkn.status         "VERIFIED" | "NOT_FOUND" | "NO_NIP";  bkn.verified (boolean)
     bkn.{name, nip, jabatan, jenisJabatan, eselon, unor, unorInduk, satuanKerja, instansiKerja, instansiInduk,
-         kedudukan, golongan, jenisPegawai, lokasiKerja}                  — "-" unless verified
+         kedudukan, golongan, jenisPegawai, lokasiKerja}                  — "-" unless verified; unorInduk and
+                       instansiInduk also "-" when they are the unit or employer itself
     mismatch.{name, agency, region, any}  (booleans: the report disagrees with BKN)
     classified (boolean);  category.{code, label, legalBasis, needsReview (boolean)}
     severity ("BERAT", "SEDANG", "RINGAN", "BUKAN PELANGGARAN", "BELUM DIKLASIFIKASI"), baseSeverity,
     escalated (boolean), escalationReasons (list of sentences)
+    basis.{general, specific, all}  lists of the regulations cited (config/categories.yaml: the ASN law and the joint
+                       decree, or the village laws; then the category's and the final severity's);
+    basis.sanction     what the competent official is asked to impose, "-" when nothing (not classified)
     description, place;  evidence: list of {url, web (boolean: an http(s) link)}
     attachments        files of an emailed report: list of {name, size ("1,2 MB"), attached (boolean: false when
                        over hub.mail.max-attachment-bytes, so not in this email)}
     attachmentsLeftOut files of the report after the first hub.mail.max-attachments-per-message, not forwarded:
                        {any (boolean), count (number), size ("1,2 MB", all of them), names (list: the first few
                        short names), unnamed (number: those not in names), max (number: the maximum per message)}
-    region.{known (boolean), code, name, fullName, type, government ("Pemerintah Kabupaten …"), personnelOffice ("BKPSDM"/"BKD")}
+    region.{known (boolean), code, name, fullName, type, government ("Pemerintah Kabupaten …"),
+            head ("Bupati …", "Wali Kota …", "Gubernur …": the Pejabat Pembina Kepegawaian), personnelOffice ("BKPSDM"/"BKD")}
     reportedRegion     same keys as region: the region the report named
-    regionConflict (boolean: report and BKN point at different regions; BKN wins);  regionNotes: list of sentences
+    regionConflict (boolean: report and BKN point at different regions; BKN wins)
+    regionNotes        list of sentences (a conflict is not among them: mismatch.region states it)
     central (boolean: employee of a central agency);  centralAgency: its name
     kanreg.{known (boolean), name, city}
+    signature.{unit, address, phone, email}  the Bawaslu unit that signs (hub.mail.signature.*)
     reporterShown (boolean, true only for TRIAGE);  reporter.{name, contact} — EXISTS ONLY WHEN reporterShown:
     the reporter's identity must never reach the regional office (SPEC §9).
 -->
 <#switch purpose>
   <#case "BKPSDM_ACTION">
-Yth. Kepala ${region.personnelOffice}<#if region.known> ${region.government}</#if>
+    <#if region.known>
+Yth. ${region.head}
+selaku Pejabat Pembina Kepegawaian ${region.government}
+c.q. Kepala ${region.personnelOffice} ${region.fullName}
+    <#else>
+Yth. Pejabat Pembina Kepegawaian instansi terlapor
+c.q. Kepala BKPSDM/BKD
+    </#if>
     <#break>
   <#case "VILLAGE_OFFICIAL">
 Yth. Ketua Bawaslu<#if region.known> ${region.fullName}</#if>
     <#break>
   <#case "CENTRAL_AGENCY">
-Yth. Tim Penanganan Netralitas ASN Instansi Pusat
+Yth. Pejabat Pembina Kepegawaian ${centralAgency}
+c.q. Kepala Biro Kepegawaian/Sumber Daya Manusia ${centralAgency}
+melalui Tim Penanganan Netralitas ASN Instansi Pusat, Bawaslu
     <#break>
   <#case "TRIAGE">
 Yth. Tim Triase Bawaslu
@@ -51,18 +72,25 @@ di tempat
 
 Dengan hormat,
 
+<#if asn>
 Bersama ini kami sampaikan laporan dugaan pelanggaran netralitas Aparatur Sipil Negara (ASN)
 dalam pemilihan kepala daerah yang diterima Bawaslu, dengan rincian sebagai berikut.
+<#else>
+Bersama ini kami sampaikan laporan dugaan pelanggaran netralitas ${subjectTypeLabel?lower_case} dalam pemilihan
+kepala daerah yang diterima Bawaslu, dengan rincian sebagai berikut.
+</#if>
 
 Nomor kasus            : ${caseId}
 Nomor laporan Bawaslu  : ${registerNumber}
-Tanggal kejadian       : ${incidentDate}
-<#if channel == "CSV">
-Sumber laporan         : berkas CSV ${source}
-<#elseif source != "-">
-Sumber laporan         : email (Message-ID ${source})
+<#if incidentDateIsMailDate>
+Tanggal kejadian       : tidak disebut dalam laporan; tanggal email: ${incidentDate}
 <#else>
-Sumber laporan         : email yang diterima Bawaslu
+Tanggal kejadian       : ${incidentDate}
+</#if>
+<#if channel == "CSV">
+Sumber laporan         : laporan tertulis yang dihimpun Bawaslu<#if source != "-"> (berkas ${source})</#if>
+<#elseif channel == "EMAIL">
+Sumber laporan         : email kepada Bawaslu<#if source != "-"> (${source})</#if>
 </#if>
 
 A. TERLAPOR
@@ -71,26 +99,35 @@ Jenis terlapor         : ${subjectTypeLabel}
 
 Menurut laporan:
   Nama                 : ${reported.name}
-  NIP                  : ${reported.nip}
+<#if asn || reported.nip != "tanpa NIP">
+  ${nipLabel?right_pad(21)}: ${reported.nip}
+</#if>
   Jabatan              : ${reported.position}
   Instansi             : ${reported.agency}
   Wilayah              : ${reported.regionName}<#if reported.regionCode != "-"> (kode ${reported.regionCode})</#if>
+<#if asn>
 
 Menurut data BKN (SIASN):
-<#if bkn.verified>
+  <#if bkn.verified>
   Nama dan gelar       : ${bkn.name}
-  NIP                  : ${bkn.nip}
+  ${nipLabel?right_pad(21)}: ${bkn.nip}
+  Jenis pegawai        : ${bkn.jenisPegawai}
   Jabatan              : ${bkn.jabatan} (${bkn.jenisJabatan}<#if bkn.eselon != "-">, eselon ${bkn.eselon}</#if>)
   Unit organisasi      : ${bkn.unor}
+    <#if bkn.unorInduk != "-">
   Unit induk           : ${bkn.unorInduk}
+    </#if>
   Instansi kerja       : ${bkn.instansiKerja}
+    <#if bkn.instansiInduk != "-">
   Instansi induk       : ${bkn.instansiInduk}
+    </#if>
   Status kedudukan     : ${bkn.kedudukan}
   Golongan/ruang       : ${bkn.golongan}
-<#elseif bkn.status == "NOT_FOUND">
-  NIP tidak ditemukan di BKN — perlu verifikasi
-<#else>
+  <#elseif bkn.status == "NOT_FOUND">
+  ${nipLabel} tidak ditemukan di BKN — perlu verifikasi
+  <#else>
   Laporan tidak mencantumkan NIP — identitas perlu diverifikasi
+  </#if>
 </#if>
 <#if mismatch.any>
 
@@ -128,21 +165,26 @@ Alasan peningkatan     :
   <#if category.needsReview>
 Kategori pelanggaran belum dapat dipastikan; tingkat pelanggaran bersifat sementara dan perlu ditinjau.
   </#if>
-Dasar hukum            : ${category.legalBasis}
 <#else>
 Kategori               : belum diklasifikasi — perlu ditinjau
 </#if>
+Dasar hukum            :
+<#list basis.all as citation>
+  - ${citation}
+</#list>
 Tempat kejadian        : ${place}
 
 Uraian kejadian:
 ${description}
 
-Bukti:
-<#list evidence as item>
+<#if evidence?has_content>
+Tautan bukti:
+  <#list evidence as item>
   - ${item.url}
-<#else>
-  (tidak ada tautan bukti)
-</#list>
+  </#list>
+<#elseif !attachments?has_content && !attachmentsLeftOut.any>
+Bukti: laporan tidak menyertakan tautan maupun berkas bukti.
+</#if>
 <#if attachments?has_content || attachmentsLeftOut.any>
 
 Berkas dari laporan asli:
@@ -163,7 +205,7 @@ Wilayah                : ${region.name} (kode ${region.code})
 <#else>
 Wilayah                : belum diketahui
 </#if>
-<#if kanreg.known>
+<#if asn && kanreg.known>
 Kantor Regional BKN    : ${kanreg.name}<#if kanreg.city != "-">, ${kanreg.city}</#if>
 </#if>
 
@@ -171,16 +213,14 @@ D. PERMOHONAN TINDAK LANJUT
 
 <#switch purpose>
   <#case "BKPSDM_ACTION">
-Sesuai kewenangan Pejabat Pembina Kepegawaian, kami mohon Bapak/Ibu:
-1. melakukan pemeriksaan terhadap terlapor atas dugaan pelanggaran di atas;
-    <#if subjectType == "PPPK">
-2. menjatuhkan hukuman disiplin sesuai hasil pemeriksaan berdasarkan ketentuan disiplin PPPK
-   (PP Nomor 49 Tahun 2018 tentang Manajemen PPPK);
-    <#else>
-2. menjatuhkan hukuman disiplin sesuai hasil pemeriksaan berdasarkan PP Nomor 94 Tahun 2021
-   tentang Disiplin Pegawai Negeri Sipil;
-    </#if>
-3. melaporkan tindak lanjut dan hasilnya kepada Bawaslu dengan mencantumkan nomor kasus ${caseId}.
+Sesuai kewenangan Bapak/Ibu selaku Pejabat Pembina Kepegawaian, kami mohon Bapak/Ibu:
+1. memerintahkan pemeriksaan terhadap terlapor atas dugaan pelanggaran di atas;
+2. bila terbukti, menjatuhkan <#if basis.sanction != "-">${basis.sanction}<#else>hukuman disiplin atau sanksi sesuai hasil pemeriksaan</#if>;
+3. melaporkan tindak lanjut dan hasilnya kepada Bawaslu dan kepada Badan Kepegawaian Negara (BKN)<#if kanreg.known>
+   melalui ${kanreg.name}</#if>, dengan mencantumkan nomor kasus ${caseId}.
+
+BKN melaksanakan pengawasan netralitas Pegawai ASN sejak tugas Komisi Aparatur Sipil Negara (KASN)
+dialihkan berdasarkan UU Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara.
     <#if !bkn.verified>
 
 Identitas terlapor belum terverifikasi di BKN; mohon verifikasi identitas terlapor terlebih dahulu.
@@ -192,28 +232,30 @@ dan Kantor Regional BKN.
     </#if>
     <#break>
   <#case "VILLAGE_OFFICIAL">
-Terlapor adalah ${subjectTypeLabel?lower_case} dan bukan ASN, sehingga tidak berada di bawah kewenangan BKPSDM.
-Kami mohon Bapak/Ibu:
-1. menindaklanjuti dugaan pelanggaran ini sesuai ketentuan bagi kepala desa dan perangkat desa
-   (UU Nomor 6 Tahun 2014 tentang Desa Pasal 29 dan Pasal 51, serta UU Nomor 10 Tahun 2016
-   Pasal 70 dan Pasal 71);
-2. bila terbukti, meneruskan rekomendasi kepada Bupati/Wali Kota melalui Camat untuk pengenaan sanksi;
+Terlapor adalah ${subjectTypeLabel?lower_case}. Kami mohon Bapak/Ibu:
+1. menindaklanjuti dugaan pelanggaran ini berdasarkan dasar hukum di atas;
+2. bila terbukti, meneruskan rekomendasi kepada <#if region.type == "KABUPATEN" || region.type == "KOTA">${region.head}<#else>Bupati/Wali Kota</#if> melalui Camat
+   untuk pengenaan ${basis.sanction};
 3. mencatat tindak lanjut dengan mencantumkan nomor kasus ${caseId}.
     <#break>
   <#case "CENTRAL_AGENCY">
-Terlapor adalah pegawai instansi pusat (${centralAgency}), sehingga penjatuhan hukuman disiplin menjadi
-kewenangan Pejabat Pembina Kepegawaian instansi tersebut. Kami mohon Bapak/Ibu:
-1. meneruskan laporan ini kepada unit kepegawaian ${centralAgency};
-2. memastikan pemeriksaan dan penjatuhan hukuman disiplin berdasarkan PP Nomor 94 Tahun 2021
-   tentang Disiplin Pegawai Negeri Sipil;
-3. melaporkan tindak lanjut dan hasilnya kepada Bawaslu dengan mencantumkan nomor kasus ${caseId}.
+Terlapor adalah pegawai instansi pusat (${centralAgency}), sehingga penjatuhan sanksi menjadi kewenangan
+Pejabat Pembina Kepegawaian instansi tersebut. Email ini diterima Tim Penanganan Netralitas ASN Instansi
+Pusat Bawaslu untuk diteruskan kepada unit kepegawaian ${centralAgency}. Kami mohon:
+1. memerintahkan pemeriksaan terhadap terlapor atas dugaan pelanggaran di atas;
+2. bila terbukti, menjatuhkan <#if basis.sanction != "-">${basis.sanction}<#else>hukuman disiplin atau sanksi sesuai hasil pemeriksaan</#if>;
+3. melaporkan tindak lanjut dan hasilnya kepada Bawaslu dan kepada Badan Kepegawaian Negara (BKN),
+   dengan mencantumkan nomor kasus ${caseId}.
+
+BKN melaksanakan pengawasan netralitas Pegawai ASN sejak tugas Komisi Aparatur Sipil Negara (KASN)
+dialihkan berdasarkan UU Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara.
     <#break>
   <#case "TRIAGE">
 Laporan ini belum dapat diteruskan secara otomatis<#if !region.known && !central>: wilayah instansi terlapor belum dapat ditentukan</#if>.
 Kami mohon Bapak/Ibu:
 1. menentukan wilayah dan instansi yang berwenang<#if !bkn.verified> serta memverifikasi identitas terlapor</#if><#if !classified || category.needsReview>, dan meninjau kategori pelanggaran</#if>;
-2. meneruskan laporan secara manual kepada BKPSDM/BKD instansi tersebut (bagi kepala desa/perangkat desa:
-   kepada Bawaslu setempat), SETELAH menghapus identitas pelapor;
+2. meneruskan laporan secara manual kepada Pejabat Pembina Kepegawaian instansi tersebut c.q. BKPSDM/BKD
+   (bagi kepala desa/perangkat desa: kepada Bawaslu setempat), SETELAH menghapus identitas pelapor;
 3. mencatat tindak lanjut dengan mencantumkan nomor kasus ${caseId}.
     <#break>
 </#switch>
@@ -233,8 +275,10 @@ identitas tersebut; bila diperlukan untuk pemeriksaan, permintaan disampaikan se
 Demikian kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.
 
 Hormat kami,
-Netralitas Hub
+${signature.unit}
+${signature.address}
+Telepon ${signature.phone} · Email ${signature.email}
 
 --
-Email ini dikirim secara otomatis oleh Netralitas Hub. Untuk menanggapi, balas email ini dan
-cantumkan nomor kasus ${caseId} pada subjek atau isi balasan.
+Email ini disusun dan dikirim secara otomatis oleh Netralitas Hub atas nama ${signature.unit}.
+Untuk menanggapi, balas email ini dan cantumkan nomor kasus ${caseId} pada subjek atau isi balasan.

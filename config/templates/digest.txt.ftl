@@ -5,15 +5,22 @@
   Data model. Text values are strings, "-" when absent; a misspelt name stops the digest with an error naming
   this file. There is no reporter data in a digest (it always goes to a regional office, SPEC §9).
     date               the digest's date, "14 September 2024"
-    region.{known, code, name, fullName, type, government ("Pemerintah Kabupaten …"), personnelOffice ("BKPSDM"/"BKD")}
+    region.{known, code, name, fullName, type, government ("Pemerintah Kabupaten …"),
+            head ("Bupati …": the Pejabat Pembina Kepegawaian), personnelOffice ("BKPSDM"/"BKD")}
     count              number of cases
+    sharedBasis        regulations every case cites (the ASN law, the joint decree): said once, on top
     cases              list, one per case, each with:
-      caseId, incidentDate, name (BKN name with titles when verified, else as reported), nip (or "tanpa NIP"),
-      hasNip (boolean),
-      bknStatus ("VERIFIED" | "NOT_FOUND" | "NO_NIP"), jabatan, agency, category (label), severity,
-      escalated (boolean), description (shortened to one line), evidenceCount (number of evidence links)
+      caseId, incidentDate, incidentDateIsMailDate (boolean: no date in the report; the email's date),
+      name (BKN name with titles when verified, else as reported), nip (or "tanpa NIP"), nipLabel ("NIP"/"NI PPPK"),
+      hasNip (boolean), bknStatus ("VERIFIED" | "NOT_FOUND" | "NO_NIP"), asnType ("PNS" | "PPPK"; "-" otherwise),
+      jabatan, agency, category (label), severity, escalated (boolean), place, description (whole),
+      evidence (list of {url, web}), attachments (files of an emailed report, not attached to a digest:
+      list of {name, size, attached}), basis.own (its regulations beside sharedBasis), basis.sanction ("-": none)
+    signature.{unit, address, phone, email}  the Bawaslu unit that signs (hub.mail.signature.*)
 -->
-Yth. Kepala ${region.personnelOffice} ${region.government}
+Yth. ${region.head}
+selaku Pejabat Pembina Kepegawaian ${region.government}
+c.q. Kepala ${region.personnelOffice} ${region.fullName}
 di tempat
 
 Dengan hormat,
@@ -21,30 +28,69 @@ Dengan hormat,
 Bersama ini kami sampaikan rekapitulasi harian tanggal ${date} atas ${count} laporan dugaan pelanggaran
 netralitas Aparatur Sipil Negara (ASN) dengan tingkat pelanggaran RINGAN di lingkungan ${region.government},
 dengan rincian sebagai berikut.
+<#if sharedBasis?has_content>
+
+Dasar hukum bagi seluruh kasus di bawah:
+<#list sharedBasis as citation>
+  - ${citation}
+</#list>
+</#if>
 
 <#list cases as c>
-${c?counter}. ${c.caseId} — kejadian ${c.incidentDate}
-   Nama      : ${c.name} (<#if c.hasNip>NIP </#if>${c.nip})
+${c?counter}. ${c.caseId}
+   Tanggal kejadian : <#if c.incidentDateIsMailDate>tidak disebut dalam laporan; tanggal email: ${c.incidentDate}<#else>${c.incidentDate}</#if>
+   Terlapor         : ${c.name}
+   ${c.nipLabel?right_pad(17)}: ${c.nip}
   <#if c.bknStatus == "NOT_FOUND">
-               NIP tidak ditemukan di BKN — perlu verifikasi
+                      ${c.nipLabel} tidak ditemukan di BKN — perlu verifikasi
   <#elseif c.bknStatus == "NO_NIP">
-               Laporan tidak mencantumkan NIP — identitas perlu diverifikasi
+                      Laporan tidak mencantumkan NIP — identitas perlu diverifikasi
   </#if>
-   Jabatan   : ${c.jabatan}
-   Instansi  : ${c.agency}
-   Kategori  : ${c.category}
-   Tingkat   : ${c.severity}
-   Uraian    : ${c.description}
-   Bukti     : ${c.evidenceCount} tautan
+  <#if c.asnType != "-">
+   Jenis pegawai    : ASN — ${c.asnType}
+  </#if>
+   Jabatan          : ${c.jabatan}
+   Instansi         : ${c.agency}
+   Kategori         : ${c.category}
+   Tingkat          : ${c.severity}
+   Tempat kejadian  : ${c.place}
+   Uraian           :
+${c.description}
+  <#if c.evidence?has_content>
+   Tautan bukti     :
+    <#list c.evidence as item>
+     - ${item.url}
+    </#list>
+  </#if>
+  <#if c.attachments?has_content>
+   Berkas laporan   : tidak dilampirkan pada rekap ini; dapat diminta dengan menyebut nomor kasus
+    <#list c.attachments as file>
+     - ${file.name} (${file.size})
+    </#list>
+  </#if>
+  <#if !c.evidence?has_content && !c.attachments?has_content>
+   Bukti            : laporan tidak menyertakan tautan maupun berkas bukti
+  </#if>
+   Dasar hukum      :
+  <#list c.basis.own as citation>
+     - ${citation}
+  </#list>
+  <#if c.basis.sanction != "-">
+   Sanksi bila terbukti: ${c.basis.sanction}
+  </#if>
 
 </#list>
 PERMOHONAN TINDAK LANJUT
 
-Sesuai kewenangan Pejabat Pembina Kepegawaian, kami mohon Bapak/Ibu:
-1. melakukan pemeriksaan terhadap setiap terlapor di atas;
-2. menjatuhkan sanksi moral sesuai ketentuan kode etik dan kode perilaku ASN bila terbukti;
-3. melaporkan tindak lanjut setiap kasus kepada Bawaslu dengan mencantumkan nomor kasusnya.
-Rincian lengkap suatu kasus (termasuk data BKN dan tautan bukti) dapat diminta dengan membalas email ini.
+Sesuai kewenangan Bapak/Ibu selaku Pejabat Pembina Kepegawaian, kami mohon Bapak/Ibu:
+1. memerintahkan pemeriksaan terhadap setiap terlapor di atas;
+2. bila terbukti, menjatuhkan sanksi moral sebagaimana tercantum pada setiap kasus;
+3. melaporkan tindak lanjut setiap kasus kepada Bawaslu dan kepada Badan Kepegawaian Negara (BKN),
+   dengan mencantumkan nomor kasusnya.
+
+BKN melaksanakan pengawasan netralitas Pegawai ASN sejak tugas Komisi Aparatur Sipil Negara (KASN)
+dialihkan berdasarkan UU Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara. Data BKN lengkap dan berkas
+laporan suatu kasus dapat diminta dengan membalas email ini.
 
 Identitas para pelapor dirahasiakan untuk melindungi pelapor dari tindakan balasan. Bawaslu menyimpan
 identitas tersebut; bila diperlukan untuk pemeriksaan, permintaan disampaikan secara resmi kepada Bawaslu.
@@ -52,8 +98,10 @@ identitas tersebut; bila diperlukan untuk pemeriksaan, permintaan disampaikan se
 Demikian kami sampaikan. Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.
 
 Hormat kami,
-Netralitas Hub
+${signature.unit}
+${signature.address}
+Telepon ${signature.phone} · Email ${signature.email}
 
 --
-Email ini dikirim secara otomatis oleh Netralitas Hub. Untuk menanggapi suatu kasus, balas email ini dan
-cantumkan nomor kasusnya pada subjek atau isi balasan.
+Email ini disusun dan dikirim secara otomatis oleh Netralitas Hub atas nama ${signature.unit}.
+Untuk menanggapi suatu kasus, balas email ini dan cantumkan nomor kasusnya pada subjek atau isi balasan.

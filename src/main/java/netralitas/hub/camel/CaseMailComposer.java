@@ -1,6 +1,7 @@
 package netralitas.hub.camel;
 
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.classify.Severity;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.MailPurpose;
 import netralitas.hub.mail.RenderedEmail;
@@ -26,14 +27,17 @@ public final class CaseMailComposer {
         MailPurpose purpose = MailPurpose.valueOf(exchange.getProperty(HubProperties.PURPOSE, String.class));
         String to = exchange.getProperty(HubProperties.TO, String.class);
         String cc = exchange.getProperty(HubProperties.CC, String.class);
-        boolean high = "high".equals(exchange.getProperty(HubProperties.PRIORITY, String.class));
+        // SPEC §7: every BERAT mail is urgent to whoever receives it (triage, a central agency, Bawaslu too).
+        boolean high = violationCase.getClassification().severity() == Severity.BERAT;
 
         RenderedEmail mail = renderer.renderCase(violationCase, purpose);
         OutgoingMail.apply(message, mail, from, to, cc, "<" + violationCase.getCaseId() + "@" + mailDomain + ">");
         OutgoingMail.header(message, "X-Netralitas-Case-Id", violationCase.getCaseId());
         OutgoingMail.header(message, "X-Netralitas-Severity", violationCase.getClassification().severity().name());
         var region = violationCase.getRegionResolution().region();
-        OutgoingMail.header(message, "X-Netralitas-Region", region == null ? "-" : region.code());
+        if (region != null) {
+            OutgoingMail.header(message, "X-Netralitas-Region", region.code());
+        }
         message = OutgoingMail.attach(exchange, violationCase.getEvidenceFiles());
         if (high) {
             message.setHeader("X-Priority", "1");

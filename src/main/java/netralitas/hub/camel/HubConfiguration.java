@@ -26,6 +26,7 @@ import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.mail.AcknowledgementPolicy;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.mail.MailSignature;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.region.RegionResolver;
@@ -97,7 +98,9 @@ public final class HubConfiguration implements CamelConfiguration {
         Path config = settings.configDir();
         RegionDirectory regions = valid.regions();
         CategoryCatalogue categories = valid.categories();
-        CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"));
+        CaseEmailRenderer renderer = new CaseEmailRenderer(config.resolve("templates"), categories.legalBases(),
+                new MailSignature(settings.required("hub.mail.signature.unit"), settings.required("hub.mail.signature.address"),
+                        settings.required("hub.mail.signature.phone"), settings.required("hub.mail.signature.email")));
 
         bindIntake(settings, registry, regions, categories, clock, LOG::info);
         MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),

@@ -13,8 +13,6 @@ public final class HubProperties {
     public static final String CC = "hubCc";
     /** A {@code MailPurpose} name: what the receiving office is asked to do. */
     public static final String PURPOSE = "hubPurpose";
-    /** "high" for BERAT cases. */
-    public static final String PRIORITY = "hubPriority";
     /** Where a dead-lettered case was parked. */
     public static final String PARKED_AS = "hubParkedAs";
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import netralitas.hub.classify.CatalogueConfigException;
 import netralitas.hub.classify.CategoryCatalogue;
+import netralitas.hub.classify.LegalBases;
 import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.mail.MailSignature;
 import netralitas.hub.mail.MailTemplateException;
 import netralitas.hub.region.RegionDataException;
 import netralitas.hub.region.RegionDirectory;
@@ -25,12 +27,14 @@ final class ConfigFilesCheck {
 
     private final Path home;
     private final Path configDir;
+    private final MailSignature signature;
     private RegionDirectory regions;
     private CategoryCatalogue categories;
 
-    ConfigFilesCheck(Path home, Path configDir) {
+    ConfigFilesCheck(Path home, Path configDir, MailSignature signature) {
         this.home = home;
         this.configDir = configDir;
+        this.signature = signature;
     }
 
     List<CheckProblem> problems() {
@@ -87,8 +91,10 @@ final class ConfigFilesCheck {
             return;
         }
         List<MailTemplateException> failures;
+        // A broken catalogue is reported on its own; the templates are still checked, citing placeholder law.
+        LegalBases legalBases = categories == null ? LegalBases.placeholder() : categories.legalBases();
         try {
-            failures = new CaseEmailRenderer(dir).selfCheckProblems();
+            failures = new CaseEmailRenderer(dir, legalBases, signature).selfCheckProblems();
         } catch (RuntimeException e) {
             problems.add(CheckProblem.inFile(home, dir, 0, "cannot read the mail templates: " + oneLine(e.getMessage())));
             return;

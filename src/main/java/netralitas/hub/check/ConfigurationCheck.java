@@ -1,6 +1,7 @@
 package netralitas.hub.check;
 
 import netralitas.hub.classify.CategoryCatalogue;
+import netralitas.hub.mail.MailSignature;
 import netralitas.hub.region.RegionDirectory;
 
 import java.nio.file.Files;
@@ -96,9 +97,19 @@ public final class ConfigurationCheck {
             SecretExposureCheck exposure = new SecretExposureCheck(settings, origins);
             (exposure.accepted() ? warnings : problems).addAll(exposure.findings());
         }
-        Optional<ConfigFilesCheck> files = configDir(problems).map(dir -> new ConfigFilesCheck(home, dir));
+        Optional<ConfigFilesCheck> files = configDir(problems).map(dir -> new ConfigFilesCheck(home, dir, signature()));
         files.ifPresent(check -> problems.addAll(check.problems()));
         return new Result(List.copyOf(problems), List.copyOf(warnings), files.orElse(null));
+    }
+
+    /** The signature the templates are checked with; a missing part is reported by the settings check, not here. */
+    private MailSignature signature() {
+        return new MailSignature(setting("hub.mail.signature.unit"), setting("hub.mail.signature.address"),
+                setting("hub.mail.signature.phone"), setting("hub.mail.signature.email"));
+    }
+
+    private String setting(String key) {
+        return settings.get(key).map(String::strip).filter(v -> !v.isEmpty()).orElse("-");
     }
 
     /** The config directory, when the setting names one that exists (the hub's five files are checked only then). */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The settings alone: present when the mode needs them, numbers and switches that parse, addresses, URLs and cron
@@ -29,7 +30,15 @@ final class SettingsCheck {
     static final List<String> REQUIRED_IN_EVERY_MODE = List.of(
             "hub.config-dir", "hub.data-dir", "hub.csv.drop-dir", "hub.mail.from", "hub.mail.domain",
             "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.digest.cron",
-            "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder");
+            "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder",
+            "hub.mail.signature.unit", "hub.mail.signature.address", "hub.mail.signature.phone",
+            "hub.mail.signature.email");
+
+    /** A telephone number as people print it: "(021) 390-5889", "+62 21 3905889". */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9()][0-9 ()\\-]{4,30}");
+
+    /** A signature line (the unit, the address) a mail client shows on one line. */
+    static final int MAX_SIGNATURE_LINE = 200;
 
     /** Shorter keys are guessable (the audit trail's ReporterPseudonym refuses them too). */
     static final int MIN_REPORTER_SECRET_BYTES = 16;
@@ -72,6 +81,13 @@ final class SettingsCheck {
         check("hub.mail.domain", domain -> MailAddressSyntax.isValid("x@" + domain) ? null
                 : CheckProblem.quoted(domain) + " is not a domain name (e.g. netralitas.bawaslu.example)");
         check("hub.digest.cron", SettingsCheck::cronProblem);
+        check("hub.mail.signature.email", SettingsCheck::inboxProblem);
+        check("hub.mail.signature.phone", value -> PHONE.matcher(value).matches() ? null
+                : CheckProblem.quoted(value) + " is not a telephone number (digits, spaces, + - ( ) only, e.g. (021) 390-5889)");
+        for (String key : List.of("hub.mail.signature.unit", "hub.mail.signature.address")) {
+            check(key, value -> value.length() <= MAX_SIGNATURE_LINE ? null
+                    : "longer than " + MAX_SIGNATURE_LINE + " characters; it is one line under the signature");
+        }
         if (embedded) {
             check("hub.embedded.digest-cron", SettingsCheck::cronProblem);
         } else {

@@ -17,10 +17,12 @@ public final class CategoryCatalogue {
     private final PhraseIndex<Integer> keywordIndex = new PhraseIndex<>();
     private final Category other;
     private final EscalationRules escalation;
+    private final LegalBases legalBases;
 
-    CategoryCatalogue(List<Category> categories, EscalationRules escalation) {
+    CategoryCatalogue(List<Category> categories, EscalationRules escalation, LegalBases legalBases) {
         this.categories = List.copyOf(categories);
         this.escalation = escalation;
+        this.legalBases = legalBases;
         Category fallback = null;
         for (int i = 0; i < this.categories.size(); i++) {
             Category c = this.categories.get(i);
@@ -57,6 +59,11 @@ public final class CategoryCatalogue {
 
     public EscalationRules escalation() {
         return escalation;
+    }
+
+    /** The regulations cited beside each category's own, by kind of person and final severity. */
+    public LegalBases legalBases() {
+        return legalBases;
     }
 
     /** The category whose code or label the text is, ignoring case, punctuation and spacing. */

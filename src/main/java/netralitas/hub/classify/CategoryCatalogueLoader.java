@@ -1,5 +1,6 @@
 package netralitas.hub.classify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +25,21 @@ final class CategoryCatalogueLoader {
 
     static final String OTHER_CODE = "OTHER";
 
-    record Document(List<CategoryEntry> categories, EscalationEntry escalation) {
+    record Document(List<CategoryEntry> categories, EscalationEntry escalation, LegalBasisEntry legalBasis) {
     }
 
-    record CategoryEntry(String code, String label, String severity, String legalBasis, List<String> keywords,
-                         Boolean needsReview) {
+    record CategoryEntry(String code, String label, String severity, String legalBasis, String pnsLegalBasis,
+                         List<String> keywords, Boolean needsReview) {
+    }
+
+    record LegalBasisEntry(List<String> asn,
+                           @JsonProperty("PNS") Map<String, ProvisionEntry> pns,
+                           @JsonProperty("PPPK") Map<String, ProvisionEntry> pppk,
+                           @JsonProperty("KEPALA_DESA") ProvisionEntry kepalaDesa,
+                           @JsonProperty("PERANGKAT_DESA") ProvisionEntry perangkatDesa) {
+    }
+
+    record ProvisionEntry(List<String> basis, String sanction) {
     }
 
     record EscalationEntry(List<String> seniorPositions, List<String> seniorEselon, List<String> stateFacilities) {
@@ -62,7 +74,7 @@ final class CategoryCatalogueLoader {
         if (!codes.containsKey(OTHER_CODE)) {
             throw fail("category " + OTHER_CODE + " is missing; unknown categories fall back to it");
         }
-        return new CategoryCatalogue(categories, escalation(doc.escalation()));
+        return new CategoryCatalogue(categories, escalation(doc.escalation()), legalBases(doc.legalBasis()));
     }
 
     private Document read() {
@@ -102,8 +114,9 @@ final class CategoryCatalogueLoader {
             keywords.add(k.strip());
         }
         String legalBasis = e.legalBasis() == null ? "" : e.legalBasis().strip();
+        String pnsLegalBasis = e.pnsLegalBasis() == null || e.pnsLegalBasis().isBlank() ? null : e.pnsLegalBasis().strip();
         return new Category(code, e.label().strip(), severity, legalBasis, keywords,
-                Boolean.TRUE.equals(e.needsReview()));
+                Boolean.TRUE.equals(e.needsReview()), pnsLegalBasis);
     }
 
     private Severity severity(String code, String value) {
@@ -134,6 +147,62 @@ final class CategoryCatalogueLoader {
         } catch (IllegalArgumentException ex) {
             throw fail("escalation: " + ex.getMessage());
         }
+    }
+
+    private LegalBases legalBases(LegalBasisEntry e) {
+        if (e == null) {
+            throw fail("'legalBasis:' section is missing (asn, PNS, PPPK, KEPALA_DESA, PERANGKAT_DESA)");
+        }
+        return new LegalBases(texts("legalBasis.asn", e.asn()), graded("PNS", e.pns()), graded("PPPK", e.pppk()),
+                provision("legalBasis.KEPALA_DESA", e.kepalaDesa()), provision("legalBasis.PERANGKAT_DESA", e.perangkatDesa()));
+    }
+
+    /** One provision per severity that carries a sanction, and no other key. */
+    private Map<Severity, LegalBases.Provision> graded(String regime, Map<String, ProvisionEntry> entries) {
+        String where = "legalBasis." + regime;
+        if (entries == null) {
+            throw fail(where + " is missing; it needs " + gradedNames());
+        }
+        Map<Severity, LegalBases.Provision> provisions = new EnumMap<>(Severity.class);
+        entries.forEach((key, entry) -> {
+            Severity severity = LegalBases.GRADED.stream().filter(s -> s.name().equals(key.strip())).findFirst()
+                    .orElseThrow(() -> fail(where + ": unknown severity '" + key + "'; expected " + gradedNames()));
+            provisions.put(severity, provision(where + "." + severity, entry));
+        });
+        for (Severity severity : LegalBases.GRADED) {
+            if (!provisions.containsKey(severity)) {
+                throw fail(where + "." + severity + " is missing");
+            }
+        }
+        return provisions;
+    }
+
+    private LegalBases.Provision provision(String where, ProvisionEntry e) {
+        if (e == null) {
+            throw fail(where + " is missing (basis, sanction)");
+        }
+        if (e.sanction() == null || e.sanction().isBlank()) {
+            throw fail(where + ".sanction is blank");
+        }
+        return new LegalBases.Provision(texts(where + ".basis", e.basis()), e.sanction().strip());
+    }
+
+    private List<String> texts(String where, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw fail(where + " is empty; it lists the regulations cited");
+        }
+        List<String> texts = new ArrayList<>();
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw fail(where + " has a blank entry");
+            }
+            texts.add(value.strip());
+        }
+        return texts;
+    }
+
+    private static String gradedNames() {
+        return String.join(", ", LegalBases.GRADED.stream().map(Enum::name).toList());
     }
 
     private static List<String> orEmpty(List<String> values) {

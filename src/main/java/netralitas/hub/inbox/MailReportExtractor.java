@@ -63,6 +63,9 @@ public final class MailReportExtractor {
             incidentDate(parsed.bodyText(), mail.sentDate())
                     .ifPresent(date -> fields.put(ReportFields.TANGGAL_KEJADIAN, date.toString()));
         }
+        if (mail.sentDate() != null) {
+            fields.put(ReportFields.TANGGAL_EMAIL, mail.sentDate().toString());
+        }
         if (mail.fromName() != null) {
             fields.putIfAbsent(ReportFields.NAMA_PELAPOR, mail.fromName());
         }
@@ -114,8 +117,9 @@ public final class MailReportExtractor {
     }
 
     /**
-     * The first date the text gives that could be the incident (not after the mail was sent, not long before),
-     * else the day the mail was sent: reports are written soon after what they report.
+     * The first date the text gives that could be the incident (not after the mail was sent, not long before). None
+     * when the text gives none ("kemarin sore" is no date): then the parser takes the day the mail was sent
+     * ({@link ReportFields#TANGGAL_EMAIL}) and the office is told that it is only the email's date.
      */
     private static Optional<LocalDate> incidentDate(String text, LocalDate sent) {
         for (LocalDate date : TextDates.findAll(text)) {
@@ -123,6 +127,6 @@ public final class MailReportExtractor {
                 return Optional.of(date);
             }
         }
-        return Optional.ofNullable(sent);
+        return Optional.empty();
     }
 }

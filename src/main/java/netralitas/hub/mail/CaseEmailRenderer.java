@@ -9,6 +9,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.classify.LegalBases;
 import netralitas.hub.region.Region;
 
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.Objects;
  * Renders the emails a regional office receives (SPEC §7) from the FreeMarker templates in a directory a
  * deployer can edit without rebuilding: {@code case.txt.ftl}, {@code case.html.ftlh}, {@code digest.txt.ftl},
  * {@code digest.html.ftlh}. The {@code .ftlh} extension switches on FreeMarker's HTML auto-escaping, so report
- * text can never become markup. Subjects are built in Java ({@link SubjectLine}).
+ * text can never become markup. Subjects are built in Java ({@link SubjectLine}). The legal basis each mail cites
+ * comes from config/categories.yaml ({@link LegalBases}), the signing Bawaslu unit from hub.mail.signature.*.
  */
 public final class CaseEmailRenderer {
 
@@ -39,13 +41,17 @@ public final class CaseEmailRenderer {
     public static final String ACKNOWLEDGEMENT_TEXT = "acknowledgement.txt.ftl";
 
     private final Configuration freemarker;
+    private final LegalBases legalBases;
+    private final MailSignature signature;
 
-    public CaseEmailRenderer(Path templateDir) {
+    public CaseEmailRenderer(Path templateDir, LegalBases legalBases, MailSignature signature) {
         Objects.requireNonNull(templateDir, "templateDir");
         if (!Files.isDirectory(templateDir)) {
             throw new IllegalArgumentException("Mail template directory does not exist: " + templateDir.toAbsolutePath());
         }
         this.freemarker = configure(templateDir);
+        this.legalBases = Objects.requireNonNull(legalBases, "legalBases");
+        this.signature = Objects.requireNonNull(signature, "signature");
     }
 
     private static Configuration configure(Path templateDir) {
@@ -77,17 +83,17 @@ public final class CaseEmailRenderer {
     public RenderedEmail renderCase(ViolationCase c, MailPurpose purpose) {
         Objects.requireNonNull(c, "case");
         Objects.requireNonNull(purpose, "purpose");
-        Map<String, Object> model = CaseView.of(c, purpose);
+        Map<String, Object> model = CaseView.of(c, purpose, legalBases, signature);
         return new RenderedEmail(SubjectLine.forCase(c),
                 render(CASE_TEXT, model, false), render(CASE_HTML, model, false));
     }
 
-    /** The daily RINGAN digest for one region: one table row per case. */
+    /** The daily RINGAN digest for one region: the cases one below the other. */
     public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(date, "date");
-        Map<String, Object> model = DigestView.of(region, cases, date);
+        Map<String, Object> model = DigestView.of(region, cases, date, legalBases, signature);
         return new RenderedEmail(SubjectLine.forDigest(region, cases.size(), date),
                 render(DIGEST_TEXT, model, false), render(DIGEST_HTML, model, false));
     }
@@ -100,8 +106,9 @@ public final class CaseEmailRenderer {
     }
 
     /**
-     * Renders every template with built-in invented cases covering each purpose and BKN status, so that a deployer's
-     * broken edit is found at start-up rather than on the first real report. Returns the first problem of each
+     * Renders every template with built-in invented cases covering each purpose and BKN status, with this renderer's
+     * legal bases and signature, so that a deployer's broken edit is found at start-up rather than on the first real
+     * report. Returns the first problem of each
      * template that fails, in the order case text, case HTML, digest text, digest HTML, acknowledgement; empty when
      * all render. FreeMarker's full message is kept (safe here: the data is invented).
      */
@@ -109,12 +116,12 @@ public final class CaseEmailRenderer {
         Map<String, List<Map<String, Object>>> models = new LinkedHashMap<>();
         List<Map<String, Object>> caseModels = new ArrayList<>();
         for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
-            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose()));
+            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose(), legalBases, signature));
         }
         models.put(CASE_TEXT, caseModels);
         models.put(CASE_HTML, caseModels);
         List<Map<String, Object>> digest = List.of(DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
-                SelfCheckSamples.DATE));
+                SelfCheckSamples.DATE, legalBases, signature));
         models.put(DIGEST_TEXT, digest);
         models.put(DIGEST_HTML, digest);
         models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());

@@ -84,6 +84,25 @@ final class CaseFacts {
         return c.getReport().agency();
     }
 
+    /**
+     * The regional head, who is the Pejabat Pembina Kepegawaian of the region's civil servants and so the one who
+     * imposes the sanction: "Bupati Kepahiang", "Wali Kota Bengkulu", "Gubernur Bengkulu".
+     */
+    static String regionalHead(Region region) {
+        if (region.type() == null) {
+            return "Kepala Daerah " + region.name();
+        }
+        return switch (region.type()) {
+            case PROVINSI -> "Gubernur " + region.name();
+            case KABUPATEN -> "Bupati " + withoutPrefix(region.name(), "Kabupaten ");
+            case KOTA -> "Wali Kota " + withoutPrefix(region.name(), "Kota ");
+        };
+    }
+
+    private static String withoutPrefix(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length()) ? name.substring(prefix.length()) : name;
+    }
+
     /** A province's personnel office is usually called BKD, a kabupaten's/kota's BKPSDM. */
     static String personnelOffice(Region region) {
         return region.type() == RegionType.PROVINSI ? "BKD" : "BKPSDM";

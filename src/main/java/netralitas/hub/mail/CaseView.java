@@ -4,13 +4,16 @@ import netralitas.hub.bkn.Employee;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.classify.LegalBases;
+import netralitas.hub.classify.LegalBasis;
+import netralitas.hub.classify.LegalRegime;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.nip.NipValidator;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionLabel;
 import netralitas.hub.region.RegionResolution;
-import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
 import netralitas.hub.report.SubjectType;
 
@@ -35,24 +38,30 @@ final class CaseView {
     private CaseView() {
     }
 
-    static Map<String, Object> of(ViolationCase c, MailPurpose purpose) {
+    static Map<String, Object> of(ViolationCase c, MailPurpose purpose, LegalBases legalBases, MailSignature signature) {
         Report r = c.getReport();
         RegionResolution resolution = c.getRegionResolution();
+        LegalRegime regime = regime(c);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("purpose", purpose.name());
         m.put("caseId", text(c.getCaseId()));
         m.put("registerNumber", text(r.registerNumber()));
         m.put("incidentDate", r.incidentDate() == null ? ABSENT : IndonesianDates.format(r.incidentDate()));
+        m.put("incidentDateIsMailDate", r.incidentDate() != null && r.incidentDateIsMailDate());
         m.put("channel", r.source() == null ? ABSENT : r.source().channel().name());
         m.put("source", source(r, purpose));
         m.put("subjectType", r.subjectType().name());
-        m.put("subjectTypeLabel", subjectTypeLabel(r.subjectType()));
+        m.put("regime", regime.name());
+        m.put("asn", regime.isAsn());
+        m.put("subjectTypeLabel", subjectTypeLabel(regime, regimeKnown(c)));
+        m.put("nipLabel", nipLabel(regime));
         m.put("displayName", text(c.getDisplayName()));
         m.put("displayNip", CaseFacts.nip(c));
         m.put("reported", reported(r));
         m.put("bkn", bkn(c));
         m.put("mismatch", mismatch(c));
         putClassification(m, c);
+        m.put("basis", basis(legalBases.forCase(regime, c.getClassification())));
         m.put("description", text(r.description()));
         m.put("place", text(r.place()));
         m.put("evidence", evidence(r.evidence()));
@@ -63,8 +72,10 @@ final class CaseView {
         m.put("centralAgency", resolution != null && resolution.centralAgency() ? CaseFacts.centralAgencyName(c) : ABSENT);
         m.put("reportedRegion", region(resolution == null ? null : resolution.reportedRegion()));
         m.put("regionConflict", resolution != null && resolution.conflict());
-        m.put("regionNotes", resolution == null ? List.of() : List.copyOf(resolution.notes()));
+        // A conflict has its own line among the mismatches; its note would say it a second time.
+        m.put("regionNotes", resolution == null ? List.of() : resolution.notesBesideConflict());
         m.put("kanreg", kanreg(resolution == null ? null : resolution.kanreg(), c.getEmployee()));
+        m.put("signature", signature(signature));
         m.put("reporterShown", purpose.showsReporter());
         if (purpose.showsReporter()) {
             m.put("reporter", Map.of("name", text(r.reporterName()), "contact", text(r.reporterContact())));
@@ -73,26 +84,60 @@ final class CaseView {
     }
 
     /**
-     * A Message-ID is written by the reporter's mail client and can carry their host or address, so only
-     * Bawaslu's own triage staff see it; the office gets the case id and Bawaslu's register number instead.
+     * Where in Bawaslu's records the report is (a CSV file and line, a message in the mailbox), for Bawaslu's own
+     * triage staff only. An office has the case id and the register number; a file name means nothing to it, and a
+     * Message-ID is written by the reporter's mail client and can carry their host or address.
      */
     private static String source(Report r, MailPurpose purpose) {
-        if (r.source() == null) {
-            return ABSENT;
-        }
-        if (r.source().channel() == Channel.EMAIL && !purpose.showsReporter()) {
+        if (r.source() == null || !purpose.showsReporter()) {
             return ABSENT;
         }
         return text(r.source().reference());
     }
 
-    private static String subjectTypeLabel(SubjectType type) {
-        return switch (type) {
-            case ASN -> "ASN (PNS)";
-            case PPPK -> "PPPK";
+    /**
+     * Which regulations govern the accused. The form of the number counts only when it is the reported one that
+     * BKN did not contradict: BKN's record, when there is one, says PNS or PPPK itself.
+     */
+    static LegalRegime regime(ViolationCase c) {
+        Employee e = c.getEmployee();
+        String nip = e != null && CaseFacts.hasText(e.nipBaru()) ? e.nipBaru() : c.getReport().nip();
+        return LegalRegime.of(c.getReport().subjectType(), NipValidator.kindOf(nip), e == null ? null : e.jenisPegawaiNama());
+    }
+
+    /**
+     * Whether anything but the default said PNS or PPPK. A report's "ASN" without a number BKN knows leaves it open:
+     * the mail then says so instead of calling a guess a PNS.
+     */
+    private static boolean regimeKnown(ViolationCase c) {
+        Report r = c.getReport();
+        return c.getEmployee() != null || NipValidator.kindOf(r.nip()) != null || r.subjectType() != SubjectType.ASN;
+    }
+
+    private static String subjectTypeLabel(LegalRegime regime, boolean known) {
+        if (!known) {
+            return "ASN — PNS atau PPPK belum dapat dipastikan (dasar hukum disebut untuk PNS)";
+        }
+        return switch (regime) {
+            case PNS -> "ASN — Pegawai Negeri Sipil (PNS)";
+            case PPPK -> "ASN — Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)";
             case KEPALA_DESA -> "Kepala Desa";
             case PERANGKAT_DESA -> "Perangkat Desa";
         };
+    }
+
+    /** A PPPK's number is the Nomor Induk PPPK, not a NIP. */
+    static String nipLabel(LegalRegime regime) {
+        return regime == LegalRegime.PPPK ? "NI PPPK" : "NIP";
+    }
+
+    static Map<String, Object> basis(LegalBasis basis) {
+        return Map.of("general", basis.general(), "specific", basis.specific(), "all", basis.all(),
+                "sanction", basis.sanction() == null ? ABSENT : basis.sanction());
+    }
+
+    static Map<String, Object> signature(MailSignature s) {
+        return Map.of("unit", text(s.unit()), "address", text(s.address()), "phone", text(s.phone()), "email", text(s.email()));
     }
 
     private static Map<String, Object> reported(Report r) {
@@ -118,15 +163,21 @@ final class CaseView {
         m.put("jenisJabatan", verified ? text(e.jenisJabatan()) : ABSENT);
         m.put("eselon", verified ? text(e.eselon()) : ABSENT);
         m.put("unor", verified ? text(e.unorNama()) : ABSENT);
-        m.put("unorInduk", verified ? text(e.unorIndukNama()) : ABSENT);
+        m.put("unorInduk", verified ? otherThan(e.unorIndukNama(), e.unorNama()) : ABSENT);
         m.put("satuanKerja", verified ? text(e.satuanKerjaKerjaNama()) : ABSENT);
         m.put("instansiKerja", verified ? text(e.instansiKerjaNama()) : ABSENT);
-        m.put("instansiInduk", verified ? text(e.instansiIndukNama()) : ABSENT);
+        m.put("instansiInduk", verified ? otherThan(e.instansiIndukNama(), e.instansiKerjaNama()) : ABSENT);
         m.put("kedudukan", verified ? text(e.kedudukanPnsNama()) : ABSENT);
         m.put("golongan", verified ? text(e.golRuangAkhir()) : ABSENT);
         m.put("jenisPegawai", verified ? text(e.jenisPegawaiNama()) : ABSENT);
         m.put("lokasiKerja", verified ? text(e.lokasiKerja()) : ABSENT);
         return m;
+    }
+
+    /** A head unit or employer that is the unit or employer itself is not worth a second line: "-" then. */
+    private static String otherThan(String parent, String unit) {
+        String p = text(parent);
+        return p.equalsIgnoreCase(text(unit)) ? ABSENT : p;
     }
 
     private static Map<String, Object> mismatch(ViolationCase c) {
@@ -188,6 +239,7 @@ final class CaseView {
         m.put("fullName", region == null ? ABSENT : RegionLabel.of(region));
         m.put("type", region == null || region.type() == null ? ABSENT : region.type().name());
         m.put("government", region == null ? ABSENT : "Pemerintah " + RegionLabel.of(region));
+        m.put("head", region == null ? ABSENT : CaseFacts.regionalHead(region));
         m.put("personnelOffice", region == null ? "BKPSDM/BKD" : CaseFacts.personnelOffice(region));
         return m;
     }

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Invented cases for {@link CaseEmailRenderer#selfCheckProblems()}. FreeMarker only evaluates the branches it takes,
  * so the samples are chosen to walk every branch of the shipped templates: each purpose, each BKN status,
- * a region conflict, an escalation, a category under review, a central agency.
+ * a region conflict, an escalation, a category under review, a central agency, a village official, an incident date
+ * that is only the email's.
  */
 final class SelfCheckSamples {
 
@@ -54,7 +55,7 @@ final class SelfCheckSamples {
     private static Category category(Severity severity, boolean review) {
         return new Category(review ? "OTHER" : "PARTISAN_ACTIVITY",
                 review ? "Lainnya / perlu verifikasi" : "Kegiatan keberpihakan: pertemuan, ajakan, pemberian barang",
-                severity, "PP 94/2021 Pasal 5 huruf n; SKB 2/2022", List.of(), review);
+                severity, "SKB 2022 Lampiran II", List.of(), review, review ? null : "PP 94/2021 Pasal 5 huruf n");
     }
 
     private static Report report(String nip, SubjectType type, String description, String reporter) {
@@ -109,9 +110,9 @@ final class SelfCheckSamples {
                 List.of("Nama wilayah \"Contoh\" cocok dengan lebih dari satu wilayah.")));
         triage.setClassification(new Classification(category(Severity.SEDANG, true), Severity.SEDANG, Severity.SEDANG, List.of()));
 
-        Report byEmail = new Report(ReportSource.email("<contoh-0005@mail.example>"), null, null, null,
+        Report byEmail = new Report(ReportSource.email("<contoh-0005@mail.example>"), null, DATE, null,
                 null, null, null, SubjectType.PERANGKAT_DESA, null, null, null, "Belum diklasifikasi.", null,
-                List.of(), "Pelapor Contoh", null);
+                List.of(), "Pelapor Contoh", null, true);
         ViolationCase unclassified = new ViolationCase("NH-CONTOH-0005", byEmail);
 
         return List.of(

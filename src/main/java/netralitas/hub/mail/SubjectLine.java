@@ -1,5 +1,6 @@
 package netralitas.hub.mail;
 
+import netralitas.hub.cases.BknStatus;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionLabel;
@@ -15,15 +16,24 @@ public final class SubjectLine {
     /** Keeps a subject readable in a mail client's list even when a report carries a novel in its name field. */
     static final int MAX_VALUE = 120;
     static final int MAX_SUBJECT = 400;
+    static final String UNVERIFIED = "NIP tidak terverifikasi";
 
     private SubjectLine() {
     }
 
-    /** {@code [NETRALITAS ASN][BERAT] <case id> — <nama> (<NIP>) — <region name>}. */
+    /**
+     * {@code [NETRALITAS ASN][BERAT] <case id> — <nama> (<NIP>) — <region name>}. A NIP that BKN does not know is
+     * followed by "NIP tidak terverifikasi": the name beside it is only the reporter's word, and a subject alone must
+     * not look like a checked identity.
+     */
     public static String forCase(ViolationCase c) {
+        String nip = value(CaseFacts.nip(c));
+        if (c.getBknStatus() == BknStatus.NOT_FOUND) {
+            nip += ", " + UNVERIFIED;
+        }
         return HeaderValues.sanitize("[NETRALITAS ASN][" + CaseFacts.severityCode(c) + "] "
                 + value(c.getCaseId()) + " — "
-                + value(c.getDisplayName()) + " (" + value(CaseFacts.nip(c)) + ") — "
+                + value(c.getDisplayName()) + " (" + nip + ") — "
                 + value(CaseFacts.placeName(c)), MAX_SUBJECT);
     }
 

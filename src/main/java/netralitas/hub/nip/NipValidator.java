@@ -65,15 +65,9 @@ public final class NipValidator {
         int birthYear = Integer.parseInt(birth.substring(0, 4));
         String yearText = nip.substring(8, 12);
         int appointmentYear = Integer.parseInt(yearText);
-        String monthOrCode = nip.substring(12, 14);
-        int monthOrCodeValue = Integer.parseInt(monthOrCode);
-        NipKind kind;
-        if (monthOrCodeValue >= 1 && monthOrCodeValue <= 12) {
-            kind = NipKind.PNS;
-        } else if (monthOrCodeValue >= FIRST_PPPK_CODE) {
-            kind = NipKind.PPPK;
-        } else {
-            return NipCheck.invalid(nip, "bulan pengangkatan " + monthOrCode + " tidak ada");
+        NipKind kind = kindOf(nip);
+        if (kind == null) {
+            return NipCheck.invalid(nip, "bulan pengangkatan " + nip.substring(12, 14) + " tidak ada");
         }
         if (appointmentYear <= birthYear) {
             return NipCheck.invalid(nip, "tahun pengangkatan " + yearText + " tidak setelah tahun lahir " + birth.substring(0, 4));
@@ -91,6 +85,23 @@ public final class NipValidator {
             return NipCheck.invalid(nip, "nomor urut 000");
         }
         return NipCheck.valid(nip, kind);
+    }
+
+    /**
+     * The scheme an 18-digit number is written in, from positions 13-14 alone: a month (PNS) or a code of 21 or more
+     * (PPPK, whose number is the NI PPPK). Null for anything else. It says how to label a number that passed
+     * {@link #check}, not whether the number is valid.
+     */
+    public static NipKind kindOf(String raw) {
+        String nip = normalize(raw);
+        if (nip == null || lengthProblem(nip) != null) {
+            return null;
+        }
+        int monthOrCode = Integer.parseInt(nip.substring(12, 14));
+        if (monthOrCode >= 1 && monthOrCode <= 12) {
+            return NipKind.PNS;
+        }
+        return monthOrCode >= FIRST_PPPK_CODE ? NipKind.PPPK : null;
     }
 
     /**

@@ -32,6 +32,18 @@ public record RegionResolution(
         return kanreg == null ? null : kanreg.inbox();
     }
 
+    /**
+     * The notes without the one that explains a {@link #conflict()}: for a reader who states the conflict on its
+     * own, with both regions and their codes.
+     */
+    public List<String> notesBesideConflict() {
+        if (!conflict()) {
+            return notes;
+        }
+        String conflictNote = RegionNotes.conflict(reportedRegion, region);
+        return notes.stream().filter(note -> !note.equals(conflictNote)).toList();
+    }
+
     /** The report named a region and BKN's employer is another one: BKN wins, and the email says so. */
     public boolean conflict() {
         return region != null && reportedRegion != null && !region.code().equals(reportedRegion.code());

@@ -29,6 +29,13 @@ public final class ReportFields {
     public static final String NAMA_PELAPOR = "nama_pelapor";
     public static final String KONTAK_PELAPOR = "kontak_pelapor";
 
+    /**
+     * The day a report's email was sent, set by the mail channel itself: the incident date when the report gives
+     * none. Not a column or label anyone can write (it is not in {@link #ALL}), so the mail can say truthfully
+     * that the date is the email's.
+     */
+    public static final String TANGGAL_EMAIL = "tanggal_email";
+
     public static final List<String> ALL = List.of(
             NOMOR_LAPORAN, TANGGAL_KEJADIAN, NIP_TERLAPOR, NAMA_TERLAPOR, JABATAN_TERLAPOR, INSTANSI_TERLAPOR,
             JENIS_TERLAPOR, KODE_WILAYAH, WILAYAH, JENIS_PELANGGARAN, URAIAN, TEMPAT_KEJADIAN, BUKTI,

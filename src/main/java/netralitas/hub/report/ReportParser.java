@@ -46,7 +46,10 @@ public final class ReportParser {
             problems.add("uraian kosong");
         }
 
-        LocalDate incidentDate = incidentDate(fields.get(ReportFields.TANGGAL_KEJADIAN), problems);
+        String reportedDate = fields.get(ReportFields.TANGGAL_KEJADIAN);
+        boolean incidentDateIsMailDate = reportedDate == null && fields.get(ReportFields.TANGGAL_EMAIL) != null;
+        LocalDate incidentDate = incidentDate(incidentDateIsMailDate ? fields.get(ReportFields.TANGGAL_EMAIL) : reportedDate,
+                problems);
 
         String nip = null;
         NipKind nipKind = null;
@@ -111,7 +114,8 @@ public final class ReportParser {
                 fields.get(ReportFields.TEMPAT_KEJADIAN),
                 evidence(fields.get(ReportFields.BUKTI)),
                 fields.get(ReportFields.NAMA_PELAPOR),
-                fields.get(ReportFields.KONTAK_PELAPOR)));
+                fields.get(ReportFields.KONTAK_PELAPOR),
+                incidentDateIsMailDate));
     }
 
     private LocalDate incidentDate(String text, List<String> problems) {

@@ -178,6 +178,34 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void theSignatureOfTheMailsIsRequiredAndChecked() {
+        hub.remove("hub.mail.signature.unit")
+                .set("hub.mail.signature.email", "netralitas bawaslu.example")
+                .set("hub.mail.signature.phone", "hubungi kami")
+                .set("hub.mail.signature.address", "Jl. Contoh ".repeat(30));
+        assertEquals(List.of(
+                        "hub.mail.signature.unit (HUB_MAIL_SIGNATURE_UNIT): missing",
+                        "hub.mail.signature.email (HUB_MAIL_SIGNATURE_EMAIL): 'netralitas bawaslu.example' is not a plain e-mail"
+                                + " address (local@domain.tld)",
+                        "hub.mail.signature.phone (HUB_MAIL_SIGNATURE_PHONE): 'hubungi kami' is not a telephone number (digits,"
+                                + " spaces, + - ( ) only, e.g. (021) 390-5889)",
+                        "hub.mail.signature.address (HUB_MAIL_SIGNATURE_ADDRESS): longer than 200 characters; it is one line under"
+                                + " the signature"),
+                lines(hub.check(true)));
+    }
+
+    @Test
+    void aBrokenCatalogueDoesNotHideABrokenTemplate() throws IOException {
+        hub.edit("categories.yaml", "  PPPK:", "  P3K:");
+        hub.edit("templates/case.txt.ftl", "Dengan hormat,", "Dengan hormat, ${nomorSurat}");
+        List<String> lines = lines(hub.check(true));
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("config/categories.yaml:"), lines.toString());
+        assertTrue(lines.get(1).startsWith("config/templates/case.txt.ftl:"), lines.toString());
+        assertTrue(lines.get(1).contains("nomorSurat"), lines.toString());
+    }
+
+    @Test
     void secretsAreJudgedWithoutBeingPrinted() {
         hub.production()
                 .set("hub.audit.reporter-secret", "pendek-rahasia")

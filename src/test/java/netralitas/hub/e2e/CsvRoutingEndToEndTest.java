@@ -138,6 +138,7 @@ class CsvRoutingEndToEndTest {
         assertEquals("RINGAN", digest.getHeader("X-Netralitas-Severity", null));
         MailText text = MailText.of(digest);
         assertTrue(text.plain().contains("199107142022212005"), text.plain());
+        assertTrue(text.plain().contains("NI PPPK") && text.plain().contains("ASN — PPPK"), text.plain());
         assertReporterHidden(text);
         String caseId = hub.audit().stream().filter(e -> "DIGEST_QUEUED".equals(e.event().name()))
                 .map(AuditEvent::caseId).findFirst().orElseThrow();
@@ -156,13 +157,17 @@ class CsvRoutingEndToEndTest {
     void villageHeadGoesToTheRegionsBawaslu() throws Exception {
         MimeMessage mail = only("bawaslu.kab-bungo@bawaslu.example", "Pak Kades Sukamaju");
         assertEquals("15.08", mail.getHeader("X-Netralitas-Region", null));
+        assertEquals("1", mail.getHeader("X-Priority", null), "BERAT, whoever receives it");
         assertTrue(mail.getSubject().contains("tanpa NIP"), mail.getSubject());
+        assertTrue(MailText.of(mail).plain().contains("UU Nomor 6 Tahun 2014 tentang Desa, Pasal 29"));
         assertReporterHidden(MailText.of(mail));
     }
 
     @Test
     void noRegionGoesToTriageWhereBawasluStaffSeeTheReporter() throws Exception {
         MimeMessage ambiguous = only("triase@bawaslu.example", "Budi Tanpa NIP");
+        assertNull(ambiguous.getHeader("X-Netralitas-Region"), "no region, no header");
+        assertEquals("1", ambiguous.getHeader("X-Priority", null), "BERAT, whoever receives it");
         MailText text = MailText.of(ambiguous);
         assertTrue(text.plain().contains("Bengkulu"), text.plain());
         assertTrue(text.plain().contains(REPORTER), "triage copy names the reporter");
@@ -180,6 +185,7 @@ class CsvRoutingEndToEndTest {
     @Test
     void centralAgencyEmployeeGoesToTheCentralInbox() throws Exception {
         MimeMessage mail = only("asn-instansi-pusat@bawaslu.example", "198603042009121001");
+        assertEquals("1", mail.getHeader("X-Priority", null), "BERAT, whoever receives it");
         assertReporterHidden(MailText.of(mail));
         assertTrue(imap.messages("bkpsdm.kab-kepahiang@pemda.example").stream()
                 .noneMatch(m -> subject(m).contains("198603042009121001")), "not to the region the report named");
@@ -190,6 +196,8 @@ class CsvRoutingEndToEndTest {
         MimeMessage senior = only("bkpsdm.kab-lebong@pemda.example", "196910201995031002");
         assertEquals("SEDANG", senior.getHeader("X-Netralitas-Severity", null));
         assertTrue(MailText.of(senior).plain().contains("Kepala Dinas"));
+        assertTrue(MailText.of(senior).plain().contains("hukuman disiplin sedang berdasarkan PP Nomor 94 Tahun 2021"));
+        assertFalse(MailText.of(senior).plain().contains("sanksi moral"), "the escalated case keeps no RINGAN basis");
         MimeMessage facility = only("bkpsdm.kab-lebong@pemda.example", "198505172010012007");
         assertEquals("SEDANG", facility.getHeader("X-Netralitas-Severity", null));
         assertTrue(MailText.of(facility).plain().contains("mobil dinas"));

@@ -66,7 +66,8 @@ class MailReportExtractorTest {
         assertEquals(regionName, fields.get(ReportFields.WILAYAH), file);
         assertEquals(category, fields.get(ReportFields.JENIS_PELANGGARAN), file);
         assertNotNull(fields.get(ReportFields.URAIAN), file);
-        assertTrue(fields.keySet().stream().allMatch(ReportFields.ALL::contains), fields.keySet().toString());
+        assertTrue(fields.keySet().stream().allMatch(key -> ReportFields.ALL.contains(key) || key.equals(ReportFields.TANGGAL_EMAIL)),
+                fields.keySet().toString());
         assertTrue(fields.values().stream().noneMatch(String::isBlank));
 
         ParseResult result = parse(file);
@@ -139,8 +140,11 @@ class MailReportExtractorTest {
     @Test
     void forwardedHeaderDateIsNotTheIncidentDate() {
         Map<String, String> fields = fields("09-forwarded-inline.eml");
-        // "Tanggal: Sen, 21 Okt 2024 pukul 10.12" belongs to the forwarded header; the Date header (22 Oct) is used.
-        assertEquals("2024-10-22", fields.get(ReportFields.TANGGAL_KEJADIAN));
+        // "Tanggal: Sen, 21 Okt 2024 pukul 10.12" belongs to the forwarded header; the Date header (22 Oct) is used,
+        // as the email's date.
+        assertNull(fields.get(ReportFields.TANGGAL_KEJADIAN));
+        assertEquals("2024-10-22", fields.get(ReportFields.TANGGAL_EMAIL));
+        assertTrue(parse("09-forwarded-inline.eml").report().incidentDateIsMailDate());
         assertEquals("Muhammad Rizky Fadillah", fields.get(ReportFields.NAMA_TERLAPOR));
         assertEquals("Dinas Komunikasi dan Informatika Kota Cilegon", fields.get(ReportFields.INSTANSI_TERLAPOR));
         assertTrue(fields.values().stream().noneMatch(v -> v.contains("hendra.gunawan") || v.contains("rina.marpaung")));
@@ -203,7 +207,8 @@ class MailReportExtractorTest {
         assertEquals("Yudi Prasetyo", fields.get(ReportFields.NAMA_TERLAPOR));
         assertEquals("Kab. Bungo", fields.get(ReportFields.WILAYAH));
         assertEquals("Terlapor memasang baliho.\nLalu berfoto di depannya.", fields.get(ReportFields.URAIAN));
-        assertEquals("2024-10-20", fields.get(ReportFields.TANGGAL_KEJADIAN));
+        assertNull(fields.get(ReportFields.TANGGAL_KEJADIAN), "the text gives no date");
+        assertEquals("2024-10-20", fields.get(ReportFields.TANGGAL_EMAIL));
     }
 
     @Test
@@ -256,10 +261,18 @@ class MailReportExtractorTest {
         LocalDate sent = LocalDate.of(2024, 10, 25);
         assertEquals("2024-10-18", extractor.fields(mail("x", "Pada 18 Oktober 2024 terlapor hadir.", sent))
                 .get(ReportFields.TANGGAL_KEJADIAN));
-        // After the mail was sent, or years before it: not the incident.
-        assertEquals("2024-10-25", extractor.fields(mail("x", "Sampai 01/11/2024. SK tanggal 2019-03-01.", sent))
-                .get(ReportFields.TANGGAL_KEJADIAN));
+        // After the mail was sent, or years before it: not the incident. The parser falls back on the email's date,
+        // which the mail to the office then calls the email's date.
+        Map<String, String> noPlausibleDate = extractor.fields(mail("x", "Sampai 01/11/2024. SK tanggal 2019-03-01.", sent));
+        assertNull(noPlausibleDate.get(ReportFields.TANGGAL_KEJADIAN));
+        assertEquals("2024-10-25", noPlausibleDate.get(ReportFields.TANGGAL_EMAIL));
+        Map<String, String> yesterday = extractor.fields(mail("x", "Kemarin sore dia mengumpulkan warga di pos ronda.", sent));
+        assertNull(yesterday.get(ReportFields.TANGGAL_KEJADIAN), "\"kemarin sore\" is no date");
+        assertEquals("2024-10-25", yesterday.get(ReportFields.TANGGAL_EMAIL));
+        assertEquals("2024-10-25", extractor.fields(mail("x", "Pada 18 Oktober 2024 terlapor hadir.", sent))
+                .get(ReportFields.TANGGAL_EMAIL), "the email's date is always passed on");
         assertNull(extractor.fields(mail("x", "Tanpa tanggal.", null)).get(ReportFields.TANGGAL_KEJADIAN));
+        assertNull(extractor.fields(mail("x", "Tanpa tanggal.", null)).get(ReportFields.TANGGAL_EMAIL));
     }
 
     @Test

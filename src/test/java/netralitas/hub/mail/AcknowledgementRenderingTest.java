@@ -24,7 +24,7 @@ class AcknowledgementRenderingTest {
     private static final String MAILBOX = "laporan@bawaslu.example";
     private static final String FORWARDED_TEXT = "diteruskan kepada pihak yang berwenang untuk ditindaklanjuti";
 
-    private final CaseEmailRenderer renderer = new CaseEmailRenderer(Path.of("config/templates"));
+    private final CaseEmailRenderer renderer = MailFixtures.renderer(Path.of("config/templates"));
 
     @Test
     void aForwardedReportIsSaidToBeForwarded() {

@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +33,7 @@ class CaseEmailRendererTest {
     private static final String NOT_FOUND = "NIP tidak ditemukan di BKN — perlu verifikasi";
     private static final String NO_NIP = "Laporan tidak mencantumkan NIP — identitas perlu diverifikasi";
 
-    private final CaseEmailRenderer renderer = new CaseEmailRenderer(TEMPLATES);
+    private final CaseEmailRenderer renderer = MailFixtures.renderer(TEMPLATES);
 
     @Test
     void shippedTemplatesPassSelfCheck() {
@@ -47,12 +45,15 @@ class CaseEmailRendererTest {
         RenderedEmail mail = renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION);
         assertEquals(SubjectLine.forCase(MailFixtures.verifiedCase()), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
-            assertContains(body, "Yth. Kepala BKPSDM Pemerintah Kabupaten Kepahiang");
+            assertContains(body, "Yth. Bupati Kepahiang");
+            assertContains(body, "selaku Pejabat Pembina Kepegawaian Pemerintah Kabupaten Kepahiang");
+            assertContains(body, "c.q. Kepala BKPSDM Kabupaten Kepahiang");
             assertContains(body, "Dengan hormat,");
             assertContains(body, "NH-20240914-0001");
             assertContains(body, "012/Reg/LP/PB/Kab/07.08/IX/2024");
             assertContains(body, "14 September 2024");
-            assertContains(body, "laporan-2024-09.csv:12");
+            assertContains(body, "laporan tertulis yang dihimpun Bawaslu");
+            assertFalse(body.contains("laporan-2024-09.csv"), "an office gets no file name");
             assertContains(body, "Rudi Hartono");
             assertContains(body, "RUDI HARTONO, S.Sos.");
             assertContains(body, "Pengadministrasi Umum");
@@ -69,8 +70,16 @@ class CaseEmailRendererTest {
             assertContains(body, "17.08");
             assertContains(body, "Kantor Regional VII BKN");
             assertContains(body, "PP Nomor 94 Tahun 2021");
+            assertContains(body, "UU Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara, Pasal 2 huruf f");
+            assertContains(body, "SKB 2022");
+            assertContains(body, "hukuman disiplin berat berdasarkan PP Nomor 94 Tahun 2021");
+            assertFalse(body.contains("sanksi moral") || body.contains("PP Nomor 42 Tahun 2004"), "moral sanction only for RINGAN");
+            assertContains(body, "kepada Bawaslu dan kepada Badan Kepegawaian Negara (BKN)");
             assertContains(body, "Identitas pelapor dirahasiakan");
             assertContains(body, "dikirim secara otomatis oleh Netralitas Hub");
+            assertContains(body, MailFixtures.SIGNATURE.unit());
+            assertContains(body, MailFixtures.SIGNATURE.phone());
+            assertContains(body, MailFixtures.SIGNATURE.email());
             assertFalse(body.contains(NOT_FOUND) || body.contains(NO_NIP));
             assertFalse(body.contains("Perbedaan data") || body.contains("PERBEDAAN DATA"), "no mismatch expected");
         }
@@ -142,7 +151,7 @@ class CaseEmailRendererTest {
         copyTemplates(dir);
         Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
         Files.writeString(text, Files.readString(text) + "\nPelapor: ${reporter.name}\n");
-        CaseEmailRenderer edited = new CaseEmailRenderer(dir);
+        CaseEmailRenderer edited = MailFixtures.renderer(dir);
         assertContains(edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.TRIAGE).text(),
                 "Pelapor: " + MailFixtures.REPORTER_NAME);
         MailTemplateException e = assertThrows(MailTemplateException.class,
@@ -160,7 +169,7 @@ class CaseEmailRendererTest {
         c.setClassification(MailFixtures.partisan());
         RenderedEmail office = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
         assertFalse(office.text().contains("laptop-pelapor") || office.html().contains("laptop-pelapor"));
-        assertContains(office.text(), "email yang diterima Bawaslu");
+        assertContains(office.text(), "email kepada Bawaslu");
         assertContains(renderer.renderCase(c, MailPurpose.TRIAGE).text(), "<abc123@laptop-pelapor.example>");
     }
 
@@ -178,12 +187,16 @@ class CaseEmailRendererTest {
     void villageOfficialWithoutNipGoesToBawaslu() {
         RenderedEmail mail = renderer.renderCase(MailFixtures.noNipCase(), MailPurpose.VILLAGE_OFFICIAL);
         for (String body : List.of(mail.text(), mail.html())) {
-            assertContains(body, NO_NIP);
             assertContains(body, "Yth. Ketua Bawaslu Kabupaten Kepahiang");
-            assertContains(body, "Kepala Desa");
-            assertContains(body, "bukan ASN");
-            assertContains(body, "Bupati/Wali Kota melalui Camat");
-            assertFalse(body.contains("Kepala BKPSDM"));
+            assertContains(body, "pelanggaran netralitas kepala desa");
+            assertContains(body, "UU Nomor 6 Tahun 2014 tentang Desa, Pasal 29 huruf g dan huruf j");
+            assertContains(body, "UU Nomor 10 Tahun 2016");
+            assertContains(body, "Bupati Kepahiang melalui Camat");
+            assertContains(body, "sanksi administratif bagi kepala desa");
+            // Not an ASN: nothing of the ASN law, BKN or the PNS discipline.
+            for (String asnWording : List.of("ASN", "BKN", "BKPSDM", "PP Nomor 94", "PP 94", "NIP", "SKB", "Kantor Regional")) {
+                assertFalse(body.contains(asnWording), "village mail says " + asnWording + ":\n" + body);
+            }
         }
     }
 
@@ -201,8 +214,11 @@ class CaseEmailRendererTest {
     void provinceIsAddressedToItsBkd() {
         ViolationCase c = MailFixtures.verifiedCase();
         c.setRegionResolution(new RegionResolution(MailFixtures.provinsiBengkulu(), RegionSource.BKN, null, null, List.of()));
-        assertContains(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text(),
-                "Yth. Kepala BKD Pemerintah Provinsi Bengkulu");
+        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text();
+        assertContains(text, "Yth. Gubernur Bengkulu\nselaku Pejabat Pembina Kepegawaian Pemerintah Provinsi Bengkulu\n"
+                + "c.q. Kepala BKD Provinsi Bengkulu\ndi tempat");
+        c.setRegionResolution(new RegionResolution(MailFixtures.kotaBengkulu(), RegionSource.BKN, null, null, List.of()));
+        assertContains(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text(), "Yth. Wali Kota Bengkulu\n");
     }
 
     @Test
@@ -217,6 +233,95 @@ class CaseEmailRendererTest {
             assertContains(body, "Penanganan mengikuti data BKN.");
             assertContains(body, note);
         }
+    }
+
+    @Test
+    void aRegionConflictIsExplainedOnce() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        // The note the resolver writes for a conflict (RegionNotes.conflict), beside another note.
+        String conflictNote = "Laporan menyebut Kota Bengkulu, tetapi menurut data BKN pegawai ini bekerja pada Kabupaten"
+                + " Kepahiang; kasus diteruskan ke Kabupaten Kepahiang.";
+        String otherNote = "Kode wilayah 17.71 (Kota Bengkulu) tidak sesuai dengan nama wilayah 'Lebong'; yang dipakai kode wilayah.";
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, MailFixtures.kotaBengkulu(),
+                MailFixtures.kanreg7(), List.of(conflictNote, otherNote)));
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "Wilayah pada laporan (Kota Bengkulu, kode 17.71) berbeda dengan wilayah");
+            assertFalse(body.contains("tetapi menurut data BKN pegawai ini bekerja pada"), "said twice:\n" + body);
+        }
+        assertContains(mail.text(), otherNote);
+    }
+
+    @Test
+    void aUnitOrEmployerThatIsItsOwnParentIsPrintedOnce() {
+        ViolationCase c = new ViolationCase("NH-U-1", MailFixtures.report(MailFixtures.NIP, "Rudi Hartono", SubjectType.ASN, "uraian"));
+        var rudi = MailFixtures.rudi();
+        c.verified(new netralitas.hub.bkn.Employee(rudi.nipBaru(), rudi.nama(), rudi.gelarDepan(), rudi.gelarBelakang(),
+                rudi.jenisPegawaiNama(), rudi.kedudukanPnsNama(), rudi.instansiIndukId(), rudi.instansiIndukNama(),
+                rudi.instansiKerjaId(), rudi.instansiKerjaNama(), rudi.instansiKerjaKodeCepat(), rudi.satuanKerjaKerjaNama(),
+                "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG", "Kepala Dinas",
+                rudi.jenisJabatan(), "II.b", rudi.golRuangAkhir(), rudi.lokasiKerja(), rudi.kanregId(), rudi.kanregNama()));
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertEquals(1, count(body, "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG"), body);
+            assertEquals(1, count(body, "Pemerintah Kab. Kepahiang"), "employer = parent employer, said once:\n" + body);
+        }
+    }
+
+    @Test
+    void anIncidentDateThatIsOnlyTheEmailsIsCalledSo() {
+        Report r = new Report(ReportSource.email("<x@pelapor.example>"), null, LocalDate.of(2024, 10, 21), null, "Budi", null,
+                null, SubjectType.ASN, "17.08", null, null, "Kemarin sore dia mengumpulkan warga.", null, List.of(), null, null, true);
+        ViolationCase c = new ViolationCase("NH-D-1", r);
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertContains(mail.text(), "Tanggal kejadian       : tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
+        assertContains(mail.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
+        c.setClassification(MailFixtures.ringan());
+        RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(c), LocalDate.of(2024, 10, 22));
+        assertContains(digest.text(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
+        assertContains(digest.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
+    }
+
+    @Test
+    void linksAndFilesAreOneEvidenceSectionWithoutAnEmptyLinkList() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        Report r = c.getReport();
+        ViolationCase filesOnly = new ViolationCase("NH-B-1", new Report(r.source(), r.registerNumber(), r.incidentDate(), r.nip(),
+                r.name(), r.position(), r.agency(), r.subjectType(), r.regionCode(), r.regionName(), r.categoryText(),
+                r.description(), r.place(), List.of(), null, null));
+        filesOnly.verified(MailFixtures.rudi());
+        filesOnly.setRegionResolution(c.getRegionResolution());
+        filesOnly.setClassification(c.getClassification());
+        filesOnly.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false)));
+        RenderedEmail mail = renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertFalse(body.contains("tidak ada tautan") || body.contains("Tautan bukti") || body.contains("tidak menyertakan"), body);
+            assertContains(body, "foto-1.jpg");
+        }
+        filesOnly.attachEvidence(List.of());
+        assertContains(renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION).text(),
+                "Bukti: laporan tidak menyertakan tautan maupun berkas bukti.");
+    }
+
+    @Test
+    void aPppkIsCalledPppkWithAnNiPppkAndDisciplinedUnderPp49() {
+        ViolationCase c = new ViolationCase("NH-P-1", MailFixtures.report("199107142022212005", "Rina", SubjectType.ASN,
+                "Memasang baliho bakal calon."));
+        c.notFoundAtBkn();
+        c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
+        c.setClassification(MailFixtures.partisan());
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "ASN — Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)");
+            assertContains(body, "NI PPPK tidak ditemukan di BKN — perlu verifikasi");
+            assertContains(body, "PP Nomor 49 Tahun 2018");
+            assertFalse(body.contains("PP 94") || body.contains("PP Nomor 94"), "PP 94/2021 does not bind a PPPK");
+        }
+        assertContains(mail.text(), "  NI PPPK              : 199107142022212005");
     }
 
     @Test
@@ -274,27 +379,30 @@ class CaseEmailRendererTest {
     }
 
     @Test
-    void digestHasOneTableRowPerCase() {
+    void digestStacksEachCaseWithItsWholeDescriptionLinksTypeAndBasis() {
         ViolationCase a = MailFixtures.verifiedCase();
         ViolationCase b = MailFixtures.notFoundCase();
-        ViolationCase c = MailFixtures.withDescription("Hadir & ikut <b>sosialisasi</b> bakal calon. " + "panjang ".repeat(40));
-        for (ViolationCase v : List.of(a, b, c)) {
+        String longText = "Hadir & ikut <b>sosialisasi</b> bakal calon. " + "panjang ".repeat(40) + "akhir-uraian.";
+        ViolationCase c = MailFixtures.withDescription(longText);
+        ViolationCase pppk = new ViolationCase("NH-20240914-0006", MailFixtures.report("199107142022212005", "Rina PPPK",
+                SubjectType.PPPK, "Ikut pengenalan bakal calon."));
+        pppk.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, MailFixtures.kepahiang(),
+                MailFixtures.kanreg7(), List.of()));
+        pppk.notFoundAtBkn();
+        for (ViolationCase v : List.of(a, b, c, pppk)) {
             v.setClassification(MailFixtures.ringan());
         }
-        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c), LocalDate.of(2024, 9, 15));
-        assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 15 September 2024 — Kabupaten Kepahiang — 3 kasus",
+        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c, pppk), LocalDate.of(2024, 9, 15));
+        assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 15 September 2024 — Kabupaten Kepahiang — 4 kasus",
                 mail.subject());
         String html = mail.html();
-        Matcher rows = Pattern.compile("<tr>\\s*<td").matcher(html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>")));
-        int count = 0;
-        while (rows.find()) {
-            count++;
-        }
-        assertEquals(3, count);
+        assertFalse(html.contains("<thead>"), "no wide table: one box per case");
+        assertEquals(4, count(html, "<div style=\"border:1px solid #ccc"));
         for (String body : List.of(mail.text(), html)) {
-            assertContains(body, "Yth. Kepala BKPSDM Pemerintah Kabupaten Kepahiang");
+            assertContains(body, "Yth. Bupati Kepahiang");
+            assertContains(body, "c.q. Kepala BKPSDM Kabupaten Kepahiang");
             assertContains(body, "15 September 2024");
-            for (String id : List.of("NH-20240914-0001", "NH-20240914-0002", "NH-20240914-0005")) {
+            for (String id : List.of("NH-20240914-0001", "NH-20240914-0002", "NH-20240914-0005", "NH-20240914-0006")) {
                 assertContains(body, id);
             }
             assertContains(body, "RUDI HARTONO, S.Sos.");
@@ -302,17 +410,37 @@ class CaseEmailRendererTest {
             assertContains(body, "199001012015031002");
             assertContains(body, "Pengadministrasi Umum");
             assertContains(body, "Ikut kampanye/sosialisasi/pengenalan bakal calon");
-            assertContains(body, "RINGAN");
             assertContains(body, NOT_FOUND);
+            assertContains(body, "NI PPPK tidak ditemukan di BKN — perlu verifikasi");
+            assertContains(body, "ASN — PNS");
+            assertContains(body, "ASN — PPPK");
             assertContains(body, "14 September 2024");
-            assertContains(body, "sanksi moral");
+            assertContains(body, "https://bukti.example/foto-1.jpg");
+            assertContains(body, "panjang ".repeat(40) + "akhir-uraian.");
+            // Said once on top, not four times.
+            assertEquals(1, count(body, "UU Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara, Pasal 2 huruf f"));
+            assertEquals(3, count(body, "sanksi moral berdasarkan PP Nomor 42 Tahun 2004"), "the PNS cases");
+            assertEquals(1, count(body, "sanksi moral atas pelanggaran kode etik dan kode perilaku Pegawai ASN sesuai SKB 2022"),
+                    "the PPPK case");
+            assertContains(body, "kepada Bawaslu dan kepada Badan Kepegawaian Negara (BKN)");
             assertContains(body, "Identitas para pelapor dirahasiakan");
+            assertContains(body, MailFixtures.SIGNATURE.unit());
             assertFalse(body.contains("Rahasiawati") || body.contains("0812-9999-0001"));
-            assertFalse(body.contains("panjang ".repeat(30)), "description must be shortened");
+            assertFalse(body.contains("PP Nomor 94"), "a RINGAN digest asks for no disciplinary sanction");
         }
         assertContains(html, "Hadir &amp; ikut &lt;b&gt;sosialisasi&lt;/b&gt;");
+        assertContains(html, "<a href=\"https://bukti.example/video?id=2&amp;t=3\">");
         assertContains(mail.text(), "Hadir & ikut <b>sosialisasi</b>");
-        assertContains(mail.text(), "Budi Santoso (NIP 199001012015031002)");
+        assertContains(mail.text(), "   NIP              : 199001012015031002");
+        assertContains(mail.text(), "   NI PPPK          : 199107142022212005");
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
     }
 
     @Test
@@ -320,7 +448,7 @@ class CaseEmailRendererTest {
         copyTemplates(dir);
         Path html = dir.resolve(CaseEmailRenderer.CASE_HTML);
         Files.writeString(html, Files.readString(html).replace("<p>Dengan hormat,</p>", "<p>Dengan hormat, ${nomorSurat}</p>"));
-        CaseEmailRenderer broken = new CaseEmailRenderer(dir);
+        CaseEmailRenderer broken = MailFixtures.renderer(dir);
         MailTemplateException e = broken.selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.CASE_HTML, e.getTemplateName());
         assertContains(e.getMessage(), "case.html.ftlh");
@@ -331,8 +459,8 @@ class CaseEmailRendererTest {
     void unknownVariableMakesRenderFailWithoutQuotingData(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Path text = dir.resolve(CaseEmailRenderer.DIGEST_TEXT);
-        Files.writeString(text, Files.readString(text).replace("Tingkat   : ${c.severity}", "Tingkat   : ${c.sevrity}"));
-        CaseEmailRenderer broken = new CaseEmailRenderer(dir);
+        Files.writeString(text, Files.readString(text).replace("Tingkat          : ${c.severity}", "Tingkat          : ${c.sevrity}"));
+        CaseEmailRenderer broken = MailFixtures.renderer(dir);
         MailTemplateException e = assertThrows(MailTemplateException.class,
                 () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15)));
         assertEquals(CaseEmailRenderer.DIGEST_TEXT, e.getTemplateName());
@@ -347,11 +475,11 @@ class CaseEmailRendererTest {
     void syntaxErrorAndMissingTemplateAreNamed(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Files.writeString(dir.resolve(CaseEmailRenderer.DIGEST_HTML), "<#if count>unclosed");
-        MailTemplateException syntax = new CaseEmailRenderer(dir).selfCheckProblems().get(0);
+        MailTemplateException syntax = MailFixtures.renderer(dir).selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.DIGEST_HTML, syntax.getTemplateName());
 
         Files.delete(dir.resolve(CaseEmailRenderer.CASE_TEXT));
-        MailTemplateException missing = new CaseEmailRenderer(dir).selfCheckProblems().get(0);
+        MailTemplateException missing = MailFixtures.renderer(dir).selfCheckProblems().get(0);
         assertEquals(CaseEmailRenderer.CASE_TEXT, missing.getTemplateName());
         assertContains(missing.getMessage(), "case.txt.ftl");
     }
@@ -360,13 +488,13 @@ class CaseEmailRendererTest {
     void selfCheckProblemsListsEachBrokenTemplateWithLineAndExpression(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT), dir.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT));
-        assertEquals(List.of(), new CaseEmailRenderer(dir).selfCheckProblems());
+        assertEquals(List.of(), MailFixtures.renderer(dir).selfCheckProblems());
         Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
         Files.writeString(text, Files.readString(text) + "Nomor: ${reported.nomorSurat}\n");
         long line = Files.readAllLines(text).size();
         Files.writeString(dir.resolve(CaseEmailRenderer.DIGEST_HTML), "<p>\n<#if count>tidak ditutup");
 
-        List<MailTemplateException> problems = new CaseEmailRenderer(dir).selfCheckProblems();
+        List<MailTemplateException> problems = MailFixtures.renderer(dir).selfCheckProblems();
         assertEquals(List.of(CaseEmailRenderer.CASE_TEXT, CaseEmailRenderer.DIGEST_HTML),
                 problems.stream().map(MailTemplateException::getTemplateName).toList());
         MailTemplateException unknown = problems.get(0);
@@ -382,7 +510,7 @@ class CaseEmailRendererTest {
 
     @Test
     void missingDirectoryIsRejectedAtConstruction(@TempDir Path dir) {
-        assertThrows(IllegalArgumentException.class, () -> new CaseEmailRenderer(dir.resolve("tidak-ada")));
+        assertThrows(IllegalArgumentException.class, () -> MailFixtures.renderer(dir.resolve("tidak-ada")));
     }
 
     @Test

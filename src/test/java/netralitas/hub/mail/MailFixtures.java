@@ -3,7 +3,9 @@ package netralitas.hub.mail;
 import netralitas.hub.bkn.Employee;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
+import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.classify.LegalBases;
 import netralitas.hub.classify.Severity;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
@@ -14,6 +16,7 @@ import netralitas.hub.report.Report;
 import netralitas.hub.report.ReportSource;
 import netralitas.hub.report.SubjectType;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +29,19 @@ final class MailFixtures {
     static final String REPORTER_CONTACT = "0812-9999-0001 / sri.pelapor@mail.example";
     static final LocalDate INCIDENT = LocalDate.of(2024, 9, 14);
 
+    static final MailSignature SIGNATURE = new MailSignature("Tim Penanganan Netralitas, Bawaslu Contoh",
+            "Jl. Contoh No. 1, Jakarta 10110", "(021) 0000-0000", "netralitas@bawaslu.example");
+
     private MailFixtures() {
+    }
+
+    /** The shipped config/categories.yaml's legal bases: the mails cite what a deployer ships. */
+    static LegalBases legalBases() {
+        return CategoryCatalogue.load(Path.of("config/categories.yaml")).legalBases();
+    }
+
+    static CaseEmailRenderer renderer(Path templates) {
+        return new CaseEmailRenderer(templates, legalBases(), SIGNATURE);
     }
 
     static Region kepahiang() {
@@ -66,8 +81,8 @@ final class MailFixtures {
     }
 
     static Category category(String code, String label, Severity severity, boolean review) {
-        return new Category(code, label, severity, "PP 94/2021 Pasal 5 huruf n; SKB 2/2022 Lampiran II",
-                List.of(), review);
+        return new Category(code, label, severity, "SKB 2022 Lampiran II", List.of(), review,
+                "PP 94/2021 Pasal 5 huruf n");
     }
 
     static Classification partisan() {

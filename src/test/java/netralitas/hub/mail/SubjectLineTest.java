@@ -22,8 +22,9 @@ class SubjectLineTest {
     }
 
     @Test
-    void notFoundCaseUsesReportedNameAndNip() {
-        assertEquals("[NETRALITAS ASN][BERAT] NH-20240914-0002 — Budi Santoso (199001012015031002) — Kabupaten Kepahiang",
+    void notFoundCaseUsesReportedNameAndNipAndDoesNotLookVerified() {
+        assertEquals("[NETRALITAS ASN][BERAT] NH-20240914-0002 — Budi Santoso (199001012015031002, NIP tidak terverifikasi)"
+                        + " — Kabupaten Kepahiang",
                 SubjectLine.forCase(MailFixtures.notFoundCase()));
     }
 
@@ -43,7 +44,7 @@ class SubjectLineTest {
     void unresolvedRegionSaysSo() {
         ViolationCase c = MailFixtures.notFoundCase();
         c.setRegionResolution(new RegionResolution(null, RegionSource.NONE, null, null, List.of()));
-        assertTrue(SubjectLine.forCase(c).endsWith("(199001012015031002) — wilayah belum diketahui"));
+        assertTrue(SubjectLine.forCase(c).endsWith("(199001012015031002, NIP tidak terverifikasi) — wilayah belum diketahui"));
         c.setRegionResolution(null);
         assertTrue(SubjectLine.forCase(c).endsWith("— wilayah belum diketahui"));
     }

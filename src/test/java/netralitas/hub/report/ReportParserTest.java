@@ -199,4 +199,25 @@ class ReportParserTest {
         assertEquals("uraian kosong; tanggal_kejadian kosong; tanpa NIP, nama_terlapor wajib diisi; "
                 + "tanpa NIP, kode_wilayah atau wilayah wajib diisi", parser.parse(null, SOURCE).reason());
     }
+
+    @Test
+    void withoutAnIncidentDateTheEmailsDateIsTakenAndSaidToBeTheEmails() {
+        Map<String, String> base = fields("nama_terlapor", "Budi", "wilayah", "Kab. Kepahiang", "uraian", "kemarin sore");
+        Map<String, String> mailOnly = new HashMap<>(base);
+        mailOnly.put(ReportFields.TANGGAL_EMAIL, "2024-10-21");
+        Report fromMail = parser.parse(mailOnly, SOURCE).report();
+        assertEquals(LocalDate.of(2024, 10, 21), fromMail.incidentDate());
+        assertTrue(fromMail.incidentDateIsMailDate());
+
+        Map<String, String> both = new HashMap<>(mailOnly);
+        both.put(ReportFields.TANGGAL_KEJADIAN, "2024-10-20");
+        Report reported = parser.parse(both, SOURCE).report();
+        assertEquals(LocalDate.of(2024, 10, 20), reported.incidentDate());
+        assertFalse(reported.incidentDateIsMailDate());
+
+        assertFalse(parser.parse(base, SOURCE).isAccepted(), "no date at all is still no date");
+        // No CSV column or email label can claim to be the email's date.
+        assertNull(ReportFields.canonical("tanggal_email"));
+        assertNull(ReportFields.canonical("Tanggal Email"));
+    }
 }
