@@ -21,5 +21,7 @@ public enum AuditEventType {
     /** The reporter of an emailed report was sent an acknowledgement. */
     ACKNOWLEDGED,
     /** A hub-level fact not tied to one report (start-up, an ignored auto-reply); usually without a case id. */
-    NOTE
+    NOTE,
+    /** The chain head was mailed to the anchor inbox (hub.audit.anchor-inbox), outside the hub's control. */
+    ANCHOR_SENT
 }

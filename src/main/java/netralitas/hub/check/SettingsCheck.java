@@ -1,5 +1,6 @@
 package netralitas.hub.check;
 
+import netralitas.hub.audit.ChainKey;
 import netralitas.hub.region.MailAddressSyntax;
 import org.quartz.CronExpression;
 
@@ -21,7 +22,7 @@ import java.util.function.Function;
 /**
  * The settings alone: present when the mode needs them, numbers and switches that parse, addresses, URLs and cron
  * expressions that are well formed. At most one problem per setting, the first found. No rule quotes the value of a
- * secret (passwords, BKN credentials, the reporter key): only whether it is there and long enough.
+ * secret (passwords, BKN credentials, the reporter key, the chain key): only whether it is there and long enough.
  */
 final class SettingsCheck {
 
@@ -29,7 +30,8 @@ final class SettingsCheck {
     static final List<String> REQUIRED_IN_EVERY_MODE = List.of(
             "hub.config-dir", "hub.data-dir", "hub.csv.drop-dir", "hub.mail.from", "hub.mail.domain",
             "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.digest.cron",
-            "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder");
+            "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder",
+            "hub.audit.anchor-cron", "hub.audit.anchor-inbox");
 
     /** Shorter keys are guessable (the audit trail's ReporterPseudonym refuses them too). */
     static final int MIN_REPORTER_SECRET_BYTES = 16;
@@ -72,6 +74,8 @@ final class SettingsCheck {
         check("hub.mail.domain", domain -> MailAddressSyntax.isValid("x@" + domain) ? null
                 : CheckProblem.quoted(domain) + " is not a domain name (e.g. netralitas.bawaslu.example)");
         check("hub.digest.cron", SettingsCheck::cronProblem);
+        check("hub.audit.anchor-cron", SettingsCheck::cronProblem);
+        check("hub.audit.anchor-inbox", SettingsCheck::inboxProblem);
         if (embedded) {
             check("hub.embedded.digest-cron", SettingsCheck::cronProblem);
         } else {
@@ -82,6 +86,8 @@ final class SettingsCheck {
         }
         check("hub.audit.reporter-secret", secret -> secret.getBytes(StandardCharsets.UTF_8).length >= MIN_REPORTER_SECRET_BYTES
                 ? null : "shorter than " + MIN_REPORTER_SECRET_BYTES + " bytes; use a long random value");
+        check("hub.audit.chain-key", key -> key.getBytes(StandardCharsets.UTF_8).length >= ChainKey.MIN_KEY_BYTES
+                ? null : "shorter than " + ChainKey.MIN_KEY_BYTES + " bytes; use a long random value (openssl rand -hex 32)");
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
         List<CheckProblem> list = new ArrayList<>();

@@ -17,7 +17,10 @@ import netralitas.hub.report.ReportSource;
 import netralitas.hub.report.SubjectType;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -137,5 +140,12 @@ final class SelfCheckSamples {
                 new Acknowledgement(Acknowledgement.Outcome.CSV_BATCH, null, "Rekap", DATE, null, List.of(
                         new Acknowledgement.CsvFileOutcome("rekap.csv", 2, 1, null, "done/rekap.rejected.csv"),
                         new Acknowledgement.CsvFileOutcome("rusak.csv", 0, 0, "kolom uraian tidak ada", null))));
+    }
+
+    static AnchorMail anchor() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("RECEIVED", 12L);
+        counts.put("DELIVERED", 9L);
+        return new AnchorMail(DATE.atTime(23, 55).atOffset(ZoneOffset.ofHours(7)), 1234, "ab".repeat(32), true, counts);
     }
 }
