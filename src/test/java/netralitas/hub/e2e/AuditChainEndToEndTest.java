@@ -336,6 +336,9 @@ class AuditChainEndToEndTest {
                     assertTrue(System.nanoTime() < deadline, "the hub wrote too little: " + Files.readString(log));
                     Thread.sleep(100);
                 }
+                HeadLookup whileRunning = HubDatabase.readChainHead(work.resolve("data"));
+                assertEquals(HeadLookup.Kind.UNAVAILABLE, whileRunning.kind());
+                assertTrue(whileRunning.detail().contains("is in use by the running hub"), whileRunning.detail());
                 hub.kill();
             }
             Path audit = work.resolve("data/audit");
