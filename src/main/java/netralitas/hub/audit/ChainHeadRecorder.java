@@ -33,6 +33,8 @@ public final class ChainHeadRecorder implements Closeable {
     private ChainHead latest;
     private ChainHead recorded;
     private boolean closed;
+    /** The writer waits for a line to record: only then does an append wake it (not while it spaces its writes). */
+    private boolean writerIdle;
 
     /**
      * @param recorded the head the store holds now, which the trail's end was checked against
@@ -79,7 +81,9 @@ public final class ChainHeadRecorder implements Closeable {
     synchronized void appended(ChainHead head) {
         if (head.seq() > latest.seq()) {
             latest = head;
-            notifyAll();
+            if (writerIdle) {
+                notifyAll();
+            }
         }
     }
 
@@ -94,8 +98,10 @@ public final class ChainHeadRecorder implements Closeable {
             ChainHead next;
             synchronized (this) {
                 while (!closed && latest.seq() <= recorded.seq()) {
+                    writerIdle = true;
                     waitNanos(Long.MAX_VALUE);
                 }
+                writerIdle = false;
                 if (closed) {
                     return;
                 }
