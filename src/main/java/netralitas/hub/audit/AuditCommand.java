@@ -271,7 +271,7 @@ public final class AuditCommand {
         }
         out.println("Chain: " + keying(chain));
         out.println("Head: seq " + chain.eventsChecked() + ", hash " + chain.lastHash());
-        if (head.ok()) {
+        if (result.exitCode() == 0) {
             out.println("State store: " + head.message());
         }
         if (anchorCheck != null && anchorCheck.found()) {
