@@ -117,7 +117,7 @@ public final class AuditRecorder {
         if (source.channel() != Channel.EMAIL) {
             return source.reference();
         }
-        return source.trailName() != null ? source.trailName() : mailSources.of(source.name());
+        return source.trailName() != null ? source.trailName() : mailSources.ofMessageId(source.name());
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {

@@ -27,7 +27,7 @@ public final class MailTrailSource {
     }
 
     /** For a case whose folder and UID were not kept (parked by an earlier release): the pseudonym alone. */
-    String of(String messageId) {
+    String ofMessageId(String messageId) {
         return "mid=" + key.messageIdPseudonym(messageId);
     }
 }
