@@ -158,7 +158,7 @@ HUB_STARTED=$(date +%s%N)
         HUB_IMAP_USERNAME="$(prop "$P" imap.mailbox)" HUB_IMAP_PASSWORD="$(prop "$P" imap.mailbox)" \
         HUB_BKN_BASE_URL="$(prop "$P" bkn.base-url)" HUB_BKN_TOKEN_URL="$(prop "$P" bkn.token-url)" \
         HUB_BKN_CONSUMER_KEY="$(prop "$P" bkn.consumer-key)" HUB_BKN_CONSUMER_SECRET="$(prop "$P" bkn.consumer-secret)" \
-        HUB_AUDIT_REPORTER_SECRET="load-run-$(secret)"
+        HUB_AUDIT_REPORTER_SECRET="load-run-$(secret)" HUB_AUDIT_CHAIN_KEY="load-run-$(secret)$(secret)"
     exec "${HUB_CMD[@]}"
 ) >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!

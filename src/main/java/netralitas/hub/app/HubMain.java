@@ -1,6 +1,10 @@
 package netralitas.hub.app;
 
 import netralitas.hub.audit.AuditCommand;
+import netralitas.hub.audit.ChainKey;
+import netralitas.hub.audit.TrailAccess;
+import netralitas.hub.camel.HubDatabase;
+import netralitas.hub.embedded.EmbeddedChainKey;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
 
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,7 +29,8 @@ public final class HubMain {
             "                                                 whether the SMTP, IMAP and BKN servers answer",
             "  route --dry-run <file.csv | message.eml> [--offline]",
             "                                                 what the routes would decide, without sending anything",
-            "  audit show | verify | export | stats | report  read the audit trail (audit help for details)",
+            "  audit show | verify | export | stats | report | pseudonym",
+            "                                                 read the audit trail (audit help for details)",
             "  replay <case id>… | --all                      put dead-lettered cases back through the pipeline");
 
     private HubMain() {
@@ -66,6 +72,19 @@ public final class HubMain {
         }
     }
 
+    /**
+     * The chain key from hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY), or in embedded mode the one the hub generated under
+     * hub.data-dir; and the head from the state store, read-only.
+     */
+    private static TrailAccess trailAccess(HubSettings settings) throws java.io.IOException {
+        Optional<String> key = settings.optional("hub.audit.chain-key");
+        if (key.isEmpty() && settings.optional("hub.embedded").map(Boolean::parseBoolean).orElse(false)) {
+            key = EmbeddedChainKey.existing(settings.dataDir());
+        }
+        Path dataDir = settings.dataDir();
+        return new TrailAccess(key.map(ChainKey::of).orElse(null), () -> HubDatabase.readChainHead(dataDir));
+    }
+
     static int run(List<String> args, Path home, PrintStream out, PrintStream err) throws Exception {
         String command = args.isEmpty() ? "run" : args.get(0);
         if (!Files.isRegularFile(home.resolve("config/application.properties"))) {
@@ -91,7 +110,15 @@ public final class HubMain {
             }
             case "audit" -> {
                 HubSettings settings = HubSettings.load(home);
-                return new AuditCommand(regionNames(settings)).run(args.subList(1, args.size()), settings.auditDir(), out, err);
+                TrailAccess access;
+                try {
+                    access = trailAccess(settings);
+                } catch (IllegalArgumentException e) {
+                    err.println("hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): " + e.getMessage());
+                    return 2;
+                }
+                return new AuditCommand(regionNames(settings), access).run(args.subList(1, args.size()),
+                        settings.auditDir(), out, err);
             }
             case "replay" -> {
                 HubSettings settings = HubSettings.load(home);

@@ -25,16 +25,20 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar netralitas-hub.jar audit ...}: show a case's trail, verify the chain, export as CSV (SPEC §8), stats,
- * and an HTML report for auditors.
+ * an HTML report for auditors, and the pseudonym of a Message-ID.
  * Exit codes: 0 success, 1 the trail is broken (a line that is not an event is named and skipped, and the rest shown)
- * or holds nothing for the request, 2 wrong usage.
+ * or holds nothing for the request, 2 wrong usage or no chain key for a keyed trail, 3 the chain is intact but its end
+ * could not be compared with the state store's head.
  */
 public final class AuditCommand {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: audit <command>",
             "  audit show <case id>                          print one case's events in order",
-            "  audit verify                                  check the whole hash chain; names the first bad line",
+            "  audit verify [--anchor <hash>]                check the whole hash chain (names the first bad line) and",
+            "                                                its end against the state store's chain head; with",
+            "                                                --anchor, that a head hash mailed to the anchor inbox is",
+            "                                                a position of the chain",
             "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]",
             "                                                write events (dates inclusive) to stdout: CSV for",
             "                                                spreadsheets (formula-safe), or the trail's JSON lines",
@@ -44,6 +48,9 @@ public final class AuditCommand {
             "                                                a self-contained HTML report for auditors (Indonesian):",
             "                                                chain verification, cases per region, cases waiting,",
             "                                                rejects, a timeline per case; exit 1 if the chain is broken",
+            "  audit pseudonym <message-id>                  the pseudonym the trail records for an email's Message-ID",
+            "Keyed trails need the hub's chain key: HUB_AUDIT_CHAIN_KEY (or hub.audit.chain-key).",
+            "Exit codes: 0 ok, 1 broken, 2 wrong usage or no chain key, 3 intact but the state store's head not compared.",
             "Long runs print progress to stderr every few seconds.");
 
     private static final String[] COLUMNS = {"seq", "at", "event", "route", "source", "detail"};
@@ -53,27 +60,31 @@ public final class AuditCommand {
     private final Clock clock;
     private final Duration progressInterval;
     private final Function<String, String> regionNames;
+    private final TrailAccess access;
 
+    /** Without a chain key or state store: for unkeyed trails ({@link TrailAccess#NONE}). */
     public AuditCommand() {
-        this(code -> null);
+        this(code -> null, TrailAccess.NONE);
     }
 
     /**
      * @param regionNames a region's name by Kemendagri code, or null when unknown: the trail records codes only, and
      *                    the HTML report shows the names beside them
+     * @param access      the chain key and the state store's chain head
      */
-    public AuditCommand(Function<String, String> regionNames) {
-        this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames);
+    public AuditCommand(Function<String, String> regionNames, TrailAccess access) {
+        this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames, access);
     }
 
     AuditCommand(Clock clock) {
-        this(clock, PROGRESS_INTERVAL, code -> null);
+        this(clock, PROGRESS_INTERVAL, code -> null, TrailAccess.NONE);
     }
 
-    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames) {
+    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access) {
         this.clock = clock;
         this.progressInterval = progressInterval;
         this.regionNames = regionNames;
+        this.access = access;
     }
 
     public int run(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
@@ -84,10 +95,11 @@ public final class AuditCommand {
         try {
             return switch (args.get(0)) {
                 case "show" -> show(rest, auditDir, out, err);
-                case "verify" -> rest.isEmpty() ? verify(auditDir, out, err) : usage(err, "verify takes no arguments");
+                case "verify" -> verify(rest, auditDir, out, err);
                 case "export" -> export(rest, auditDir, out, err);
                 case "stats" -> rest.isEmpty() ? stats(auditDir, out, err) : usage(err, "stats takes no arguments");
                 case "report" -> report(rest, auditDir, out, err);
+                case "pseudonym" -> pseudonym(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -207,19 +219,91 @@ public final class AuditCommand {
         return line.toString();
     }
 
-    private int verify(Path auditDir, PrintStream out, PrintStream err) {
+    private int verify(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
+        Options options = Options.parse(args, "verify", List.of("--anchor"));
+        if (options.problem() != null) {
+            return usage(err, options.problem());
+        }
+        String anchor = options.values().get("--anchor");
+        if (anchor != null) {
+            anchor = anchor.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!anchor.matches("[0-9a-f]{64}")) {
+                return usage(err, "--anchor must be a chain hash: 64 hex digits, as the anchor mail gives it");
+            }
+        }
+        HeadLookup lookup = access.head().get();
         Progress progress = progress(err);
-        VerifyResult result = new AuditVerifier().verify(auditDir, progress);
+        TrailVerification result = new AuditVerifier(access.key()).verifyAll(auditDir, lookup, anchor, null, progress);
         progress.finish();
-        if (!result.ok()) {
-            err.println("FAILED at " + result.file() + ":" + result.lineNumber() + ": " + result.problem());
-            err.println(result.eventsChecked() + " events before that line are intact.");
-            return 1;
+        VerifyResult chain = result.chain();
+        if (!chain.ok()) {
+            err.println((chain.keyMissing() ? "NO CHAIN KEY at " : "FAILED at ") + chain.file() + ":"
+                    + chain.lineNumber() + ": " + chain.problem());
+            err.println(chain.eventsChecked() + " events before that line are intact.");
+            return result.exitCode();
         }
         List<Path> files = new AuditLog(auditDir).files();
         String names = files.isEmpty() ? "none"
                 : files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
-        out.println("OK: " + result.eventsChecked() + " events, chain intact (files: " + names + ")");
+        HeadCheck head = result.head();
+        TrailVerification.AnchorCheck anchorCheck = result.anchor();
+        String summary = chain.eventsChecked() + " events, chain intact";
+        switch (result.verdict()) {
+            case INTACT -> out.println("OK: " + summary + " (files: " + names + ")");
+            case UNKEYED -> out.println("OK: " + summary + ", unkeyed: proves order, not authenticity (files: " + names
+                    + ")");
+            case BROKEN -> {
+                List<String> problems = new ArrayList<>();
+                if (!head.ok()) {
+                    problems.add(head.message());
+                }
+                if (anchorCheck != null && !anchorCheck.found()) {
+                    problems.add("the anchor " + anchorCheck.hash() + " is not a position of this trail's chain: the"
+                            + " trail was rewritten before that anchor was mailed, or the hash is not of this trail");
+                }
+                err.println("FAILED: " + String.join("; ", problems));
+                out.println("Files: " + summary + " line by line (files: " + names + ")");
+            }
+            case INCOMPLETE -> {
+                err.println("INCOMPLETE: " + head.message());
+                out.println("Files: " + summary + " (files: " + names + ")");
+            }
+        }
+        out.println("Chain: " + keying(chain));
+        out.println("Head: seq " + chain.eventsChecked() + ", hash " + chain.lastHash());
+        if (result.exitCode() == 0) {
+            out.println("State store: " + head.message());
+        }
+        if (anchorCheck != null && anchorCheck.found()) {
+            out.println("Anchor: " + anchorCheck.hash() + " is the hash of event seq " + anchorCheck.seq()
+                    + "; the chain is intact from there to its end (seq " + chain.eventsChecked() + ")");
+        }
+        return result.exitCode();
+    }
+
+    private static String keying(VerifyResult chain) {
+        if (chain.keyedFrom() == 0) {
+            return chain.eventsChecked() == 0 ? "empty" : "unkeyed (plain SHA-256, written by a release before the keyed"
+                    + " chain): proves order, not authenticity";
+        }
+        if (chain.keyedFrom() == 1) {
+            return "keyed (HMAC-SHA256 under the chain key) from seq 1";
+        }
+        return "keyed (HMAC-SHA256 under the chain key) from seq " + chain.keyedFrom() + "; events 1.."
+                + (chain.keyedFrom() - 1) + " were written unkeyed by an earlier release and are pinned by the keyed"
+                + " events after them";
+    }
+
+    private int pseudonym(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1 || args.get(0).isBlank()) {
+            return usage(err, "pseudonym needs exactly one Message-ID (quote it: '<id@host>')");
+        }
+        if (access.key() == null) {
+            err.println("No chain key: set HUB_AUDIT_CHAIN_KEY (hub.audit.chain-key) to the hub's chain key; the"
+                    + " pseudonym is keyed under it.");
+            return 2;
+        }
+        out.println(access.key().messageIdPseudonym(args.get(0)));
         return 0;
     }
 
@@ -275,17 +359,27 @@ public final class AuditCommand {
         }
         AuditHtmlReport.Result result;
         try {
-            result = new AuditHtmlReport(clock, regionNames).write(auditDir, from, to, Path.of(file), progress(err));
+            result = new AuditHtmlReport(clock, regionNames, access).write(auditDir, from, to, Path.of(file),
+                    progress(err));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Report failed: " + e.getMessage());
             return 1;
         }
-        VerifyResult chain = result.chain();
-        String verdict = chain.ok() ? "chain intact (" + chain.eventsChecked() + " events checked)"
-                : "chain BROKEN at " + chain.file() + ":" + chain.lineNumber() + ": " + chain.problem();
+        TrailVerification verification = result.verification();
+        VerifyResult chain = verification.chain();
+        String verdict = !chain.ok() ? "chain " + (chain.keyMissing() ? "NOT VERIFIED (no chain key)" : "BROKEN") + " at "
+                + chain.file() + ":" + chain.lineNumber() + ": " + chain.problem()
+                : switch (verification.verdict()) {
+                    case INTACT -> "chain intact (" + chain.eventsChecked() + " events checked, keyed), "
+                            + verification.head().message();
+                    case UNKEYED -> "chain intact (" + chain.eventsChecked() + " events checked), unkeyed: proves"
+                            + " order, not authenticity";
+                    case BROKEN, INCOMPLETE -> "chain intact line by line (" + chain.eventsChecked() + " events), but "
+                            + verification.head().message();
+                };
         out.println("Report written to " + result.file() + ": " + result.events() + " events, " + result.cases()
                 + " cases, " + verdict);
-        return chain.ok() ? 0 : 1;
+        return verification.exitCode();
     }
 
     /** {@code --name value} or {@code --name=value} options of a sub-command; dates as YYYY-MM-DD. */

@@ -18,12 +18,15 @@ import java.util.Objects;
  * removing or reordering a line breaks the chain at that line.
  *
  * @param caseId null for hub-level {@link AuditEventType#NOTE}s and for rejects that never became a case
- * @param source "file.csv:12" or an IMAP Message-ID
+ * @param source "file.csv:12", or the mailbox folder, UID and Message-ID pseudonym of an email
+ *               ("INBOX;uid=42;mid=3f9a1c2b4d5e6f70"); a trail of an earlier release may hold a raw Message-ID
  * @param route  the Camel route id that recorded the step
  * @param prev   hash of the previous event; {@link #GENESIS} for the very first
+ * @param keyed  whether {@code hash} is keyed (HMAC-SHA256 under the chain key, the line carrying
+ *               {@code "chain":"hmac-sha256"}) or, as written by releases before the keyed chain, plain SHA-256
  */
 public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventType event, String source,
-                         String route, Map<String, Object> detail, String prev, String hash) {
+                         String route, Map<String, Object> detail, String prev, String hash, boolean keyed) {
 
     /** prev of the first event ever written. */
     public static final String GENESIS = "0".repeat(64);
@@ -43,13 +46,32 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
         requireHex(hash, "hash");
     }
 
-    /** Builds the event that follows {@code prev}, computing its hash. */
+    /** An unkeyed event, as releases before the keyed chain wrote them. */
+    public AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventType event, String source, String route,
+                      Map<String, Object> detail, String prev, String hash) {
+        this(seq, at, caseId, event, source, route, detail, prev, hash, false);
+    }
+
+    /** Builds the unkeyed event that follows {@code prev}, computing its plain SHA-256 hash. */
     static AuditEvent chained(long seq, OffsetDateTime at, String caseId, AuditEventType event, String source,
                               String route, Map<String, ?> detail, String prev) {
+        return chained(seq, at, caseId, event, source, route, detail, prev, null);
+    }
+
+    /** Builds the event that follows {@code prev}: keyed under {@code key}, or plain SHA-256 when it is null. */
+    static AuditEvent chained(long seq, OffsetDateTime at, String caseId, AuditEventType event, String source,
+                              String route, Map<String, ?> detail, String prev, ChainKey key) {
         JsonNode detailTree = CanonicalJson.tree(detail == null ? Map.of() : detail);
-        String hash = CanonicalJson.chainHash(prev,
-                CanonicalJson.write(fields(seq, at, caseId, event, source, route, detailTree, prev, null)));
-        return new AuditEvent(seq, at, caseId, event, source, route, detailAsMap(detailTree), prev, hash);
+        boolean keyed = key != null;
+        String hash = hash(key, prev,
+                CanonicalJson.write(fields(seq, at, caseId, event, source, route, detailTree, prev, null, keyed)));
+        return new AuditEvent(seq, at, caseId, event, source, route, detailAsMap(detailTree), prev, hash, keyed);
+    }
+
+    /** The chain hash: HMAC-SHA256 under {@code key}, or plain SHA-256 (unkeyed) when it is null. */
+    static String hash(ChainKey key, String prev, String canonicalWithoutHash) {
+        return key == null ? CanonicalJson.chainHash(prev, canonicalWithoutHash)
+                : key.chainHash(prev, canonicalWithoutHash);
     }
 
     @SuppressWarnings("unchecked")
@@ -61,18 +83,24 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
     /** The canonical JSON this event's hash is computed over (everything but {@code hash}). */
     public String canonicalJsonWithoutHash() {
         return CanonicalJson.write(
-                fields(seq, at, caseId, event, source, route, CanonicalJson.tree(detail), prev, null));
+                fields(seq, at, caseId, event, source, route, CanonicalJson.tree(detail), prev, null, keyed));
     }
 
     /** The exact line written to the trail file (without the newline): canonical JSON including {@code hash}. */
     public String toJsonLine() {
         return CanonicalJson.write(
-                fields(seq, at, caseId, event, source, route, CanonicalJson.tree(detail), prev, hash));
+                fields(seq, at, caseId, event, source, route, CanonicalJson.tree(detail), prev, hash, keyed));
     }
 
-    /** Whether {@code hash} matches the content: false means this event was altered after it was written. */
-    public boolean hashIsValid() {
-        return hash.equals(CanonicalJson.chainHash(prev, canonicalJsonWithoutHash()));
+    /**
+     * Whether {@code hash} matches the content: false means this event was altered after it was written (or, for a
+     * keyed event, that {@code key} is not the key it was written with, or missing).
+     */
+    public boolean hashIsValid(ChainKey key) {
+        if (keyed && key == null) {
+            return false;
+        }
+        return hash.equals(hash(keyed ? key : null, prev, canonicalJsonWithoutHash()));
     }
 
     /** Reads one trail line (as written by {@link #toJsonLine()}); does not check the hash. */
@@ -112,7 +140,20 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
         }
         return new AuditEvent(seq.longValue(), at, optionalText(node, "caseId"), type,
                 optionalText(node, "source"), optionalText(node, "route"), detailAsMap(detail),
-                requiredText(node, "prev"), requiredText(node, "hash"));
+                requiredText(node, "prev"), requiredText(node, "hash"), keyed(node));
+    }
+
+    /** Absent: an unkeyed line of an earlier release. Any other value than the one the hub writes is refused. */
+    private static boolean keyed(JsonNode node) {
+        JsonNode chain = node.get("chain");
+        if (chain == null) {
+            return false;
+        }
+        if (!chain.isTextual() || !chain.textValue().equals(ChainKey.CHAIN_NAME)) {
+            throw new IllegalArgumentException("unknown \"chain\" " + EventBounds.text(chain.toString())
+                    + " (the hub writes \"" + ChainKey.CHAIN_NAME + "\" or none)");
+        }
+        return true;
     }
 
     /**
@@ -120,10 +161,13 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
      * {@code detailTree} must already be sorted, so the node is written as is, without another sorting pass.
      */
     static ObjectNode fields(long seq, OffsetDateTime at, String caseId, AuditEventType event, String source,
-                             String route, JsonNode detailTree, String prev, String hash) {
+                             String route, JsonNode detailTree, String prev, String hash, boolean keyed) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("at", AT_FORMAT.format(at));
         node.put("caseId", caseId);
+        if (keyed) {
+            node.put("chain", ChainKey.CHAIN_NAME);
+        }
         node.set("detail", detailTree);
         node.put("event", event.name());
         if (hash != null) {

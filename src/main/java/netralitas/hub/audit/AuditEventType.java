@@ -24,5 +24,7 @@ public enum AuditEventType {
      * A fact that is no step of a case: an ignored auto-reply (without a case id), an acknowledgement not sent and why
      * (with the case id when there is one).
      */
-    NOTE
+    NOTE,
+    /** The chain head was mailed to the anchor inbox (hub.audit.anchor-inbox), outside the hub's control. */
+    ANCHOR_SENT
 }

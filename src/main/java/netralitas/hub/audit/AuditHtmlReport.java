@@ -46,26 +46,45 @@ public final class AuditHtmlReport {
      *
      * @param events events within the period read into the report
      * @param cases  distinct cases among them
-     * @param chain  the verification of the whole trail (not only the period)
+     * @param verification the verification of the whole trail (not only the period): chain, state store's head
      */
-    public record Result(Path file, long events, long cases, VerifyResult chain) {
+    public record Result(Path file, long events, long cases, TrailVerification verification) {
+
+        /** The chain of the files on their own. */
+        public VerifyResult chain() {
+            return verification.chain();
+        }
     }
 
     private final Clock clock;
     private final Function<String, String> regionNames;
+    private final TrailAccess access;
     private final int timelineCases;
     private final int listRows;
 
     /**
+     * Without chain key or state store ({@link TrailAccess#NONE}): a keyed trail is then reported as not verified.
+     *
      * @param regionNames the name of a region by Kemendagri code (null when unknown); the trail records codes only
      */
     public AuditHtmlReport(Clock clock, Function<String, String> regionNames) {
-        this(clock, regionNames, DEFAULT_TIMELINE_CASES, DEFAULT_LIST_ROWS);
+        this(clock, regionNames, TrailAccess.NONE);
+    }
+
+    /** @param access the chain key and the state store's head, to verify the trail fully */
+    public AuditHtmlReport(Clock clock, Function<String, String> regionNames, TrailAccess access) {
+        this(clock, regionNames, access, DEFAULT_TIMELINE_CASES, DEFAULT_LIST_ROWS);
     }
 
     AuditHtmlReport(Clock clock, Function<String, String> regionNames, int timelineCases, int listRows) {
+        this(clock, regionNames, TrailAccess.NONE, timelineCases, listRows);
+    }
+
+    AuditHtmlReport(Clock clock, Function<String, String> regionNames, TrailAccess access, int timelineCases,
+                    int listRows) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.regionNames = regionNames == null ? code -> null : regionNames;
+        this.access = Objects.requireNonNull(access, "access");
         this.timelineCases = timelineCases;
         this.listRows = listRows;
     }
@@ -80,7 +99,11 @@ public final class AuditHtmlReport {
     public Result write(Path auditDir, LocalDate from, LocalDate to, Path outFile, Progress progress)
             throws IOException {
         TrailFacts facts = new TrailFacts(from, to, timelineCases, TIMELINE_EVENTS_PER_CASE, listRows);
-        AuditVerifier.Scan scan = new AuditVerifier().scan(auditDir, facts::add, progress);
+        HeadLookup lookup = access.head().get();
+        long headSeq = lookup.kind() == HeadLookup.Kind.FOUND ? lookup.head().seq() : -1;
+        AuditVerifier.Scan scan = new AuditVerifier(access.key())
+                .scan(auditDir, new AuditVerifier.Watch(headSeq, null), facts::add, progress);
+        TrailVerification verification = AuditVerifier.verification(scan, lookup, null);
         progress.finish();
         Path absolute = outFile.toAbsolutePath();
         if (absolute.getParent() != null) {
@@ -89,7 +112,7 @@ public final class AuditHtmlReport {
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         try {
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                render(auditDir, facts, scan, out);
+                render(auditDir, facts, scan, verification, out);
             }
             try {
                 Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -102,10 +125,11 @@ public final class AuditHtmlReport {
             }
             throw e;
         }
-        return new Result(absolute, facts.events(), facts.tally().cases(), scan.result());
+        return new Result(absolute, facts.events(), facts.tally().cases(), verification);
     }
 
-    void render(Path auditDir, TrailFacts facts, AuditVerifier.Scan scan, Writer out) throws IOException {
+    void render(Path auditDir, TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
+            throws IOException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         out.write("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -115,7 +139,7 @@ public final class AuditHtmlReport {
                 + " · <a href=\"#peristiwa\">Peristiwa per jenis</a> · <a href=\"#belum-selesai\">Kasus belum selesai</a>"
                 + " · <a href=\"#ditolak\">Laporan ditolak</a> · <a href=\"#linimasa\">Linimasa per kasus</a></nav>\n");
         Map<String, Integer> anchors = anchors(facts.timelines().timelines());
-        chain(facts, scan, out);
+        chain(facts, scan, verification, out);
         regions(facts.tally(), out);
         events(facts, out);
         waiting(facts.tally(), anchors, now, out);
@@ -150,15 +174,18 @@ public final class AuditHtmlReport {
         out.write("<div><dt>" + term + "</dt><dd>" + html + "</dd></div>\n");
     }
 
-    private static void chain(TrailFacts facts, AuditVerifier.Scan scan, Writer out) throws IOException {
+    private static void chain(TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
+            throws IOException {
         VerifyResult result = scan.result();
         out.write("<section id=\"verifikasi\">\n<h2>Verifikasi rantai hash</h2>\n");
-        if (result.ok()) {
-            out.write("<div class=\"chain ok\" data-result=\"UTUH\"><p class=\"verdict\">UTUH</p>\n<p>Rantai hash utuh: "
-                    + "<strong class=\"checked\">" + ReportText.number(result.eventsChecked()) + "</strong> peristiwa diperiksa, dari"
-                    + " yang pertama sampai yang terakhir. Tidak ada baris yang diubah, dihapus, disisipkan atau ditukar"
-                    + " urutannya.</p>\n");
-        } else {
+        if (result.keyMissing()) {
+            out.write("<div class=\"chain incomplete\" data-result=\"BELUM_TERVERIFIKASI\"><p class=\"verdict\">BELUM"
+                    + " TERVERIFIKASI</p>\n<p>Jejak ini berkunci (HMAC-SHA256) mulai berkas <code class=\"file\">"
+                    + Html.escape(result.file().getFileName().toString()) + "</code>, baris <strong class=\"line\">"
+                    + result.lineNumber() + "</strong>, tetapi kunci rantai tidak diberikan. Jalankan ulang dengan"
+                    + " <code>HUB_AUDIT_CHAIN_KEY</code> berisi kunci rantai hub.</p>\n<p>"
+                    + ReportText.number(result.eventsChecked()) + " peristiwa sebelum baris itu utuh.</p>\n");
+        } else if (!result.ok()) {
             String file = result.file() == null ? "?" : result.file().getFileName().toString();
             out.write("<div class=\"chain broken\" data-result=\"RUSAK\"><p class=\"verdict\">RUSAK</p>\n"
                     + "<p>Rantai hash rusak di berkas <code class=\"file\">" + Html.escape(file) + "</code>, baris <strong"
@@ -171,11 +198,59 @@ public final class AuditHtmlReport {
                     + " baris yang tidak terbaca dilewati" : "") + ". Periksa dengan <code>audit verify</code> dan"
                     + " bandingkan dengan salinan cadangan jejak.</p>\n"
                     + "<p class=\"path\">" + Html.escape(result.file() == null ? "" : result.file().toString()) + "</p>\n");
+        } else {
+            String checked = "<strong class=\"checked\">" + ReportText.number(result.eventsChecked())
+                    + "</strong> peristiwa diperiksa, dari yang pertama sampai yang terakhir";
+            HeadCheck head = verification.head();
+            switch (verification.verdict()) {
+                case INTACT -> out.write("<div class=\"chain ok\" data-result=\"UTUH\"><p class=\"verdict\">UTUH</p>\n"
+                        + "<p>Rantai hash berkunci utuh: " + checked + ". Tidak ada baris yang diubah, dihapus,"
+                        + " disisipkan, ditukar urutannya atau dihitung ulang tanpa kunci, dan akhir jejak cocok dengan"
+                        + " kepala rantai yang dicatat di basis data status" + headSentence(head) + ".</p>\n");
+                case UNKEYED -> out.write("<div class=\"chain unkeyed\" data-result=\"TANPA_KUNCI\"><p class=\"verdict\">"
+                        + "TANPA KUNCI</p>\n<p>Rantai hash utuh (" + checked + "), tetapi jejak ini ditulis tanpa kunci"
+                        + " (SHA-256 biasa, oleh rilis sebelum rantai berkunci): rantai ini membuktikan urutan baris,"
+                        + " bukan keasliannya. Siapa pun yang dapat menulis berkas jejak dapat menghitung ulang hashnya.</p>\n");
+                case BROKEN -> out.write("<div class=\"chain broken\" data-result=\"RUSAK\"><p class=\"verdict\">RUSAK"
+                        + "</p>\n<p>Setiap baris berkas jejak utuh (" + checked + "), tetapi akhir jejak tidak cocok"
+                        + " dengan kepala rantai yang dicatat di basis data status: " + headProblem(head) + ".</p>\n"
+                        + "<p>Masalah: <code class=\"problem\">" + Html.escape(head.message()) + "</code></p>\n");
+                case INCOMPLETE -> out.write("<div class=\"chain incomplete\" data-result=\"BELUM_TERVERIFIKASI\">"
+                        + "<p class=\"verdict\">BELUM TERVERIFIKASI</p>\n<p>Setiap baris berkas jejak utuh (" + checked
+                        + "), tetapi akhir jejak belum dibandingkan dengan kepala rantai di basis data status, sehingga"
+                        + " baris yang dipotong dari ujung jejak tidak akan terlihat.</p>\n<p>Sebab: <code class=\"problem\">"
+                        + Html.escape(head.message()) + "</code></p>\n");
+            }
+            out.write("<p>Kepala rantai: peristiwa <strong class=\"head-seq\">" + result.eventsChecked() + "</strong>,"
+                    + " hash <code class=\"head-hash\">" + result.lastHash() + "</code>. Bandingkan dengan hash di"
+                    + " surel jangkar harian (<code>audit verify --anchor &lt;hash&gt;</code>).</p>\n");
+            if (result.keyedFrom() > 1) {
+                out.write("<p class=\"note\">Peristiwa 1–" + (result.keyedFrom() - 1) + " ditulis tanpa kunci oleh rilis"
+                        + " sebelumnya; peristiwa berkunci sesudahnya mengikat isinya.</p>\n");
+            }
         }
         if (facts.from() != null || facts.to() != null) {
             out.write("<p class=\"note\">Verifikasi mencakup seluruh jejak, bukan hanya periode yang dipilih.</p>\n");
         }
         out.write("</div>\n</section>\n");
+    }
+
+    private static String headSentence(HeadCheck head) {
+        if (head.outcome() == HeadCheck.Outcome.BEHIND) {
+            return " (kepala tercatat di peristiwa " + head.stored().seq() + "; peristiwa sesudahnya ditulis sebelum hub"
+                    + " berhenti mendadak dan bersambung dengannya)";
+        }
+        return "";
+    }
+
+    private static String headProblem(HeadCheck head) {
+        return switch (head.outcome()) {
+            case CUT -> "baris di ujung jejak telah dihapus";
+            case REWRITTEN -> "jejak telah ditulis ulang";
+            case TOO_FAR_AHEAD -> "basis data status lebih tua daripada jejak";
+            case MISSING -> "kepala rantai tidak ada di basis data status";
+            default -> "tidak cocok";
+        };
     }
 
     private void regions(CaseTally tally, Writer out) throws IOException {
@@ -483,6 +558,8 @@ public final class AuditHtmlReport {
             .chain .verdict { font-size: 30px; font-weight: 800; letter-spacing: 2px; margin: 0; }
             .chain.ok { background: #e8f5ec; border-color: var(--ok); } .chain.ok .verdict { color: var(--ok); }
             .chain.broken { background: #fdecea; border-color: var(--bad); } .chain.broken .verdict { color: var(--bad); }
+            .chain.unkeyed, .chain.incomplete { background: #fff8e1; border-color: #b26a00; }
+            .chain.unkeyed .verdict, .chain.incomplete .verdict { color: #b26a00; }
             .chain .path, .note, .legend, .label { color: var(--muted); font-size: 12px; }
             table { border-collapse: collapse; width: 100%; font-size: 13px; }
             th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }

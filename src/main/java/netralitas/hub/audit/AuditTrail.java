@@ -18,11 +18,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The append-only, hash-chained audit trail of SPEC §8: one JSON line per event in {@code audit-YYYY-MM-DD.jsonl},
- * the chain running on across daily files. Safe to call from many threads; only one process may write a
- * trail directory at a time (a lock file guards it), because two writers would fork the chain.
+ * the chain running on across daily files. Each line is keyed (HMAC-SHA256 under the {@link ChainKey}); a trail begun
+ * by an earlier release, unkeyed, goes on keyed from the next line. Safe to call from many threads; only one process
+ * may write a trail directory at a time (a lock file guards it), because two writers would fork the chain.
  */
 public final class AuditTrail implements Closeable {
 
@@ -30,22 +32,29 @@ public final class AuditTrail implements Closeable {
 
     private final Path auditDir;
     private final Clock clock;
+    /** Null only for the unkeyed trails of tests that stand for an earlier release's. */
+    private final ChainKey key;
+    /** Null when no state store keeps the head (tests). */
+    private final ChainHeadRecorder head;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
     // All below guarded by "this".
     private long lastSeq;
     private String lastHash;
+    private boolean lastKeyed;
     private LocalDate fileDate;
     private FileChannel out;
     private long outSize;
     private boolean closed;
     private IOException broken;
 
-    private AuditTrail(Path auditDir, Clock clock, FileChannel lockChannel, FileLock lock, long lastSeq,
-                       String lastHash, LocalDate fileDate) {
+    private AuditTrail(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head, FileChannel lockChannel,
+                       FileLock lock, long lastSeq, String lastHash, LocalDate fileDate) {
         this.auditDir = auditDir;
         this.clock = clock;
+        this.key = key;
+        this.head = head;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.lastSeq = lastSeq;
@@ -54,13 +63,27 @@ public final class AuditTrail implements Closeable {
     }
 
     /**
-     * Opens (creating if needed) the trail in {@code auditDir} and continues its chain from the last event of the
-     * newest file, reading only that file's tail.
+     * Opens (creating if needed) the trail in {@code auditDir} and continues its chain, keyed under {@code key}, from the
+     * last event of the newest file, reading only that file's tail.
      *
-     * @throws AuditTrailCorruptException when that last event is torn or damaged
+     * @param head told of every line written, to keep the state store's chain head up with the trail (closed with the
+     *             trail, which records the last head); null for none
+     * @throws AuditTrailCorruptException when that last event is torn or damaged, or keyed under another key
      * @throws IllegalStateException      when another process (or another open trail) is writing the directory
      */
-    public static AuditTrail open(Path auditDir, Clock clock) {
+    public static AuditTrail open(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head) {
+        return openChain(auditDir, clock, Objects.requireNonNull(key, "key"), head);
+    }
+
+    /**
+     * An unkeyed trail (plain SHA-256), as releases before the keyed chain wrote it: for tests of how such trails are
+     * read. Refuses a trail whose last line is keyed, which an unkeyed line after it would downgrade.
+     */
+    static AuditTrail open(Path auditDir, Clock clock) {
+        return openChain(auditDir, clock, null, null);
+    }
+
+    private static AuditTrail openChain(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head) {
         try {
             Files.createDirectories(auditDir);
         } catch (IOException e) {
@@ -72,7 +95,7 @@ public final class AuditTrail implements Closeable {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel, auditDir);
             try {
-                return continueChain(auditDir, clock, lockChannel, lock);
+                return continueChain(auditDir, clock, key, head, lockChannel, lock);
             } catch (RuntimeException e) {
                 lock.release();
                 throw e;
@@ -100,8 +123,8 @@ public final class AuditTrail implements Closeable {
         return lock;
     }
 
-    private static AuditTrail continueChain(Path auditDir, Clock clock, FileChannel lockChannel, FileLock lock)
-            throws IOException {
+    private static AuditTrail continueChain(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head,
+                                            FileChannel lockChannel, FileLock lock) throws IOException {
         List<Path> files = AuditFiles.list(auditDir);
         LocalDate newestDate = files.isEmpty() ? null : AuditFiles.dateOf(files.get(files.size() - 1));
         // A crash right after a new day's file was created leaves it empty: the chain then ends in an older file.
@@ -117,13 +140,19 @@ public final class AuditTrail implements Closeable {
             }
             AuditEvent event;
             try {
-                event = TrailLine.check(last.text());
+                event = TrailLine.check(last.text(), key);
+            } catch (TrailLine.KeyRequiredException e) {
+                throw new IllegalStateException("The audit trail in " + auditDir + " is keyed: an unkeyed line after"
+                        + " it would downgrade it");
             } catch (IllegalArgumentException e) {
                 throw new AuditTrailCorruptException(file, TrailTail.countLines(file), e.getMessage());
             }
-            return new AuditTrail(auditDir, clock, lockChannel, lock, event.seq(), event.hash(), newestDate);
+            AuditTrail trail = new AuditTrail(auditDir, clock, key, head, lockChannel, lock, event.seq(), event.hash(),
+                    newestDate);
+            trail.lastKeyed = event.keyed();
+            return trail;
         }
-        return new AuditTrail(auditDir, clock, lockChannel, lock, 0, AuditEvent.GENESIS, newestDate);
+        return new AuditTrail(auditDir, clock, key, head, lockChannel, lock, 0, AuditEvent.GENESIS, newestDate);
     }
 
     /**
@@ -150,18 +179,26 @@ public final class AuditTrail implements Closeable {
         // The costly JSON normalisation happens outside the lock; only chaining and writing are serialised.
         JsonNode detailTree = CanonicalJson.tree(detail);
         Map<String, Object> detailMap = AuditEvent.detailAsMap(detailTree);
+        boolean keyed = key != null;
         synchronized (this) {
             ensureWritable();
-            OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
             long seq = lastSeq + 1;
-            String hash = CanonicalJson.chainHash(lastHash, CanonicalJson.write(
-                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, null)));
-            AuditEvent event = new AuditEvent(seq, at, caseId, type, source, route, detailMap, lastHash, hash);
+            if (head != null) {
+                head.awaitRoomFor(seq);
+            }
+            OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+            String hash = AuditEvent.hash(key, lastHash, CanonicalJson.write(
+                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, null, keyed)));
+            AuditEvent event = new AuditEvent(seq, at, caseId, type, source, route, detailMap, lastHash, hash, keyed);
             String line = CanonicalJson.write(
-                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, hash));
+                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, hash, keyed));
             write(at.toLocalDate(), (line + "\n").getBytes(StandardCharsets.UTF_8));
             lastSeq = seq;
             lastHash = hash;
+            lastKeyed = keyed;
+            if (head != null) {
+                head.appended(new ChainHead(seq, hash));
+            }
             return event;
         }
     }
@@ -243,11 +280,21 @@ public final class AuditTrail implements Closeable {
         return lastHash;
     }
 
+    /** The chain's end as written so far. */
+    public synchronized ChainHead head() {
+        return new ChainHead(lastSeq, lastHash);
+    }
+
+    /** Whether the last line is keyed (false for an empty trail, and for one of an earlier release not yet continued). */
+    public synchronized boolean endsKeyed() {
+        return lastKeyed;
+    }
+
     public Path directory() {
         return auditDir;
     }
 
-    /** Syncs and closes the trail and releases the directory for another writer. */
+    /** Syncs and closes the trail, records its head, and releases the directory for another writer. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -263,6 +310,9 @@ public final class AuditTrail implements Closeable {
                 failure = e;
             }
             out = null;
+        }
+        if (head != null) {
+            head.close();
         }
         try {
             lock.release();

@@ -53,7 +53,7 @@ enum CaseStatus {
             case REJECTED -> REJECTED;
             // A copy of a case still in flight (or handled before the period) is not forwarded again.
             case DUPLICATE -> finishedBefore ? null : DUPLICATE;
-            case ACKNOWLEDGED, NOTE -> null;
+            case ACKNOWLEDGED, NOTE, ANCHOR_SENT -> null;
         };
     }
 }

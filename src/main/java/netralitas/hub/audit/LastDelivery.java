@@ -39,7 +39,11 @@ public final class LastDelivery {
         Instant last = null;
         for (String line : tailLines(newest)) {
             if (line.contains(DELIVERED)) {
-                last = AuditEvent.fromJsonLine(line).at().toInstant();
+                try {
+                    last = AuditEvent.fromJsonLine(line).at().toInstant();
+                } catch (IllegalArgumentException e) {
+                    // A torn or damaged line: the trail's own check at start names it.
+                }
             }
         }
         return Optional.ofNullable(last);

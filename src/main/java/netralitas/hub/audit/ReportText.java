@@ -32,7 +32,8 @@ final class ReportText {
             Map.entry(AuditEventType.REPLAYED, "diproses ulang"),
             Map.entry(AuditEventType.DELIVERY_DEFERRED, "ditunda: server email gagal"),
             Map.entry(AuditEventType.ACKNOWLEDGED, "tanda terima ke pelapor"),
-            Map.entry(AuditEventType.NOTE, "catatan sistem")));
+            Map.entry(AuditEventType.NOTE, "catatan sistem"),
+            Map.entry(AuditEventType.ANCHOR_SENT, "kepala rantai dikirim ke kotak surat jangkar")));
 
     private ReportText() {
     }

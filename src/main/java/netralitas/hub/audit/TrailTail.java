@@ -46,7 +46,7 @@ final class TrailTail {
         }
     }
 
-    private static long startOfLineEndingAt(FileChannel channel, long end) throws IOException {
+    static long startOfLineEndingAt(FileChannel channel, long end) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
         long pos = end;
         while (pos > 0) {
@@ -78,7 +78,7 @@ final class TrailTail {
         return one.get(0);
     }
 
-    private static String decode(ByteBuffer bytes) {
+    static String decode(ByteBuffer bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -87,6 +87,26 @@ final class TrailTail {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /** Newlines before byte {@code offset}; reads the file up to there, so only for error reports. */
+    static long countLines(Path file, long offset) throws IOException {
+        long count = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            long position = 0;
+            while (position < offset && channel.read(chunk) > 0) {
+                chunk.flip();
+                while (chunk.hasRemaining() && position < offset) {
+                    if (chunk.get() == '\n') {
+                        count++;
+                    }
+                    position++;
+                }
+                chunk.clear();
+            }
+        }
+        return count;
     }
 
     /** Number of lines, counting an unterminated last one; reads the whole file, so only for error reports. */

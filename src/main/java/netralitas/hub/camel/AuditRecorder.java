@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ChainHead;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
@@ -15,6 +16,7 @@ import netralitas.hub.report.Channel;
 import netralitas.hub.report.Report;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
+import netralitas.hub.report.ReportSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.ExchangeHelper;
@@ -26,7 +28,8 @@ import java.util.Map;
 /**
  * Writes one audit event for the exchange at hand (SPEC §8). Called from the routes as
  * {@code bean: {ref: audit, method: "record(*, 'ENRICHED')"}}; the route id recorded is the route the step stands in,
- * and the detail is taken from the case and the routing headers, never from reporter identity.
+ * and the detail is taken from the case and the routing headers, never from reporter identity. An email's source is
+ * its folder, UID and Message-ID pseudonym ({@link MailTrailSource}), never the Message-ID or the sender's address.
  */
 public final class AuditRecorder {
 
@@ -35,11 +38,13 @@ public final class AuditRecorder {
 
     private final AuditTrail trail;
     private final ReporterPseudonym pseudonym;
+    private final MailTrailSource mailSources;
     private final CaseCounters counters = new CaseCounters();
 
-    public AuditRecorder(AuditTrail trail, ReporterPseudonym pseudonym) {
+    public AuditRecorder(AuditTrail trail, ReporterPseudonym pseudonym, MailTrailSource mailSources) {
         this.trail = trail;
         this.pseudonym = pseudonym;
+        this.mailSources = mailSources;
     }
 
     public void record(Exchange exchange, String event) {
@@ -47,7 +52,7 @@ public final class AuditRecorder {
         String route = ExchangeHelper.getAtRouteId(exchange);
         Object body = exchange.getMessage().getBody();
         if (body instanceof ViolationCase violationCase) {
-            trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
+            trail.append(violationCase.getCaseId(), type, source(violationCase), route,
                     detail(type, violationCase, exchange));
             counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
         } else if (body instanceof CsvRejection rejection) {
@@ -62,12 +67,13 @@ public final class AuditRecorder {
             trail.append(rejection.caseId(), type, rejection.source(), route, detail);
             counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof InboundMail mail) {
-            trail.append(null, type, mail.sourceId(), route, Map.of("alasan", String.valueOf(mail.kindReason())));
+            trail.append(null, type, exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), route,
+                    Map.of("alasan", String.valueOf(mail.kindReason())));
             counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof List<?> digest) {
             for (Object item : digest) {
                 ViolationCase violationCase = (ViolationCase) item;
-                trail.append(violationCase.getCaseId(), type, violationCase.getReport().source().reference(), route,
+                trail.append(violationCase.getCaseId(), type, source(violationCase), route,
                         mailDetail(exchange, Map.of("cases", digest.size())));
                 counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
             }
@@ -117,7 +123,36 @@ public final class AuditRecorder {
         detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
         detail.put("reporter", pseudonym.of(mail.fromName(), mail.fromAddress()));
         trail.append(exchange.getMessage().getHeader("X-Netralitas-Case-Id", String.class), AuditEventType.ACKNOWLEDGED,
-                mail.sourceId(), ExchangeHelper.getAtRouteId(exchange), detail);
+                exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange),
+                detail);
+    }
+
+    /** The chain head {@code head} was mailed to the anchor inbox and accepted by the mail server. */
+    public void anchorSent(ChainHead head, String to, String messageId, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("seq", head.seq());
+        detail.put("hash", head.hash());
+        detail.put("to", to);
+        detail.put("messageId", messageId);
+        trail.append(null, AuditEventType.ANCHOR_SENT, null, route, detail);
+    }
+
+    /** The anchor mail could not be sent: said in the trail, so that the day missing from the anchor inbox is explained. */
+    public void anchorFailed(Exception cause, String route) {
+        trail.append(null, AuditEventType.NOTE, null, route, Map.of("reason", "anchor mail not sent: "
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+    }
+
+    /**
+     * A CSV file and line as it is; for an email, the folder, UID and pseudonym it was read with (a case parked by an
+     * earlier release kept only its Message-ID: then the pseudonym alone).
+     */
+    private String source(ViolationCase violationCase) {
+        ReportSource source = violationCase.getReport().source();
+        if (source.channel() != Channel.EMAIL) {
+            return source.reference();
+        }
+        return source.trailName() != null ? source.trailName() : mailSources.ofMessageId(source.name());
     }
 
     /**
@@ -130,8 +165,8 @@ public final class AuditRecorder {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("tandaTerima", "tidak dikirim");
         detail.put("alasan", reason);
-        trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE, mail.sourceId(),
-                ExchangeHelper.getAtRouteId(exchange), detail);
+        trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE,
+                exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange), detail);
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {

@@ -96,7 +96,8 @@ public final class DryRun {
                         }
                     }
                 } else {
-                    Object item = mailIntake.toCase(mail);
+                    // Nothing is recorded in a dry run: its rows name the message by its Message-ID, for the engineer running it.
+                    Object item = mailIntake.toCase(mail, mail.sourceId());
                     rows.accept(item instanceof MailRejection rejection
                             ? DryRunRow.stopped(rejection.caseId(), "QUARANTINE", rejection.reason())
                             : decide((ViolationCase) item));

@@ -2,7 +2,13 @@ package netralitas.hub.camel;
 
 import netralitas.hub.app.HubSettings;
 import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ChainHead;
+import netralitas.hub.audit.ChainHeadRecorder;
+import netralitas.hub.audit.ChainHeadTable;
+import netralitas.hub.audit.ChainKey;
+import netralitas.hub.audit.HeadLookup;
 import netralitas.hub.audit.LastDelivery;
+import netralitas.hub.audit.TrailEndCheck;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.bkn.BknAccessToken;
 import netralitas.hub.bkn.BknRateLimit;
@@ -48,6 +54,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import javax.net.SocketFactory;
+import javax.sql.DataSource;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -124,18 +131,23 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("smtpSender", smtpSender);
 
         Path dataDir = settings.dataDir();
-        AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
+        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
+        HubDatabase.requireNotBehind(database, dataDir, LastDelivery.in(settings.auditDir()));
+        ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
+        AuditTrail trail = openTrail(settings.auditDir(), clock, chainKey, database);
+        MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
+        registry.bind("mailTrailSource", mailSources);
         ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));
-        AuditRecorder audit = new AuditRecorder(trail, pseudonym);
+        AuditRecorder audit = new AuditRecorder(trail, pseudonym, mailSources);
         registry.bind("audit", audit);
         registry.bind("csvDropFolder", new DropFolder(settings.path("hub.csv.drop-dir"),
                 Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
+        registry.bind("anchorMailComposer", new AnchorMailComposer(renderer, trail, from,
+                settings.required("hub.audit.anchor-inbox"), mailDomain, clock));
         registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
-        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
-        HubDatabase.requireNotBehind(database, dataDir, LastDelivery.in(settings.auditDir()));
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
         durableLedger.setCreateTableIfNotExists(false);
         durableLedger.start();
@@ -189,6 +201,32 @@ public final class HubConfiguration implements CamelConfiguration {
             own.add(reportAddress);
         }
         return own;
+    }
+
+    /**
+     * The trail, keyed, its end first held against the chain head in the state store (SPEC §8): a trail cut or
+     * rewritten since the head was recorded stops the start in one line. The head then keeps up with the trail.
+     */
+    private static AuditTrail openTrail(Path auditDir, Clock clock, ChainKey key, DataSource database) {
+        ChainHeadTable heads = new ChainHeadTable(database, clock);
+        HeadLookup lookup = HeadLookup.of(heads);
+        ChainHead end = TrailEndCheck.require(auditDir, key, lookup);
+        if (lookup.kind() != HeadLookup.Kind.FOUND) {
+            LOG.info("Audit chain head recorded in the state store for the first time: seq {}", end.seq());
+        }
+        heads.advance(end);
+        ChainHeadRecorder recorder = new ChainHeadRecorder(heads, end, LOG::warn);
+        try {
+            AuditTrail trail = AuditTrail.open(auditDir, clock, key, recorder);
+            if (end.seq() > 0 && !trail.endsKeyed()) {
+                LOG.info("The audit trail goes on keyed (HMAC-SHA256 under hub.audit.chain-key) from seq {}: the {}"
+                        + " events before were written unkeyed by an earlier release", end.seq() + 1, end.seq());
+            }
+            return trail;
+        } catch (RuntimeException e) {
+            recorder.close();
+            throw e;
+        }
     }
 
     /** The readers that turn a CSV row or a message into a case: the hub's, and the dry run's. */

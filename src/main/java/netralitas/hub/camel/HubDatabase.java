@@ -1,15 +1,20 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.audit.ChainHeadTable;
+import netralitas.hub.audit.HeadLookup;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +24,7 @@ import java.util.Optional;
  * digest queue. The ledger table is created here with the key Camel's default lacks (the default CAMEL_MESSAGEPROCESSED
  * table has no primary key, which makes every lookup a full scan).
  */
-final class HubDatabase {
+public final class HubDatabase {
 
     private static final Duration BEHIND_MARGIN = Duration.ofSeconds(5);
 
@@ -39,7 +44,7 @@ final class HubDatabase {
         // back to the newest older state it can read whole, often the empty tables of the first start. A normal stop
         // (SIGTERM, Ctrl+C) thus emptied the case ledger and the digest queue in about half the stops. Without the
         // compaction a clean close only marks a file whose chunks are all there. (It reclaimed little: at most 200 ms.)
-        String url = "jdbc:h2:file:" + dataDir.resolve("state/hub").toAbsolutePath()
+        String url = "jdbc:h2:file:" + base(dataDir)
                 + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
         pool.setMaxConnections(maxConnections);
@@ -98,5 +103,50 @@ final class HubDatabase {
             sql.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL, "
                     + "messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
         }
+        createChainHeadTable(dataSource);
+    }
+
+    /** The audit chain head (SPEC §8): a table of its own, one row. */
+    private static void createChainHeadTable(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(ChainHeadTable.CREATE);
+        }
+    }
+
+    /**
+     * The chain head for the audit commands, read without starting the hub and without changing the file. H2 admits
+     * one process at a time: while the hub runs, the head cannot be read here, and the lookup says so.
+     */
+    public static HeadLookup readChainHead(Path dataDir) {
+        Path file = dataDir.resolve("state/hub.mv.db").toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            return HeadLookup.noStore("no state store at " + file);
+        }
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL("jdbc:h2:file:" + base(dataDir) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+        readOnly.setUser("hub");
+        try (Connection probe = readOnly.getConnection()) {
+            return HeadLookup.of(new ChainHeadTable(readOnly, Clock.systemUTC()));
+        } catch (SQLException e) {
+            return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                    ? HeadLookup.unavailable("the state store " + file + " is in use by the running hub (H2 admits one"
+                    + " process): stop the hub to compare, or hold the head hash below against the last anchor mail")
+                    : HeadLookup.unavailable("the state store " + file + " cannot be read: " + firstLine(e.getMessage()));
+        } catch (IllegalStateException e) {
+            // A state store of a release before the keyed chain has no head table: it recorded none.
+            if (e.getCause() instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                    || sql.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1)) {
+                return HeadLookup.noneRecorded();
+            }
+            return HeadLookup.unavailable("the state store " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String base(Path dataDir) {
+        return dataDir.resolve("state/hub").toAbsolutePath().toString();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -34,6 +34,9 @@ public final class HubProperties {
      */
     public static final String MAIL_READ_FAILURE = "hubMailReadFailure";
 
+    /** What the audit trail and the log name that message by: folder, UID and Message-ID pseudonym (MailTrailSource). */
+    public static final String MAIL_SOURCE = "hubMailSource";
+
     /** The folder the message being read moves to when its exchange completes. */
     public static final String MAIL_FOLDER = "hubMailFolder";
 
@@ -42,6 +45,9 @@ public final class HubProperties {
 
     /** Set on a case that was being sent when the hub stopped and was never recorded as handled (CaseLedger). */
     public static final String DELIVERY_UNCERTAIN = "hubDeliveryUncertain";
+
+    /** The audit chain head (a ChainHead) the anchor mail on the exchange carries. */
+    public static final String ANCHOR = "hubAnchor";
 
     /** Why route park-uncertain parks a case, where no exception says it. */
     public static final String PARK_REASON = "hubParkReason";

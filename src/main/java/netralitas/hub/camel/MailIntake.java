@@ -57,12 +57,16 @@ public final class MailIntake {
         return reader.read(raw);
     }
 
-    /** A {@link ViolationCase} carrying the message's evidence files, or a {@link MailRejection} with the reason. */
-    public Object toCase(InboundMail mail) {
+    /**
+     * A {@link ViolationCase} carrying the message's evidence files, or a {@link MailRejection} with the reason.
+     *
+     * @param trailSource what the audit trail records as the message's source ({@link MailTrailSource})
+     */
+    public Object toCase(InboundMail mail, String trailSource) {
         String caseId = CaseIds.forEmail(mail.sourceId(), mail.sentDate());
-        ParseResult result = parser.parse(extractor.fields(mail), ReportSource.email(mail.sourceId()));
+        ParseResult result = parser.parse(extractor.fields(mail), ReportSource.email(mail.sourceId(), trailSource));
         if (!result.isAccepted()) {
-            return rejection(mail, result.reason());
+            return rejection(mail, trailSource, result.reason());
         }
         ViolationCase violationCase = new ViolationCase(caseId, result.report());
         violationCase.attachEvidence(mail.attachments(), mail.attachmentsLeftOut());
@@ -75,19 +79,19 @@ public final class MailIntake {
     }
 
     /** A message the reader could not make sense of (malformed MIME …), with the reader's reason. */
-    public MailRejection unreadable(InboundMail mail) {
-        return rejection(mail, mail.kindReason());
+    public MailRejection unreadable(InboundMail mail, String trailSource) {
+        return rejection(mail, trailSource, mail.kindReason());
     }
 
     /** A message that failed inside the hub for a reason that waiting will not cure. */
-    public MailRejection failed(InboundMail mail, Exception cause) {
+    public MailRejection failed(InboundMail mail, String trailSource, Exception cause) {
         // An exception's message may quote the input: one line, bounded, like every other reason.
-        return rejection(mail, HeaderValues.sanitize("kesalahan di hub (" + cause.getClass().getSimpleName() + "): "
-                + cause.getMessage(), MAX_REASON_CHARS));
+        return rejection(mail, trailSource, HeaderValues.sanitize("kesalahan di hub (" + cause.getClass().getSimpleName()
+                + "): " + cause.getMessage(), MAX_REASON_CHARS));
     }
 
-    private static MailRejection rejection(InboundMail mail, String reason) {
-        return new MailRejection(CaseIds.forEmail(mail.sourceId(), mail.sentDate()), mail.sourceId(), reason);
+    private static MailRejection rejection(InboundMail mail, String trailSource, String reason) {
+        return new MailRejection(CaseIds.forEmail(mail.sourceId(), mail.sentDate()), trailSource, reason);
     }
 
     /**

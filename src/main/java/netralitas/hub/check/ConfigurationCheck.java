@@ -23,7 +23,7 @@ public final class ConfigurationCheck {
             "hub.smtp.host", "hub.smtp.port", "hub.smtp.protocol", "hub.mail.from", "hub.mail.domain",
             "hub.imap.host", "hub.imap.port", "hub.imap.protocol", "hub.imap.username", "hub.imap.password",
             "hub.bkn.base-url", "hub.bkn.token-url", "hub.bkn.consumer-key", "hub.bkn.consumer-secret",
-            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret");
+            "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.audit.reporter-secret", "hub.audit.chain-key");
 
     private final Path home;
     private final SettingSource settings;

@@ -1,5 +1,6 @@
 package netralitas.hub.check;
 
+import netralitas.hub.audit.ChainKey;
 import netralitas.hub.region.MailAddressSyntax;
 import org.quartz.CronExpression;
 
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * The settings alone: present when the mode needs them, numbers and switches that parse, addresses, URLs and cron
  * expressions that are well formed. At most one problem per setting, the first found. No rule quotes the value of a
- * secret (passwords, BKN credentials, the reporter key): only whether it is there and long enough.
+ * secret (passwords, BKN credentials, the reporter key, the chain key): only whether it is there and long enough.
  */
 final class SettingsCheck {
 
@@ -32,7 +33,7 @@ final class SettingsCheck {
             "hub.routing.triage-inbox", "hub.routing.central-inbox", "hub.digest.cron",
             "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder",
             "hub.mail.signature.unit", "hub.mail.signature.address", "hub.mail.signature.phone",
-            "hub.mail.signature.email");
+            "hub.mail.signature.email", "hub.audit.anchor-cron", "hub.audit.anchor-inbox");
 
     /** A telephone number as people print it: "(021) 390-5889", "+62 21 3905889". */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()][0-9 ()\\-]{4,30}");
@@ -88,6 +89,8 @@ final class SettingsCheck {
             check(key, value -> value.length() <= MAX_SIGNATURE_LINE ? null
                     : "longer than " + MAX_SIGNATURE_LINE + " characters; it is one line under the signature");
         }
+        check("hub.audit.anchor-cron", SettingsCheck::cronProblem);
+        check("hub.audit.anchor-inbox", SettingsCheck::inboxProblem);
         if (embedded) {
             check("hub.embedded.digest-cron", SettingsCheck::cronProblem);
         } else {
@@ -98,6 +101,8 @@ final class SettingsCheck {
         }
         check("hub.audit.reporter-secret", secret -> secret.getBytes(StandardCharsets.UTF_8).length >= MIN_REPORTER_SECRET_BYTES
                 ? null : "shorter than " + MIN_REPORTER_SECRET_BYTES + " bytes; use a long random value");
+        check("hub.audit.chain-key", key -> key.getBytes(StandardCharsets.UTF_8).length >= ChainKey.MIN_KEY_BYTES
+                ? null : "shorter than " + ChainKey.MIN_KEY_BYTES + " bytes; use a long random value (openssl rand -hex 32)");
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
         List<CheckProblem> list = new ArrayList<>();

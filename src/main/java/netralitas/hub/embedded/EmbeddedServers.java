@@ -82,6 +82,13 @@ public final class EmbeddedServers implements Service {
             // Demo data only: a real deployment sets HUB_AUDIT_REPORTER_SECRET (required outside embedded mode).
             settings.put("hub.audit.reporter-secret", "embedded-demo-reporter-key");
         }
+        if (hub.optional("hub.audit.chain-key").isEmpty()) {
+            EmbeddedChainKey.Generated chainKey = EmbeddedChainKey.obtain(hub.dataDir());
+            settings.put("hub.audit.chain-key", chainKey.key());
+            LOG.info("EMBEDDED MODE: audit chain key {} {} (demo only: a deployment sets HUB_AUDIT_CHAIN_KEY from its"
+                    + " secret store)", chainKey.isNew() ? "generated and kept in" : "read from",
+                    EmbeddedChainKey.file(hub.dataDir()));
+        }
         hub.optional("hub.embedded.digest-cron").ifPresent(cron -> settings.put("hub.digest.cron", cron));
 
         EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings, hub);

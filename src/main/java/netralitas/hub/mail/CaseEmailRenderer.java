@@ -39,6 +39,7 @@ public final class CaseEmailRenderer {
     public static final String DIGEST_TEXT = "digest.txt.ftl";
     public static final String DIGEST_HTML = "digest.html.ftlh";
     public static final String ACKNOWLEDGEMENT_TEXT = "acknowledgement.txt.ftl";
+    public static final String ANCHOR_TEXT = "anchor.txt.ftl";
 
     private final Configuration freemarker;
     private final LegalBases legalBases;
@@ -105,6 +106,12 @@ public final class CaseEmailRenderer {
                 null);
     }
 
+    /** The daily anchor mail to the auditors' mailbox (plain text only: {@link RenderedEmail#html()} is null). */
+    public RenderedEmail renderAnchor(AnchorMail anchor) {
+        Objects.requireNonNull(anchor, "anchor");
+        return new RenderedEmail(anchor.subject(), render(ANCHOR_TEXT, anchor.model(), false), null);
+    }
+
     /**
      * Renders every template with built-in invented cases covering each purpose and BKN status, with this renderer's
      * legal bases and signature, so that a deployer's broken edit is found at start-up rather than on the first real
@@ -125,6 +132,7 @@ public final class CaseEmailRenderer {
         models.put(DIGEST_TEXT, digest);
         models.put(DIGEST_HTML, digest);
         models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());
+        models.put(ANCHOR_TEXT, List.of(SelfCheckSamples.anchor().model()));
         List<MailTemplateException> problems = new ArrayList<>();
         models.forEach((template, samples) -> {
             try {

@@ -17,7 +17,10 @@ import netralitas.hub.report.ReportSource;
 import netralitas.hub.report.SubjectType;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -146,5 +149,12 @@ final class SelfCheckSamples {
                         new Acknowledgement.CsvFileOutcome(2, 7, null, List.of(
                                 new Acknowledgement.RejectedLine(4, "NIP tidak valid: bulan pengangkatan 13 tidak ada"))),
                         new Acknowledgement.CsvFileOutcome(0, 0, "kolom uraian tidak ada", null)), address));
+    }
+
+    static AnchorMail anchor() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("RECEIVED", 12L);
+        counts.put("DELIVERED", 9L);
+        return new AnchorMail(DATE.atTime(23, 55).atOffset(ZoneOffset.ofHours(7)), 1234, "ab".repeat(32), true, counts);
     }
 }

@@ -79,6 +79,7 @@ class CheckCommandTest {
                     "hub.bkn.token-url = http://127.0.0.1:" + closed + "/oauth/token",
                     "hub.bkn.consumer-key = kunci", "hub.bkn.consumer-secret = rahasia-bkn",
                     "hub.audit.reporter-secret = rahasia-pelapor-panjang",
+                    "hub.audit.chain-key = rahasia-rantai-audit-yang-cukup-panjang",
                     // Plaintext partners and secrets in the file: accepted here, so that BKN is asked too.
                     "hub.security.allow-insecure = true", ""), StandardOpenOption.APPEND);
 
@@ -103,12 +104,14 @@ class CheckCommandTest {
                     "hub.bkn.base-url = https://api.bkn.example/apisiasn/1.0",
                     "hub.bkn.token-url = http://127.0.0.1:" + closed + "/oauth2/token",
                     "hub.bkn.consumer-key = kunci", "hub.bkn.consumer-secret = rahasia-bkn",
-                    "hub.audit.reporter-secret = rahasia-pelapor-panjang");
+                    "hub.audit.reporter-secret = rahasia-pelapor-panjang",
+                    "hub.audit.chain-key = rahasia-rantai-audit-yang-cukup-panjang");
             List<String> exposures = List.of(
                     "hub.imap.password (HUB_IMAP_PASSWORD): has a value in config/application.properties",
                     "hub.bkn.consumer-key (HUB_BKN_CONSUMER_KEY): has a value in config/application.properties",
                     "hub.bkn.consumer-secret (HUB_BKN_CONSUMER_SECRET): has a value in config/application.properties",
                     "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET): has a value in config/application.properties",
+                    "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): has a value in config/application.properties",
                     "hub.bkn.token-url (HUB_BKN_TOKEN_URL): plaintext http://",
                     "hub.smtp.starttls (HUB_SMTP_STARTTLS): false while hub.smtp.username/password are set",
                     "hub.imap.protocol (HUB_IMAP_PROTOCOL): imap sends the mailbox login");
@@ -124,7 +127,7 @@ class CheckCommandTest {
             assertFalse(out.contains("rahasia"), "no secret is printed: " + out);
 
             assertEquals(1, run("run"));
-            assertTrue(err.startsWith("Netralitas Hub cannot start: 7 problems found in the configuration"), err);
+            assertTrue(err.startsWith("Netralitas Hub cannot start: 8 problems found in the configuration"), err);
             List<String> refused = err.lines().skip(1).map(String::strip).toList();
             assertEquals(printed.stream().filter(line -> exposures.stream().anyMatch(line::startsWith)).toList(), refused);
         }
@@ -141,15 +144,16 @@ class CheckCommandTest {
                     "hub.imap.username = laporan", "hub.imap.password = rahasia-imap",
                     "hub.bkn.base-url = " + bkn.baseUrl(), "hub.bkn.token-url = " + bkn.tokenUrl(),
                     "hub.bkn.consumer-key = kunci", "hub.bkn.consumer-secret = rahasia-bkn",
-                    "hub.audit.reporter-secret = rahasia-pelapor-panjang");
+                    "hub.audit.reporter-secret = rahasia-pelapor-panjang",
+                    "hub.audit.chain-key = rahasia-rantai-audit-yang-cukup-panjang");
 
             assertEquals(0, run("check"), out);
 
             List<String> lines = out.lines().toList();
-            assertEquals(8, lines.size(), out);
-            assertTrue(lines.subList(0, 7).stream().allMatch(line -> line.startsWith("WARNING hub.")
+            assertEquals(9, lines.size(), out);
+            assertTrue(lines.subList(0, 8).stream().allMatch(line -> line.startsWith("WARNING hub.")
                     && line.endsWith("(accepted: hub.security.allow-insecure=true)")), out);
-            assertTrue(lines.get(7).startsWith("Configuration OK") && lines.get(7).endsWith("; 7 warnings above"), out);
+            assertTrue(lines.get(8).startsWith("Configuration OK") && lines.get(8).endsWith("; 8 warnings above"), out);
             assertFalse(out.contains("rahasia"), "no secret is printed: " + out);
         }
     }

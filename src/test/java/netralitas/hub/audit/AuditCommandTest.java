@@ -25,6 +25,7 @@ class AuditCommandTest {
     Path dir;
 
     private final MutableClock clock = MutableClock.jakarta("2024-11-27T02:00:00Z");
+    private final MemoryChainHeads heads = new MemoryChainHeads();
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
@@ -32,7 +33,7 @@ class AuditCommandTest {
 
     @BeforeEach
     void writeTrail() {
-        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+        try (AuditTrail trail = heads.open(dir, clock)) {
             trail.append("NTR-2024-0007", AuditEventType.RECEIVED, "laporan.csv:8", "ingest-csv",
                     Map.of("channel", "CSV"));
             trail.append("NTR-2024-0008", AuditEventType.RECEIVED, "laporan.csv:9", "ingest-csv", Map.of());
@@ -43,7 +44,8 @@ class AuditCommandTest {
     }
 
     private int run(String... args) {
-        return new AuditCommand().run(List.of(args), dir, out, err);
+        return new AuditCommand(clock, Duration.ofSeconds(2), code -> null, heads.access()).run(List.of(args), dir, out,
+                err);
     }
 
     private String out() {
@@ -89,10 +91,13 @@ class AuditCommandTest {
     }
 
     @Test
-    void verifyReportsAnIntactChainWithItsFiles() {
+    void verifyReportsAnIntactChainWithItsFilesKeyingAndHead() {
         assertEquals(0, run("verify"));
-        assertEquals("OK: 3 events, chain intact (files: audit-2024-11-27.jsonl, audit-2024-11-28.jsonl)",
-                out().strip());
+        String head = heads.read().orElseThrow().hash();
+        assertEquals(List.of("OK: 3 events, chain intact (files: audit-2024-11-27.jsonl, audit-2024-11-28.jsonl)",
+                "Chain: keyed (HMAC-SHA256 under the chain key) from seq 1",
+                "Head: seq 3, hash " + head,
+                "State store: the trail ends at the state store's head (seq 3)"), out().lines().toList());
     }
 
     @Test
@@ -134,7 +139,7 @@ class AuditCommandTest {
 
     @Test
     void exportAsCsvDefusesCellsASpreadsheetWouldRun() {
-        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+        try (AuditTrail trail = heads.open(dir, clock)) {
             trail.append(null, AuditEventType.REJECTED, "=HYPERLINK(\"http://evil.example\").csv:2", "reject-row",
                     Map.of("alasan", "uraian kosong"));
         }
@@ -237,7 +242,7 @@ class AuditCommandTest {
 
     @Test
     void statsCountEventsSeveritiesRegionsAndListTheCasesNotFinishedWithTheirAge() {
-        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+        try (AuditTrail trail = heads.open(dir, clock)) {
             trail.append("NTR-2024-0009", AuditEventType.RECEIVED, "laporan.csv:10", "intake", Map.of());
             trail.append("NTR-2024-0009", AuditEventType.CLASSIFIED, "laporan.csv:10", "classify",
                     Map.of("severity", "BERAT"));

@@ -43,8 +43,8 @@ class AuditHtmlReportTest {
     }
 
     private Document fixtureReport() throws IOException {
-        ReportFixture.write(audit(), clock);
-        return report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get), null, null);
+        TrailAccess access = ReportFixture.write(audit(), clock);
+        return report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get, access), null, null);
     }
 
     private static long count(Element row, String column) {
@@ -129,6 +129,59 @@ class AuditHtmlReportTest {
         assertTrue(chain.hasClass("ok"));
         assertEquals("UTUH", chain.selectFirst(".verdict").text());
         assertEquals(doc.getElementById("jumlah-peristiwa").text(), chain.selectFirst(".checked").text());
+    }
+
+    @Test
+    void anIntactKeyedChainShowsItsHeadHash() throws IOException {
+        Document doc = fixtureReport();
+        Element chain = doc.selectFirst("#verifikasi .chain");
+        assertEquals("48", chain.selectFirst(".head-seq").text());
+        assertTrue(chain.selectFirst(".head-hash").text().matches("[0-9a-f]{64}"), chain.text());
+        assertTrue(chain.text().contains("cocok dengan kepala rantai"), chain.text());
+    }
+
+    @Test
+    void aCutTailIsRusakEvenThoughEveryLineLeftIsIntact() throws IOException {
+        TrailAccess access = ReportFixture.write(audit(), clock);
+        Path day3 = audit().resolve("audit-2024-11-29.jsonl");
+        List<String> lines = TrailFixture.lines(day3);
+        TrailFixture.rewrite(day3, lines.subList(0, lines.size() - 1));
+
+        Element chain = report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get, access), null, null)
+                .selectFirst("#verifikasi .chain");
+        assertEquals("RUSAK", chain.attr("data-result"));
+        assertTrue(chain.text().contains("baris di ujung jejak telah dihapus"), chain.text());
+        assertTrue(chain.selectFirst(".problem").text().contains("trail ends at seq 47 but the state store's head is"
+                + " seq 48: line 48 was removed"), chain.text());
+        assertFalse(chain.text().contains("UTUH"), chain.text());
+    }
+
+    @Test
+    void aKeyedChainWhoseHeadWasNotComparedIsNotUtuh() throws IOException {
+        ReportFixture.write(audit(), clock);
+        TrailAccess noStore = new TrailAccess(MemoryChainHeads.KEY,
+                () -> HeadLookup.unavailable("the state store is in use by the running hub"));
+        Element chain = report(new AuditHtmlReport(clock, code -> null, noStore), null, null)
+                .selectFirst("#verifikasi .chain");
+        assertEquals("BELUM_TERVERIFIKASI", chain.attr("data-result"));
+        assertTrue(chain.selectFirst(".problem").text().contains("in use by the running hub"), chain.text());
+    }
+
+    @Test
+    void aKeyedChainWithoutTheKeyIsNotVerified() throws IOException {
+        ReportFixture.write(audit(), clock);
+        Element chain = report(new AuditHtmlReport(clock, code -> null), null, null).selectFirst("#verifikasi .chain");
+        assertEquals("BELUM_TERVERIFIKASI", chain.attr("data-result"));
+        assertTrue(chain.text().contains("HUB_AUDIT_CHAIN_KEY"), chain.text());
+    }
+
+    @Test
+    void anUnkeyedTrailOfAnEarlierReleaseSaysSo() throws IOException {
+        TrailFixture.write(audit(), clock, 5);
+        Element chain = report(new AuditHtmlReport(clock, code -> null), null, null).selectFirst("#verifikasi .chain");
+        assertEquals("TANPA_KUNCI", chain.attr("data-result"));
+        assertEquals("TANPA KUNCI", chain.selectFirst(".verdict").text());
+        assertTrue(chain.text().contains("membuktikan urutan baris, bukan keasliannya"), chain.text());
     }
 
     @Test
@@ -226,7 +279,7 @@ class AuditHtmlReportTest {
 
     @Test
     void aTamperedLineShowsRusakWithFileLineAndProblem() throws IOException {
-        ReportFixture.write(audit(), clock);
+        TrailAccess access = ReportFixture.write(audit(), clock);
         Path day2 = audit().resolve("audit-2024-11-28.jsonl");
         List<String> lines = TrailFixture.lines(day2);
         String tampered = lines.get(1).replace("\"severity\":\"SEDANG\"", "\"severity\":\"RINGAN\"");
@@ -234,7 +287,7 @@ class AuditHtmlReportTest {
         lines.set(1, tampered);
         TrailFixture.rewrite(day2, lines);
 
-        Document doc = report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get), null, null);
+        Document doc = report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get, access), null, null);
         Element chain = doc.selectFirst("#verifikasi .chain");
         assertEquals("RUSAK", chain.attr("data-result"));
         assertTrue(chain.hasClass("broken"));
@@ -282,8 +335,8 @@ class AuditHtmlReportTest {
 
     @Test
     void aDateRangeReportsOnlyItsEventsButVerifiesTheWholeTrail() throws IOException {
-        ReportFixture.write(audit(), clock);
-        Document doc = report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get),
+        TrailAccess access = ReportFixture.write(audit(), clock);
+        Document doc = report(new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get, access),
                 LocalDate.of(2024, 11, 29), LocalDate.of(2024, 11, 29));
         assertEquals("1", doc.getElementById("jumlah-peristiwa").text());
         assertTrue(doc.selectFirst("header").text().contains("Filter tanggal 2024-11-29 s.d. 2024-11-29"));
@@ -296,7 +349,8 @@ class AuditHtmlReportTest {
 
     @Test
     void anEmptyTrailGivesAReportThatSaysSo() throws IOException {
-        Document doc = report(new AuditHtmlReport(clock, code -> null), null, null);
+        TrailAccess started = new TrailAccess(MemoryChainHeads.KEY, () -> HeadLookup.found(ChainHead.EMPTY));
+        Document doc = report(new AuditHtmlReport(clock, code -> null, started), null, null);
         assertEquals("UTUH", doc.selectFirst("#verifikasi .chain").attr("data-result"));
         assertEquals("0", doc.getElementById("jumlah-peristiwa").text());
         assertTrue(doc.selectFirst("#wilayah").text().contains("Tidak ada kasus"));

@@ -28,6 +28,7 @@ class AuditReportCommandTest {
     Path dir;
 
     private final MutableClock clock = MutableClock.jakarta("2024-11-27T02:00:00Z");
+    private TrailAccess access = TrailAccess.NONE;
     private ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
@@ -38,7 +39,7 @@ class AuditReportCommandTest {
     private int run(Clock commandClock, String... args) {
         outBytes = new ByteArrayOutputStream();
         errBytes = new ByteArrayOutputStream();
-        return new AuditCommand(commandClock, Duration.ofSeconds(2), ReportFixture.REGION_NAMES::get).run(List.of(args),
+        return new AuditCommand(commandClock, Duration.ofSeconds(2), ReportFixture.REGION_NAMES::get, access).run(List.of(args),
                 audit(), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     }
@@ -58,11 +59,11 @@ class AuditReportCommandTest {
 
     @Test
     void reportWritesTheFileAndSaysWhatItHolds() throws IOException {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
         Path file = dir.resolve("laporan/report.html");
         assertEquals(0, run(clock, "report", "--out", file.toString()));
         assertEquals("Report written to " + file.toAbsolutePath() + ": 48 events, 10 cases, chain intact (48 events"
-                + " checked)", out().strip());
+                + " checked, keyed), the trail ends at the state store's head (seq 48)", out().strip());
         assertEquals("", err(), "a quick run prints no progress");
         Document doc = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertEquals("Kabupaten Kepahiang", doc.selectFirst("tr[data-region=\"17.08\"] td.name").text(),
@@ -72,7 +73,7 @@ class AuditReportCommandTest {
 
     @Test
     void reportOfABrokenChainStillWritesTheFileAndExitsOne() throws IOException {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
         Path day1 = audit().resolve("audit-2024-11-27.jsonl");
         List<String> lines = TrailFixture.lines(day1);
         lines.remove(4);
@@ -102,10 +103,10 @@ class AuditReportCommandTest {
 
     @Test
     void reportForADateRangeCountsOnlyItsEvents() throws IOException {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
         Path file = dir.resolve("r.html");
         assertEquals(0, run(clock, "report", "--from", "2024-11-28", "--to", "2024-11-28", "--out", file.toString()));
-        assertTrue(out().contains(": 15 events, 4 cases, chain intact (48 events checked)"), out());
+        assertTrue(out().contains(": 15 events, 4 cases, chain intact (48 events checked, keyed)"), out());
     }
 
     @Test
@@ -116,7 +117,7 @@ class AuditReportCommandTest {
 
     @Test
     void longRunsOfVerifyStatsAndReportPrintProgressToStderr() {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
 
         assertEquals(0, run(slow(), "verify"));
         assertTrue(out().startsWith("OK: 48 events, chain intact"), out());
@@ -141,7 +142,7 @@ class AuditReportCommandTest {
 
     @Test
     void exportStdoutIsTheSameDataWithOrWithoutProgress() {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
         assertEquals(0, run(clock, "export", "--format", "json"));
         String quiet = out();
         assertEquals("Exported 48 events.", err().strip());
@@ -156,7 +157,7 @@ class AuditReportCommandTest {
 
     @Test
     void aFastClockRunPrintsNoProgressForAnyCommand() {
-        ReportFixture.write(audit(), clock);
+        access = ReportFixture.write(audit(), clock);
         for (String command : List.of("verify", "stats")) {
             assertEquals(0, run(clock, command));
             assertEquals("", err(), command);

@@ -34,8 +34,8 @@ class AuditReportSampleTest {
         }
         MutableClock clock = MutableClock.jakarta("2024-11-27T02:00:00Z");
         Path audit = SAMPLE.resolve("data/audit");
-        ReportFixture.write(audit, clock);
-        AuditHtmlReport.Result result = new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get)
+        TrailAccess access = ReportFixture.write(audit, clock);
+        AuditHtmlReport.Result result = new AuditHtmlReport(clock, ReportFixture.REGION_NAMES::get, access)
                 .write(audit, null, null, SAMPLE.resolve("report.html"), Progress.silent());
 
         assertEquals(10, result.cases());

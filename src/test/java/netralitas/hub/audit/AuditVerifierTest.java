@@ -213,7 +213,7 @@ class AuditVerifierTest {
         List<Long> seen = new java.util.ArrayList<>();
         Progress progress = Progress.silent();
 
-        AuditVerifier.Scan scan = verifier.scan(dir, e -> seen.add(e.seq()), progress);
+        AuditVerifier.Scan scan = verifier.scan(dir, AuditVerifier.Watch.NONE, e -> seen.add(e.seq()), progress);
         assertFalse(scan.result().ok());
         assertEquals(4, scan.result().lineNumber());
         assertEquals(3, scan.result().eventsChecked());

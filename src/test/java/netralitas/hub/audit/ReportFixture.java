@@ -36,13 +36,17 @@ final class ReportFixture {
     }
 
     /**
-     * Writes the trail: days start at 09:00 WIB (the clock must start at 2024-11-27 09:00 WIB), events 41 s apart; the
-     * last event is at 2024-11-29 09:00 WIB and the clock ends at 16:00 WIB that day.
+     * Writes the trail, keyed, as the hub does: days start at 09:00 WIB (the clock must start at 2024-11-27 09:00 WIB),
+     * events 41 s apart; the last event is at 2024-11-29 09:00 WIB and the clock ends at 16:00 WIB that day.
+     *
+     * @return the chain key and the head recorded while writing, to verify the trail with
      */
-    static void write(Path dir, MutableClock clock) {
-        try (AuditTrail trail = AuditTrail.open(dir, clock)) {
+    static TrailAccess write(Path dir, MutableClock clock) {
+        MemoryChainHeads heads = new MemoryChainHeads();
+        try (AuditTrail trail = heads.open(dir, clock)) {
             new ReportFixture(trail, clock).writeAll();
         }
+        return heads.access();
     }
 
     private void writeAll() {

@@ -37,7 +37,8 @@ final class HubJarProcess {
                 "-Dhub.smtp.host=" + mail.host(), "-Dhub.smtp.port=" + mail.smtpPort(), "-Dhub.smtp.starttls=false",
                 "-Dhub.bkn.base-url=" + bkn.baseUrl(), "-Dhub.bkn.token-url=" + bkn.tokenUrl(),
                 "-Dhub.bkn.consumer-key=bench", "-Dhub.bkn.consumer-secret=bench-secret",
-                "-Dhub.audit.reporter-secret=bench-reporter-key"));
+                "-Dhub.audit.reporter-secret=bench-reporter-key",
+                "-Dhub.audit.chain-key=bench-audit-chain-key-of-32-bytes-or-more"));
         command.addAll(moreOptions);
         command.addAll(List.of("-jar", root.resolve("target/netralitas-hub.jar").toString()));
         return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)

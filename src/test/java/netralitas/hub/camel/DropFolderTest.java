@@ -3,6 +3,7 @@ package netralitas.hub.camel;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditLog;
 import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.testing.MutableClock;
 import org.apache.camel.component.file.FileConsumer;
@@ -41,9 +42,10 @@ class DropFolderTest {
     @BeforeEach
     void open() throws Exception {
         drop = Files.createDirectories(work.resolve("drop"));
-        trail = AuditTrail.open(work.resolve("audit"), clock);
-        folder = new DropFolder(drop, Duration.ofSeconds(60), clock,
-                new AuditRecorder(trail, ReporterPseudonym.withKey("test-reporter-key-16")), "ingest-csv");
+        ChainKey key = ChainKey.of("test-audit-chain-key-0123456789abcdef");
+        trail = AuditTrail.open(work.resolve("audit"), clock, key, null);
+        folder = new DropFolder(drop, Duration.ofSeconds(60), clock, new AuditRecorder(trail,
+                ReporterPseudonym.withKey("test-reporter-key-16"), new MailTrailSource("INBOX", key)), "ingest-csv");
     }
 
     @AfterEach

@@ -135,7 +135,7 @@ class ConfigurationCheckTest {
                 "hub.imap.username (HUB_IMAP_USERNAME)", "hub.imap.password (HUB_IMAP_PASSWORD)",
                 "hub.bkn.base-url (HUB_BKN_BASE_URL)", "hub.bkn.token-url (HUB_BKN_TOKEN_URL)",
                 "hub.bkn.consumer-key (HUB_BKN_CONSUMER_KEY)", "hub.bkn.consumer-secret (HUB_BKN_CONSUMER_SECRET)",
-                "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)"), missing);
+                "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)", "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)"), missing);
     }
 
     @Test
@@ -209,12 +209,15 @@ class ConfigurationCheckTest {
     void secretsAreJudgedWithoutBeingPrinted() {
         hub.production()
                 .set("hub.audit.reporter-secret", "pendek-rahasia")
+                .set("hub.audit.chain-key", "rahasia-rantai-pendek")
                 .set("hub.bkn.token-url", "https://pengguna:sandi-rahasia@sso.bkn.example/token");
         List<String> lines = lines(hub.check(false));
         assertEquals(List.of(
                 "hub.bkn.token-url (HUB_BKN_TOKEN_URL): holds a user name or password; BKN credentials belong in"
                         + " hub.bkn.consumer-key/consumer-secret",
-                "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET): shorter than 16 bytes; use a long random value"),
+                "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET): shorter than 16 bytes; use a long random value",
+                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): shorter than 32 bytes; use a long random value"
+                        + " (openssl rand -hex 32)"),
                 lines);
         assertFalse(String.join("\n", lines).contains("rahasia"), lines.toString());
     }

@@ -77,7 +77,8 @@ final class HubHomeFixture {
                 .set("hub.bkn.token-url", "https://sso.bkn.example/oauth2/token")
                 .set("hub.bkn.consumer-key", "kunci-konsumen-contoh")
                 .set("hub.bkn.consumer-secret", "rahasia-konsumen-contoh")
-                .set("hub.audit.reporter-secret", "kunci-pseudonim-pelapor-contoh");
+                .set("hub.audit.reporter-secret", "kunci-pseudonim-pelapor-contoh")
+                .set("hub.audit.chain-key", "kunci-rantai-audit-contoh-yang-panjang");
     }
 
     List<CheckProblem> check(boolean embedded) {

@@ -53,7 +53,8 @@ class SecretExposureCheckTest {
         List<String> where = hub.check(false).stream().map(CheckProblem::where).toList();
         assertEquals(List.of("hub.imap.password (HUB_IMAP_PASSWORD)", "hub.smtp.password (HUB_SMTP_PASSWORD)",
                 "hub.bkn.consumer-key (HUB_BKN_CONSUMER_KEY)", "hub.bkn.consumer-secret (HUB_BKN_CONSUMER_SECRET)",
-                "hub.bkn.sso-token (HUB_BKN_SSO_TOKEN)", "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)"), where);
+                "hub.bkn.sso-token (HUB_BKN_SSO_TOKEN)", "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)",
+                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)"), where);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package netralitas.hub.e2e;
 
 import netralitas.hub.audit.AuditCommand;
+import netralitas.hub.audit.ChainKey;
+import netralitas.hub.audit.TrailAccess;
+import netralitas.hub.camel.HubDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +29,10 @@ class AuditTrailEndToEndTest {
                     + "199003222015031002;2024-10-02;APPROACH_PARTY;Mendaftar penjaringan di partai\n");
         }
         Path auditDir = work.resolve("data/audit");
-        Output ok = verify(auditDir);
+        Output ok = verify(work);
         assertEquals(0, ok.exit, ok.err);
         assertTrue(ok.out.startsWith("OK: 10 events"), ok.out);
+        assertTrue(ok.out.contains("State store: the trail ends at the state store's head (seq 10)"), ok.out);
 
         Path file;
         try (Stream<Path> files = Files.list(auditDir)) {
@@ -41,7 +45,7 @@ class AuditTrailEndToEndTest {
         lines.set(line - 1, original.substring(0, digit) + "8" + original.substring(digit + 1));
         Files.write(file, lines, StandardCharsets.UTF_8);
 
-        Output failed = verify(auditDir);
+        Output failed = verify(work);
         assertEquals(1, failed.exit);
         assertTrue(failed.err.contains(file.getFileName() + ":" + line), failed.err);
     }
@@ -49,10 +53,13 @@ class AuditTrailEndToEndTest {
     private record Output(int exit, String out, String err) {
     }
 
-    private static Output verify(Path auditDir) {
+    /** `audit verify` as an auditor runs it on the stopped hub's folder: the chain key, the state store's head. */
+    private static Output verify(Path work) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new AuditCommand().run(List.of("verify"), auditDir,
+        TrailAccess access = new TrailAccess(ChainKey.of(TestHub.CHAIN_KEY),
+                () -> HubDatabase.readChainHead(work.resolve("data")));
+        int exit = new AuditCommand(code -> null, access).run(List.of("verify"), work.resolve("data/audit"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

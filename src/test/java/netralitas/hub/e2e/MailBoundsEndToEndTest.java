@@ -186,8 +186,9 @@ class MailBoundsEndToEndTest {
         return imap.messageIds(TestHub.REPORT_MAILBOX, name);
     }
 
-    private static List<AuditEvent> eventsFrom(String source) throws IOException {
-        return hub.audit().stream().filter(e -> source.equals(e.source())).toList();
+    /** The message's events: the trail names it by folder, UID and Message-ID pseudonym. */
+    private static List<AuditEvent> eventsFrom(String messageId) throws IOException {
+        return hub.audit().stream().filter(e -> TestHub.fromMessage(e, messageId)).toList();
     }
 
     private static String caseOf(String messageId) throws IOException {

@@ -78,15 +78,17 @@ class MailCrashEndToEndTest {
             try (Stream<AuditEvent> events = new AuditLog(work.resolve("data/audit")).events()) {
                 trail = events.toList();
             }
+            // The trail names a message by its Message-ID's pseudonym (SPEC §8).
             Map<String, Long> deliveredPerMessage = trail.stream().filter(e -> "DELIVERED".equals(e.event().name()))
-                    .collect(Collectors.groupingBy(AuditEvent::source, Collectors.counting()));
+                    .collect(Collectors.groupingBy(e -> TestHub.midOf(e.source()), Collectors.counting()));
             deliveredPerMessage.forEach((source, count) -> assertEquals(1L, count, source + " delivered once"));
             // A case whose email was being sent at the kill may have arrived or not: it is parked, never sent twice.
             Set<String> accounted = new HashSet<>(deliveredPerMessage.keySet());
             trail.stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())
                             && String.valueOf(e.detail().get("reason")).startsWith("delivery uncertain"))
-                    .forEach(e -> accounted.add(e.source()));
-            assertEquals(messageIds, accounted, "every report delivered, or parked as uncertain");
+                    .forEach(e -> accounted.add(TestHub.midOf(e.source())));
+            assertEquals(messageIds.stream().map(TestHub::mid).collect(Collectors.toSet()), accounted,
+                    "every report delivered, or parked as uncertain");
 
             // What the offices actually received: each case once in each mailbox it went to.
             Map<String, List<String>> caseIdsPerMailbox = new HashMap<>();

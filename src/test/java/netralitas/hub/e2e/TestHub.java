@@ -3,6 +3,7 @@ package netralitas.hub.e2e;
 import netralitas.hub.app.Hub;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditLog;
+import netralitas.hub.audit.ChainKey;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
 import netralitas.hub.testing.FreePort;
@@ -30,6 +31,8 @@ final class TestHub implements AutoCloseable {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final String CONSUMER_KEY = "test-key";
     static final String CONSUMER_SECRET = "test-secret";
+    /** The audit chain key of every test hub. */
+    static final String CHAIN_KEY = "test-audit-chain-key-0123456789abcdef";
     /** The Bawaslu report mailbox (login = password = the address, like every test mailbox). */
     static final String REPORT_MAILBOX = "laporan@bawaslu.example";
 
@@ -97,9 +100,11 @@ final class TestHub implements AutoCloseable {
         settings.put("hub.bkn.breaker.open-seconds", "1");
         settings.put("hub.replay.poll-delay-ms", "200");
         settings.put("hub.audit.reporter-secret", "test-reporter-key");
+        settings.put("hub.audit.chain-key", CHAIN_KEY);
         settings.put("hub.management.port", String.valueOf(freePort()));
-        // Digests are sent when a test flushes them, never by the clock.
+        // Digests are sent when a test flushes them, never by the clock; the anchor mail only in the tests that ask for it.
         settings.put("hub.digest.cron", "0 0 7 1 1 ? 2099");
+        settings.put("hub.audit.anchor-cron", "0 55 23 1 1 ? 2099");
         return settings;
     }
 
@@ -153,6 +158,25 @@ final class TestHub implements AutoCloseable {
             assertTrue(System.nanoTime() < deadline, "no digest sent");
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * The pseudonym the trail records for a message instead of its Message-ID (SPEC §8), as in
+     * {@code INBOX;uid=7;mid=<pseudonym>}.
+     */
+    static String mid(String messageId) {
+        return ChainKey.of(CHAIN_KEY).messageIdPseudonym(messageId);
+    }
+
+    /** Whether the event is of the message with this Message-ID. */
+    static boolean fromMessage(AuditEvent event, String messageId) {
+        return event.source() != null && event.source().contains(";mid=" + mid(messageId));
+    }
+
+    /** The Message-ID pseudonym in an email's source, or the source itself when it has none (a CSV row). */
+    static String midOf(String source) {
+        int at = source == null ? -1 : source.indexOf(";mid=");
+        return at < 0 ? source : source.substring(at + ";mid=".length(), Math.min(source.length(), at + 21));
     }
 
     static int freePort() throws IOException {

@@ -488,6 +488,7 @@ class CaseEmailRendererTest {
     void selfCheckProblemsListsEachBrokenTemplateWithLineAndExpression(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT), dir.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT));
+        Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ANCHOR_TEXT), dir.resolve(CaseEmailRenderer.ANCHOR_TEXT));
         assertEquals(List.of(), MailFixtures.renderer(dir).selfCheckProblems());
         Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
         Files.writeString(text, Files.readString(text) + "Nomor: ${reported.nomorSurat}\n");
