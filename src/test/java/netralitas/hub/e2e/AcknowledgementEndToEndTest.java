@@ -343,7 +343,7 @@ class AcknowledgementEndToEndTest {
     }
 
     private static List<AuditEvent> events(String messageId) throws Exception {
-        return hub.audit().stream().filter(e -> messageId.equals(e.source())).toList();
+        return hub.audit().stream().filter(e -> TestHub.fromMessage(e, messageId)).toList();
     }
 
     private static List<String> eventNames(String messageId) throws Exception {

@@ -77,9 +77,9 @@ class MailRouteFailureEndToEndTest {
         assertTrue(String.valueOf(unloadable.get(0).detail().get("alasan")).endsWith(
                 "percobaan: IllegalStateException: audit trail not writable (injected)"), unloadable.toString());
         assertTrue(hub.audit().stream().anyMatch(e -> "REJECTED".equals(e.event().name())
-                && "<juga-ditolak@pelapor.example>".equals(e.source())), "the rejection behind it went on");
+                && TestHub.fromMessage(e, "<juga-ditolak@pelapor.example>")), "the rejection behind it went on");
         assertTrue(hub.audit().stream().anyMatch(e -> "DELIVERED".equals(e.event().name())
-                && "<laporan-sah@pelapor.example>".equals(e.source())), "the report behind it was delivered");
+                && TestHub.fromMessage(e, "<laporan-sah@pelapor.example>")), "the report behind it was delivered");
     }
 
     private static byte[] message(String messageId, String body) {
