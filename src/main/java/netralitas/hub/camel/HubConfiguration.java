@@ -122,6 +122,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);
         registry.bind("smtpSender", smtpSender);
+        registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
 
         Path dataDir = settings.dataDir();
         AuditTrail trail = AuditTrail.open(settings.auditDir(), clock);
