@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.util.ByteArrayDataSource;
 import netralitas.hub.inbox.AttachmentNames;
 import netralitas.hub.inbox.EvidenceFile;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * The MIME structure of every mail the hub sends (SPEC §7, §9). The body is {@code multipart/alternative} of the plain
- * text and the HTML; with evidence files it is the first part of a top-level {@code multipart/mixed} and each file
+ * text and the HTML (an acknowledgement has plain text only); with evidence files it is the first part of a top-level {@code multipart/mixed} and each file
  * follows it, so a reader that shows either alternative sees the files.
  *
  * <p>Every file travels as base64 over its exact bytes, a text file too: {@code 7bit} or quoted-printable text is
@@ -48,6 +49,8 @@ public final class MimeMail {
      * @param headers header name to value; From, To, Cc are address lists, Subject is encoded as UTF-8, every other
      *                header in {@link OutgoingHeaders#ALLOWED} is copied with its value made header-safe, the rest
      *                is left out
+     * @param text    the plain text, or null for an HTML-only mail
+     * @param html    the HTML, or null for a plain-text-only mail (an acknowledgement)
      * @param files   the evidence files to attach; withheld ones (no content) are not attached
      */
     public static MimeMessage build(Session session, Map<String, ?> headers, String text, String html,
@@ -67,15 +70,14 @@ public final class MimeMail {
                 default -> message.setHeader(header.getKey(), HeaderValues.sanitize(value, MAX_HEADER_LENGTH));
             }
         }
-        MimeMultipart alternative = alternative(text, html);
         List<EvidenceFile> attached = files == null ? List.of() : files.stream().filter(f -> !f.withheld()).toList();
         if (attached.isEmpty()) {
-            message.setContent(alternative);
+            fill(message, text, html);
             return message;
         }
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
+        fill(body, text, html);
         mixed.addBodyPart(body);
         int index = 0;
         for (EvidenceFile file : attached) {
@@ -85,15 +87,22 @@ public final class MimeMail {
         return message;
     }
 
-    private static MimeMultipart alternative(String text, String html) throws MessagingException {
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart plain = new MimeBodyPart();
-        plain.setText(text == null ? "" : text, CHARSET, "plain");
-        alternative.addBodyPart(plain);
-        MimeBodyPart rich = new MimeBodyPart();
-        rich.setText(html == null ? "" : html, CHARSET, "html");
-        alternative.addBodyPart(rich);
-        return alternative;
+    /** Both texts: multipart/alternative; one of them (an acknowledgement is plain text only): that one alone. */
+    private static void fill(MimePart part, String text, String html) throws MessagingException {
+        if (html == null) {
+            part.setText(text == null ? "" : text, CHARSET, "plain");
+        } else if (text == null) {
+            part.setText(html, CHARSET, "html");
+        } else {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, CHARSET, "plain");
+            alternative.addBodyPart(plain);
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, CHARSET, "html");
+            alternative.addBodyPart(rich);
+            part.setContent(alternative);
+        }
     }
 
     /** The exact bytes, base64; a content type only when it is a plain type/subtype, a name without path or controls. */

@@ -68,6 +68,13 @@ class MimeMailTest {
     }
 
     @Test
+    void aPlainTextOnlyMailIsOnePlainPart() throws Exception {
+        MimeMessage message = reread(MimeMail.build(SESSION, headers(), "Laporan Anda diterima.", null, List.of()));
+        assertEquals("text/plain; charset=UTF-8", message.getContentType());
+        assertEquals("Laporan Anda diterima.", message.getContent());
+    }
+
+    @Test
     void aFileKeepsItsBytesWhateverTheyLookLike() throws Exception {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) {
