@@ -27,7 +27,8 @@
                        decree, or the village laws; then the category's and the final severity's);
     basis.sanction     what the competent official is asked to impose, "-" when nothing (not classified)
     description, place;  evidence: list of {url, web (boolean: an http(s) link)}
-    attachments        files of an emailed report: list of {name, size ("1,2 MB"), attached (boolean: false when
+    attachments        files of an emailed report: list of {name, size ("1,2 MB"), bytes ("1.234.567 byte": exact),
+                       sha256 (lower-case hex of the file, "-" when not attached), attached (boolean: false when
                        over hub.mail.max-attachment-bytes, so not in this email)}
     attachmentsLeftOut files of the report after the first hub.mail.max-attachments-per-message, not forwarded:
                        {any (boolean), count (number), size ("1,2 MB", all of them), names (list: the first few
@@ -189,10 +190,16 @@ Bukti: laporan tidak menyertakan tautan maupun berkas bukti.
 
 Berkas dari laporan asli:
 <#list attachments as file>
-  - ${file.name} (${file.size}) — <#if file.attached>terlampir pada email ini<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
+  - ${file.name} (${file.size}) — <#if file.attached>terlampir pada email ini
+    ukuran ${file.bytes}; SHA-256 ${file.sha256}<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
 </#list>
 <#if attachmentsLeftOut.any>
   - ${attachmentsLeftOut.count} berkas lain (${attachmentsLeftOut.size}) TIDAK DITERUSKAN karena satu laporan hanya dapat membawa ${attachmentsLeftOut.max} lampiran<#if attachmentsLeftOut.names?has_content>: ${attachmentsLeftOut.names?join(", ")}<#if attachmentsLeftOut.unnamed gt 0> dan ${attachmentsLeftOut.unnamed} lainnya</#if></#if>; email asli disimpan Bawaslu dan berkasnya dapat diminta dengan menyebut nomor kasus ${caseId}
+</#if>
+<#if attachments?filter(file -> file.attached)?has_content>
+
+Berkas terlampir diteruskan utuh, sama persis dengan yang dikirim pelapor: ukuran dan nilai SHA-256 berkas yang
+diterima dapat dicocokkan dengan angka di atas (mis. "sha256sum <berkas>" atau "certutil -hashfile <berkas> SHA256").
 </#if>
 </#if>
 

@@ -103,7 +103,7 @@ public final class AcknowledgementComposer {
         OutgoingMail.apply(message, rendered, from, mail.fromAddress(), null, "<ack." + reference + "@" + mailDomain + ">");
         message.setBody(rendered.text());
         message.removeHeader(MailConstants.MAIL_ALTERNATIVE_BODY);
-        // Read by Camel's mail binding for the body's type; the sender keeps it out of the mail's headers.
+        // Read by route smtp-send (OutgoingMimeMessage) for the body's type; never a header of the mail.
         message.setHeader(MailConstants.MAIL_CONTENT_TYPE, "text/plain; charset=UTF-8");
         message.setHeader("Auto-Submitted", "auto-replied");
         OutgoingMail.header(message, "X-Netralitas-Case-Id", reference);

@@ -7,6 +7,7 @@ import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.AttachmentsLeftOut;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.UnloadableMail;
 import netralitas.hub.mail.Acknowledgement;
@@ -21,6 +22,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.ExchangeHelper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +207,7 @@ public final class AuditRecorder {
             }
             case DELIVERED -> {
                 detail.putAll(mailDetail(exchange, Map.of()));
+                putEvidence(detail, c.getEvidenceFiles());
                 putLeftOut(detail, c.getEvidenceLeftOut());
             }
             case ENRICH_DEFERRED, DELIVERY_DEFERRED -> {
@@ -226,6 +229,30 @@ public final class AuditRecorder {
             }
         }
         return detail;
+    }
+
+    /**
+     * What the office received, file by file in the mail's order (SPEC §9): position, type, exact size and SHA-256, so
+     * that an auditor can prove which bytes were forwarded. No name: a file name is the sender's text and may name the
+     * reporter; the mail lists the names in the same order, and the hash identifies the file.
+     */
+    private static void putEvidence(Map<String, Object> detail, List<EvidenceFile> files) {
+        List<Map<String, Object>> attached = new ArrayList<>();
+        int position = 0;
+        for (EvidenceFile file : files) {
+            position++;
+            if (!file.withheld()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("file", position);
+                entry.put("type", file.contentType());
+                entry.put("bytes", file.size());
+                entry.put("sha256", file.sha256());
+                attached.add(entry);
+            }
+        }
+        if (!attached.isEmpty()) {
+            detail.put("evidence", attached);
+        }
     }
 
     /** Counts and sizes only: a file name is the sender's text and may name the reporter (SPEC §9). */

@@ -38,7 +38,7 @@ public final class CaseMailComposer {
         if (region != null) {
             OutgoingMail.header(message, "X-Netralitas-Region", region.code());
         }
-        message = OutgoingMail.attach(exchange, violationCase.getEvidenceFiles());
+        OutgoingMail.attach(exchange, violationCase.getEvidenceFiles());
         if (high) {
             message.setHeader("X-Priority", "1");
         }

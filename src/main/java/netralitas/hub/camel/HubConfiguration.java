@@ -129,6 +129,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);
         registry.bind("smtpSender", smtpSender);
+        registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
 
         Path dataDir = settings.dataDir();
         JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));

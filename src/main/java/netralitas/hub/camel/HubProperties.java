@@ -13,6 +13,8 @@ public final class HubProperties {
     public static final String CC = "hubCc";
     /** A {@code MailPurpose} name: what the receiving office is asked to do. */
     public static final String PURPOSE = "hubPurpose";
+    /** The evidence files a case mail carries (a list of {@code EvidenceFile}); set only by the case mail's composer. */
+    public static final String EVIDENCE = "hubEvidence";
     /** Where a dead-lettered case was parked. */
     public static final String PARKED_AS = "hubParkedAs";
 

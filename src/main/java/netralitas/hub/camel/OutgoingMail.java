@@ -2,13 +2,9 @@ package netralitas.hub.camel;
 
 import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.mail.RenderedEmail;
-import jakarta.activation.DataHandler;
-import jakarta.mail.util.ByteArrayDataSource;
 import netralitas.hub.inbox.EvidenceFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.attachment.AttachmentMessage;
-import org.apache.camel.trait.message.MessageTrait;
 import org.apache.camel.component.mail.MailConstants;
 
 import java.util.Arrays;
@@ -18,9 +14,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts a rendered email on the exchange for Camel's mail producer. The producer copies every non-Camel header into the
- * mail and lets an inbound To/Cc override the endpoint, so all headers are cleared first and recipients come only from
- * the routing decision (SPEC §7, CAMEL-NOTES).
+ * Puts a rendered email on the exchange for route smtp-send, which builds the message from the body, the headers and
+ * the evidence property ({@link OutgoingMimeMessage}). All headers are cleared first, so recipients come only from the
+ * routing decision and nothing of the pipeline reaches the mail (SPEC §7, CAMEL-NOTES).
  */
 final class OutgoingMail {
 
@@ -33,7 +29,7 @@ final class OutgoingMail {
         // The redelivery headers stay: they count the retries of hub-failures (without them a retry never ends).
         message.removeHeaders("*", "CamelRedelivery*");
         // A mail sent earlier on this exchange (the case, before an acknowledgement) must not lend it its files.
-        message.removeTrait(MessageTrait.ATTACHMENTS);
+        message.getExchange().removeProperty(HubProperties.EVIDENCE);
         message.setBody(mail.html());
         message.setHeader(MailConstants.MAIL_ALTERNATIVE_BODY, mail.text());
         message.setHeader("From", from);
@@ -47,15 +43,9 @@ final class OutgoingMail {
         message.setHeader("Auto-Submitted", "auto-generated");
     }
 
-    /** Attaches the files that are not withheld; returns the message to keep using (Camel wraps it). */
-    static Message attach(Exchange exchange, List<EvidenceFile> files) {
-        AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
-        for (EvidenceFile file : files) {
-            if (!file.withheld()) {
-                message.addAttachment(file.name(), new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
-            }
-        }
-        return message;
+    /** The files route smtp-send attaches (those withheld only get the mail's note). */
+    static void attach(Exchange exchange, List<EvidenceFile> files) {
+        exchange.setProperty(HubProperties.EVIDENCE, List.copyOf(files));
     }
 
     static void header(Message message, String name, String value) {

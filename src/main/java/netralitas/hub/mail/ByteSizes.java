@@ -19,4 +19,9 @@ public final class ByteSizes {
         }
         return String.format(INDONESIAN, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
+
+    /** The exact count, as a reader checks a received file against it: "1.234.567 byte". */
+    public static String exact(long bytes) {
+        return String.format(INDONESIAN, "%,d byte", bytes);
+    }
 }

@@ -206,7 +206,8 @@ final class CaseView {
     static List<Map<String, Object>> attachments(List<EvidenceFile> files) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EvidenceFile file : files) {
-            out.add(Map.of("name", text(file.name()), "size", ByteSizes.format(file.size()), "attached", !file.withheld()));
+            out.add(Map.of("name", text(file.name()), "size", ByteSizes.format(file.size()), "bytes", ByteSizes.exact(file.size()),
+                    "sha256", file.withheld() ? ABSENT : file.sha256(), "attached", !file.withheld()));
         }
         return out;
     }

@@ -15,4 +15,10 @@ class ByteSizesTest {
         assertEquals("20,0 MB", ByteSizes.format(20L * 1024 * 1024));
         assertEquals("1,5 MB", ByteSizes.format(1536L * 1024));
     }
+
+    @Test
+    void anExactSizeIsGroupedTheIndonesianWay() {
+        assertEquals("463 byte", ByteSizes.exact(463));
+        assertEquals("1.234.567 byte", ByteSizes.exact(1_234_567));
+    }
 }

@@ -515,6 +515,24 @@ class CaseEmailRendererTest {
     }
 
     @Test
+    void eachAttachedFileIsListedWithItsExactSizeAndSha256() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        c.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false),
+                new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
+        // sha256sum of the bytes 01 02 03
+        String sha = "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81";
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        assertContains(mail.text(), "  - foto-1.jpg (3 B) — terlampir pada email ini\n    ukuran 3 byte; SHA-256 " + sha + "\n");
+        assertContains(mail.html(), "ukuran 3 byte; SHA-256 <code style=\"word-break:break-all\">" + sha + "</code>");
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertContains(body, "dapat dicocokkan dengan angka di atas");
+            assertContains(body, "video.mp4 (20,0 MB) — ");
+        }
+        c.attachEvidence(List.of(new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
+        assertFalse(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text().contains("SHA-256"), "nothing attached, nothing to check");
+    }
+
+    @Test
     void attachmentsLeftOutAreCountedAndTheFirstShortNamesGiven() {
         ViolationCase c = MailFixtures.verifiedCase();
         c.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false)),

@@ -1,0 +1,136 @@
+package netralitas.hub.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
+import netralitas.hub.inbox.AttachmentNames;
+import netralitas.hub.inbox.EvidenceFile;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The MIME structure of every mail the hub sends (SPEC §7, §9). The body is {@code multipart/alternative} of the plain
+ * text and the HTML (an acknowledgement has plain text only); with evidence files it is the first part of a top-level {@code multipart/mixed} and each file
+ * follows it, so a reader that shows either alternative sees the files.
+ *
+ * <p>Every file travels as base64 over its exact bytes, a text file too: {@code 7bit} or quoted-printable text is
+ * line-oriented, and the sending side and the reader both rewrite its line endings to CRLF (a PDF of 463 bytes with
+ * LF line endings arrived as 473), so only base64 keeps evidence byte-identical. This holds as long as the SMTP session
+ * leaves {@code mail.smtp.allow8bitmime} off: with it on, Jakarta Mail re-encodes 8-bit text parts as {@code 8bit}.
+ */
+public final class MimeMail {
+
+    private static final String CHARSET = StandardCharsets.UTF_8.name();
+    private static final String BASE64 = "base64";
+    private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
+    private static final String OCTET_STREAM = "application/octet-stream";
+    private static final int MAX_HEADER_LENGTH = 1000;
+    /** Headers the caller gives that are set from the parts, or by the sender (Date), never copied. */
+    private static final Set<String> STRUCTURAL = Set.of("mime-version", "content-type", "content-transfer-encoding", "date");
+
+    private MimeMail() {
+    }
+
+    /**
+     * @param headers header name to value; From, To, Cc are address lists, Subject is encoded as UTF-8, every other
+     *                header in {@link OutgoingHeaders#ALLOWED} is copied with its value made header-safe, the rest
+     *                is left out
+     * @param text    the plain text, or null for an HTML-only mail
+     * @param html    the HTML, or null for a plain-text-only mail (an acknowledgement)
+     * @param files   the evidence files to attach; withheld ones (no content) are not attached
+     */
+    public static MimeMessage build(Session session, Map<String, ?> headers, String text, String html,
+                                    List<EvidenceFile> files) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        for (Map.Entry<String, ?> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (header.getValue() == null || !OutgoingHeaders.ALLOWED.contains(name) || STRUCTURAL.contains(name)) {
+                continue;
+            }
+            String value = String.valueOf(header.getValue());
+            switch (name) {
+                case "from" -> message.setFrom(addresses(value)[0]);
+                case "to" -> message.setRecipients(MimeMessage.RecipientType.TO, addresses(value));
+                case "cc" -> message.setRecipients(MimeMessage.RecipientType.CC, addresses(value));
+                case "subject" -> message.setSubject(HeaderValues.sanitize(value, MAX_HEADER_LENGTH), CHARSET);
+                default -> message.setHeader(header.getKey(), HeaderValues.sanitize(value, MAX_HEADER_LENGTH));
+            }
+        }
+        List<EvidenceFile> attached = files == null ? List.of() : files.stream().filter(f -> !f.withheld()).toList();
+        if (attached.isEmpty()) {
+            fill(message, text, html);
+            return message;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        fill(body, text, html);
+        mixed.addBodyPart(body);
+        int index = 0;
+        for (EvidenceFile file : attached) {
+            mixed.addBodyPart(filePart(file, ++index));
+        }
+        message.setContent(mixed);
+        return message;
+    }
+
+    /** Both texts: multipart/alternative; one of them (an acknowledgement is plain text only): that one alone. */
+    private static void fill(MimePart part, String text, String html) throws MessagingException {
+        if (html == null) {
+            part.setText(text == null ? "" : text, CHARSET, "plain");
+        } else if (text == null) {
+            part.setText(html, CHARSET, "html");
+        } else {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, CHARSET, "plain");
+            alternative.addBodyPart(plain);
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, CHARSET, "html");
+            alternative.addBodyPart(rich);
+            part.setContent(alternative);
+        }
+    }
+
+    /** The exact bytes, base64; a content type only when it is a plain type/subtype, a name without path or controls. */
+    static MimeBodyPart filePart(EvidenceFile file, int index) throws MessagingException {
+        String type = file.contentType() == null ? "" : file.contentType().strip().toLowerCase(Locale.ROOT);
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), MIME_TYPE.matcher(type).matches() ? type : OCTET_STREAM)));
+        part.setFileName(AttachmentNames.sanitise(file.name(), index, type));
+        part.setDisposition(Part.ATTACHMENT);
+        // Set here, so that Jakarta Mail does not choose 7bit or quoted-printable from the content (see above).
+        part.setHeader("Content-Transfer-Encoding", BASE64);
+        return part;
+    }
+
+    private static InternetAddress[] addresses(String list) throws AddressException {
+        InternetAddress[] parsed = InternetAddress.parse(HeaderValues.sanitize(list, MAX_HEADER_LENGTH), false);
+        for (InternetAddress address : parsed) {
+            if (address.getPersonal() != null) {
+                try {
+                    address.setPersonal(address.getPersonal(), CHARSET);
+                } catch (UnsupportedEncodingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (parsed.length == 0) {
+            throw new AddressException("no address", list);
+        }
+        return parsed;
+    }
+}
