@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * tests replace what would send. State and audit trail live in the test's own folder.
  * <p>
  * Use: {@code @CamelMainTest(propertyPlaceholderLocations = RouteTestHub.PROPERTIES, properties = RouteTestHub.NO_MANAGEMENT)}
- * on the class, and a {@code @Configure} method that calls {@link #applyTo}.
+ * on the class, and a {@code @Configure} method that calls {@link #applyTo}. A test's own hub settings go into the
+ * annotation's {@code properties}: camel-main creates the {@code beans:} of the route files (the redelivery policies)
+ * before any configuration class runs, so only those overrides reach every reader.
  */
 final class RouteTestHub {
 
@@ -72,12 +74,6 @@ final class RouteTestHub {
     /** File names under routes/, loaded as they are. */
     RouteTestHub routes(String... files) {
         routeFiles.addAll(List.of(files));
-        return this;
-    }
-
-    /** A hub setting for this test, over config/application.properties. */
-    RouteTestHub set(String key, String value) {
-        settings.put(key, value);
         return this;
     }
 
