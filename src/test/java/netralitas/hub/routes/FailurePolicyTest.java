@@ -39,7 +39,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * often, by which of the two redelivery policies), which defers the case, which dead-letters it, and which goes back,
  * unhandled, to the caller (an emailed case: its message stays in the mailbox). The real route {@code intake} runs;
  * the steps it calls are mock endpoints, one of which throws, and nothing is parked: the test reads which of the
- * mocked {@code direct:defer} and {@code direct:dead-letter} received the case.
+ * mocked {@code direct:defer} and {@code direct:dead-letter} received the case. (The mocked {@code direct:route} sets no
+ * decision, so intake goes on to {@code direct:deliver}, where the SMTP faults are thrown.)
  */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestHub.PROPERTIES, mockEndpointsAndSkip = FailurePolicyTest.STEPS_OF_INTAKE,
         properties = {RouteTestHub.NO_MANAGEMENT,
