@@ -1,0 +1,48 @@
+package netralitas.hub.routes;
+
+import netralitas.hub.camel.HubProperties;
+import org.apache.camel.Exchange;
+
+/**
+ * What the route tests read from, or put on, an exchange, in one place: the routes' contract with the Java side. When
+ * that contract changes (a property renamed, the decision moved onto the case), only this class follows.
+ */
+final class RouteContract {
+
+    private RouteContract() {
+    }
+
+    /** IMMEDIATE, DIGEST, CLOSED or TRIAGE, as route {@code route} decided. */
+    static String decision(Exchange exchange) {
+        return exchange.getProperty(HubProperties.DECISION, String.class);
+    }
+
+    /** The recipients route {@code route} chose, comma-separated. */
+    static String to(Exchange exchange) {
+        return exchange.getProperty(HubProperties.TO, String.class);
+    }
+
+    static String cc(Exchange exchange) {
+        return exchange.getProperty(HubProperties.CC, String.class);
+    }
+
+    /** A {@code MailPurpose} name: what the receiving office is asked to do. */
+    static String purpose(Exchange exchange) {
+        return exchange.getProperty(HubProperties.PURPOSE, String.class);
+    }
+
+    /** What route intake leaves for route acknowledge: the decision it carried out. */
+    static void decided(Exchange exchange, String decision) {
+        exchange.setProperty(HubProperties.DECISION, decision);
+    }
+
+    /** The report message being read ({@code InboundMail}), as route ingest-mail sets it before acknowledge. */
+    static void mail(Exchange exchange, Object inboundMail) {
+        exchange.setProperty(HubProperties.MAIL, inboundMail);
+    }
+
+    /** Why route acknowledge did not send, or null. */
+    static String ackWithheld(Exchange exchange) {
+        return exchange.getProperty(HubProperties.ACK_WITHHELD, String.class);
+    }
+}
