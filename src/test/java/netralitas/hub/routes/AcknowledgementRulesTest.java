@@ -97,7 +97,7 @@ class AcknowledgementRulesTest {
     void aReportIsAnsweredAtItsFromWithTheTextOfItsOutcome(String decision, boolean duplicate, String text) throws Exception {
         InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "Reply-To: <korban@korban.example>\n",
                 report(VALID_NIP)));
-        ViolationCase violationCase = assertInstanceOf(ViolationCase.class, mailIntake.toCase(mail));
+        ViolationCase violationCase = assertInstanceOf(ViolationCase.class, mailIntake.toCase(mail, RouteContract.trailSource(mail)));
         if (decision.equals("CLOSED")) {
             Category passive = TestCases.CATEGORIES.byCodeOrLabel("PASSIVE_ATTENDANCE").orElseThrow();
             violationCase.setClassification(new Classification(passive, passive.severity(), passive.severity(), List.of()));
@@ -125,7 +125,7 @@ class AcknowledgementRulesTest {
     @Test
     void aQuarantinedMessageThatLooksLikeAReportIsAnsweredWithTheReason() throws Exception {
         InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(INVALID_NIP)));
-        MailRejection rejection = assertInstanceOf(MailRejection.class, mailIntake.toCase(mail));
+        MailRejection rejection = assertInstanceOf(MailRejection.class, mailIntake.toCase(mail, RouteContract.trailSource(mail)));
 
         Exchange exchange = acknowledge.send(e -> {
             e.getIn().setBody(rejection);
@@ -160,7 +160,7 @@ class AcknowledgementRulesTest {
     @MethodSource("neverAnswered")
     void neverAnswered(String what, String from, String headers, String body, String reason) throws Exception {
         InboundMail mail = read(message(from, headers, body));
-        Object outcome = mailIntake.toCase(mail);
+        Object outcome = mailIntake.toCase(mail, RouteContract.trailSource(mail));
 
         Exchange exchange = acknowledge.send(e -> {
             e.getIn().setBody(outcome);
@@ -197,7 +197,7 @@ class AcknowledgementRulesTest {
 
         InboundMail mail = read(message(unique(REPORTER), "", report(VALID_NIP)));
         Exchange exchange = acknowledge.send(e -> {
-            e.getIn().setBody(mailIntake.toCase(mail));
+            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
             RouteContract.mail(e, mail);
             RouteContract.decided(e, "IMMEDIATE");
         });
@@ -209,7 +209,7 @@ class AcknowledgementRulesTest {
     private InboundMail acknowledgeReport(byte[] raw) {
         InboundMail mail = read(raw);
         acknowledge.send(e -> {
-            e.getIn().setBody(mailIntake.toCase(mail));
+            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
             RouteContract.mail(e, mail);
             RouteContract.decided(e, "IMMEDIATE");
         });
@@ -217,7 +217,7 @@ class AcknowledgementRulesTest {
     }
 
     private void assertWithheld(InboundMail mail, String reason) throws IOException {
-        List<AuditEvent> events = hub.auditOf(mail.sourceId());
+        List<AuditEvent> events = hub.auditOf(RouteContract.trailSource(mail));
         assertFalse(events.stream().anyMatch(e -> e.event().name().equals("ACKNOWLEDGED")), events.toString());
         AuditEvent note = events.stream().filter(e -> e.event().name().equals("NOTE")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no NOTE for " + mail.sourceId() + ": " + events));
@@ -227,7 +227,7 @@ class AcknowledgementRulesTest {
     }
 
     private List<String> events(InboundMail mail) throws IOException {
-        return hub.auditOf(mail.sourceId()).stream().map(e -> e.event().name()).toList();
+        return hub.auditOf(RouteContract.trailSource(mail)).stream().map(e -> e.event().name()).toList();
     }
 
     private static String report(String nip) {

@@ -1,6 +1,7 @@
 package netralitas.hub.routes;
 
 import netralitas.hub.camel.HubProperties;
+import netralitas.hub.inbox.InboundMail;
 import org.apache.camel.Exchange;
 
 /**
@@ -36,9 +37,18 @@ final class RouteContract {
         exchange.setProperty(HubProperties.DECISION, decision);
     }
 
-    /** The report message being read ({@code InboundMail}), as route ingest-mail sets it before acknowledge. */
-    static void mail(Exchange exchange, Object inboundMail) {
+    /**
+     * The report message being read ({@code InboundMail}) and what the trail names it by, as route ingest-mail sets
+     * them before acknowledge.
+     */
+    static void mail(Exchange exchange, InboundMail inboundMail) {
         exchange.setProperty(HubProperties.MAIL, inboundMail);
+        exchange.setProperty(HubProperties.MAIL_SOURCE, trailSource(inboundMail));
+    }
+
+    /** A source of the hub's form (folder, UID, pseudonym), one per message; the hub's MailTrailSource is not needed. */
+    static String trailSource(InboundMail mail) {
+        return "INBOX;uid=" + Integer.toUnsignedString(mail.sourceId().hashCode()) + ";mid=test";
     }
 
     /** Why route acknowledge did not send, or null. */

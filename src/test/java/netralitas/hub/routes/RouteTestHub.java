@@ -64,6 +64,7 @@ final class RouteTestHub {
         settings.put("hub.bkn.consumer-key", "route-test");
         settings.put("hub.bkn.consumer-secret", "route-test");
         settings.put("hub.audit.reporter-secret", "route-test-reporter-key");
+        settings.put("hub.audit.chain-key", "route-test-audit-chain-key-0123456789abcdef");
     }
 
     /** A hub whose state and audit trail are kept under {@code work}. */
