@@ -332,7 +332,7 @@ class AuditChainEndToEndTest {
             try (HubProcess hub = HubProcess.start(settings, log)) {
                 Files.move(file, drop.resolve("laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (trailLines(work.resolve("data/audit")) < 2_000) {
+                while (RawTrail.lines(work.resolve("data/audit")) < 2_000) {
                     assertTrue(System.nanoTime() < deadline, "the hub wrote too little: " + Files.readString(log));
                     Thread.sleep(100);
                 }
@@ -362,21 +362,6 @@ class AuditChainEndToEndTest {
         Output after = verify(work);
         assertEquals(0, after.exit, after.err);
         assertTrue(after.out.contains("State store: the trail ends at the state store's head"), after.out);
-    }
-
-    private static long trailLines(Path audit) throws IOException {
-        if (!Files.isDirectory(audit)) {
-            return 0;
-        }
-        long count = 0;
-        try (Stream<Path> files = Files.list(audit)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                try (Stream<String> lines = Files.lines(file)) {
-                    count += lines.count();
-                }
-            }
-        }
-        return count;
     }
 
     private static String readTrail(Path audit) throws IOException {

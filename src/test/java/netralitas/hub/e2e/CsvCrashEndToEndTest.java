@@ -82,7 +82,7 @@ class CsvCrashEndToEndTest {
             try (HubProcess second = HubProcess.start(settings, log)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
                 while (Files.exists(drop.resolve("laporan.csv"))) {
-                    assertTrue(System.nanoTime() < deadline, "the file was not finished after the restart:\n" + tail(log));
+                    assertTrue(System.nanoTime() < deadline, "the file was not finished after the restart:\n" + RawTrail.logTail(log, 40));
                     Thread.sleep(500);
                 }
             }
@@ -161,29 +161,9 @@ class CsvCrashEndToEndTest {
     /** Counted from the raw lines (no JSON parsing): it is polled while the hub is busy on the same two cores. */
     private static void awaitDelivered(Path work, int count, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (deliveredLines(work.resolve("data/audit")) < count) {
-            assertTrue(System.nanoTime() < deadline, "fewer than " + count + " delivered:\n" + tail(log));
+        while (RawTrail.lines(work.resolve("data/audit"), "DELIVERED") < count) {
+            assertTrue(System.nanoTime() < deadline, "fewer than " + count + " delivered:\n" + RawTrail.logTail(log, 40));
             Thread.sleep(500);
         }
-    }
-
-    private static long deliveredLines(Path audit) throws IOException {
-        if (!Files.isDirectory(audit)) {
-            return 0;
-        }
-        long count = 0;
-        try (Stream<Path> files = Files.list(audit)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                try (Stream<String> lines = Files.lines(file)) {
-                    count += lines.filter(line -> line.contains("\"event\":\"DELIVERED\"")).count();
-                }
-            }
-        }
-        return count;
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Reads a mailbox of the test mail server over real IMAP, as a regional office's mail client would. */
 final class ImapMailbox {
 
@@ -41,6 +43,18 @@ final class ImapMailbox {
     }
 
     /** The Message-IDs in one folder (null for a message without one), fetched from the envelopes only. */
+    /** The one copy of a case the inbox holds; fails when it holds none or more than one. */
+    MimeMessage onlyCopy(String inbox, String caseId) throws MessagingException {
+        List<MimeMessage> matching = new ArrayList<>();
+        for (MimeMessage message : messages(inbox)) {
+            if (caseId.equals(message.getHeader("X-Netralitas-Case-Id", null))) {
+                matching.add(message);
+            }
+        }
+        assertEquals(1, matching.size(), caseId + " delivered once to " + inbox);
+        return matching.get(0);
+    }
+
     List<String> messageIds(String address, String folderName) throws MessagingException {
         return read(address, folderName, messages -> {
             FetchProfile envelopes = new FetchProfile();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,8 +72,8 @@ class MailBoundsEndToEndTest {
 
     @Test
     void theFilesPastTheMaximumAreLeftOutAndTheRegionalMailSaysWhich() throws Exception {
-        String caseId = caseOf(MANY_FILES);
-        MimeMessage mail = delivered(KEPAHIANG, caseId);
+        String caseId = hub.caseOf(MANY_FILES);
+        MimeMessage mail = imap.onlyCopy(KEPAHIANG, caseId);
         List<String> attached = attachmentNames(mail);
         assertEquals(20, attached.size(), attached.toString());
         assertTrue(attached.contains("foto-20.jpg") && !attached.contains("foto-21.jpg"), attached.toString());
@@ -87,7 +86,7 @@ class MailBoundsEndToEndTest {
 
     @Test
     void theTrailRecordsWhatWasLeftOutWhenTheCaseIsReceivedAndDelivered() throws Exception {
-        String caseId = caseOf(MANY_FILES);
+        String caseId = hub.caseOf(MANY_FILES);
         for (String event : List.of("RECEIVED", "DELIVERED")) {
             AuditEvent recorded = hub.audit().stream()
                     .filter(e -> caseId.equals(e.caseId()) && event.equals(e.event().name())).findFirst().orElseThrow();
@@ -102,7 +101,7 @@ class MailBoundsEndToEndTest {
 
     @Test
     void theAcknowledgementSaysHowManyFilesWereLeftOut() throws Exception {
-        String caseId = caseOf(MANY_FILES);
+        String caseId = hub.caseOf(MANY_FILES);
         MimeMessage ack = imap.messages(SENDER).stream().filter(m -> caseId.equals(header(m, "X-Netralitas-Case-Id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no acknowledgement of " + caseId));
         String text = MailText.of(ack).plain();
@@ -120,7 +119,7 @@ class MailBoundsEndToEndTest {
 
     @Test
     void theReportSentAfterThemIsDelivered() throws Exception {
-        delivered(KEPAHIANG, caseOf(AFTER_THEM));
+        imap.onlyCopy(KEPAHIANG, hub.caseOf(AFTER_THEM));
         assertTrue(folder("Processed").contains(AFTER_THEM));
     }
 
@@ -186,30 +185,9 @@ class MailBoundsEndToEndTest {
         return imap.messageIds(TestHub.REPORT_MAILBOX, name);
     }
 
-    /** The message's events: the trail names it by folder, UID and Message-ID pseudonym. */
-    private static List<AuditEvent> eventsFrom(String messageId) throws IOException {
-        return hub.audit().stream().filter(e -> TestHub.fromMessage(e, messageId)).toList();
-    }
-
-    private static String caseOf(String messageId) throws IOException {
-        return eventsFrom(messageId).stream().filter(e -> e.caseId() != null).findFirst()
-                .orElseThrow(() -> new AssertionError("no case for " + messageId)).caseId();
-    }
-
-    private static MimeMessage delivered(String inbox, String caseId) throws Exception {
-        List<MimeMessage> matching = new ArrayList<>();
-        for (MimeMessage message : imap.messages(inbox)) {
-            if (caseId.equals(message.getHeader("X-Netralitas-Case-Id", null))) {
-                matching.add(message);
-            }
-        }
-        assertEquals(1, matching.size(), caseId + " delivered once to " + inbox);
-        return matching.get(0);
-    }
-
     private static void assertQuarantined(String messageId, String reason) throws Exception {
         assertTrue(folder("Quarantine").contains(messageId), messageId + " in Quarantine");
-        List<AuditEvent> events = eventsFrom(messageId);
+        List<AuditEvent> events = hub.eventsOf(messageId);
         AuditEvent rejected = events.stream().filter(e -> "REJECTED".equals(e.event().name())).findFirst()
                 .orElseThrow(() -> new AssertionError("no REJECTED for " + messageId));
         assertTrue(String.valueOf(rejected.detail().get("alasan")).endsWith(reason), rejected.detail().toString());

@@ -138,13 +138,8 @@ class MailCrashEndToEndTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (processedIds(imap).size() < count) {
             assertTrue(System.nanoTime() < deadline, "only " + processedIds(imap).size() + " of " + count
-                    + " messages processed; hub log:\n" + tail(log));
+                    + " messages processed; hub log:\n" + RawTrail.logTail(log, 60));
             Thread.sleep(50);
         }
-    }
-
-    private static String tail(Path log) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 }

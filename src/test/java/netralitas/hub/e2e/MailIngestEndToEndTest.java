@@ -76,8 +76,8 @@ class MailIngestEndToEndTest {
 
     @Test
     void aStructuredReportReachesItsOfficeWithTheWholeTrail() throws Exception {
-        String caseId = caseOf("<lap-01-rahmat@pelapor.example>");
-        MimeMessage mail = delivered(KEPAHIANG, caseId);
+        String caseId = hub.caseOf("<lap-01-rahmat@pelapor.example>");
+        MimeMessage mail = imap.onlyCopy(KEPAHIANG, caseId);
         assertEquals("BERAT", mail.getHeader("X-Netralitas-Severity", null));
         assertEquals(List.of(KEPAHIANG), recipients(mail, Message.RecipientType.TO));
         MailText text = MailText.of(mail);
@@ -89,7 +89,7 @@ class MailIngestEndToEndTest {
 
     @Test
     void noHeaderOfTheIncomingReportLeaksIntoTheForwardedEmail() throws Exception {
-        MimeMessage mail = delivered(KEPAHIANG, caseOf("<lap-01-rahmat@pelapor.example>"));
+        MimeMessage mail = imap.onlyCopy(KEPAHIANG, hub.caseOf("<lap-01-rahmat@pelapor.example>"));
         assertTrue(mail.getMessageID().startsWith("<NH-"), mail.getMessageID());
         assertNull(mail.getHeader("Reply-To"));
         assertNull(mail.getHeader("In-Reply-To"));
@@ -101,33 +101,33 @@ class MailIngestEndToEndTest {
     @Test
     void everyBodyShapeBecomesTheRightCase() throws Exception {
         // quoted-printable, CSV column names as labels
-        delivered(LEBONG, caseOf("<lap-02-yusuf@pelapor.example>"));
+        imap.onlyCopy(LEBONG, hub.caseOf("<lap-02-yusuf@pelapor.example>"));
         // free text: a spaced NIP and a region named in a pasted WhatsApp chat; "kemarin sore" is no date, so the
         // office is told that the date is only the email's
-        MimeMessage chat = delivered(CILEGON, caseOf("<lap-03-siti@pelapor.example>"));
+        MimeMessage chat = imap.onlyCopy(CILEGON, hub.caseOf("<lap-03-siti@pelapor.example>"));
         assertTrue(MailText.of(chat).plain().contains("Tanggal kejadian       : tidak disebut dalam laporan; tanggal email:"
                 + " 21 Oktober 2024"), MailText.of(chat).plain());
         // HTML only, base64
-        MimeMessage html = delivered(BUNGO, caseOf("<lap-04-andi@pelapor.example>"));
+        MimeMessage html = imap.onlyCopy(BUNGO, hub.caseOf("<lap-04-andi@pelapor.example>"));
         assertFalse(MailText.of(html).plain().contains("<b>"), "HTML read as text, not tags");
         // multipart/alternative: the plain part is the one read
-        assertTrue(MailText.of(delivered(KEPAHIANG, caseOf("<lap-05-wahyu@pelapor.example>"))).plain()
+        assertTrue(MailText.of(imap.onlyCopy(KEPAHIANG, hub.caseOf("<lap-05-wahyu@pelapor.example>"))).plain()
                 .contains("versi teks"));
         // forwarded as message/rfc822: the report inside it
-        delivered(LEBONG, caseOf("<lap-08-koordinator@pelapor.example>"));
+        imap.onlyCopy(LEBONG, hub.caseOf("<lap-08-koordinator@pelapor.example>"));
         // windows-1252 HTML with a table of labels
-        delivered(LEBONG, caseOf("<lap-25-forum@pelapor.example>"));
+        imap.onlyCopy(LEBONG, hub.caseOf("<lap-25-forum@pelapor.example>"));
     }
 
     @Test
     void anInlineForwardedBlockIsNotTakenForTheIncidentDate() throws Exception {
-        MimeMessage mail = delivered(CILEGON, caseOf("<lap-09-relawan@pelapor.example>"));
+        MimeMessage mail = imap.onlyCopy(CILEGON, hub.caseOf("<lap-09-relawan@pelapor.example>"));
         assertTrue(MailText.of(mail).plain().contains("tanggal email: 22 Oktober 2024"), "the Date header's day, not the forwarded 21st");
     }
 
     @Test
     void encodedSubjectsAndLatin1BodiesAreRead() throws Exception {
-        String caseId = caseOf("<lap-06-andre@pelapor.example>");
+        String caseId = hub.caseOf("<lap-06-andre@pelapor.example>");
         // Fajar's CAMPAIGN_EVENT is RINGAN: it waits for the digest.
         assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DIGEST_QUEUED", "ACKNOWLEDGED");
         MimeMessage ack = acknowledgement("andre.gunawan@pelapor.example", caseId);
@@ -136,17 +136,17 @@ class MailIngestEndToEndTest {
 
     @Test
     void evidenceFilesTravelWithTheCaseUnderSafeNames() throws Exception {
-        MimeMessage nested = delivered(KEPAHIANG, caseOf("<lap-07-lestari@pelapor.example>"));
+        MimeMessage nested = imap.onlyCopy(KEPAHIANG, hub.caseOf("<lap-07-lestari@pelapor.example>"));
         assertEquals(List.of("foto-1.jpg", "lampiran-1.png", "laporan bukti.pdf"), attachmentNames(nested));
-        MimeMessage forwarded = delivered(LEBONG, caseOf("<lap-08-koordinator@pelapor.example>"));
+        MimeMessage forwarded = imap.onlyCopy(LEBONG, hub.caseOf("<lap-08-koordinator@pelapor.example>"));
         assertEquals(List.of("tangkapan-layar-fb.jpg"), attachmentNames(forwarded));
-        MimeMessage paths = delivered(BUNGO, caseOf("<lap-24-indra@pelapor.example>"));
+        MimeMessage paths = imap.onlyCopy(BUNGO, hub.caseOf("<lap-24-indra@pelapor.example>"));
         assertEquals(List.of("foto bukti.jpg", "passwd.jpg"), attachmentNames(paths));
     }
 
     @Test
     void aTwentyMegabyteAttachmentIsReplacedByANote() throws Exception {
-        MimeMessage mail = delivered(KEPAHIANG, caseOf("<lap-14-rahmat@pelapor.example>"));
+        MimeMessage mail = imap.onlyCopy(KEPAHIANG, hub.caseOf("<lap-14-rahmat@pelapor.example>"));
         assertTrue(attachmentNames(mail).isEmpty(), "not attached: over hub.mail.max-attachment-bytes");
         String text = MailText.of(mail).plain();
         assertTrue(text.contains(LargeMail.ATTACHMENT_NAME + " (20,0 MB)"), text);
@@ -175,7 +175,7 @@ class MailIngestEndToEndTest {
         assertQuarantined("<lap-21-eko@pelapor.example>", "tanpa NIP, nama_terlapor wajib diisi");
         assertQuarantined("<lap-23-hadi@pelapor.example>", "bulan pengangkatan 13");
 
-        String caseId = caseOf("<lap-23-hadi@pelapor.example>");
+        String caseId = hub.caseOf("<lap-23-hadi@pelapor.example>");
         MimeMessage ack = acknowledgement("hadi.susanto@pelapor.example", caseId);
         assertTrue(ack.getSubject().contains("belum dapat diproses"), ack.getSubject());
         assertTrue(MailText.of(ack).plain().contains("NIP tidak valid: bulan pengangkatan 13 tidak ada"),
@@ -188,7 +188,7 @@ class MailIngestEndToEndTest {
         for (String[] message : new String[][] {{"<lap-13-budi@pelapor.example>", "budi.santoso@pelapor.example"},
                 {"<lap-12-rudi@pelapor.example>", "rudi.hartono@pelapor.example"}}) {
             assertTrue(imap.messages(message[1]).isEmpty(), message[1] + " got no reply");
-            AuditEvent note = eventsFrom(message[0]).stream().filter(e -> "NOTE".equals(e.event().name())).findFirst()
+            AuditEvent note = hub.eventsOf(message[0]).stream().filter(e -> "NOTE".equals(e.event().name())).findFirst()
                     .orElseThrow(() -> new AssertionError("no NOTE for " + message[0]));
             assertEquals("tidak dikirim", note.detail().get("tandaTerima"));
             assertTrue(String.valueOf(note.detail().get("alasan")).startsWith("pesan tidak tampak sebagai laporan"),
@@ -200,7 +200,7 @@ class MailIngestEndToEndTest {
     void bouncesAutoRepliesAndTheHubsOwnMailAreFiledNeverForwardedNorAnswered() throws Exception {
         for (String messageId : List.of("<20241030031244.7A1B2C3D@mail.pelapor.example>", "<ooo-19-bambang@pelapor.example>",
                 "<NH-20241008-ABCDEFGH.1728371160000@bawaslu.example>")) {
-            List<AuditEvent> events = eventsFrom(messageId);
+            List<AuditEvent> events = hub.eventsOf(messageId);
             assertEquals(List.of("NOTE"), events.stream().map(e -> e.event().name()).toList(), messageId);
             assertTrue(inFolder("Processed", messageId), messageId + " in Processed");
         }
@@ -211,8 +211,8 @@ class MailIngestEndToEndTest {
     @Test
     void headerInjectionInTheSubjectOrAFieldReachesNoHeader() throws Exception {
         for (String messageId : List.of("<lap-16-maya@pelapor.example>", "<lap-17-agus@pelapor.example>")) {
-            String caseId = caseOf(messageId);
-            MimeMessage mail = delivered(messageId.contains("16") ? LEBONG : KEPAHIANG, caseId);
+            String caseId = hub.caseOf(messageId);
+            MimeMessage mail = imap.onlyCopy(messageId.contains("16") ? LEBONG : KEPAHIANG, caseId);
             assertNull(mail.getHeader("Bcc"));
             assertFalse(Arrays.toString(mail.getAllRecipients()).contains("penyusup"));
             assertTrue(mail.getSubject().indexOf('\n') < 0 && mail.getSubject().indexOf('\r') < 0);
@@ -224,7 +224,7 @@ class MailIngestEndToEndTest {
 
     @Test
     void aCsvAttachmentIsProcessedAsADropAndTheSenderIsToldTheRejectedRowsNotSentThem() throws Exception {
-        List<AuditEvent> rows = eventsFrom("<lap-10-rekap@pelapor.example>").stream()
+        List<AuditEvent> rows = hub.eventsOf("<lap-10-rekap@pelapor.example>").stream()
                 .filter(e -> e.source().contains("/rekap-oktober.csv:")).toList();
         assertEquals(2, rows.stream().filter(e -> "RECEIVED".equals(e.event().name())).count(), "two good rows");
         assertEquals(1, rows.stream().filter(e -> "REJECTED".equals(e.event().name())).count(), "one bad row");
@@ -247,7 +247,7 @@ class MailIngestEndToEndTest {
 
     @Test
     void passiveAttendanceIsClosedAndFiled() throws Exception {
-        String caseId = caseOf("<lap-22-fitri@pelapor.example>");
+        String caseId = hub.caseOf("<lap-22-fitri@pelapor.example>");
         assertTrail(caseId, "RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "CLOSED", "ACKNOWLEDGED");
         assertTrue(inFolder("Processed", "<lap-22-fitri@pelapor.example>"));
         String text = MailText.of(acknowledgement("fitri.handayani@pelapor.example", caseId)).plain();
@@ -257,7 +257,7 @@ class MailIngestEndToEndTest {
 
     @Test
     void theAcknowledgementNamesTheCaseAndIsMarkedAutomatic() throws Exception {
-        String caseId = caseOf("<lap-01-rahmat@pelapor.example>");
+        String caseId = hub.caseOf("<lap-01-rahmat@pelapor.example>");
         MimeMessage ack = acknowledgement("rahmat.hidayat@pelapor.example", caseId);
         assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
         assertEquals("<lap-01-rahmat@pelapor.example>", ack.getHeader("In-Reply-To", null));
@@ -277,27 +277,6 @@ class MailIngestEndToEndTest {
         return folder(name).contains(messageId);
     }
 
-    /** The message's events: the trail names it by folder, UID and Message-ID pseudonym. */
-    private static List<AuditEvent> eventsFrom(String messageId) throws IOException {
-        return hub.audit().stream().filter(e -> TestHub.fromMessage(e, messageId)).toList();
-    }
-
-    private static String caseOf(String messageId) throws IOException {
-        return eventsFrom(messageId).stream().filter(e -> e.caseId() != null).findFirst()
-                .orElseThrow(() -> new AssertionError("no case for " + messageId)).caseId();
-    }
-
-    private static MimeMessage delivered(String inbox, String caseId) throws Exception {
-        List<MimeMessage> matching = new ArrayList<>();
-        for (MimeMessage message : imap.messages(inbox)) {
-            if (caseId.equals(message.getHeader("X-Netralitas-Case-Id", null))) {
-                matching.add(message);
-            }
-        }
-        assertEquals(1, matching.size(), caseId + " delivered once to " + inbox);
-        return matching.get(0);
-    }
-
     private static MimeMessage acknowledgement(String reporter, String caseId) throws Exception {
         return imap.messages(reporter).stream().filter(m -> caseId.equals(header(m, "X-Netralitas-Case-Id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no acknowledgement of " + caseId + " to " + reporter));
@@ -305,7 +284,7 @@ class MailIngestEndToEndTest {
 
     private static void assertQuarantined(String messageId, String reason) throws Exception {
         assertTrue(inFolder("Quarantine", messageId), messageId + " in Quarantine");
-        List<AuditEvent> events = eventsFrom(messageId);
+        List<AuditEvent> events = hub.eventsOf(messageId);
         AuditEvent rejected = events.stream().filter(e -> "REJECTED".equals(e.event().name())).findFirst()
                 .orElseThrow(() -> new AssertionError("no REJECTED for " + messageId));
         assertTrue(String.valueOf(rejected.detail().get("alasan")).contains(reason), rejected.detail().toString());

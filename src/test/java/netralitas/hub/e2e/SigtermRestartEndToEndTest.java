@@ -79,12 +79,12 @@ class SigtermRestartEndToEndTest {
                     repeats += arrive(cycle, work, drop, imap, messageIds);
                 }
                 boolean stopInFlight = cycle % 2 == 1;
-                long deliveredBefore = deliveredLines(work);
+                long deliveredBefore = RawTrail.lines(work.resolve("data/audit"), "DELIVERED");
                 try (HubProcess hub = HubProcess.start(settings, log)) {
                     awaitWhileRunning(hub, log, "cycle " + cycle + ": ready", () -> status(ready) == 200);
                     if (stopInFlight) {
                         awaitWhileRunning(hub, log, "cycle " + cycle + ": a delivery",
-                                () -> deliveredLines(work) > deliveredBefore);
+                                () -> RawTrail.lines(work.resolve("data/audit"), "DELIVERED") > deliveredBefore);
                     } else {
                         awaitWhileRunning(hub, log, "cycle " + cycle + ": every report handled",
                                 () -> csvFilesIn(drop) == 0 && imap.messageIds(TestHub.REPORT_MAILBOX, "INBOX").isEmpty());
@@ -205,8 +205,8 @@ class SigtermRestartEndToEndTest {
     private static void awaitWhileRunning(HubProcess hub, Path log, String what, Callable<Boolean> done) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!done.call()) {
-            assertTrue(hub.isAlive(), what + ": the hub exited; its log:\n" + tail(log));
-            assertTrue(System.nanoTime() < deadline, what + ": not within 90 s; the hub's log:\n" + tail(log));
+            assertTrue(hub.isAlive(), what + ": the hub exited; its log:\n" + RawTrail.logTail(log, 40));
+            assertTrue(System.nanoTime() < deadline, what + ": not within 90 s; the hub's log:\n" + RawTrail.logTail(log, 40));
             Thread.sleep(100);
         }
     }
@@ -234,27 +234,5 @@ class SigtermRestartEndToEndTest {
         try (Stream<AuditEvent> events = new AuditLog(work.resolve("data/audit")).events()) {
             return events.toList();
         }
-    }
-
-    /** Counted from the raw lines (no JSON parsing): polled while the hub writes the trail. */
-    private static long deliveredLines(Path work) throws IOException {
-        Path audit = work.resolve("data/audit");
-        if (!Files.isDirectory(audit)) {
-            return 0;
-        }
-        long count = 0;
-        try (Stream<Path> files = Files.list(audit)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                try (Stream<String> lines = Files.lines(file)) {
-                    count += lines.filter(line -> line.contains("\"event\":\"DELIVERED\"")).count();
-                }
-            }
-        }
-        return count;
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

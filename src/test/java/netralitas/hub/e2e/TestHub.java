@@ -206,6 +206,17 @@ final class TestHub implements AutoCloseable {
         }
     }
 
+    /** The events of the message with this Message-ID: the trail names it by folder, UID and Message-ID pseudonym. */
+    List<AuditEvent> eventsOf(String messageId) throws IOException {
+        return audit().stream().filter(e -> fromMessage(e, messageId)).toList();
+    }
+
+    /** The case the message with this Message-ID became. */
+    String caseOf(String messageId) throws IOException {
+        return eventsOf(messageId).stream().filter(e -> e.caseId() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no case for " + messageId)).caseId();
+    }
+
     Path doneDir() {
         return dropDir().resolve("done");
     }
