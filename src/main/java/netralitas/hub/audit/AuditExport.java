@@ -80,10 +80,11 @@ public final class AuditExport {
         try (Stream<AuditEvent> events = trail.events(progress)) {
             for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
                 LocalDate date = e.at().toLocalDate();
-                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
+                // The case's RECEIVED is read even when outside the processing-time range: it carries the date.
+                if (inRange != null && !inIncidentRange(e, incident, inRange)) {
                     continue;
                 }
-                if (inRange != null && !inIncidentRange(e, incident, inRange)) {
+                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
                     continue;
                 }
                 if (csv != null) {
