@@ -1,5 +1,9 @@
 package netralitas.hub.audit;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -7,7 +11,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,8 @@ import java.util.Map;
 
 /**
  * The auditor's report's FreeMarker template, {@code audit-report.html.ftlh} in the hub's {@code config/templates}
- * beside the mail templates, set up as those are (netralitas.hub.mail.CaseEmailRenderer): HTML auto-escaping, so text
+ * beside the mail templates (a copy is built into the jar, for a report made from a trail without the hub's
+ * configuration), set up as those are (netralitas.hub.mail.CaseEmailRenderer): HTML auto-escaping, so text
  * from the trail can never become markup; no Java reachable from the template. The model holds preformatted text and
  * bounded lists; the timelines are an iterable the template walks once.
  */
@@ -33,24 +37,24 @@ final class ReportTemplate {
     }
 
     void render(Writer out, Map<String, Object> model) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(NAME))) {
-            throw new IOException("No audit report template " + dir.resolve(NAME).toAbsolutePath()
-                    + " (it ships in config/templates; set hub.config-dir to the folder holding templates/)");
-        }
         try {
             configuration().getTemplate(NAME).process(model, out);
         } catch (TemplateException e) {
-            throw new IOException("Audit report template " + dir.resolve(NAME) + ": " + e.getMessageWithoutStackTop(), e);
+            throw new IOException("Audit report template " + where() + ": " + e.getMessageWithoutStackTop(), e);
         }
     }
 
-    private Configuration configuration() {
+    /** The deployer's file when there is one, else the copy in the jar (built from the project's config/templates). */
+    private String where() {
+        return Files.isRegularFile(dir.resolve(NAME)) ? dir.resolve(NAME).toString() : "(built in) " + NAME;
+    }
+
+    private Configuration configuration() throws IOException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            cfg.setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read template directory " + dir.toAbsolutePath(), e);
-        }
+        ClassTemplateLoader builtIn = new ClassTemplateLoader(ReportTemplate.class, "");
+        cfg.setTemplateLoader(Files.isRegularFile(dir.resolve(NAME))
+                ? new MultiTemplateLoader(new TemplateLoader[]{new FileTemplateLoader(dir.toFile()), builtIn})
+                : builtIn);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setLocale(Locale.forLanguageTag("id-ID"));
