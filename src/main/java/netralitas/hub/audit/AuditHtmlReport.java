@@ -25,11 +25,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * {@code audit report}: one self-contained HTML file for an auditor (Indonesian, no script, nothing fetched from
- * anywhere) — whether the hash chain holds, cases per region with where they stand, the cases still waiting, the
- * rejected reports and a timeline per case. The trail is read once, verifying and counting in the same pass; only
- * the first cases' timelines are kept, so the tables are complete for any size of trail while the file stays one an
- * auditor can open.
+ * {@code audit report}: one self-contained HTML file for an auditor (Indonesian, nothing fetched from anywhere, a small
+ * inline script for search and filters) — whether the hash chain holds, cases done, ended and open by the rule
+ * {@code audit stats} uses ({@link CaseStatus}), cases per region, the open cases with their age, the delivery check,
+ * the rejected reports and a timeline per case in its region's time zone. The page is
+ * {@code config/templates/audit-report.html.ftlh} ({@link ReportTemplate}); this class reads the trail once, verifying
+ * and counting in the same pass, and hands the template preformatted text and bounded lists: only the first cases'
+ * timelines are kept, built one at a time as the template writes them, so the tables are complete for any size of
+ * trail while the file stays one an auditor can open.
  */
 public final class AuditHtmlReport {
 
@@ -563,10 +566,14 @@ public final class AuditHtmlReport {
         return DetailLabels.value(key, value.toString());
     }
 
+    /** Cut to a readable length; control characters (an old trail may hold them, JSON-escaped) shown as U+FFFD. */
     private static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+        String cut = text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+        return CONTROL.matcher(cut).replaceAll("\uFFFD");
     }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]");
 }
