@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Documented check of `audit report` (issue 6): make the auditor's HTML report and open it in headless Chromium,
 # which saves what it rendered as a PNG. Look at the PNG: green UTUH (or red RUSAK) box, the per-region table, the
-# cases still waiting, the rejected reports and the case timelines.
+# open cases, the delivery check, the rejected reports, the search box and filters, and the case timelines in their
+# region's time zone.
 #
 #   docs/audit-report-screenshot.sh [--jar target/netralitas-hub.jar] [--hub-home DIR] [--audit-dir DIR]
 #                                   [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--png audit-report.png]
@@ -13,7 +14,8 @@
 # (the folder holding audit-YYYY-MM-DD.jsonl files). --html screenshots a report already made. --sample first builds
 # the report of the unit tests' fixture trail (mvn -o test -Dtest=AuditReportSampleTest, into
 # target/audit-report-sample/; run from the project folder).
-# Other options: --chromium PATH (default /usr/bin/chromium), --width 1280, --height 2000.
+# Other options: --chromium PATH (default /usr/bin/chromium), --width 1366 (a laptop: the report must fit it),
+# --height 2000.
 # Exit: 0 with the PNG written (also when the report shows a broken chain: that is for the reader to see), else 1.
 set -euo pipefail
 
@@ -26,10 +28,10 @@ from=
 to=
 sample=false
 chromium=/usr/bin/chromium
-width=1280
+width=1366
 height=2000
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-1}"; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-1}"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -117,7 +117,8 @@ public final class HubMain {
                     err.println("hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): " + e.getMessage());
                     return 2;
                 }
-                return new AuditCommand(regionNames(settings), access).run(args.subList(1, args.size()),
+                Path templates = settings.configDir().resolve("templates");
+                return new AuditCommand(regionNames(settings), access, templates).run(args.subList(1, args.size()),
                         settings.auditDir(), out, err);
             }
             case "replay" -> {

@@ -39,9 +39,12 @@ public final class AuditCommand {
             "                                                its end against the state store's chain head; with",
             "                                                --anchor, that a head hash mailed to the anchor inbox is",
             "                                                a position of the chain",
-            "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]",
-            "                                                write events (dates inclusive) to stdout: CSV for",
-            "                                                spreadsheets (formula-safe), or the trail's JSON lines",
+            "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--incident-from YYYY-MM-DD]",
+            "               [--incident-to YYYY-MM-DD] [--format csv|json]",
+            "                                                write events to stdout (dates inclusive): --from/--to by",
+            "                                                when the hub processed them, --incident-from/--incident-to",
+            "                                                by the incident date of their case; CSV for spreadsheets",
+            "                                                (formula-safe), or the trail's JSON lines",
             "  audit stats                                   events by kind, cases by severity and region, and the",
             "                                                cases not finished yet with how long they have waited",
             "  audit report --out <file.html> [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
@@ -61,6 +64,7 @@ public final class AuditCommand {
     private final Duration progressInterval;
     private final Function<String, String> regionNames;
     private final TrailAccess access;
+    private final Path templateDir;
 
     /** Without a chain key or state store: for unkeyed trails ({@link TrailAccess#NONE}). */
     public AuditCommand() {
@@ -73,7 +77,12 @@ public final class AuditCommand {
      * @param access      the chain key and the state store's chain head
      */
     public AuditCommand(Function<String, String> regionNames, TrailAccess access) {
-        this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames, access);
+        this(regionNames, access, ReportTemplate.DEFAULT_DIR);
+    }
+
+    /** @param templateDir the hub's {@code config/templates}, holding the HTML report's template */
+    public AuditCommand(Function<String, String> regionNames, TrailAccess access, Path templateDir) {
+        this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames, access, templateDir);
     }
 
     AuditCommand(Clock clock) {
@@ -81,6 +90,12 @@ public final class AuditCommand {
     }
 
     AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access) {
+        this(clock, progressInterval, regionNames, access, ReportTemplate.DEFAULT_DIR);
+    }
+
+    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access,
+                 Path templateDir) {
+        this.templateDir = templateDir;
         this.clock = clock;
         this.progressInterval = progressInterval;
         this.regionNames = regionNames;
@@ -308,7 +323,8 @@ public final class AuditCommand {
     }
 
     private int export(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, "export", List.of("--from", "--to", "--format"));
+        Options options = Options.parse(args, "export",
+                List.of("--from", "--to", "--incident-from", "--incident-to", "--format"));
         if (options.problem() != null) {
             return usage(err, options.problem());
         }
@@ -324,14 +340,19 @@ public final class AuditCommand {
         if (from != null && to != null && from.isAfter(to)) {
             return usage(err, "--from " + from + " is after --to " + to);
         }
+        AuditExport.IncidentRange incident =
+                new AuditExport.IncidentRange(options.date("--incident-from"), options.date("--incident-to"));
+        if (incident.from() != null && incident.to() != null && incident.from().isAfter(incident.to())) {
+            return usage(err, "--incident-from " + incident.from() + " is after --incident-to " + incident.to());
+        }
         try {
             Progress progress = progress(err);
             SkippedLines skipped = new SkippedLines(err);
             // Buffered here: System.out flushes at every line, which made a big export three times slower. UTF-8
             // whatever the terminal's charset: this is data for other tools. Not closed: that would close stdout.
             Writer data = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            long written = new AuditExport().export(new AuditLog(auditDir, skipped), from, to, exportFormat, data,
-                    progress);
+            long written = new AuditExport().export(new AuditLog(auditDir, skipped), from, to, incident, exportFormat,
+                    data, progress);
             data.flush();
             out.flush();
             progress.finish();
@@ -359,7 +380,7 @@ public final class AuditCommand {
         }
         AuditHtmlReport.Result result;
         try {
-            result = new AuditHtmlReport(clock, regionNames, access).write(auditDir, from, to, Path.of(file),
+            result = new AuditHtmlReport(clock, regionNames, access, templateDir).write(auditDir, from, to, Path.of(file),
                     progress(err));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Report failed: " + e.getMessage());
@@ -402,7 +423,7 @@ public final class AuditCommand {
                 if (!known.contains(name)) {
                     return new Options(values, "Unknown " + command + " option: " + name);
                 }
-                if ((name.equals("--from") || name.equals("--to")) && !isDate(value)) {
+                if ((name.equals("--from") || name.equals("--to") || name.startsWith("--incident-")) && !isDate(value)) {
                     return new Options(values, name + " must be a date as YYYY-MM-DD, was " + value);
                 }
                 values.put(name, value);

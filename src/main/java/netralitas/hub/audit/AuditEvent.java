@@ -29,6 +29,13 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
                          String route, Map<String, Object> detail, String prev, String hash, boolean keyed) {
 
     /** prev of the first event ever written. */
+    /**
+     * The one detail key for why (a rejection, a deferral, a dead letter, a note). Trails of earlier releases also
+     * used {@code reason} for it; {@link #alasan()} and {@link #currentDetail()} read both.
+     */
+    public static final String ALASAN = "alasan";
+    private static final String OLD_ALASAN = "reason";
+
     public static final String GENESIS = "0".repeat(64);
 
     /** Millisecond precision and an explicit offset, so the text is the same whether written or re-read. */
@@ -224,5 +231,29 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Why, from {@link #ALASAN} or the older {@code reason}; null when the event gives none. */
+    public String alasan() {
+        Object value = detail.get(ALASAN);
+        if (value == null) {
+            value = detail.get(OLD_ALASAN);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** The detail with a key of an earlier release under its current name ({@code reason} as {@link #ALASAN}). */
+    public Map<String, Object> currentDetail() {
+        return currentKeys(detail);
+    }
+
+    /** As {@link #currentDetail()}, of any detail map. */
+    static Map<String, Object> currentKeys(Map<String, Object> detail) {
+        if (!detail.containsKey(OLD_ALASAN) || detail.containsKey(ALASAN)) {
+            return detail;
+        }
+        Map<String, Object> current = new LinkedHashMap<>();
+        detail.forEach((key, value) -> current.put(OLD_ALASAN.equals(key) ? ALASAN : key, value));
+        return Collections.unmodifiableMap(current);
     }
 }

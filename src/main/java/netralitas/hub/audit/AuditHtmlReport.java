@@ -17,17 +17,22 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * {@code audit report}: one self-contained HTML file for an auditor (Indonesian, no script, nothing fetched from
- * anywhere) — whether the hash chain holds, cases per region with where they stand, the cases still waiting, the
- * rejected reports and a timeline per case. The trail is read once, verifying and counting in the same pass; only
- * the first cases' timelines are kept, so the tables are complete for any size of trail while the file stays one an
- * auditor can open.
+ * {@code audit report}: one self-contained HTML file for an auditor (Indonesian, nothing fetched from anywhere, a small
+ * inline script for search and filters) — whether the hash chain holds, cases done, ended and open by the rule
+ * {@code audit stats} uses ({@link CaseStatus}), cases per region, the open cases with their age, the delivery check,
+ * the rejected reports and a timeline per case in its region's time zone. The page is
+ * {@code config/templates/audit-report.html.ftlh} ({@link ReportTemplate}); this class reads the trail once, verifying
+ * and counting in the same pass, and hands the template preformatted text and bounded lists: only the first cases'
+ * timelines are kept, built one at a time as the template writes them, so the tables are complete for any size of
+ * trail while the file stays one an auditor can open.
  */
 public final class AuditHtmlReport {
 
@@ -36,10 +41,10 @@ public final class AuditHtmlReport {
     private static final int TIMELINE_EVENTS_PER_CASE = 40;
     private static final int DEFAULT_LIST_ROWS = 1_000;
     private static final int MAX_VALUE_CHARS = 400;
-    /** Columns of the region table: where finished cases ended, and where the others wait. */
-    private static final CaseStatus[] DONE = {CaseStatus.DELIVERED, CaseStatus.DIGEST_SENT, CaseStatus.CLOSED};
-    private static final CaseStatus[] WAITING =
-            {CaseStatus.DIGEST_QUEUED, CaseStatus.DEFERRED, CaseStatus.DEAD_LETTERED, CaseStatus.IN_PROGRESS};
+    /** Columns of the region table: done, ended without delivery, and open (where the open ones wait). */
+    private static final CaseStatus[] STATUS_COLUMNS = {CaseStatus.DELIVERED, CaseStatus.DIGEST_SENT,
+            CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRIAGE, CaseStatus.DIGEST_QUEUED, CaseStatus.DEFERRED,
+            CaseStatus.DEAD_LETTERED, CaseStatus.IN_PROGRESS};
 
     /**
      * What was written.
@@ -61,6 +66,7 @@ public final class AuditHtmlReport {
     private final TrailAccess access;
     private final int timelineCases;
     private final int listRows;
+    private final ReportTemplate templates;
 
     /**
      * Without chain key or state store ({@link TrailAccess#NONE}): a keyed trail is then reported as not verified.
@@ -71,17 +77,27 @@ public final class AuditHtmlReport {
         this(clock, regionNames, TrailAccess.NONE);
     }
 
-    /** @param access the chain key and the state store's head, to verify the trail fully */
+    /**
+     * With the template of the project's own {@code config/templates} (relative to the working folder).
+     *
+     * @param access the chain key and the state store's head, to verify the trail fully
+     */
     public AuditHtmlReport(Clock clock, Function<String, String> regionNames, TrailAccess access) {
-        this(clock, regionNames, access, DEFAULT_TIMELINE_CASES, DEFAULT_LIST_ROWS);
+        this(clock, regionNames, access, ReportTemplate.DEFAULT_DIR);
+    }
+
+    /** @param templateDir the folder holding {@value ReportTemplate#NAME} (the hub's {@code config/templates}) */
+    public AuditHtmlReport(Clock clock, Function<String, String> regionNames, TrailAccess access, Path templateDir) {
+        this(clock, regionNames, access, DEFAULT_TIMELINE_CASES, DEFAULT_LIST_ROWS, templateDir);
     }
 
     AuditHtmlReport(Clock clock, Function<String, String> regionNames, int timelineCases, int listRows) {
-        this(clock, regionNames, TrailAccess.NONE, timelineCases, listRows);
+        this(clock, regionNames, TrailAccess.NONE, timelineCases, listRows, ReportTemplate.DEFAULT_DIR);
     }
 
     AuditHtmlReport(Clock clock, Function<String, String> regionNames, TrailAccess access, int timelineCases,
-                    int listRows) {
+                    int listRows, Path templateDir) {
+        this.templates = new ReportTemplate(templateDir);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.regionNames = regionNames == null ? code -> null : regionNames;
         this.access = Objects.requireNonNull(access, "access");
@@ -131,108 +147,74 @@ public final class AuditHtmlReport {
     void render(Path auditDir, TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
             throws IOException {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        out.write("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>Laporan Audit Netralitas Hub</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
-        header(auditDir, facts, now, out);
-        out.write("<nav><a href=\"#verifikasi\">Verifikasi rantai hash</a> · <a href=\"#wilayah\">Ringkasan per wilayah</a>"
-                + " · <a href=\"#peristiwa\">Peristiwa per jenis</a> · <a href=\"#belum-selesai\">Kasus belum selesai</a>"
-                + " · <a href=\"#ditolak\">Laporan ditolak</a> · <a href=\"#linimasa\">Linimasa per kasus</a></nav>\n");
-        Map<String, Integer> anchors = anchors(facts.timelines().timelines());
-        chain(facts, scan, verification, out);
-        regions(facts.tally(), out);
-        events(facts, out);
-        waiting(facts.tally(), anchors, now, out);
-        rejections(facts, anchors, out);
-        timelines(facts, anchors, now, out);
-        out.write("<footer>Dibuat oleh Netralitas Hub (<code>audit report</code>). Identitas pelapor di jejak audit sudah"
-                + " disamarkan (hash berkunci); laporan ini tidak menambah data pribadi apa pun.</footer>\n");
-        out.write("</body>\n</html>\n");
+        Map<String, Object> model = new HashMap<>();
+        model.put("header", header(auditDir, facts, now));
+        model.put("chain", chain(facts, scan, verification));
+        model.put("regions", regions(facts.tally()));
+        model.put("events", events(facts));
+        model.put("stages", stages(facts.tally()));
+        Map<String, String> anchors = anchors(facts.timelines().timelines());
+        model.put("waiting", waiting(facts.tally(), anchors, now));
+        model.put("deliveries", deliveries(facts.tally(), anchors));
+        model.put("rejections", rejections(facts, anchors));
+        model.put("timelines", timelines(facts, anchors, now));
+        model.put("filters", filters(facts.tally()));
+        templates.render(out, model);
     }
 
-    private void header(Path auditDir, TrailFacts facts, OffsetDateTime now, Writer out) throws IOException {
+    private Map<String, Object> header(Path auditDir, TrailFacts facts, OffsetDateTime now) {
         List<Path> files = AuditFiles.list(auditDir);
-        out.write("<header>\n<h1>Laporan Audit Netralitas Hub</h1>\n<dl class=\"meta\">\n");
-        item(out, "Dibuat", ReportText.time(now));
-        item(out, "Folder jejak", "<code>" + Html.escape(auditDir.toAbsolutePath().toString()) + "</code>");
-        item(out, "Berkas jejak", files.isEmpty() ? "tidak ada"
-                : ReportText.number(files.size()) + " (<code>" + Html.escape(files.get(0).getFileName().toString())
-                + "</code>" + (files.size() > 1 ? " s.d. <code>"
-                + Html.escape(files.get(files.size() - 1).getFileName().toString()) + "</code>" : "") + ")");
+        Map<String, Object> header = new HashMap<>();
+        header.put("generated", ReportText.time(now.atZoneSameInstant(RegionZone.WIB.offset()).toOffsetDateTime()));
+        header.put("auditDir", auditDir.toAbsolutePath().toString());
+        header.put("fileCount", ReportText.number(files.size()));
+        header.put("firstFile", files.isEmpty() ? null : files.get(0).getFileName().toString());
+        header.put("lastFile", files.size() > 1 ? files.get(files.size() - 1).getFileName().toString() : null);
         if (facts.from() != null || facts.to() != null) {
-            item(out, "Filter tanggal", (facts.from() == null ? "awal jejak" : facts.from().toString()) + " s.d. "
+            header.put("filter", (facts.from() == null ? "awal jejak" : facts.from().toString()) + " s.d. "
                     + (facts.to() == null ? "akhir jejak" : facts.to().toString()) + " (inklusif)");
         }
-        item(out, "Jumlah peristiwa", "<span id=\"jumlah-peristiwa\">" + ReportText.number(facts.events()) + "</span>");
-        item(out, "Jumlah kasus", "<span id=\"jumlah-kasus\">" + ReportText.number(facts.tally().cases()) + "</span>");
-        item(out, "Periode", facts.first() == null ? "tidak ada peristiwa"
-                : ReportText.time(facts.first()) + " s.d. " + ReportText.time(facts.last()));
-        out.write("</dl>\n</header>\n");
+        header.put("events", ReportText.number(facts.events()));
+        header.put("cases", ReportText.number(facts.tally().cases()));
+        header.put("period", facts.first() == null ? null
+                : ReportText.time(wib(facts.first())) + " s.d. " + ReportText.time(wib(facts.last())));
+        return header;
     }
 
-    private static void item(Writer out, String term, String html) throws IOException {
-        out.write("<div><dt>" + term + "</dt><dd>" + html + "</dd></div>\n");
+    private static OffsetDateTime wib(OffsetDateTime at) {
+        return at.withOffsetSameInstant(RegionZone.WIB.offset());
     }
 
-    private static void chain(TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
-            throws IOException {
+    private static Map<String, Object> chain(TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification) {
         VerifyResult result = scan.result();
-        out.write("<section id=\"verifikasi\">\n<h2>Verifikasi rantai hash</h2>\n");
+        Map<String, Object> chain = new HashMap<>();
+        chain.put("periodOnly", facts.from() != null || facts.to() != null);
+        chain.put("checked", ReportText.number(result.eventsChecked()));
         if (result.keyMissing()) {
-            out.write("<div class=\"chain incomplete\" data-result=\"BELUM_TERVERIFIKASI\"><p class=\"verdict\">BELUM"
-                    + " TERVERIFIKASI</p>\n<p>Jejak ini berkunci (HMAC-SHA256) mulai berkas <code class=\"file\">"
-                    + Html.escape(result.file().getFileName().toString()) + "</code>, baris <strong class=\"line\">"
-                    + result.lineNumber() + "</strong>, tetapi kunci rantai tidak diberikan. Jalankan ulang dengan"
-                    + " <code>HUB_AUDIT_CHAIN_KEY</code> berisi kunci rantai hub.</p>\n<p>"
-                    + ReportText.number(result.eventsChecked()) + " peristiwa sebelum baris itu utuh.</p>\n");
-        } else if (!result.ok()) {
-            String file = result.file() == null ? "?" : result.file().getFileName().toString();
-            out.write("<div class=\"chain broken\" data-result=\"RUSAK\"><p class=\"verdict\">RUSAK</p>\n"
-                    + "<p>Rantai hash rusak di berkas <code class=\"file\">" + Html.escape(file) + "</code>, baris <strong"
-                    + " class=\"line\">" + result.lineNumber() + "</strong>.</p>\n"
-                    + "<p>Masalah: <code class=\"problem\">" + Html.escape(result.problem()) + "</code></p>\n"
-                    + "<p>" + ReportText.number(result.eventsChecked()) + " peristiwa sebelum baris itu utuh. Mulai baris"
-                    + " itu isi jejak tidak dapat dipercaya: " + ReportText.number(scan.unverifiedEvents())
-                    + " peristiwa sesudahnya tetap dihitung di laporan ini tanpa verifikasi"
-                    + (scan.unreadableLines() > 0 ? ", " + ReportText.number(scan.unreadableLines())
-                    + " baris yang tidak terbaca dilewati" : "") + ". Periksa dengan <code>audit verify</code> dan"
-                    + " bandingkan dengan salinan cadangan jejak.</p>\n"
-                    + "<p class=\"path\">" + Html.escape(result.file() == null ? "" : result.file().toString()) + "</p>\n");
-        } else {
-            String checked = "<strong class=\"checked\">" + ReportText.number(result.eventsChecked())
-                    + "</strong> peristiwa diperiksa, dari yang pertama sampai yang terakhir";
-            HeadCheck head = verification.head();
-            switch (verification.verdict()) {
-                case INTACT -> out.write("<div class=\"chain ok\" data-result=\"UTUH\"><p class=\"verdict\">UTUH</p>\n"
-                        + "<p>Rantai hash berkunci utuh: " + checked + ". Tidak ada baris yang diubah, dihapus,"
-                        + " disisipkan, ditukar urutannya atau dihitung ulang tanpa kunci, dan akhir jejak cocok dengan"
-                        + " kepala rantai yang dicatat di basis data status" + headSentence(head) + ".</p>\n");
-                case UNKEYED -> out.write("<div class=\"chain unkeyed\" data-result=\"TANPA_KUNCI\"><p class=\"verdict\">"
-                        + "TANPA KUNCI</p>\n<p>Rantai hash utuh (" + checked + "), tetapi jejak ini ditulis tanpa kunci"
-                        + " (SHA-256 biasa, oleh rilis sebelum rantai berkunci): rantai ini membuktikan urutan baris,"
-                        + " bukan keasliannya. Siapa pun yang dapat menulis berkas jejak dapat menghitung ulang hashnya.</p>\n");
-                case BROKEN -> out.write("<div class=\"chain broken\" data-result=\"RUSAK\"><p class=\"verdict\">RUSAK"
-                        + "</p>\n<p>Setiap baris berkas jejak utuh (" + checked + "), tetapi akhir jejak tidak cocok"
-                        + " dengan kepala rantai yang dicatat di basis data status: " + headProblem(head) + ".</p>\n"
-                        + "<p>Masalah: <code class=\"problem\">" + Html.escape(head.message()) + "</code></p>\n");
-                case INCOMPLETE -> out.write("<div class=\"chain incomplete\" data-result=\"BELUM_TERVERIFIKASI\">"
-                        + "<p class=\"verdict\">BELUM TERVERIFIKASI</p>\n<p>Setiap baris berkas jejak utuh (" + checked
-                        + "), tetapi akhir jejak belum dibandingkan dengan kepala rantai di basis data status, sehingga"
-                        + " baris yang dipotong dari ujung jejak tidak akan terlihat.</p>\n<p>Sebab: <code class=\"problem\">"
-                        + Html.escape(head.message()) + "</code></p>\n");
-            }
-            out.write("<p>Kepala rantai: peristiwa <strong class=\"head-seq\">" + result.eventsChecked() + "</strong>,"
-                    + " hash <code class=\"head-hash\">" + result.lastHash() + "</code>. Bandingkan dengan hash di"
-                    + " surel jangkar harian (<code>audit verify --anchor &lt;hash&gt;</code>).</p>\n");
-            if (result.keyedFrom() > 1) {
-                out.write("<p class=\"note\">Peristiwa 1–" + (result.keyedFrom() - 1) + " ditulis tanpa kunci oleh rilis"
-                        + " sebelumnya; peristiwa berkunci sesudahnya mengikat isinya.</p>\n");
-            }
+            chain.put("kind", "KEY_MISSING");
+            chain.put("file", result.file().getFileName().toString());
+            chain.put("line", String.valueOf(result.lineNumber()));
+            return chain;
         }
-        if (facts.from() != null || facts.to() != null) {
-            out.write("<p class=\"note\">Verifikasi mencakup seluruh jejak, bukan hanya periode yang dipilih.</p>\n");
+        if (!result.ok()) {
+            chain.put("kind", "BROKEN_LINE");
+            chain.put("file", result.file() == null ? "?" : result.file().getFileName().toString());
+            chain.put("path", result.file() == null ? "" : result.file().toString());
+            chain.put("line", String.valueOf(result.lineNumber()));
+            chain.put("problem", result.problem());
+            chain.put("unverified", ReportText.number(scan.unverifiedEvents()));
+            chain.put("unreadable", scan.unreadableLines() > 0 ? ReportText.number(scan.unreadableLines()) : null);
+            return chain;
         }
-        out.write("</div>\n</section>\n");
+        HeadCheck head = verification.head();
+        chain.put("kind", verification.verdict().name());
+        chain.put("headSentence", headSentence(head));
+        chain.put("headProblem", headProblem(head));
+        chain.put("problem", head.message());
+        chain.put("headSeq", String.valueOf(result.eventsChecked()));
+        chain.put("headHash", result.lastHash());
+        chain.put("keyedUntil", result.keyedFrom() > 1 ? String.valueOf(result.keyedFrom() - 1) : null);
+        return chain;
     }
 
     private static String headSentence(HeadCheck head) {
@@ -253,73 +235,71 @@ public final class AuditHtmlReport {
         };
     }
 
-    private void regions(CaseTally tally, Writer out) throws IOException {
-        List<CaseTally.RegionRow> rows = tally.rows();
-        out.write("<section id=\"wilayah\">\n<h2>Ringkasan per wilayah</h2>\n");
-        if (rows.isEmpty()) {
-            out.write("<p class=\"empty\">Tidak ada kasus dalam periode ini.</p>\n</section>\n");
-            return;
-        }
-        out.write("<table class=\"regions\">\n<thead>\n<tr><th rowspan=\"2\">Kode</th><th rowspan=\"2\">Wilayah</th>"
-                + "<th rowspan=\"2\">Kasus</th><th colspan=\"4\">Tingkat pelanggaran</th><th colspan=\"3\">Selesai</th>"
-                + "<th colspan=\"5\">Belum selesai</th><th colspan=\"2\">Laporan</th></tr>\n<tr>");
-        for (Severity severity : Severity.values()) {
-            out.write("<th>" + severityLabel(severity) + "</th>");
-        }
-        for (CaseStatus status : DONE) {
-            out.write("<th>" + status.label() + "</th>");
-        }
-        for (CaseStatus status : WAITING) {
-            out.write("<th>" + status.label() + "</th>");
-        }
-        out.write("<th>Jumlah</th><th>Duplikat</th><th>Ditolak</th></tr>\n</thead>\n<tbody>\n");
-        // cases, severities, finished, waiting, not finished, duplicates, rejected
-        long[] total = new long[4 + Severity.values().length + DONE.length + WAITING.length];
-        for (CaseTally.RegionRow row : rows) {
-            String key = row.code() != null ? row.code() : switch (row.index()) {
-                case CaseTally.TRIAGE -> "TRIASE";
-                case CaseTally.CENTRAL -> "PUSAT";
-                default -> "TANPA_WILAYAH";
-            };
-            String name = row.code() != null ? regionNames.apply(row.code()) : specialRegion(row.index());
-            out.write("<tr data-region=\"" + Html.escape(key) + "\"" + (row.code() == null ? " class=\"special\"" : "")
-                    + "><td class=\"code\">" + (row.code() == null ? "—" : Html.escape(row.code())) + "</td><td class=\"name\">"
-                    + (name == null ? "<span class=\"unknown\">(nama tidak tersedia)</span>" : Html.escape(name)) + "</td>");
+    private Map<String, Object> regions(CaseTally tally) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long[] total = new long[2 + Severity.values().length + STATUS_COLUMNS.length + 2];
+        for (CaseTally.RegionRow row : tally.rows()) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("key", regionKey(row.index(), row.code()));
+            r.put("code", row.code());
+            r.put("name", row.code() != null ? regionNames.apply(row.code()) : specialRegion(row.index()));
+            r.put("zone", RegionZone.of(row.code()).name());
+            List<Map<String, Object>> cells = new ArrayList<>();
             int column = 0;
-            total[column++] += cell(out, "cases", row.cases(), false);
+            total[column++] += cell(cells, "cases", row.cases(), false);
             for (Severity severity : Severity.values()) {
-                total[column++] += cell(out, severity.name(), row.severity(severity), false);
+                total[column++] += cell(cells, severity.name(), row.severity(severity), false);
             }
-            for (CaseStatus status : DONE) {
-                total[column++] += cell(out, status.name(), row.status(status), false);
+            for (CaseStatus status : STATUS_COLUMNS) {
+                // "rejected" is the column of rejected reports (rows and mails too); selectors ignore case.
+                String name = status == CaseStatus.REJECTED ? "quarantined" : status.name();
+                total[column++] += cell(cells, name, row.status(status), !status.finished());
             }
-            for (CaseStatus status : WAITING) {
-                total[column++] += cell(out, status.name(), row.status(status), true);
-            }
-            total[column++] += cell(out, "not-finished", row.notFinished(), true);
-            total[column++] += cell(out, "duplicates", row.duplicates(), false);
-            total[column] += cell(out, "rejected", row.rejected(), false);
-            out.write("</tr>\n");
+            total[column++] += cell(cells, "not-finished", row.notFinished(), true);
+            total[column++] += cell(cells, "duplicates", row.duplicates(), false);
+            total[column] += cell(cells, "rejected", row.rejected(), false);
+            r.put("cells", cells);
+            rows.add(r);
         }
-        out.write("</tbody>\n<tfoot>\n<tr data-region=\"JUMLAH\"><th colspan=\"2\">Jumlah</th>");
+        List<Map<String, Object>> headings = new ArrayList<>();
+        for (CaseStatus status : STATUS_COLUMNS) {
+            headings.add(Map.of("label", status.label(), "stage", status.stage().name()));
+        }
+        List<String> severities = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            severities.add(severityLabel(severity));
+        }
+        List<String> totals = new ArrayList<>();
         for (long value : total) {
-            out.write("<td>" + ReportText.number(value) + "</td>");
+            totals.add(ReportText.number(value));
         }
-        out.write("</tr>\n</tfoot>\n</table>\n<p class=\"legend\">Wilayah: yang dicatat saat kasus dirutekan (ROUTED);"
-                + " <em>Triase Bawaslu</em>: wilayah tidak dapat ditentukan; <em>Instansi pusat</em>: pegawai instansi"
-                + " pusat; <em>Tanpa wilayah</em>: kasus yang belum dirutekan atau ditutup tanpa wilayah, dan laporan"
-                + " yang ditolak. Kasus: nomor kasus yang berbeda."
-                + " Tingkat: hasil klasifikasi terakhir. Selesai dan belum selesai: posisi kasus menurut peristiwa"
-                + " terakhirnya. Duplikat: laporan ulang untuk kasus yang sudah ditangani (tidak diteruskan lagi)."
-                + " Ditolak: laporan yang ditolak, termasuk baris CSV dan email yang tidak pernah menjadi kasus.</p>\n"
-                + "</section>\n");
+        return Map.of("rows", rows, "statusColumns", headings, "severities", severities, "totals", totals,
+                "doneColumns", count(CaseStatus.Stage.DONE), "endedColumns", count(CaseStatus.Stage.ENDED),
+                "openColumns", count(CaseStatus.Stage.OPEN) + 1);
     }
 
-    private static long cell(Writer out, String column, long value, boolean warnWhenPositive) throws IOException {
-        String css = value == 0 ? "zero" : warnWhenPositive ? "warn" : null;
-        out.write("<td data-col=\"" + column + "\"" + (css == null ? "" : " class=\"" + css + "\"") + ">"
-                + ReportText.number(value) + "</td>");
+    private static int count(CaseStatus.Stage stage) {
+        int n = 0;
+        for (CaseStatus status : STATUS_COLUMNS) {
+            if (status.stage() == stage) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long cell(List<Map<String, Object>> cells, String column, long value, boolean warnWhenPositive) {
+        String css = value == 0 ? "zero" : warnWhenPositive ? "warn" : "";
+        cells.add(Map.of("col", column, "css", css, "value", ReportText.number(value)));
         return value;
+    }
+
+    private static String regionKey(int index, String code) {
+        return code != null ? code : switch (index) {
+            case CaseTally.TRIAGE -> "TRIASE";
+            case CaseTally.CENTRAL -> "PUSAT";
+            default -> "TANPA_WILAYAH";
+        };
     }
 
     private static String specialRegion(int index) {
@@ -334,138 +314,191 @@ public final class AuditHtmlReport {
         return severity == Severity.BUKAN_PELANGGARAN ? "Bukan pelanggaran" : severity.name();
     }
 
-    private static void events(TrailFacts facts, Writer out) throws IOException {
-        out.write("<section id=\"peristiwa\">\n<h2>Peristiwa per jenis</h2>\n<table class=\"events-by-kind\">\n"
-                + "<thead><tr><th>Peristiwa</th><th>Arti</th><th>Jumlah</th></tr></thead>\n<tbody>\n");
+    private static List<Map<String, Object>> events(TrailFacts facts) {
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<AuditEventType, Long> entry : facts.byEvent().entrySet()) {
-            out.write("<tr data-event=\"" + entry.getKey().name() + "\"><td><code>" + entry.getKey().name()
-                    + "</code></td><td>" + ReportText.eventLabel(entry.getKey()) + "</td><td>"
-                    + ReportText.number(entry.getValue()) + "</td></tr>\n");
+            rows.add(Map.of("event", entry.getKey().name(), "label", ReportText.eventLabel(entry.getKey()),
+                    "count", ReportText.number(entry.getValue())));
         }
-        out.write("</tbody>\n</table>\n</section>\n");
+        return rows;
     }
 
-    private void waiting(CaseTally tally, Map<String, Integer> anchors, OffsetDateTime now, Writer out)
-            throws IOException {
-        List<CaseTally.Open> open = tally.notFinished();
-        out.write("<section id=\"belum-selesai\">\n<h2>Kasus belum selesai</h2>\n");
-        if (open.isEmpty()) {
-            out.write("<p class=\"empty\">Semua kasus sudah selesai (terkirim, terkirim dalam digest, ditutup, ditolak"
-                    + " atau duplikat).</p>\n</section>\n");
-            return;
+    private static Map<String, Object> stages(CaseTally tally) {
+        long[] counts = new long[CaseStatus.Stage.values().length];
+        for (CaseTally.RegionRow row : tally.rows()) {
+            for (CaseStatus status : CaseStatus.values()) {
+                counts[status.stage().ordinal()] += row.status(status);
+            }
         }
-        out.write("<p>" + ReportText.number(open.size()) + " kasus masih menunggu, yang paling lama lebih dulu.</p>\n"
-                + "<table class=\"waiting\">\n<thead><tr><th>Kasus</th><th>Wilayah</th><th>Sejak</th><th>Menunggu</th>"
-                + "<th>Langkah terakhir</th><th>Posisi</th></tr></thead>\n<tbody>\n");
+        Map<String, Object> stages = new HashMap<>();
+        for (CaseStatus.Stage stage : CaseStatus.Stage.values()) {
+            stages.put(stage.name(), ReportText.number(counts[stage.ordinal()]));
+        }
+        stages.put("openCount", counts[CaseStatus.Stage.OPEN.ordinal()]);
+        return stages;
+    }
+
+    private Map<String, Object> waiting(CaseTally tally, Map<String, String> anchors, OffsetDateTime now) {
+        List<CaseTally.Open> open = tally.notFinished();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (CaseTally.Open o : open.subList(0, Math.min(listRows, open.size()))) {
             CaseStatus status = tally.statusOf(o.caseId());
-            out.write("<tr data-case=\"" + Html.escape(o.caseId()) + "\"><td>" + caseLink(o.caseId(), anchors)
-                    + "</td><td>" + regionText(tally, tally.regionOf(o.caseId())) + "</td><td>" + ReportText.time(o.since())
-                    + "</td><td class=\"age\">" + ReportText.age(Duration.between(o.since(), now)) + "</td><td><code>"
-                    + o.last().name() + "</code> " + ReportText.time(o.lastAt()) + "</td><td><span class=\"badge "
-                    + status.name() + "\">" + status.label() + "</span></td></tr>\n");
+            int region = tally.regionOf(o.caseId());
+            RegionZone zone = RegionZone.of(tally.regionCode(region));
+            Map<String, Object> row = new HashMap<>();
+            row.put("caseId", o.caseId());
+            row.put("anchor", anchors.get(o.caseId()));
+            row.put("region", regionText(tally, region));
+            row.put("regionKey", regionKey(region, tally.regionCode(region)));
+            row.put("since", zoned(o.since(), zone));
+            row.put("age", ReportText.age(Duration.between(o.since(), now)));
+            row.put("last", o.last().name());
+            row.put("lastAt", zoned(o.lastAt(), zone));
+            row.put("status", status.name());
+            row.put("statusLabel", status.label());
+            Severity severity = tally.severityOf(o.caseId());
+            row.put("severity", severity == null ? null : severity.name());
+            rows.add(row);
         }
-        out.write("</tbody>\n</table>\n");
-        if (open.size() > listRows) {
-            out.write("<p class=\"cap-note\">" + ReportText.number(open.size() - listRows) + " kasus lain yang belum selesai"
-                    + " tidak dicantumkan; <code>audit stats</code> mencantumkan semuanya.</p>\n");
-        }
-        out.write("</section>\n");
+        return Map.of("rows", rows, "total", ReportText.number(open.size()),
+                "left", open.size() > listRows ? ReportText.number(open.size() - listRows) : "");
     }
 
-    private void rejections(TrailFacts facts, Map<String, Integer> anchors, Writer out) throws IOException {
-        out.write("<section id=\"ditolak\">\n<h2>Laporan ditolak</h2>\n");
-        if (facts.rejectionsTotal() == 0) {
-            out.write("<p class=\"empty\">Tidak ada laporan yang ditolak.</p>\n</section>\n");
-            return;
+    private static Map<String, Object> deliveries(CaseTally tally, Map<String, String> anchors) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CaseTally.DeliveryProblem problem : tally.deliveryProblems()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("caseId", problem.caseId());
+            row.put("anchor", anchors.get(problem.caseId()));
+            row.put("at", zoned(problem.at(), RegionZone.of(tally.regionCode(tally.regionOf(problem.caseId())))));
+            row.put("problem", problem.problem());
+            rows.add(row);
         }
-        out.write("<table class=\"rejections\">\n<thead><tr><th>Waktu</th><th>Kasus</th><th>Sumber</th><th>Alasan</th>"
-                + "</tr></thead>\n<tbody>\n");
+        long left = tally.deliveryProblemCount() - rows.size();
+        return Map.of("rows", rows, "total", ReportText.number(tally.deliveryProblemCount()),
+                "left", left > 0 ? ReportText.number(left) : "");
+    }
+
+    private Map<String, Object> rejections(TrailFacts facts, Map<String, String> anchors) {
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (TrailFacts.Rejection rejection : facts.rejections()) {
-            Object reason = rejection.detail().get("alasan");
-            out.write("<tr><td>" + ReportText.time(rejection.at()) + "</td><td>"
-                    + (rejection.caseId() == null ? "—" : caseLink(rejection.caseId(), anchors)) + "</td><td><code>"
-                    + Html.escape(shorten(rejection.source())) + "</code></td><td>"
-                    + (reason != null ? Html.escape(shorten(reason.toString())) : detail(rejection.detail()))
-                    + "</td></tr>\n");
+            Map<String, Object> row = new HashMap<>();
+            row.put("at", ReportText.time(wib(rejection.at())));
+            row.put("caseId", rejection.caseId());
+            row.put("anchor", rejection.caseId() == null ? null : anchors.get(rejection.caseId()));
+            row.put("source", shorten(rejection.source()));
+            row.put("reason", rejection.reason() != null ? shorten(rejection.reason()) : null);
+            row.put("detail", detail(rejection.detail()));
+            rows.add(row);
         }
-        out.write("</tbody>\n</table>\n");
-        if (facts.rejectionsTotal() > facts.rejections().size()) {
-            out.write("<p class=\"cap-note\">" + ReportText.number(facts.rejectionsTotal() - facts.rejections().size())
-                    + " penolakan lain tidak dicantumkan; semuanya ada di <code>audit export</code>"
-                    + " (peristiwa REJECTED).</p>\n");
-        }
-        out.write("</section>\n");
+        long left = facts.rejectionsTotal() - facts.rejections().size();
+        return Map.of("rows", rows, "total", facts.rejectionsTotal(), "left", left > 0 ? ReportText.number(left) : "");
     }
 
-    private void timelines(TrailFacts facts, Map<String, Integer> anchors, OffsetDateTime now, Writer out)
-            throws IOException {
+    private Map<String, Object> filters(CaseTally tally) {
+        List<Map<String, String>> regions = new ArrayList<>();
+        for (CaseTally.RegionRow row : tally.rows()) {
+            String name = row.code() != null ? regionNames.apply(row.code()) : specialRegion(row.index());
+            regions.add(Map.of("key", regionKey(row.index(), row.code()),
+                    "label", (row.code() == null ? "" : row.code() + " ") + (name == null ? "" : name)));
+        }
+        List<Map<String, String>> severities = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            severities.add(Map.of("key", severity.name(), "label", severityLabel(severity)));
+        }
+        List<Map<String, String>> statuses = new ArrayList<>();
+        for (CaseStatus.Stage stage : CaseStatus.Stage.values()) {
+            statuses.add(Map.of("key", stage.name(), "label", stage.label()));
+        }
+        for (CaseStatus status : CaseStatus.values()) {
+            statuses.add(Map.of("key", status.name(), "label", "· " + status.label()));
+        }
+        return Map.of("regions", regions, "severities", severities, "statuses", statuses);
+    }
+
+    private Map<String, Object> timelines(TrailFacts facts, Map<String, String> anchors, OffsetDateTime now) {
         CaseTally tally = facts.tally();
         CaseTimelines timelines = facts.timelines();
-        out.write("<section id=\"linimasa\">\n<h2>Linimasa per kasus</h2>\n");
         long left = tally.cases() - timelines.size();
-        if (left > 0) {
-            out.write("<p class=\"cap-note\" id=\"batas-linimasa\">Linimasa dibatasi pada " + ReportText.number(timelines.size())
-                    + " kasus pertama; <strong>" + ReportText.number(left) + " kasus lain tidak ditampilkan</strong> di sini (tabel di"
-                    + " atas tetap menghitung semuanya). Lihat satu kasus dengan <code>audit show &lt;nomor kasus&gt;</code>"
-                    + " atau semua peristiwa dengan <code>audit export</code>.</p>\n");
-        }
-        if (timelines.size() == 0) {
-            out.write("<p class=\"empty\">Tidak ada kasus dalam periode ini.</p>\n");
-        }
-        for (CaseTimelines.Timeline timeline : timelines.timelines()) {
-            timeline(timeline, tally, anchors.get(timeline.caseId()), now, out);
-        }
-        out.write("</section>\n");
+        // Built one case at a time while the template writes it: 2,000 timelines never sit in memory as HTML models.
+        Iterable<Map<String, Object>> cases = () -> new Iterator<>() {
+            private final Iterator<CaseTimelines.Timeline> source = timelines.timelines().iterator();
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                CaseTimelines.Timeline timeline = source.next();
+                return timeline(timeline, tally, anchors.get(timeline.caseId()), now);
+            }
+        };
+        return Map.of("cases", cases, "shown", ReportText.number(timelines.size()), "count", timelines.size(),
+                "left", left > 0 ? ReportText.number(left) : "");
     }
 
-    private void timeline(CaseTimelines.Timeline timeline, CaseTally tally, int anchor, OffsetDateTime now, Writer out)
-            throws IOException {
+    private Map<String, Object> timeline(CaseTimelines.Timeline timeline, CaseTally tally, String anchor,
+                                         OffsetDateTime now) {
         String caseId = timeline.caseId();
         CaseStatus status = tally.statusOf(caseId);
         Severity severity = tally.severityOf(caseId);
+        int region = tally.regionOf(caseId);
+        RegionZone zone = RegionZone.of(tally.regionCode(region));
         CaseTally.Open open = tally.open(caseId);
-        out.write("<article class=\"case " + (status.finished() ? "done" : "open") + "\" id=\"kasus-" + anchor
-                + "\" data-case=\"" + Html.escape(caseId) + "\" data-status=\"" + status.name() + "\">\n<h3><span"
-                + " class=\"case-id\">" + Html.escape(caseId) + "</span> <span class=\"badge " + status.name() + "\">"
-                + status.label() + "</span>");
-        if (severity != null) {
-            out.write(" <span class=\"severity " + severity.name() + "\">" + severityLabel(severity) + "</span>");
-        }
-        out.write(" <span class=\"region\">" + regionText(tally, tally.regionOf(caseId)) + "</span>");
-        if (open != null) {
-            out.write(" <span class=\"waiting-flag\">belum selesai · menunggu "
-                    + ReportText.age(Duration.between(open.since(), now)) + "</span>");
-        }
-        out.write("</h3>\n<table class=\"timeline\">\n<thead><tr><th>Waktu</th><th>#</th><th>Peristiwa</th><th>Rute</th>"
-                + "<th>Sumber</th><th>Rincian</th></tr></thead>\n<tbody>\n");
         List<CaseTimelines.Entry> entries = new ArrayList<>(timeline.entries());
         if (timeline.tail() != null) {
             entries.add(timeline.tail());
         }
-        int outcome = outcomeIndex(entries);
+        int outcome = outcomeIndex(entries, region == CaseTally.TRIAGE);
+        OffsetDateTime received = entries.get(0).at();
+        Map<String, Object> model = new HashMap<>();
+        model.put("caseId", caseId);
+        model.put("anchor", anchor);
+        model.put("status", status.name());
+        model.put("statusLabel", status.label());
+        model.put("stage", status.stage().name());
+        model.put("severity", severity == null ? null : severity.name());
+        model.put("severityLabel", severity == null ? null : severityLabel(severity));
+        model.put("region", regionText(tally, region));
+        model.put("regionKey", regionKey(region, tally.regionCode(region)));
+        model.put("zone", zone.label());
+        model.put("waiting", open == null ? null : ReportText.age(Duration.between(open.since(), now)));
+        OffsetDateTime end = open == null ? entries.get(outcome < 0 ? entries.size() - 1 : outcome).at() : now;
+        model.put("age", ReportText.age(Duration.between(received, end)));
+        model.put("received", zoned(received, zone));
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (timeline.tail() != null && i == entries.size() - 1) {
-                out.write("<tr class=\"gap\"><td colspan=\"6\">… " + ReportText.number(timeline.omittedEvents())
-                        + " peristiwa lain tidak ditampilkan (<code>audit show " + Html.escape(caseId) + "</code>)</td></tr>\n");
-            }
             CaseTimelines.Entry e = entries.get(i);
-            out.write("<tr data-event=\"" + e.event().name() + "\"" + (i == outcome ? " class=\"outcome\"" : "") + "><td class=\"time\">"
-                    + ReportText.time(e.at()) + "</td><td class=\"seq\">" + e.seq() + "</td><td><code>" + e.event().name()
-                    + "</code><br><span class=\"label\">" + ReportText.eventLabel(e.event()) + "</span></td><td>"
-                    + Html.escape(e.route() == null ? "—" : e.route()) + "</td><td class=\"source\">"
-                    + Html.escape(e.source() == null ? "—" : shorten(e.source())) + "</td><td class=\"detail\">"
-                    + detail(e.detail()) + "</td></tr>\n");
+            Map<String, Object> row = new HashMap<>();
+            row.put("gap", timeline.tail() != null && i == entries.size() - 1
+                    ? ReportText.number(timeline.omittedEvents()) : null);
+            row.put("outcome", i == outcome);
+            row.put("at", zoned(e.at(), zone));
+            row.put("seq", String.valueOf(e.seq()));
+            row.put("event", e.event().name());
+            row.put("label", ReportText.eventLabel(e.event()));
+            row.put("route", e.route() == null ? "—" : e.route());
+            row.put("source", e.source() == null ? "—" : shorten(e.source()));
+            row.put("detail", detail(e.detail()));
+            rows.add(row);
         }
-        out.write("</tbody>\n</table>\n</article>\n");
+        model.put("entries", rows);
+        return model;
+    }
+
+    /** A time in the region's zone, its offset shown: "2024-11-27 10:00:41 WITA (UTC+08:00)". */
+    private static String zoned(OffsetDateTime at, RegionZone zone) {
+        return ReportText.time(at.withOffsetSameInstant(zone.offset())) + " (UTC" + zone.offset().getId() + ")";
     }
 
     /** The event that decided where the case stands: the last one that changed its status. */
-    private static int outcomeIndex(List<CaseTimelines.Entry> entries) {
+    private static int outcomeIndex(List<CaseTimelines.Entry> entries, boolean triage) {
         CaseStatus status = null;
         int index = -1;
         for (int i = 0; i < entries.size(); i++) {
-            CaseStatus next = CaseStatus.after(status, entries.get(i).event());
+            CaseStatus next = CaseStatus.after(status, entries.get(i).event(), triage);
             if (next != null) {
                 status = next;
                 index = i;
@@ -477,50 +510,50 @@ public final class AuditHtmlReport {
     private String regionText(CaseTally tally, int region) {
         String code = tally.regionCode(region);
         if (code == null) {
-            return Html.escape(specialRegion(region));
+            return specialRegion(region);
         }
         String name = regionNames.apply(code);
-        return Html.escape(code) + (name == null ? "" : " " + Html.escape(name));
+        return code + (name == null ? "" : " " + name);
     }
 
-    private static String caseLink(String caseId, Map<String, Integer> anchors) {
-        Integer anchor = anchors.get(caseId);
-        return anchor == null ? Html.escape(caseId)
-                : "<a href=\"#kasus-" + anchor + "\">" + Html.escape(caseId) + "</a>";
-    }
-
-    /** Anchors are numbers, not case ids: an id from a report is no safe fragment. */
-    private static Map<String, Integer> anchors(Collection<CaseTimelines.Timeline> timelines) {
-        Map<String, Integer> anchors = new HashMap<>();
+    /**
+     * Anchors are the case ids (#NH-20241008-V985QRPK), so a link to a case can be shared; an id from a report that
+     * is no plain fragment (spaces, markup) gets a number instead.
+     */
+    private static Map<String, String> anchors(Collection<CaseTimelines.Timeline> timelines) {
+        Map<String, String> anchors = new HashMap<>();
         int n = 1;
         for (CaseTimelines.Timeline timeline : timelines) {
-            anchors.put(timeline.caseId(), n++);
+            String id = timeline.caseId();
+            anchors.put(id, SAFE_ANCHOR.matcher(id).matches() ? id : "kasus-" + n);
+            n++;
         }
         return anchors;
     }
 
-    /** The detail as "key value" pairs; empty values left out. */
-    private static String detail(Map<String, Object> detail) {
-        StringBuilder html = new StringBuilder();
-        for (Map.Entry<String, Object> entry : detail.entrySet()) {
-            String value = value(entry.getValue());
+    private static final Pattern SAFE_ANCHOR = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,79}");
+
+    /** The detail as labelled pairs, Indonesian keys and values; empty values left out. */
+    private static List<Map<String, String>> detail(Map<String, Object> detail) {
+        List<Map<String, String>> pairs = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : AuditEvent.currentKeys(detail).entrySet()) {
+            String value = value(entry.getKey(), entry.getValue());
             if (value == null || value.isEmpty()) {
                 continue;
             }
-            html.append("<span class=\"kv\"><span class=\"k\">").append(Html.escape(entry.getKey()))
-                    .append(":</span> ").append(Html.escape(shorten(value))).append("</span> ");
+            pairs.add(Map.of("key", DetailLabels.key(entry.getKey()), "value", shorten(value)));
         }
-        return html.toString().strip();
+        return pairs;
     }
 
-    private static String value(Object value) {
+    private static String value(String key, Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
             for (Object item : list) {
-                String part = value(item);
+                String part = value(key, item);
                 if (part != null && !part.isEmpty()) {
                     parts.add(part);
                 }
@@ -530,78 +563,17 @@ public final class AuditHtmlReport {
         if (value instanceof Map<?, ?>) {
             return AuditTrail.canonicalJson(value);
         }
-        return value.toString();
+        return DetailLabels.value(key, value.toString());
     }
 
+    /** Cut to a readable length; control characters (an old trail may hold them, JSON-escaped) shown as U+FFFD. */
     private static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+        String cut = text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
+        return CONTROL.matcher(cut).replaceAll("\uFFFD");
     }
 
-    private static final String STYLE = """
-            :root { --ok: #1b7f3b; --bad: #b3261e; --warn: #9a5b00; --line: #d6dbe1; --muted: #5f6b76; }
-            * { box-sizing: border-box; }
-            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
-                   margin: 0 auto; padding: 24px 32px; max-width: 1400px; color: #1d2329; font-size: 14px; line-height: 1.45; }
-            h1 { font-size: 26px; margin: 0 0 12px; }
-            h2 { font-size: 19px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-            h3 { font-size: 15px; margin: 0 0 6px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-            code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-            header { border-bottom: 4px solid #243b55; padding-bottom: 12px; }
-            dl.meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 4px 24px; margin: 0; }
-            dl.meta div { display: flex; gap: 8px; } dl.meta dt { color: var(--muted); min-width: 120px; } dl.meta dd { margin: 0; }
-            nav { margin: 12px 0; font-size: 13px; } nav a { color: #24527a; }
-            .chain { border-radius: 8px; padding: 12px 18px; border: 2px solid; }
-            .chain p { margin: 4px 0; }
-            .chain .verdict { font-size: 30px; font-weight: 800; letter-spacing: 2px; margin: 0; }
-            .chain.ok { background: #e8f5ec; border-color: var(--ok); } .chain.ok .verdict { color: var(--ok); }
-            .chain.broken { background: #fdecea; border-color: var(--bad); } .chain.broken .verdict { color: var(--bad); }
-            .chain.unkeyed, .chain.incomplete { background: #fff8e1; border-color: #b26a00; }
-            .chain.unkeyed .verdict, .chain.incomplete .verdict { color: #b26a00; }
-            .chain .path, .note, .legend, .label { color: var(--muted); font-size: 12px; }
-            table { border-collapse: collapse; width: 100%; font-size: 13px; }
-            th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
-            thead th { background: #eef1f5; font-weight: 600; }
-            table.regions td[data-col], table.regions tfoot td, table.events-by-kind td:last-child { text-align: right;
-                   font-variant-numeric: tabular-nums; }
-            table.regions th { text-align: center; }
-            table.regions { font-size: 12.5px; }
-            table.regions th, table.regions td { padding: 4px 5px; }
-            table.regions td.name { white-space: nowrap; }
-            table.regions tr.special td { background: #f7f8fa; } table.regions tr.special td.name { font-style: italic; }
-            tfoot th, tfoot td { background: #eef1f5; font-weight: 700; }
-            td.zero { color: #a7b0b8; } td.warn { color: var(--warn); font-weight: 700; background: #fff6e5; }
-            .unknown { color: var(--muted); }
-            .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
-                     background: #e6e9ed; color: #333; }
-            .badge.DELIVERED, .badge.DIGEST_SENT { background: #d7f0de; color: var(--ok); }
-            .badge.CLOSED, .badge.DUPLICATE { background: #e3e8ef; color: #3b4754; }
-            .badge.REJECTED, .badge.DEAD_LETTERED { background: #fbdcd8; color: var(--bad); }
-            .badge.DEFERRED, .badge.DIGEST_QUEUED, .badge.IN_PROGRESS { background: #ffeccc; color: var(--warn); }
-            .severity { font-size: 12px; font-weight: 700; padding: 1px 6px; border: 1px solid; border-radius: 4px; }
-            .severity.BERAT { color: var(--bad); } .severity.SEDANG { color: var(--warn); }
-            .severity.RINGAN { color: #24527a; } .severity.BUKAN_PELANGGARAN { color: var(--muted); }
-            .region { color: var(--muted); font-weight: 400; }
-            .waiting-flag { color: var(--warn); font-weight: 700; font-size: 13px; }
-            article.case { margin: 14px 0; padding: 10px 12px; border: 1px solid var(--line); border-left: 5px solid var(--ok);
-                           border-radius: 6px; break-inside: avoid; }
-            article.case.open { border-left-color: var(--warn); }
-            table.timeline td.seq { color: var(--muted); text-align: right; }
-            table.timeline { table-layout: fixed; }
-            table.timeline th:nth-child(1) { width: 195px; } table.timeline th:nth-child(2) { width: 44px; }
-            table.timeline th:nth-child(3) { width: 175px; } table.timeline th:nth-child(4) { width: 95px; }
-            table.timeline th:nth-child(5) { width: 190px; }
-            table.timeline td.time { white-space: nowrap; }
-            table.timeline td.source, table.timeline td.detail { overflow-wrap: anywhere; }
-            table.timeline tr.outcome td { background: #e8f5ec; font-weight: 600; }
-            article.case.open table.timeline tr.outcome td { background: #fff6e5; }
-            tr.gap td { color: var(--muted); font-style: italic; text-align: center; }
-            .kv { display: inline-block; margin-right: 10px; } .kv .k { color: var(--muted); font-size: 12px; }
-            .cap-note { background: #fff6e5; border: 1px solid #f0c36d; padding: 8px 12px; border-radius: 6px; }
-            .empty { color: var(--muted); font-style: italic; }
-            footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
-            @media print { nav { display: none; } body { padding: 0; } }
-            """;
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]");
 }

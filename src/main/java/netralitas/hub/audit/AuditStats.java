@@ -4,34 +4,25 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * {@code audit stats}: what the trail says in numbers, for an auditor — events by kind, cases by severity and by region,
- * and the cases that are not finished (not delivered, queued-and-sent, closed or a duplicate of a handled one) with
- * how long they have waited. Read in one pass; only unfinished cases are kept with their first and last event.
+ * the cases still open with how long they have waited, and deliveries that do not match their routing decision. Open
+ * and done are {@link CaseTally}'s, the rule the HTML report uses too, so both say the same of the same trail. Read in
+ * one pass; only open cases are kept with their first and last event.
  */
 final class AuditStats {
-
-    /** After one of these a case needs nothing more from the hub. */
-    private static final Set<AuditEventType> FINISHED = EnumSet.of(AuditEventType.DELIVERED, AuditEventType.DIGEST_SENT,
-            AuditEventType.CLOSED, AuditEventType.DUPLICATE);
-
-    private record Open(Instant since, AuditEventType last) {
-    }
 
     private long events;
     private final Map<AuditEventType, Long> byEvent = new EnumMap<>(AuditEventType.class);
     private final Map<String, Long> bySeverity = new TreeMap<>();
     private final Map<String, Long> byRegion = new TreeMap<>();
-    private final Map<String, Open> open = new HashMap<>();
+    private final CaseTally tally = new CaseTally();
 
     static AuditStats of(Stream<AuditEvent> trail) {
         AuditStats stats = new AuditStats();
@@ -48,16 +39,7 @@ final class AuditStats {
             Object region = event.detail().get("region");
             byRegion.merge(region == null ? "(tanpa wilayah: triase/pusat)" : region.toString(), 1L, Long::sum);
         }
-        String caseId = event.caseId();
-        if (caseId == null) {
-            return;
-        }
-        if (FINISHED.contains(event.event())) {
-            open.remove(caseId);
-        } else {
-            Instant at = event.at().toInstant();
-            open.merge(caseId, new Open(at, event.event()), (before, now) -> new Open(before.since(), now.last()));
-        }
+        tally.add(event);
     }
 
     void print(PrintStream out, Clock clock) {
@@ -67,12 +49,39 @@ final class AuditStats {
         bySeverity.forEach((severity, count) -> out.printf("  %-18s %,d%n", severity, count));
         out.println("Cases by region (ROUTED):");
         byRegion.forEach((region, count) -> out.printf("  %-18s %,d%n", region, count));
+        Map<CaseStatus.Stage, Long> stages = stages();
+        out.printf("Cases: %,d done, %,d rejected (quarantined), %,d open%n", stages.get(CaseStatus.Stage.DONE),
+                stages.get(CaseStatus.Stage.ENDED), stages.get(CaseStatus.Stage.OPEN));
+        List<CaseTally.Open> open = tally.notFinished();
         out.println("Cases not finished: " + open.size() + (open.isEmpty() ? "" : " (oldest first)"));
         Instant now = clock.instant();
-        open.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Open> e) -> e.getValue().since()).thenComparing(Map.Entry::getKey))
-                .forEach(e -> out.printf("  %-22s waiting %-10s last %s%n", e.getKey(),
-                        age(Duration.between(e.getValue().since(), now)), e.getValue().last()));
+        for (CaseTally.Open o : open) {
+            out.printf("  %-22s waiting %-10s last %s (%s)%n", o.caseId(), age(Duration.between(o.since().toInstant(), now)),
+                    o.last(), tally.statusOf(o.caseId()));
+        }
+        out.println("Deliveries not as routed: " + tally.deliveryProblemCount());
+        for (CaseTally.DeliveryProblem problem : tally.deliveryProblems()) {
+            out.printf("  %-22s %s%n", problem.caseId(), problem.problem());
+        }
+    }
+
+    /** Cases by {@link CaseStatus.Stage}, every stage present. */
+    Map<CaseStatus.Stage, Long> stages() {
+        Map<CaseStatus.Stage, Long> stages = new EnumMap<>(CaseStatus.Stage.class);
+        for (CaseStatus.Stage stage : CaseStatus.Stage.values()) {
+            stages.put(stage, 0L);
+        }
+        for (CaseTally.RegionRow row : tally.rows()) {
+            for (CaseStatus status : CaseStatus.values()) {
+                stages.merge(status.stage(), row.status(status), Long::sum);
+            }
+        }
+        return stages;
+    }
+
+    /** The open cases, the longest waiting first. */
+    List<CaseTally.Open> open() {
+        return tally.notFinished();
     }
 
     /** "3d 4h", "2h 5m", "7m", "12s". */

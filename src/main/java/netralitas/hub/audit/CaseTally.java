@@ -4,10 +4,15 @@ import netralitas.hub.classify.Severity;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Cases counted by region, severity and where they stand, from one pass over the trail in chain order. Every case
@@ -29,6 +34,10 @@ final class CaseTally {
 
     private static final Severity[] SEVERITIES = Severity.values();
     private static final CaseStatus[] STATUSES = CaseStatus.values();
+
+    /** A case whose delivery does not match its routing decision: delivered twice, or to others than it named. */
+    record DeliveryProblem(String caseId, OffsetDateTime at, String problem) {
+    }
 
     /** A case not finished: since its first event (or since it was taken up again), and its last step. */
     record Open(String caseId, OffsetDateTime since, AuditEventType last, OffsetDateTime lastAt) {
@@ -70,6 +79,20 @@ final class CaseTally {
     private final Map<String, Integer> regionIndex = new HashMap<>();
     private final Map<Integer, long[]> eventCounts = new HashMap<>();
     private final Map<String, Open> open = new HashMap<>();
+    /** Recipients the routing decision named, per case routed and not yet delivered (the few in flight). */
+    private final Map<String, String> routedTo = new HashMap<>();
+    private final List<DeliveryProblem> deliveryProblems = new ArrayList<>();
+    private long deliveryProblemCount;
+    private final int maxDeliveryProblems;
+
+    CaseTally() {
+        this(1_000);
+    }
+
+    /** @param maxDeliveryProblems delivery problems kept with their case id; all are counted */
+    CaseTally(int maxDeliveryProblems) {
+        this.maxDeliveryProblems = maxDeliveryProblems;
+    }
 
     /** @return whether the event belongs to a case this tally counts */
     boolean add(AuditEvent event) {
@@ -89,18 +112,29 @@ final class CaseTally {
         } else if (type == AuditEventType.REJECTED) {
             countEvent(region, 1);
         }
-        CaseStatus next = CaseStatus.after(current, type);
+        CaseStatus next = CaseStatus.after(current, type, region == TRIAGE);
         if (current == null && next == null) {
             return false;
         }
         int severity = packed < 0 ? 0 : severityBits(packed);
+        int deliveries = packed < 0 ? 0 : deliveryBits(packed);
         if (type == AuditEventType.ROUTED || type == AuditEventType.CLOSED || type == AuditEventType.DIGEST_QUEUED) {
             region = regionOf(event.detail());
+            String named = recipients(event.detail());
+            if (type != AuditEventType.CLOSED && !named.isEmpty()) {
+                routedTo.put(caseId, named);
+            }
         } else if (type == AuditEventType.CLASSIFIED) {
             severity = severityOf(event.detail().get("severity"));
+        } else if (type == AuditEventType.DELIVERED || type == AuditEventType.DIGEST_SENT) {
+            deliveries = Math.min(deliveries + 1, 3);
+            checkDelivery(caseId, event, deliveries);
         }
         CaseStatus status = next == null ? current : next;
-        states.put(caseId, pack(status, severity, region));
+        if (type == AuditEventType.DELIVERED && region == TRIAGE) {
+            status = CaseStatus.TRIAGE;
+        }
+        states.put(caseId, pack(status, severity, region) | deliveries << 24);
         if (status.finished()) {
             open.remove(caseId);
         } else if (next != null) {
@@ -108,6 +142,58 @@ final class CaseTally {
             open.put(caseId, new Open(caseId, before == null ? event.at() : before.since(), type, event.at()));
         }
         return true;
+    }
+
+    /**
+     * Each case is delivered once, to the recipients its routing decision (ROUTED, or DIGEST_QUEUED for the digest)
+     * named: a second delivery, or one to other addresses, is a problem an auditor must see.
+     */
+    private void checkDelivery(String caseId, AuditEvent event, int deliveries) {
+        String named = routedTo.remove(caseId);
+        String problem = null;
+        if (deliveries > 1) {
+            problem = "terkirim lebih dari sekali";
+        } else if (named != null) {
+            String sent = recipients(event.detail());
+            if (!sent.equals(named)) {
+                problem = "terkirim ke " + (sent.isEmpty() ? "(tidak tercatat)" : sent) + ", keputusan rute menyebut "
+                        + named;
+            }
+        }
+        if (problem == null) {
+            return;
+        }
+        deliveryProblemCount++;
+        if (deliveryProblems.size() < maxDeliveryProblems) {
+            deliveryProblems.add(new DeliveryProblem(caseId, event.at(), problem));
+        }
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"]+@[^\\s<>,;\"]+");
+
+    /** The addresses in to and cc, lower case, sorted, one comma between: display names and order do not matter. */
+    static String recipients(Map<String, Object> detail) {
+        TreeSet<String> addresses = new TreeSet<>();
+        for (String key : List.of("to", "cc")) {
+            Object value = detail.get(key);
+            if (value == null) {
+                continue;
+            }
+            Matcher m = ADDRESS.matcher(value.toString());
+            while (m.find()) {
+                addresses.add(m.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return String.join(",", addresses);
+    }
+
+    /** The first delivery problems, up to the cap; {@link #deliveryProblemCount()} counts them all. */
+    List<DeliveryProblem> deliveryProblems() {
+        return Collections.unmodifiableList(deliveryProblems);
+    }
+
+    long deliveryProblemCount() {
+        return deliveryProblemCount;
     }
 
     /** Number of distinct cases seen. */
@@ -231,5 +317,10 @@ final class CaseTally {
 
     private static int regionBits(int packed) {
         return packed >>> 8 & 0xffff;
+    }
+
+    /** Deliveries seen (DELIVERED, DIGEST_SENT), 3 meaning three or more. */
+    private static int deliveryBits(int packed) {
+        return packed >>> 24 & 0x3;
     }
 }

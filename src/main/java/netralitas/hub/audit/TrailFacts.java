@@ -17,6 +17,12 @@ final class TrailFacts {
 
     /** A rejected report; {@code caseId} is null for a CSV row or mail that never became a case. */
     record Rejection(OffsetDateTime at, String caseId, String source, Map<String, Object> detail) {
+
+        /** Why it was rejected ({@code alasan}, or {@code reason} in a trail of an earlier release); may be null. */
+        String reason() {
+            Object value = AuditEvent.currentKeys(detail).get(AuditEvent.ALASAN);
+            return value == null ? null : value.toString();
+        }
     }
 
     private final LocalDate from;

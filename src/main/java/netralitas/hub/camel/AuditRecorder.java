@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.ChainHead;
@@ -141,7 +142,7 @@ public final class AuditRecorder {
 
     /** The anchor mail could not be sent: said in the trail, so that the day missing from the anchor inbox is explained. */
     public void anchorFailed(Exception cause, String route) {
-        trail.append(null, AuditEventType.NOTE, null, route, Map.of("reason", "anchor mail not sent: "
+        trail.append(null, AuditEventType.NOTE, null, route, Map.of(AuditEvent.ALASAN, "anchor mail not sent: "
                 + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }
 
@@ -166,7 +167,7 @@ public final class AuditRecorder {
                                         @ExchangeProperty(HubProperties.ACK_WITHHELD) String reason, Exchange exchange) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("tandaTerima", "tidak dikirim");
-        detail.put("alasan", reason);
+        detail.put(AuditEvent.ALASAN, reason);
         trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE,
                 exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange), detail);
     }
@@ -178,6 +179,10 @@ public final class AuditRecorder {
             case RECEIVED -> {
                 detail.put("channel", report.source().channel().name());
                 detail.put("nip", report.nip());
+                // A date, never the text it was read from: `audit export --incident-from/--incident-to` selects by it.
+                if (report.incidentDate() != null) {
+                    detail.put("incidentDate", report.incidentDate().toString());
+                }
                 if (report.reporterName() != null || report.reporterContact() != null) {
                     detail.put("reporter", pseudonym.of(report.reporterName(), report.reporterContact()));
                 }
@@ -212,7 +217,7 @@ public final class AuditRecorder {
             }
             case ENRICH_DEFERRED, DELIVERY_DEFERRED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                detail.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                detail.put(AuditEvent.ALASAN, cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 // A case from a CSV row is parked in data/deferred; an emailed one stays in the mailbox until then.
                 putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
                 putIfPresent(detail, "heldUntil", exchange.getProperty(HubProperties.MAIL_RETRY_AT));
@@ -220,7 +225,7 @@ public final class AuditRecorder {
             case DEAD_LETTERED -> {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 String given = exchange.getProperty(HubProperties.PARK_REASON, String.class);
-                detail.put("reason", given != null ? given
+                detail.put(AuditEvent.ALASAN, given != null ? given
                         : cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
             }

@@ -259,7 +259,7 @@ class AuditCommandTest {
         assertTrue(text.contains("Cases not finished: 2 (oldest first)"), text);
         List<String> waiting = text.lines().filter(l -> l.contains("waiting")).toList();
         // 0008 has waited since the trail began (a day and five hours), 0009 for five hours; 0007 was delivered.
-        assertTrue(waiting.get(0).matches("\\s+NTR-2024-0008\\s+waiting 1d 5h\\s+last RECEIVED"), waiting.toString());
-        assertTrue(waiting.get(1).matches("\\s+NTR-2024-0009\\s+waiting 5h 0m\\s+last ENRICH_DEFERRED"), waiting.toString());
+        assertTrue(waiting.get(0).matches("\\s+NTR-2024-0008\\s+waiting 1d 5h\\s+last RECEIVED \\(IN_PROGRESS\\)"), waiting.toString());
+        assertTrue(waiting.get(1).matches("\\s+NTR-2024-0009\\s+waiting 5h 0m\\s+last ENRICH_DEFERRED \\(DEFERRED\\)"), waiting.toString());
     }
 }

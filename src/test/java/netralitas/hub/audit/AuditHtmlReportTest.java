@@ -89,7 +89,8 @@ class AuditHtmlReportTest {
         assertEquals(1, count(bungo, "RINGAN"));
         assertTrue(bungo.selectFirst("td[data-col=not-finished]").hasClass("warn"));
 
-        assertEquals(1, count(row(doc, "TRIASE"), "DELIVERED"));
+        assertEquals(1, count(row(doc, "TRIASE"), "TRIAGE"), "handed to Bawaslu staff: open, not delivered");
+        assertEquals(1, count(row(doc, "TRIASE"), "not-finished"));
         assertEquals(1, count(row(doc, "PUSAT"), "BERAT"));
         Element none = row(doc, "TANPA_WILAYAH");
         assertEquals(1, count(none, "cases"));
@@ -98,8 +99,8 @@ class AuditHtmlReportTest {
 
         Element total = doc.selectFirst("table.regions tfoot tr");
         assertEquals("Jumlah", total.selectFirst("th").text());
-        // cases, 4 severities, 3 finished, 4 waiting + their sum, duplicates, rejected
-        assertEquals(List.of("10", "3", "3", "2", "1", "5", "1", "1", "1", "1", "1", "0", "3", "1", "1"),
+        // cases, 4 severities, 3 done, 1 ended, 5 open + their sum, duplicates, rejected
+        assertEquals(List.of("10", "3", "3", "2", "1", "4", "1", "1", "0", "1", "1", "1", "1", "0", "4", "1", "1"),
                 total.select("td").eachText());
         assertEquals("10", doc.getElementById("jumlah-kasus").text());
     }
@@ -204,7 +205,7 @@ class AuditHtmlReportTest {
         assertEquals("DELIVERED", first.selectFirst("tr.outcome").attr("data-event"));
         assertEquals("DUPLICATE", first.select("table.timeline tbody tr").last().attr("data-event"));
         assertTrue(first.selectFirst("tr[data-event=ROUTED] td.detail").text()
-                .contains("cc: inspektorat.kab-kepahiang@pemda.example,kanreg7@bkn.example"));
+                .contains("Tembusan: inspektorat.kab-kepahiang@pemda.example,kanreg7@bkn.example"));
     }
 
     @Test
@@ -218,7 +219,8 @@ class AuditHtmlReportTest {
         assertNull(doc.selectFirst("article.case[data-case=NTR-2024-1102] .waiting-flag"));
 
         List<String> waiting = doc.select("#belum-selesai table.waiting tbody tr").eachAttr("data-case");
-        assertEquals(List.of("NTR-2024-1104", "NTR-2024-1107", "NTR-2024-1110"), waiting, "oldest first");
+        assertEquals(List.of("NTR-2024-1104", "NTR-2024-1107", "NTR-2024-1108", "NTR-2024-1110"), waiting,
+                "oldest first, the triaged case among them");
         Element link = doc.selectFirst("#belum-selesai tr[data-case=NTR-2024-1110] a");
         assertEquals(doc.selectFirst("article.case[data-case=NTR-2024-1110]").id(), link.attr("href").substring(1));
     }
@@ -251,8 +253,10 @@ class AuditHtmlReportTest {
         String html = Files.readString(file, StandardCharsets.UTF_8);
         Document doc = Jsoup.parse(html);
 
-        assertFalse(html.contains("<script"), "no script element, from the trail or otherwise");
-        assertTrue(doc.select("script, img, b, u, i").isEmpty(), doc.select("script, img, b, u, i").toString());
+        assertEquals(1, doc.select("script").size(), "the report's own script only, none from the trail");
+        assertTrue(doc.selectFirst("script").data().contains("saring-wilayah"));
+        assertFalse(doc.selectFirst("script").data().contains("alert"));
+        assertTrue(doc.select("img, b, u, i").isEmpty(), doc.select("img, b, u, i").toString());
         assertEquals(1, doc.select("h1").size(), "a note cannot close the table and add a heading");
         assertTrue(doc.text().contains("uraian: <script>alert('x')</script>"), "shown as text, as written");
         assertTrue(doc.text().contains("<script>alert('source')</script>.csv:2"));
@@ -269,7 +273,8 @@ class AuditHtmlReportTest {
         Document doc = Jsoup.parse(html);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertEquals("utf-8", doc.selectFirst("meta[charset]").attr("charset"));
-        assertTrue(doc.select("script, link, img, iframe, object, embed, [src]").isEmpty());
+        assertTrue(doc.select("link, img, iframe, object, embed, [src]").isEmpty());
+        assertEquals(1, doc.select("script").size(), "only the search and filters, inline");
         for (Element a : doc.select("a[href]")) {
             assertTrue(a.attr("href").startsWith("#"), a.toString());
         }
@@ -311,7 +316,7 @@ class AuditHtmlReportTest {
         assertEquals("10", doc.selectFirst("table.regions tfoot td").text());
         // The waiting list is capped too, and says so; a case without a timeline is not linked.
         assertEquals(2, doc.select("#belum-selesai table.waiting tbody tr").size());
-        assertTrue(doc.selectFirst("#belum-selesai .cap-note").text().contains("1 kasus lain"));
+        assertTrue(doc.selectFirst("#belum-selesai .cap-note").text().contains("2 kasus lain"));
         assertNull(doc.selectFirst("#belum-selesai tr[data-case=NTR-2024-1107] a"));
     }
 

@@ -40,14 +40,4 @@ class ReportTextTest {
             assertNotNull(ReportText.eventLabel(type), type.name());
         }
     }
-
-    @Test
-    void htmlEscapingCoversTextAttributesAndControlCharacters() {
-        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
-                Html.escape("<script>alert('x')</script> & \"q\""));
-        assertEquals("a\uFFFDb\nc", Html.escape("a\u0000b\nc"));
-        assertEquals("", Html.escape(null));
-        String plain = "NTR-2024-0001";
-        assertEquals(plain, Html.escape(plain));
-    }
 }

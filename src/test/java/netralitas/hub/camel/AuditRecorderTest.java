@@ -63,6 +63,12 @@ class AuditRecorderTest {
     }
 
     @Test
+    void receivedRecordsTheIncidentDateForExportByIncident() throws Exception {
+        ViolationCase csv = new ViolationCase("NH-20241005-CSV00001", report(ReportSource.csv("laporan.csv", 2)));
+        assertEquals("2024-10-05", record(csv, null, "RECEIVED").get(0).detail().get("incidentDate"));
+    }
+
+    @Test
     void aCaseParkedByAnEarlierReleaseIsRecordedByItsPseudonymAlone() throws Exception {
         ViolationCase parked = new ViolationCase("NH-20241005-PARKIR01", report(ReportSource.email(MESSAGE_ID)));
         AuditEvent replayed = record(parked, null, "REPLAYED").get(0);

@@ -93,7 +93,7 @@ class CsvCrashEndToEndTest {
             perCase.forEach((caseId, times) -> assertEquals(1L, times, caseId + " delivered once"));
             // A case whose email was being sent at the kill may have arrived or not: it is parked, never sent twice.
             Set<String> uncertain = events(work, "DEAD_LETTERED").stream()
-                    .filter(e -> String.valueOf(e.detail().get("reason")).startsWith("delivery uncertain"))
+                    .filter(e -> String.valueOf(e.alasan()).startsWith("delivery uncertain"))
                     .map(AuditEvent::caseId).collect(Collectors.toSet());
             assertEquals(events(work, "DEAD_LETTERED").size(), uncertain.size(), "no other dead letter");
             assertTrue(uncertain.size() <= WORKERS, "at most one per worker: " + uncertain);

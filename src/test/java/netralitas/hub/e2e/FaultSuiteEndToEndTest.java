@@ -114,7 +114,7 @@ class FaultSuiteEndToEndTest {
         assertDeliveredExactlyOnce(2);
         AuditEvent parked = hub.audit().stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())).findFirst()
                 .orElseThrow();
-        String reason = String.valueOf(parked.detail().get("reason"));
+        String reason = String.valueOf(parked.alasan());
         assertTrue(reason.contains("550 5.1.1 <bkpsdm.kab-lebong@pemda.example>"), "the server's answer: " + reason);
         assertEquals(1, count("DEAD_LETTERED"), "rejected once, not retried");
 

@@ -85,7 +85,7 @@ class MailCrashEndToEndTest {
             // A case whose email was being sent at the kill may have arrived or not: it is parked, never sent twice.
             Set<String> accounted = new HashSet<>(deliveredPerMessage.keySet());
             trail.stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())
-                            && String.valueOf(e.detail().get("reason")).startsWith("delivery uncertain"))
+                            && String.valueOf(e.alasan()).startsWith("delivery uncertain"))
                     .forEach(e -> accounted.add(TestHub.midOf(e.source())));
             assertEquals(messageIds.stream().map(TestHub::mid).collect(Collectors.toSet()), accounted,
                     "every report delivered, or parked as uncertain");
