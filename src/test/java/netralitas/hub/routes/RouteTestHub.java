@@ -78,6 +78,11 @@ final class RouteTestHub {
         return this;
     }
 
+    /** The hub settings this test hub overrides, for a test that runs HubConfiguration on a context of its own. */
+    Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
     void applyTo(MainConfigurationProperties configuration) {
         // First: HubConfiguration reads the settings when it builds the beans.
         configuration.addConfiguration(new TestSettings(Map.copyOf(settings)));
