@@ -91,8 +91,8 @@ public final class AuditRecorder {
      * detail (property hubFileReason, from {@code CsvIntake.unreadable}).
      */
     public void fileRejected(Exchange exchange) {
-        fileRejected(exchange.getProperty("hubFileName", String.class), ExchangeHelper.getAtRouteId(exchange),
-                exchange.getProperty("hubFileReason", String.class));
+        fileRejected(exchange.getProperty(HubProperties.FILE_NAME, String.class), ExchangeHelper.getAtRouteId(exchange),
+                exchange.getProperty(HubProperties.FILE_REASON, String.class));
     }
 
     /** A file the drop folder did not take, or could not read: the reason is one bounded line, whatever it holds. */

@@ -19,9 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BknClient {
 
-    /** Exchange property marking that the token was already renewed once for this lookup after a 401. */
-    private static final String TOKEN_RENEWED = "hubBknTokenRenewed";
-
     private static final long RENEWAL_WAIT_SECONDS = 30;
 
     private final Semaphore renewal = new Semaphore(1);
@@ -93,11 +90,11 @@ public final class BknClient {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == 401) {
             token.invalidate();
-            if (exchange.getProperty(TOKEN_RENEWED, false, Boolean.class)) {
+            if (exchange.getProperty(HubProperties.BKN_TOKEN_RENEWED, false, Boolean.class)) {
                 throw new BknRejectedException("BKN rejected a freshly issued token (HTTP 401): check hub.bkn.consumer-key, "
                         + "hub.bkn.consumer-secret and hub.bkn.sso-token");
             }
-            exchange.setProperty(TOKEN_RENEWED, true);
+            exchange.setProperty(HubProperties.BKN_TOKEN_RENEWED, true);
             throw new BknUnavailableException("BKN rejected the access token (HTTP 401); renewing it", 0);
         }
         return reader.read(nip, status, exchange.getMessage().getHeader("Retry-After", String.class),

@@ -27,7 +27,7 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
     }
 
     private static CsvFileOutcome outcome(Exchange exchange) {
-        String unreadable = exchange.getProperty("hubFileReason", String.class);
+        String unreadable = exchange.getProperty(HubProperties.FILE_REASON, String.class);
         if (unreadable != null) {
             // The reader's reason speaks of the file, never names it: the sender chose the name.
             return new CsvFileOutcome(0, 0, unreadable, null);

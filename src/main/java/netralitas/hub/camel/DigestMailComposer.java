@@ -1,10 +1,11 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.cases.RoutingDecision;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.RenderedEmail;
 import netralitas.hub.region.Region;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
 import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
-/** Route {@code digest-send}: one email per region listing its RINGAN cases (SPEC §6, §7). */
+/** Route {@code digest-send}: one email per region listing its RINGAN cases, to the recipients route {@code route} decided (SPEC §6, §7). */
 public final class DigestMailComposer {
 
     private final CaseEmailRenderer renderer;
@@ -30,20 +34,35 @@ public final class DigestMailComposer {
         this.clock = clock;
     }
 
-    @SuppressWarnings("unchecked")
-    public void compose(Exchange exchange) {
-        Message message = exchange.getMessage();
-        List<ViolationCase> cases = message.getBody(List.class);
+    public void compose(@Body List<ViolationCase> cases, Message message) {
         Region region = cases.get(0).getRegionResolution().region();
         LocalDate today = LocalDate.now(clock);
 
         RenderedEmail mail = renderer.renderDigest(region, cases, today);
-        OutgoingMail.apply(message, mail, from, region.bkpsdmInbox(), null,
+        OutgoingMail.apply(message, mail, from, recipients(cases, RoutingDecision::to, region), recipients(cases, RoutingDecision::cc, null),
                 "<digest-" + region.code() + "-" + today + "-" + fingerprint(cases) + "@" + mailDomain + ">");
         OutgoingMail.header(message, "X-Netralitas-Severity", "RINGAN");
         OutgoingMail.header(message, "X-Netralitas-Region", region.code());
         OutgoingMail.header(message, "X-Netralitas-Case-Id",
                 String.join(" ", cases.stream().map(ViolationCase::getCaseId).toList()));
+    }
+
+    /**
+     * The recipients route {@code route} decided for the cases of one digest (normally the same for all: one region,
+     * one branch), each once. A case queued before the decision was kept on the case goes where that branch sent it
+     * then: the region's BKPSDM.
+     */
+    private static String recipients(List<ViolationCase> cases, Function<RoutingDecision, String> field, Region region) {
+        Set<String> addresses = new LinkedHashSet<>();
+        for (ViolationCase violationCase : cases) {
+            String decided = violationCase.getRoutingDecision() == null
+                    ? (region == null ? null : region.bkpsdmInbox())
+                    : field.apply(violationCase.getRoutingDecision());
+            if (decided != null && !decided.isBlank()) {
+                addresses.add(decided);
+            }
+        }
+        return addresses.isEmpty() ? null : String.join(",", addresses);
     }
 
     /** Same cases → same Message-ID, so a digest re-sent after a crash is recognisably the same message. */

@@ -122,7 +122,7 @@ public final class DropFolder implements GenericFileFilter<File> {
     }
 
     /** The file's content. Not through a link: an entry replaced by one after the filter looked fails here. */
-    public InputStream open(@ExchangeProperty("hubCsvDrop") DroppedCsv dropped) throws IOException {
+    public InputStream open(@ExchangeProperty(HubProperties.CSV_DROP) DroppedCsv dropped) throws IOException {
         return Files.newInputStream(dropped.file(), LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -130,8 +130,8 @@ public final class DropFolder implements GenericFileFilter<File> {
      * Why the file must stay in the folder to be read again (for the log), or null when it may leave. A reading that
      * failed while the hub was stopping is not the file's fault: the file is read again at the next start.
      */
-    public String unsettled(@ExchangeProperty("hubCsvDrop") DroppedCsv dropped,
-                            @ExchangeProperty("hubFileReason") String unreadable, CamelContext context) throws IOException {
+    public String unsettled(@ExchangeProperty(HubProperties.CSV_DROP) DroppedCsv dropped,
+                            @ExchangeProperty(HubProperties.FILE_REASON) String unreadable, CamelContext context) throws IOException {
         if (unreadable != null && context.isStopping()) {
             return "the hub stopped while reading it";
         }
@@ -139,12 +139,12 @@ public final class DropFolder implements GenericFileFilter<File> {
     }
 
     /** The rejects file of a reading that is abandoned: the next reading rejects the same rows again. */
-    public void discardRejects(@ExchangeProperty("hubRejectsFile") String rejectsFile) throws IOException {
+    public void discardRejects(@ExchangeProperty(HubProperties.REJECTS_FILE) String rejectsFile) throws IOException {
         Files.deleteIfExists(Path.of(rejectsFile));
     }
 
     /** {@code failed/<stem>.reason.txt}, one line. A reason that cannot be written does not keep the file back. */
-    public void writeReason(@ExchangeProperty("hubStem") String stem, @ExchangeProperty("hubFileReason") String reason) {
+    public void writeReason(@ExchangeProperty(HubProperties.FILE_STEM) String stem, @ExchangeProperty(HubProperties.FILE_REASON) String reason) {
         Path reasonFile = dropDir.resolve("failed").resolve(stem + ".reason.txt");
         try {
             writeReasonFile(reasonFile, reason);

@@ -258,6 +258,7 @@ public final class HubConfiguration implements CamelConfiguration {
                                          CategoryCatalogue categories, Clock clock) {
         registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
         registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
+        registry.bind("caseRouting", new CaseRouting());
         registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
                 settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
                 settings.optional("hub.bkn.sso-token").orElse(null)));

@@ -1,8 +1,9 @@
 package netralitas.hub.camel;
 
 /**
- * Exchange properties the routes use to carry a routing decision to delivery and audit. Properties, not headers:
- * they survive delivery clearing every header, and they are never copied into a mail.
+ * Every exchange property the routes (routes/*.camel.yaml) and the beans they call share, by name: the one place where
+ * the contract between YAML and Java is written down (RouteContractTest fails on a name used in a route and missing
+ * here). Properties, not headers: they survive delivery clearing every header, and they are never copied into a mail.
  */
 public final class HubProperties {
 
@@ -17,6 +18,48 @@ public final class HubProperties {
     public static final String EVIDENCE = "hubEvidence";
     /** Where a dead-lettered case was parked. */
     public static final String PARKED_AS = "hubParkedAs";
+
+    /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
+    public static final String CASE = "hubCase";
+
+    /** The region whose digest route digest-flush is sending (a {@code RegionDirectory.Region}). */
+    public static final String DIGEST_REGION = "hubDigestRegion";
+
+    /** The NIP route bkn-lookup looks up; its last two digits key the per-NIP throttle. */
+    public static final String BKN_NIP = "bknNip";
+
+    /** Which BKN request route bkn-send sends: {@code token} or {@code data-utama}; set by bkn-call and bkn-token. */
+    public static final String BKN_REQUEST = "hubBknRequest";
+
+    /** Set by BknClient once it renewed the token for this exchange, so a second 401 is not renewed again. */
+    public static final String BKN_TOKEN_RENEWED = "hubBknTokenRenewed";
+
+    /** The CSV being read, as the audit trail and the log name it (file name, or mail source/attachment name). */
+    public static final String FILE_NAME = "hubFileName";
+
+    /** The size in bytes of that CSV, for the progress log of route csv-rows. */
+    public static final String FILE_BYTES = "hubFileBytes";
+
+    /** Why that CSV cannot be read at all (CsvIntake.unreadable); null while it can. */
+    public static final String FILE_REASON = "hubFileReason";
+
+    /** Where the bad rows of that CSV are copied (a path), set by ingest-csv and ingest-mail-csv. */
+    public static final String REJECTS_FILE = "hubRejectsFile";
+
+    /** The dropped file being read (a {@code DroppedCsv}), set by route ingest-csv from DropFolder.begin. */
+    public static final String CSV_DROP = "hubCsvDrop";
+
+    /** The time-stamped stem a dropped file, its rejects file and its reason file share (DropFolder.stem). */
+    public static final String FILE_STEM = "hubStem";
+
+    /** {@code done} or {@code failed}: where route ingest-csv moves the dropped file when its exchange completes. */
+    public static final String FILE_FOLDER = "hubFileFolder";
+
+    /** Why a dropped file is not moved yet (still changing, last line cut short), from DropFolder.unsettled; or null. */
+    public static final String FILE_UNSETTLED = "hubUnsettled";
+
+    /** The message's key in the mailbox ({@code folder;UIDVALIDITY=n;UID=n}), set by route poll-mailbox. */
+    public static final String MAIL_KEY = "hubMailKey";
 
     private HubProperties() {
     }

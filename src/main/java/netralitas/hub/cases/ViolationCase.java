@@ -28,6 +28,8 @@ public final class ViolationCase implements Serializable {
     private List<EvidenceFile> evidenceFiles = List.of();
     /** Null in a case stored before it existed. */
     private AttachmentsLeftOut evidenceLeftOut = AttachmentsLeftOut.NONE;
+    /** Null until route {@code route} decided, and in a case parked before the decision was kept on the case. */
+    private RoutingDecision routingDecision;
 
     public ViolationCase(String caseId, Report report) {
         this.caseId = caseId;
@@ -58,6 +60,14 @@ public final class ViolationCase implements Serializable {
     public void notFoundAtBkn() {
         this.employee = null;
         this.bknStatus = BknStatus.NOT_FOUND;
+    }
+
+    public RoutingDecision getRoutingDecision() {
+        return routingDecision;
+    }
+
+    public void setRoutingDecision(RoutingDecision routingDecision) {
+        this.routingDecision = routingDecision;
     }
 
     public RegionResolution getRegionResolution() {

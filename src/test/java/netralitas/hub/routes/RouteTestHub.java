@@ -78,11 +78,23 @@ final class RouteTestHub {
         return this;
     }
 
+    /** The hub settings this test hub overrides, for a test that runs HubConfiguration on a context of its own. */
+    Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
+    /** A route file of the test's own (an edited copy of one under routes/), loaded instead of routes/ of that name. */
+    RouteTestHub route(Path file) {
+        routeFiles.add(file.toAbsolutePath().toString());
+        return this;
+    }
+
     void applyTo(MainConfigurationProperties configuration) {
         // First: HubConfiguration reads the settings when it builds the beans.
         configuration.addConfiguration(new TestSettings(Map.copyOf(settings)));
         configuration.addConfiguration(new HubConfiguration());
-        configuration.withRoutesIncludePattern(routeFiles.stream().map(file -> "file:routes/" + file)
+        configuration.withRoutesIncludePattern(routeFiles.stream()
+                .map(file -> Path.of(file).isAbsolute() ? "file:" + file : "file:routes/" + file)
                 .collect(Collectors.joining(",")));
     }
 

@@ -2,6 +2,7 @@ package netralitas.hub.routes;
 
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.cases.BknStatus;
+import netralitas.hub.cases.RoutingDecision;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Severity;
@@ -135,6 +136,10 @@ class RoutingDecisionTableTest {
 
         assertNull(exchange.getException(), branch);
         assertEquals(expected, new Decision(decision(exchange), to(exchange), cc(exchange), purpose(exchange)), branch);
+        RoutingDecision kept = violationCase.getRoutingDecision();
+        assertEquals(expected, new Decision(kept.decision(), kept.to(), kept.cc(), kept.purpose()), branch + ", on the case");
+        assertEquals(violationCase.getClassification().severity() == Severity.BERAT
+                ? RoutingDecision.Priority.HIGH : RoutingDecision.Priority.NORMAL, kept.priority(), branch);
         AuditEvent routed = hub.auditOf(violationCase.getCaseId()).stream()
                 .filter(event -> event.event().name().equals("ROUTED")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ROUTED event for " + violationCase.getCaseId()));
