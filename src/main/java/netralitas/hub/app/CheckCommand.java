@@ -4,18 +4,31 @@ import netralitas.hub.check.CheckProblem;
 import netralitas.hub.check.CheckReport;
 import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.check.ReachabilityCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar netralitas-hub.jar check}: the configuration validation the hub runs at start-up, and outside
  * embedded mode whether the SMTP and IMAP servers and the BKN token endpoint answer. Prints every problem with its
  * file or setting; exit code 0 when there is none, 1 otherwise.
  */
-public final class CheckCommand {
+@Command(name = "check", description = "validate the configuration; outside embedded mode also whether the SMTP, IMAP and BKN servers answer"
+                + " (exit 0 no problem, 1 problems listed)")
+public final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private HubMain hub;
+
+    @Override
+    public Integer call() {
+        return run(hub.configuredHome(), hub.out());
+    }
 
     public int run(Path home, PrintStream out) {
         HubSettings settings = HubSettings.load(home);

@@ -4,36 +4,52 @@ import netralitas.hub.audit.AuditCommand;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.TrailAccess;
 import netralitas.hub.camel.HubDatabase;
+import netralitas.hub.cli.CommandFailure;
+import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.embedded.EmbeddedChainKey;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
  * Entry point of {@code java -jar netralitas-hub.jar}: with no argument (or {@code run}) it runs the hub until stopped;
- * {@code audit ...} reads the audit trail without starting any route.
+ * the subcommands check the configuration, dry-run the routes, read the audit trail or replay dead letters. Every
+ * command answers {@code --help} without needing the hub's folder.
  */
-public final class HubMain {
+@Command(name = "netralitas-hub",
+        description = "Netralitas Hub: carries reports of ASN neutrality violations to the office that must act on them.",
+        subcommands = {CheckCommand.class, RouteCommand.class, AuditCommand.class, ReplayCommand.class,
+                AutoComplete.GenerateCompletion.class},
+        footer = {"The hub's folder (config/, routes/, data/) is the working folder, or HUB_HOME.",
+                "Run `java -jar netralitas-hub.jar <command> --help` for a command's options."})
+public final class HubMain implements Callable<Integer> {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar netralitas-hub.jar <command>",
-            "  run                                            run the hub (the default)",
-            "  check                                          validate the configuration; outside embedded mode also",
-            "                                                 whether the SMTP, IMAP and BKN servers answer",
-            "  route --dry-run <file.csv | message.eml> [--offline]",
-            "                                                 what the routes would decide, without sending anything",
-            "  audit show | verify | export | stats | report | pseudonym",
-            "                                                 read the audit trail (audit help for details)",
-            "  replay <case id>… | --all                      put dead-lettered cases back through the pipeline");
+    private final Path home;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    private HubMain() {
+    /** The hub of the working folder (or HUB_HOME), printing to the console; what the completion generator reads. */
+    public HubMain() {
+        this(HubHome.fromEnvironment(), System.out, System.err);
+    }
+
+    private HubMain(Path home, PrintStream out, PrintStream err) {
+        this.home = home;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,6 +64,82 @@ public final class HubMain {
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    static int run(List<String> args, Path home, PrintStream out, PrintStream err) {
+        HubMain hub = new HubMain(home, out, err);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == AuditCommand.class ? type.cast(new AuditCommand(hub::trailSource, out, err))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        return HubCommandLine.of(hub, factory, out, err).execute(args.toArray(String[]::new));
+    }
+
+    /** No command: run the hub, as {@code run} does. */
+    @Override
+    public Integer call() {
+        return runHub();
+    }
+
+    @Command(name = "run", description = "run the hub until stopped (the default)")
+    int runHub() {
+        Path routed = routedHome();
+        try {
+            Hub.create(routed).run();
+            return 0;
+        } catch (Exception e) {
+            // A configuration problem is the usual cause: say it, naming the file or setting (one line each).
+            err.println("Netralitas Hub cannot start: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** The hub's folder, once it is known to hold the configuration. */
+    Path configuredHome() {
+        if (!Files.isRegularFile(home.resolve("config/application.properties"))) {
+            throw new CommandFailure(2, "Netralitas Hub cannot start: no config/application.properties under " + home
+                    + " (run it from the hub's folder, or set HUB_HOME to that folder)");
+        }
+        return home;
+    }
+
+    /** The hub's folder, once it is known to hold the configuration and the routes. */
+    Path routedHome() {
+        configuredHome();
+        if (!Files.isDirectory(home.resolve("routes"))) {
+            throw new CommandFailure(2, "Netralitas Hub cannot start: no routes/ folder under " + home
+                    + " (the routes ship beside config/: run it from the hub's folder, or set HUB_HOME to that folder)");
+        }
+        return home;
+    }
+
+    HubSettings settings() {
+        return HubSettings.load(configuredHome());
+    }
+
+    private AuditCommand.TrailSource trailSource() {
+        HubSettings settings = settings();
+        TrailAccess access;
+        try {
+            access = trailAccess(settings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(2, "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AuditCommand.TrailSource(settings.auditDir(), regionNames(settings), access,
+                settings.configDir().resolve("templates"));
     }
 
     /** The one line printed when the hub cannot start: the deepest cause's message, which names the file or setting. */
@@ -83,58 +175,5 @@ public final class HubMain {
         }
         Path dataDir = settings.dataDir();
         return new TrailAccess(key.map(ChainKey::of).orElse(null), () -> HubDatabase.readChainHead(dataDir));
-    }
-
-    static int run(List<String> args, Path home, PrintStream out, PrintStream err) throws Exception {
-        String command = args.isEmpty() ? "run" : args.get(0);
-        if (!Files.isRegularFile(home.resolve("config/application.properties"))) {
-            err.println("Netralitas Hub cannot start: no config/application.properties under " + home
-                    + " (run it from the hub's folder, or set HUB_HOME to that folder)");
-            return 2;
-        }
-        if ((command.equals("run") || command.equals("route")) && !Files.isDirectory(home.resolve("routes"))) {
-            err.println("Netralitas Hub cannot start: no routes/ folder under " + home
-                    + " (the routes ship beside config/: run it from the hub's folder, or set HUB_HOME to that folder)");
-            return 2;
-        }
-        switch (command) {
-            case "run" -> {
-                try {
-                    Hub.create(home).run();
-                    return 0;
-                } catch (Exception e) {
-                    // A configuration problem is the usual cause: say it, naming the file or setting (one line each).
-                    err.println("Netralitas Hub cannot start: " + rootMessage(e));
-                    return 1;
-                }
-            }
-            case "audit" -> {
-                HubSettings settings = HubSettings.load(home);
-                TrailAccess access;
-                try {
-                    access = trailAccess(settings);
-                } catch (IllegalArgumentException e) {
-                    err.println("hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): " + e.getMessage());
-                    return 2;
-                }
-                Path templates = settings.configDir().resolve("templates");
-                return new AuditCommand(regionNames(settings), access, templates).run(args.subList(1, args.size()),
-                        settings.auditDir(), out, err);
-            }
-            case "replay" -> {
-                HubSettings settings = HubSettings.load(home);
-                return new ReplayCommand().run(args.subList(1, args.size()), settings.dataDir().resolve("dead-letter"), out, err);
-            }
-            case "check" -> {
-                return new CheckCommand().run(home, out);
-            }
-            case "route" -> {
-                return new RouteCommand().run(args.subList(1, args.size()), home, out, err);
-            }
-            default -> {
-                err.println(USAGE);
-                return 2;
-            }
-        }
     }
 }

@@ -5,11 +5,15 @@ import netralitas.hub.dryrun.DryRunTable;
 import netralitas.hub.report.CsvFileException;
 import org.apache.camel.main.Main;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar netralitas-hub.jar route --dry-run <file.csv | message.eml> [--offline]}: what the hub's routes, as
@@ -17,24 +21,30 @@ import java.util.List;
  * Engineers run it before and after a routing change. Exit codes: 0 done, 1 the input or the configuration is
  * unusable, 2 wrong usage.
  */
-public final class RouteCommand {
+@Command(name = "route", description = "what the routes would decide, without sending anything: reads the file as the CSV drop or the mailbox would,"
+                + " runs each report through routes enrich, classify and route of routes/, and prints one line per report: case"
+                + " id, NIP, name, severity, region, decision, recipients and reason. Nothing is sent, queued or recorded.")
+public final class RouteCommand implements Callable<Integer> {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: route --dry-run <file.csv | message.eml> [--offline]",
-            "  Reads the file as the CSV drop or the mailbox would, runs each report through routes enrich, classify",
-            "  and route of routes/, and prints one line per report: case id, NIP, name, severity, region, decision,",
-            "  recipients and reason. Nothing is sent, queued or recorded.",
-            "  --offline   do not ask BKN (no employee record: names and regions come from the report alone)");
+    @ParentCommand
+    private HubMain hub;
 
-    public int run(List<String> args, Path home, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(args);
-        boolean dryRun = rest.remove("--dry-run");
-        boolean offline = rest.remove("--offline");
-        if (!dryRun || rest.size() != 1 || rest.get(0).startsWith("-")) {
-            err.println(USAGE);
-            return 2;
-        }
-        Path input = Path.of(rest.get(0)).toAbsolutePath();
+    @Option(names = "--dry-run", required = true, description = "decide only (the one mode there is)")
+    private boolean dryRun;
+
+    @Parameters(paramLabel = "<file.csv | message.eml>", description = "a CSV drop file or a raw message")
+    private Path file;
+
+    @Option(names = "--offline",
+            description = "do not ask BKN (no employee record: names and regions come from the report alone)")
+    private boolean offline;
+
+    @Override
+    public Integer call() {
+        Path home = hub.routedHome();
+        PrintStream out = hub.out();
+        PrintStream err = hub.err();
+        Path input = file.toAbsolutePath();
         if (!Files.isRegularFile(input)) {
             err.println("No such file: " + input);
             return 1;

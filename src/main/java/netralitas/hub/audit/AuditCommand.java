@@ -1,6 +1,14 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.progress.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,13 +21,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,31 +37,19 @@ import java.util.stream.Stream;
  * or holds nothing for the request, 2 wrong usage or no chain key for a keyed trail, 3 the chain is intact but its end
  * could not be compared with the state store's head.
  */
-public final class AuditCommand {
+@Command(name = "audit",
+        description = "Read the audit trail without starting any route.",
+        subcommands = {AuditCommand.Show.class, AuditCommand.Verify.class, AuditCommand.Export.class,
+                AuditCommand.Stats.class, AuditCommand.Report.class, AuditCommand.Pseudonym.class, HelpCommand.class},
+        footer = {"Keyed trails need the hub's chain key: HUB_AUDIT_CHAIN_KEY (or hub.audit.chain-key).",
+                "Exit codes: 0 ok, 1 broken, 2 wrong usage or no chain key, 3 intact but the state store's head not"
+                        + " compared.",
+                "Long runs print progress to stderr every few seconds."})
+public final class AuditCommand implements Callable<Integer> {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: audit <command>",
-            "  audit show <case id>                          print one case's events in order",
-            "  audit verify [--anchor <hash>]                check the whole hash chain (names the first bad line) and",
-            "                                                its end against the state store's chain head; with",
-            "                                                --anchor, that a head hash mailed to the anchor inbox is",
-            "                                                a position of the chain",
-            "  audit export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--incident-from YYYY-MM-DD]",
-            "               [--incident-to YYYY-MM-DD] [--format csv|json]",
-            "                                                write events to stdout (dates inclusive): --from/--to by",
-            "                                                when the hub processed them, --incident-from/--incident-to",
-            "                                                by the incident date of their case; CSV for spreadsheets",
-            "                                                (formula-safe), or the trail's JSON lines",
-            "  audit stats                                   events by kind, cases by severity and region, and the",
-            "                                                cases not finished yet with how long they have waited",
-            "  audit report --out <file.html> [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
-            "                                                a self-contained HTML report for auditors (Indonesian):",
-            "                                                chain verification, cases per region, cases waiting,",
-            "                                                rejects, a timeline per case; exit 1 if the chain is broken",
-            "  audit pseudonym <message-id>                  the pseudonym the trail records for an email's Message-ID",
-            "Keyed trails need the hub's chain key: HUB_AUDIT_CHAIN_KEY (or hub.audit.chain-key).",
-            "Exit codes: 0 ok, 1 broken, 2 wrong usage or no chain key, 3 intact but the state store's head not compared.",
-            "Long runs print progress to stderr every few seconds.");
+    /** What an audit command reads: the trail's folder, region names for the report, the chain key and head, templates. */
+    public record TrailSource(Path auditDir, Function<String, String> regionNames, TrailAccess access, Path templateDir) {
+    }
 
     private static final String[] COLUMNS = {"seq", "at", "event", "route", "source", "detail"};
 
@@ -62,9 +57,13 @@ public final class AuditCommand {
 
     private final Clock clock;
     private final Duration progressInterval;
-    private final Function<String, String> regionNames;
-    private final TrailAccess access;
-    private final Path templateDir;
+    private final Function<Path, TrailSource> sourceIn;
+    private Supplier<TrailSource> source;
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    @Spec
+    private CommandSpec spec;
 
     /** Without a chain key or state store: for unkeyed trails ({@link TrailAccess#NONE}). */
     public AuditCommand() {
@@ -85,6 +84,19 @@ public final class AuditCommand {
         this(Clock.systemDefaultZone(), PROGRESS_INTERVAL, regionNames, access, templateDir);
     }
 
+    /**
+     * For the hub's command line: the source is resolved only when a command runs, so that {@code --help} needs no
+     * hub folder. It may throw {@link netralitas.hub.cli.CommandFailure}.
+     */
+    public AuditCommand(Supplier<TrailSource> source, PrintStream out, PrintStream err) {
+        this.clock = Clock.systemDefaultZone();
+        this.progressInterval = PROGRESS_INTERVAL;
+        this.sourceIn = dir -> source.get();
+        this.source = source;
+        this.out = out;
+        this.err = err;
+    }
+
     AuditCommand(Clock clock) {
         this(clock, PROGRESS_INTERVAL, code -> null, TrailAccess.NONE);
     }
@@ -95,32 +107,32 @@ public final class AuditCommand {
 
     AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access,
                  Path templateDir) {
-        this.templateDir = templateDir;
         this.clock = clock;
         this.progressInterval = progressInterval;
-        this.regionNames = regionNames;
-        this.access = access;
+        this.sourceIn = dir -> new TrailSource(dir, regionNames, access, templateDir);
     }
 
+    /** Runs {@code audit <args>} on the trail in {@code auditDir}, as the command line would; returns the exit code. */
     public int run(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            return usage(err, null);
-        }
-        List<String> rest = args.subList(1, args.size());
+        this.source = () -> sourceIn.apply(auditDir);
+        this.out = out;
+        this.err = err;
+        return HubCommandLine.of(this, out, err).execute(args.toArray(String[]::new));
+    }
+
+    /** {@code audit} alone names the commands it expects. */
+    @Override
+    public Integer call() {
+        throw HubCommandLine.usageError(spec, "audit needs a command: show, verify, export, stats, report or pseudonym");
+    }
+
+    /**
+     * A reading command's work: a trail that cannot be read is one line on stderr, exit 1. The source is resolved
+     * here, after parsing, so a usage error or {@code --help} never touches the hub's folder.
+     */
+    private int reading(Function<TrailSource, Integer> work) {
         try {
-            return switch (args.get(0)) {
-                case "show" -> show(rest, auditDir, out, err);
-                case "verify" -> verify(rest, auditDir, out, err);
-                case "export" -> export(rest, auditDir, out, err);
-                case "stats" -> rest.isEmpty() ? stats(auditDir, out, err) : usage(err, "stats takes no arguments");
-                case "report" -> report(rest, auditDir, out, err);
-                case "pseudonym" -> pseudonym(rest, out, err);
-                case "help", "--help", "-h" -> {
-                    out.println(USAGE);
-                    yield 0;
-                }
-                default -> usage(err, "Unknown audit command: " + args.get(0));
-            };
+            return work.apply(source.get());
         } catch (AuditTrailCorruptException e) {
             err.println("FAILED: " + e.getMessage());
             return 1;
@@ -130,7 +142,139 @@ public final class AuditCommand {
         }
     }
 
-    private int stats(Path auditDir, PrintStream out, PrintStream err) {
+    @Command(name = "show", description = "print one case's events in order")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+        @Spec
+        private CommandSpec spec;
+        @Parameters(paramLabel = "<case id>", description = "the case id, as in the mails (case-sensitive)")
+        private String caseId;
+
+        @Override
+        public Integer call() {
+            if (caseId.isBlank()) {
+                throw HubCommandLine.usageError(spec, "show needs exactly one case id");
+            }
+            return audit.reading(source -> audit.show(caseId, source.auditDir()));
+        }
+    }
+
+    @Command(name = "verify", description = "check the whole hash chain (names the first bad line) and its end against the state store's chain head;"
+                + " with --anchor, that a head hash mailed to the anchor inbox is a position of the chain")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = "--anchor", paramLabel = "<hash>", description = "a chain head hash from an anchor mail (64 hex digits)")
+        private String anchor;
+
+        @Override
+        public Integer call() {
+            String hash = null;
+            if (anchor != null) {
+                hash = anchor.strip().toLowerCase(java.util.Locale.ROOT);
+                if (!hash.matches("[0-9a-f]{64}")) {
+                    throw HubCommandLine.usageError(spec,
+                            "--anchor must be a chain hash: 64 hex digits, as the anchor mail gives it");
+                }
+            }
+            String wanted = hash;
+            return audit.reading(source -> audit.verify(wanted, source));
+        }
+    }
+
+    @Command(name = "export", description = "write events to stdout (dates inclusive): --from/--to by when the hub processed them,"
+                + " --incident-from/--incident-to by the incident date of their case; CSV for spreadsheets (formula-safe),"
+                + " or the trail's JSON lines")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "processed on or after this day")
+        private LocalDate from;
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "processed on or before this day")
+        private LocalDate to;
+        @Option(names = "--incident-from", paramLabel = "YYYY-MM-DD", description = "incident on or after this day")
+        private LocalDate incidentFrom;
+        @Option(names = "--incident-to", paramLabel = "YYYY-MM-DD", description = "incident on or before this day")
+        private LocalDate incidentTo;
+        @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "csv (the default) or json")
+        private AuditExport.Format format;
+
+        @Override
+        public Integer call() {
+            ordered(spec, "--from", from, "--to", to);
+            ordered(spec, "--incident-from", incidentFrom, "--incident-to", incidentTo);
+            return audit.reading(source -> audit.export(from, to, new AuditExport.IncidentRange(incidentFrom, incidentTo),
+                    format, source.auditDir()));
+        }
+    }
+
+    @Command(name = "stats", description = "events by kind, cases by severity and region, and the cases not finished yet with how long they have"
+                + " waited")
+    static final class Stats implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+
+        @Override
+        public Integer call() {
+            return audit.reading(source -> audit.stats(source.auditDir()));
+        }
+    }
+
+    @Command(name = "report", description = "a self-contained HTML report for auditors (Indonesian): chain verification, cases per region, cases"
+                + " waiting, rejects, a timeline per case; exit 1 if the chain is broken")
+    static final class Report implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+        @Spec
+        private CommandSpec spec;
+        @Option(names = "--out", required = true, paramLabel = "<file.html>", description = "where to write the report")
+        private String file;
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "events processed on or after this day")
+        private LocalDate from;
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "events processed on or before this day")
+        private LocalDate to;
+
+        @Override
+        public Integer call() {
+            if (file.isBlank()) {
+                throw HubCommandLine.usageError(spec, "report needs --out <file.html>");
+            }
+            ordered(spec, "--from", from, "--to", to);
+            return audit.reading(source -> audit.report(Path.of(file), from, to, source));
+        }
+    }
+
+    @Command(name = "pseudonym",
+            description = "the pseudonym the trail records for an email's Message-ID")
+    static final class Pseudonym implements Callable<Integer> {
+        @ParentCommand
+        private AuditCommand audit;
+        @Spec
+        private CommandSpec spec;
+        @Parameters(paramLabel = "<message-id>", description = "the Message-ID, quoted: '<id@host>'")
+        private String messageId;
+
+        @Override
+        public Integer call() {
+            if (messageId.isBlank()) {
+                throw HubCommandLine.usageError(spec, "pseudonym needs exactly one Message-ID (quote it: '<id@host>')");
+            }
+            return audit.reading(source -> audit.pseudonym(messageId, source.access()));
+        }
+    }
+
+    private static void ordered(CommandSpec spec, String fromName, LocalDate from, String toName, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw HubCommandLine.usageError(spec, fromName + " " + from + " is after " + toName + " " + to);
+        }
+    }
+
+    private int stats(Path auditDir) {
         Progress progress = progress(err);
         SkippedLines skipped = new SkippedLines(err);
         AuditStats stats;
@@ -180,11 +324,7 @@ public final class AuditCommand {
         return Progress.onConsole(err, clock, progressInterval, "events read");
     }
 
-    private int show(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        if (args.size() != 1 || args.get(0).isBlank()) {
-            return usage(err, "show needs exactly one case id");
-        }
-        String caseId = args.get(0);
+    private int show(String caseId, Path auditDir) {
         List<String[]> rows = new ArrayList<>();
         SkippedLines skipped = new SkippedLines(err);
         try (Stream<AuditEvent> events = new AuditLog(auditDir, skipped).eventsOf(caseId)) {
@@ -234,18 +374,9 @@ public final class AuditCommand {
         return line.toString();
     }
 
-    private int verify(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, "verify", List.of("--anchor"));
-        if (options.problem() != null) {
-            return usage(err, options.problem());
-        }
-        String anchor = options.values().get("--anchor");
-        if (anchor != null) {
-            anchor = anchor.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!anchor.matches("[0-9a-f]{64}")) {
-                return usage(err, "--anchor must be a chain hash: 64 hex digits, as the anchor mail gives it");
-            }
-        }
+    private int verify(String anchor, TrailSource source) {
+        TrailAccess access = source.access();
+        Path auditDir = source.auditDir();
         HeadLookup lookup = access.head().get();
         Progress progress = progress(err);
         TrailVerification result = new AuditVerifier(access.key()).verifyAll(auditDir, lookup, anchor, null, progress);
@@ -309,42 +440,18 @@ public final class AuditCommand {
                 + " events after them";
     }
 
-    private int pseudonym(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1 || args.get(0).isBlank()) {
-            return usage(err, "pseudonym needs exactly one Message-ID (quote it: '<id@host>')");
-        }
+    private int pseudonym(String messageId, TrailAccess access) {
         if (access.key() == null) {
             err.println("No chain key: set HUB_AUDIT_CHAIN_KEY (hub.audit.chain-key) to the hub's chain key; the"
                     + " pseudonym is keyed under it.");
             return 2;
         }
-        out.println(access.key().messageIdPseudonym(args.get(0)));
+        out.println(access.key().messageIdPseudonym(messageId));
         return 0;
     }
 
-    private int export(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, "export",
-                List.of("--from", "--to", "--incident-from", "--incident-to", "--format"));
-        if (options.problem() != null) {
-            return usage(err, options.problem());
-        }
-        LocalDate from = options.date("--from");
-        LocalDate to = options.date("--to");
-        String format = options.values().getOrDefault("--format", "csv");
-        AuditExport.Format exportFormat;
-        try {
-            exportFormat = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return usage(err, "Unsupported export format: " + format + " (csv or json)");
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            return usage(err, "--from " + from + " is after --to " + to);
-        }
-        AuditExport.IncidentRange incident =
-                new AuditExport.IncidentRange(options.date("--incident-from"), options.date("--incident-to"));
-        if (incident.from() != null && incident.to() != null && incident.from().isAfter(incident.to())) {
-            return usage(err, "--incident-from " + incident.from() + " is after --incident-to " + incident.to());
-        }
+    private int export(LocalDate from, LocalDate to, AuditExport.IncidentRange incident, AuditExport.Format exportFormat,
+                       Path auditDir) {
         try {
             Progress progress = progress(err);
             SkippedLines skipped = new SkippedLines(err);
@@ -364,24 +471,11 @@ public final class AuditCommand {
         }
     }
 
-    private int report(List<String> args, Path auditDir, PrintStream out, PrintStream err) {
-        Options options = Options.parse(args, "report", List.of("--out", "--from", "--to"));
-        if (options.problem() != null) {
-            return usage(err, options.problem());
-        }
-        String file = options.values().get("--out");
-        if (file == null || file.isBlank()) {
-            return usage(err, "report needs --out <file.html>");
-        }
-        LocalDate from = options.date("--from");
-        LocalDate to = options.date("--to");
-        if (from != null && to != null && from.isAfter(to)) {
-            return usage(err, "--from " + from + " is after --to " + to);
-        }
+    private int report(Path file, LocalDate from, LocalDate to, TrailSource source) {
         AuditHtmlReport.Result result;
         try {
-            result = new AuditHtmlReport(clock, regionNames, access, templateDir).write(auditDir, from, to, Path.of(file),
-                    progress(err));
+            result = new AuditHtmlReport(clock, source.regionNames(), source.access(), source.templateDir())
+                    .write(source.auditDir(), from, to, file, progress(err));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Report failed: " + e.getMessage());
             return 1;
@@ -401,57 +495,6 @@ public final class AuditCommand {
         out.println("Report written to " + result.file() + ": " + result.events() + " events, " + result.cases()
                 + " cases, " + verdict);
         return verification.exitCode();
-    }
-
-    /** {@code --name value} or {@code --name=value} options of a sub-command; dates as YYYY-MM-DD. */
-    private record Options(Map<String, String> values, String problem) {
-
-        static Options parse(List<String> args, String command, List<String> known) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String value;
-                if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    return new Options(values, known.contains(name) ? name + " needs a value"
-                            : "Unknown " + command + " option: " + name);
-                }
-                if (!known.contains(name)) {
-                    return new Options(values, "Unknown " + command + " option: " + name);
-                }
-                if ((name.equals("--from") || name.equals("--to") || name.startsWith("--incident-")) && !isDate(value)) {
-                    return new Options(values, name + " must be a date as YYYY-MM-DD, was " + value);
-                }
-                values.put(name, value);
-            }
-            return new Options(values, null);
-        }
-
-        LocalDate date(String name) {
-            String value = values.get(name);
-            return value == null ? null : LocalDate.parse(value);
-        }
-
-        private static boolean isDate(String value) {
-            try {
-                LocalDate.parse(value);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        if (problem != null) {
-            err.println(problem);
-        }
-        err.println(USAGE);
-        return 2;
     }
 
     private static String nullToDash(String value) {

@@ -30,6 +30,7 @@ class HubMainTest {
         int exit = HubMain.run(List.of("frobnicate"), Path.of("").toAbsolutePath(), System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Usage: java -jar netralitas-hub.jar"));
+        assertEquals("Unknown netralitas-hub command: frobnicate (try: netralitas-hub --help)" + System.lineSeparator(),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

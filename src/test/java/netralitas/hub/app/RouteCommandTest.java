@@ -128,7 +128,7 @@ class RouteCommandTest {
         assertTrue(err.contains("No such file: " + work.resolve("tidak-ada.csv")), err);
 
         assertEquals(2, run("route", SAMPLE_CSV.toString()));
-        assertTrue(err.startsWith("Usage: route --dry-run"), err);
+        assertTrue(err.startsWith("route needs --dry-run (try: netralitas-hub route --help)"), err);
     }
 
     @Test

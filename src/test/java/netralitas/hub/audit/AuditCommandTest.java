@@ -87,7 +87,7 @@ class AuditCommandTest {
     @Test
     void showWithoutACaseIdIsAUsageError() {
         assertEquals(2, run("show"));
-        assertTrue(err().contains("Usage: audit"), err());
+        assertTrue(err().contains("(try: audit show --help)"), err());
     }
 
     @Test
@@ -167,7 +167,7 @@ class AuditCommandTest {
     void unknownOrMissingSubCommandPrintsUsageAndExitsTwo() {
         assertEquals(2, run("delete"));
         assertTrue(err().contains("Unknown audit command: delete"), err());
-        assertTrue(err().contains("Usage: audit"), err());
+        assertTrue(err().contains("(try: audit --help)"), err());
         assertEquals(2, run());
         assertEquals("", out());
     }
