@@ -46,6 +46,20 @@ public final class BknResponseReader {
         }
     }
 
+    /**
+     * The token endpoint's status (SPEC §4.2): 429 and 5xx mean BKN is unavailable and are retried like a lookup;
+     * any other error is about the credentials, which no retry will fix.
+     */
+    public void requireToken(int status, String retryAfter) throws BknUnavailableException, BknRejectedException {
+        if (status == 429 || status >= 500) {
+            throw new BknUnavailableException("BKN's token endpoint answered HTTP " + status, retryAfterMillis(retryAfter));
+        }
+        if (status != 200) {
+            throw new BknRejectedException("BKN's token endpoint answered HTTP " + status
+                    + ": check hub.bkn.consumer-key and hub.bkn.consumer-secret");
+        }
+    }
+
     /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
     long retryAfterMillis(String retryAfter) {
         if (retryAfter == null || retryAfter.isBlank()) {

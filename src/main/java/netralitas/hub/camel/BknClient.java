@@ -6,6 +6,7 @@ import netralitas.hub.bkn.BknRejectedException;
 import netralitas.hub.bkn.BknResponseReader;
 import netralitas.hub.bkn.BknUnavailableException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -73,6 +74,12 @@ public final class BknClient {
 
     public String ssoAuthorization() {
         return "bearer " + ssoToken;
+    }
+
+    /** Fails the renewal unless the token endpoint answered 200: retried on 429 and 5xx, as a lookup is. */
+    public void requireToken(@Header(Exchange.HTTP_RESPONSE_CODE) int status, @Header("Retry-After") String retryAfter)
+            throws BknUnavailableException, BknRejectedException {
+        reader.requireToken(status, retryAfter);
     }
 
     /** Keeps the token from the token endpoint's JSON answer. */

@@ -20,6 +20,8 @@ public final class BknFaults {
     private int failNextCount;
     private int failNextStatus;
     private int tooManyNextCount;
+    private int tokenFailNextCount;
+    private int tokenFailNextStatus;
     private int tooManyRetryAfter;
     private double failureRatio;
     private int failureRatioStatus;
@@ -33,6 +35,13 @@ public final class BknFaults {
         requireErrorStatus(status);
         failNextCount = Math.max(0, count);
         failNextStatus = status;
+    }
+
+    /** The next {@code count} token requests answer {@code status} (e.g. 503, or 429 with Retry-After: 1). */
+    public synchronized void failNextTokens(int count, int status) {
+        requireErrorStatus(status);
+        tokenFailNextCount = Math.max(0, count);
+        tokenFailNextStatus = status;
     }
 
     /** The next {@code count} authorised data-utama calls answer 429 with {@code Retry-After: retryAfterSeconds}. */
@@ -92,6 +101,7 @@ public final class BknFaults {
     public synchronized void clear() {
         failNextCount = 0;
         tooManyNextCount = 0;
+        tokenFailNextCount = 0;
         failureRatio = 0;
         random = new Random(DEFAULT_SEED);
         latency = Duration.ZERO;
@@ -103,6 +113,15 @@ public final class BknFaults {
     boolean overRateLimit(int requestsInSecond) {
         int limit = rateLimitPerSecond;
         return limit > 0 && requestsInSecond > limit;
+    }
+
+    /** Consumes the failure, if any, that the next token request must receive. */
+    synchronized Optional<InjectedFailure> nextTokenFailure() {
+        if (tokenFailNextCount > 0) {
+            tokenFailNextCount--;
+            return Optional.of(new InjectedFailure(tokenFailNextStatus, 1));
+        }
+        return Optional.empty();
     }
 
     /** Consumes the failure, if any, that the next authorised call must receive. Queued failures come first. */

@@ -266,6 +266,10 @@ public final class BknSimulator implements AutoCloseable {
         faults.failNext(count, status);
     }
 
+    public void failNextTokens(int count, int status) {
+        faults.failNextTokens(count, status);
+    }
+
     public void tooManyRequestsNext(int count, int retryAfterSeconds) {
         faults.tooManyRequestsNext(count, retryAfterSeconds);
     }
@@ -370,6 +374,13 @@ public final class BknSimulator implements AutoCloseable {
         }
     }
 
+    private Reply injectedReply(BknFaults.InjectedFailure injected) {
+        if (injected.status() == 429) {
+            return tooManyRequests(injected.retryAfterSeconds());
+        }
+        return Reply.of(injected.status(), Map.of("code", 0, "message", "Simulated BKN failure"));
+    }
+
     private void handleToken(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
         if (dropIfDown(exchange)) {
@@ -379,7 +390,9 @@ public final class BknSimulator implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean overLimit = faults.overRateLimit(traffic.requestArrived(clock));
-            Reply reply = overLimit ? tooManyRequests(1) : answerToken(exchange, parseForm(body));
+            Optional<BknFaults.InjectedFailure> injected = overLimit ? Optional.empty() : faults.nextTokenFailure();
+            Reply reply = overLimit ? tooManyRequests(1)
+                    : injected.map(this::injectedReply).orElseGet(() -> answerToken(exchange, parseForm(body)));
             send(exchange, reply);
             logRequest(exchange, reply.status(), started);
         }
@@ -450,11 +463,7 @@ public final class BknSimulator implements AutoCloseable {
         }
         Optional<BknFaults.InjectedFailure> failure = faults.nextFailure();
         if (failure.isPresent()) {
-            BknFaults.InjectedFailure injected = failure.get();
-            if (injected.status() == 429) {
-                return tooManyRequests(injected.retryAfterSeconds());
-            }
-            return Reply.of(injected.status(), Map.of("code", 0, "message", "Simulated BKN failure"));
+            return injectedReply(failure.get());
         }
         Map<String, Object> record = nip.isEmpty() || nip.contains("/") ? null : lookup(nip);
         Map<String, Object> body = new LinkedHashMap<>();

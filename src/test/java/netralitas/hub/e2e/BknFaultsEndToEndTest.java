@@ -41,6 +41,16 @@ class BknFaultsEndToEndTest {
         assertDeliveredOnceVerified();
     }
 
+    /** SPEC §4.2: the token endpoint's 5xx and 429 are BKN being unavailable, retried like a lookup. */
+    @Test
+    void aTokenEndpointFailingForAMomentIsRetriedAndTheCaseDelivered() throws Exception {
+        hub.bkn.failNextTokens(1, 503);
+        hub.dropAndAwait("laporan.csv", CSV);
+
+        assertEquals(2, hub.bkn.tokenRequests(), "one failed token request, one retry");
+        assertDeliveredOnceVerified();
+    }
+
     @Test
     void tooManyRequestsIsRetriedAfterRetryAfter() throws Exception {
         hub.bkn.tooManyRequestsNext(1, 1);
