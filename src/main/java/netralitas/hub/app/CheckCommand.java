@@ -4,6 +4,7 @@ import netralitas.hub.check.CheckProblem;
 import netralitas.hub.check.CheckReport;
 import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.check.ReachabilityCheck;
+import netralitas.hub.settings.HubSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -2,6 +2,7 @@ package netralitas.hub.app;
 
 import netralitas.hub.camel.DryRunConfiguration;
 import netralitas.hub.camel.HubConfiguration;
+import netralitas.hub.settings.HubSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -43,7 +44,7 @@ public final class Hub {
     public static Hub create(Path home, Map<String, String> overrides) {
         Main main = new Main();
         main.configure().addConfiguration(HubConfiguration.class);
-        main.setPropertyPlaceholderLocations(propertiesLocation(home));
+        main.setPropertyPlaceholderLocations(HubSettings.propertiesLocation(home));
         main.addOverrideProperty("hub.home", home.toString());
         // The routes use these folders as they are written; relative ones mean the hub home, not the working directory.
         HubSettings settings = HubSettings.load(home);
@@ -65,7 +66,7 @@ public final class Hub {
     static Main dryRun(Path home, boolean askBkn, Consumer<String> progressLog) {
         Main main = new Main();
         main.configure().addConfiguration(new DryRunConfiguration(askBkn, progressLog));
-        main.setPropertyPlaceholderLocations(propertiesLocation(home));
+        main.setPropertyPlaceholderLocations(HubSettings.propertiesLocation(home));
         main.addOverrideProperty("hub.home", home.toString());
         Path routes = home.resolve("routes").toAbsolutePath();
         main.addOverrideProperty("camel.main.routes-include-pattern", DECIDING_ROUTES.stream()
@@ -74,10 +75,6 @@ public final class Hub {
         main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         return main;
-    }
-
-    static String propertiesLocation(Path home) {
-        return "file:" + home.resolve("config/application.properties").toAbsolutePath();
     }
 
     /** Runs until the JVM is asked to stop (Ctrl+C, SIGTERM). */

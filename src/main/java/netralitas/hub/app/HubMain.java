@@ -9,9 +9,11 @@ import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.embedded.EmbeddedChainKey;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
+import netralitas.hub.settings.HubSettings;
+import netralitas.hub.text.FailureText;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,7 +94,7 @@ public final class HubMain implements Callable<Integer> {
             return 0;
         } catch (Exception e) {
             // A configuration problem is the usual cause: say it, naming the file or setting (one line each).
-            err.println("Netralitas Hub cannot start: " + rootMessage(e));
+            err.println("Netralitas Hub cannot start: " + FailureText.rootMessage(e));
             return 1;
         }
     }
@@ -140,15 +142,6 @@ public final class HubMain implements Callable<Integer> {
         }
         return new AuditCommand.TrailSource(settings.auditDir(), regionNames(settings), access,
                 settings.configDir().resolve("templates"));
-    }
-
-    /** The one line printed when the hub cannot start: the deepest cause's message, which names the file or setting. */
-    public static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /**

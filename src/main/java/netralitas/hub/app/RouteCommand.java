@@ -3,6 +3,7 @@ package netralitas.hub.app;
 import netralitas.hub.camel.DryRun;
 import netralitas.hub.dryrun.DryRunTable;
 import netralitas.hub.report.CsvFileException;
+import netralitas.hub.text.FailureText;
 import org.apache.camel.main.Main;
 
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ public final class RouteCommand implements Callable<Integer> {
             err.println("The hub would move " + input.getFileName() + " to failed/: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("Dry run failed: " + HubMain.rootMessage(e));
+            err.println("Dry run failed: " + FailureText.rootMessage(e));
             return 1;
         } finally {
             main.stop();

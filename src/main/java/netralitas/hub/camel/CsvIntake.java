@@ -4,7 +4,6 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.progress.Progress;
 import netralitas.hub.report.AcceptedRow;
 import netralitas.hub.report.CaseIds;
-import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.report.CountingInputStream;
 import netralitas.hub.report.CsvFileException;
 import netralitas.hub.report.CsvReportReader;
@@ -12,6 +11,7 @@ import netralitas.hub.report.CsvRow;
 import netralitas.hub.report.CsvRows;
 import netralitas.hub.report.RejectedRow;
 import netralitas.hub.report.RejectedRowsFile;
+import netralitas.hub.text.HeaderValues;
 
 import java.io.Closeable;
 import java.io.IOException;

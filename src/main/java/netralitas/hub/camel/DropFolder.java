@@ -1,7 +1,7 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.mail.HeaderValues;
 import netralitas.hub.report.DropFileState;
+import netralitas.hub.text.HeaderValues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;

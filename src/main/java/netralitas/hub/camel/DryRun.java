@@ -1,6 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.app.HubMain;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.dryrun.DryRunRow;
@@ -8,6 +7,7 @@ import netralitas.hub.inbox.CsvAttachment;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.CsvFileException;
+import netralitas.hub.text.FailureText;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -113,7 +113,7 @@ public final class DryRun {
             template.send("direct:enrich", exchange);
             if (exchange.getException() != null) {
                 // The hub would retry, then defer the case until BKN answers.
-                return row(violationCase, "DEFERRED", List.of(), "BKN: " + HubMain.rootMessage(exchange.getException()));
+                return row(violationCase, "DEFERRED", List.of(), "BKN: " + FailureText.rootMessage(exchange.getException()));
             }
         }
         template.send("direct:classify", exchange);
@@ -121,7 +121,7 @@ public final class DryRun {
             template.send("direct:route", exchange);
         }
         if (exchange.getException() != null) {
-            return row(violationCase, "DEAD_LETTER", List.of(), HubMain.rootMessage(exchange.getException()));
+            return row(violationCase, "DEAD_LETTER", List.of(), FailureText.rootMessage(exchange.getException()));
         }
         List<String> recipients = new ArrayList<>();
         addresses(exchange.getProperty(HubProperties.TO, String.class), "", recipients);

@@ -1,9 +1,9 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.app.HubSettings;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.region.RegionDirectory;
+import netralitas.hub.settings.HubSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.errorhandler.NoErrorHandlerDefinition;

@@ -1,8 +1,8 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.mail.HeaderValues;
-import netralitas.hub.mail.RenderedEmail;
 import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.mail.RenderedEmail;
+import netralitas.hub.text.HeaderValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.mail.MailConstants;

@@ -1,6 +1,6 @@
 package netralitas.hub.embedded;
 
-import netralitas.hub.app.HubSettings;
+import netralitas.hub.settings.HubSettings;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import netralitas.hub.mail.ByteSizes;
+import netralitas.hub.text.ByteSizes;
 
 /**
  * The files of one message that do not travel with its case (SPEC §9): those after the first

@@ -2,10 +2,10 @@ package netralitas.hub.inbox;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import netralitas.hub.mail.AutomatedAddresses;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import netralitas.hub.inbox.AutomatedAddresses;
 
 /**
  * Recognises mail written by machines rather than reporters (SPEC §3.2): auto-replies, delivery reports and the

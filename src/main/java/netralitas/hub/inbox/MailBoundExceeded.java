@@ -1,6 +1,6 @@
 package netralitas.hub.inbox;
 
-import netralitas.hub.mail.ByteSizes;
+import netralitas.hub.text.ByteSizes;
 
 /**
  * A message past one of its {@link MailLimits}: it is quarantined, with the message of this exception (Indonesian,

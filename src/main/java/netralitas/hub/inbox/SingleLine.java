@@ -1,6 +1,6 @@
 package netralitas.hub.inbox;
 
-import netralitas.hub.mail.HeaderValues;
+import netralitas.hub.text.HeaderValues;
 
 /**
  * Makes header-derived text safe to carry on (SPEC §9), by the same rule as every header the hub writes

@@ -3,6 +3,7 @@ package netralitas.hub.mail;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import netralitas.hub.text.HeaderValues;
 
 /**
  * What the hub tells the sender of a report email (SPEC §3.3): that it arrived, under which case id, and what became of

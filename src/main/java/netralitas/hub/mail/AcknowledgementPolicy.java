@@ -1,5 +1,6 @@
 package netralitas.hub.mail;
 
+import netralitas.hub.inbox.AutomatedAddresses;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailKind;
 

@@ -3,6 +3,7 @@ package netralitas.hub.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import netralitas.hub.text.HeaderValues;
 
 /**
  * What of a sender's own text, and of the hub's reasons, an acknowledgement may repeat (SPEC §3.3). An acknowledgement

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netralitas.hub.text.HeaderValues;
 
 /**
  * The daily anchor mail (SPEC §8): the audit chain's head and the day's event counts, sent to a mailbox outside the

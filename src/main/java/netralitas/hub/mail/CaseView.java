@@ -16,6 +16,7 @@ import netralitas.hub.region.RegionLabel;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Report;
 import netralitas.hub.report.SubjectType;
+import netralitas.hub.text.ByteSizes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.util.ByteArrayDataSource;
 import netralitas.hub.inbox.AttachmentNames;
 import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.text.HeaderValues;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import netralitas.hub.cases.BknStatus;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionLabel;
+import netralitas.hub.text.HeaderValues;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,6 @@
 package netralitas.hub.e2e;
 
 import jakarta.mail.internet.MimeMessage;
-import netralitas.hub.app.HubMain;
 import netralitas.hub.audit.AuditCommand;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.ChainKey;
@@ -12,6 +11,7 @@ import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.camel.HubDatabase;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
+import netralitas.hub.text.FailureText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +153,7 @@ class AuditChainEndToEndTest {
     private String startUpRefusal() throws IOException {
         try (TestHub hub = new TestHub(copy)) {
             Exception failure = assertThrows(Exception.class, hub::start);
-            String line = HubMain.rootMessage(failure);
+            String line = FailureText.rootMessage(failure);
             assertFalse(line.contains("\n"), "one line: " + line);
             return line;
         }

@@ -1,6 +1,6 @@
 package netralitas.hub.e2e;
 
-import netralitas.hub.app.HubMain;
+import netralitas.hub.text.FailureText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class DamagedStateTest {
     private static String startupError(Path work) throws Exception {
         try (TestHub hub = new TestHub(work)) {
             Exception failure = assertThrows(Exception.class, hub::start);
-            String line = HubMain.rootMessage(failure);
+            String line = FailureText.rootMessage(failure);
             assertFalse(line.contains("\n"), "one line: " + line);
             return line;
         }

@@ -6,7 +6,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
-import netralitas.hub.mail.ByteSizes;
+import netralitas.hub.text.ByteSizes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

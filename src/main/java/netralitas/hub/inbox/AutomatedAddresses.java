@@ -1,4 +1,4 @@
-package netralitas.hub.mail;
+package netralitas.hub.inbox;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

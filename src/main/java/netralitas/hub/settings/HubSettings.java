@@ -1,4 +1,4 @@
-package netralitas.hub.app;
+package netralitas.hub.settings;
 
 import netralitas.hub.check.CheckProblem;
 import org.apache.camel.CamelContext;
@@ -25,8 +25,13 @@ public final class HubSettings {
     /** For commands that read state without starting the hub (audit, replay …). */
     public static HubSettings load(Path home) {
         CamelContext context = new DefaultCamelContext();
-        context.getPropertiesComponent().setLocation(Hub.propertiesLocation(home));
+        context.getPropertiesComponent().setLocation(propertiesLocation(home));
         return new HubSettings(context, home);
+    }
+
+    /** Where the settings file of a hub home is, as Camel's properties component names a location. */
+    public static String propertiesLocation(Path home) {
+        return "file:" + home.resolve("config/application.properties").toAbsolutePath();
     }
 
     public Optional<String> optional(String key) {

@@ -1,4 +1,4 @@
-package netralitas.hub.mail;
+package netralitas.hub.text;
 
 /**
  * Makes a value safe for a mail header (SPEC §9): a value from a report must never be able to start a new

@@ -1,4 +1,4 @@
-package netralitas.hub.mail;
+package netralitas.hub.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package netralitas.hub.mail;
+package netralitas.hub.inbox;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
