@@ -1,6 +1,6 @@
 package netralitas.hub.app;
 
-import netralitas.hub.camel.DryRunConfiguration;
+import netralitas.hub.dryrun.DryRunConfiguration;
 import netralitas.hub.camel.HubConfiguration;
 import netralitas.hub.settings.HubSettings;
 import org.apache.camel.CamelContext;

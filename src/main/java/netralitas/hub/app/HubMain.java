@@ -1,9 +1,9 @@
 package netralitas.hub.app;
 
-import netralitas.hub.audit.AuditCommand;
+import netralitas.hub.app.AuditCommand;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.TrailAccess;
-import netralitas.hub.camel.HubDatabase;
+import netralitas.hub.state.HubDatabase;
 import netralitas.hub.cli.CommandFailure;
 import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.embedded.EmbeddedChainKey;

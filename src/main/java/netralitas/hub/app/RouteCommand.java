@@ -1,6 +1,6 @@
 package netralitas.hub.app;
 
-import netralitas.hub.camel.DryRun;
+import netralitas.hub.dryrun.DryRun;
 import netralitas.hub.dryrun.DryRunTable;
 import netralitas.hub.report.CsvFileException;
 import netralitas.hub.text.FailureText;

@@ -39,7 +39,7 @@ public record AuditEvent(long seq, OffsetDateTime at, String caseId, AuditEventT
     public static final String GENESIS = "0".repeat(64);
 
     /** Millisecond precision and an explicit offset, so the text is the same whether written or re-read. */
-    static final DateTimeFormatter AT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+    public static final DateTimeFormatter AT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     public AuditEvent {
         if (seq < 1) {

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * and done are {@link CaseTally}'s, the rule the HTML report uses too, so both say the same of the same trail. Read in
  * one pass; only open cases are kept with their first and last event.
  */
-final class AuditStats {
+public final class AuditStats {
 
     private long events;
     private final Map<AuditEventType, Long> byEvent = new EnumMap<>(AuditEventType.class);
@@ -24,7 +24,7 @@ final class AuditStats {
     private final Map<String, Long> byRegion = new TreeMap<>();
     private final CaseTally tally = new CaseTally();
 
-    static AuditStats of(Stream<AuditEvent> trail) {
+    public static AuditStats of(Stream<AuditEvent> trail) {
         AuditStats stats = new AuditStats();
         trail.forEach(stats::add);
         return stats;
@@ -42,7 +42,7 @@ final class AuditStats {
         tally.add(event);
     }
 
-    void print(PrintStream out, Clock clock) {
+    public void print(PrintStream out, Clock clock) {
         out.println("Events: " + events);
         byEvent.forEach((type, count) -> out.printf("  %-18s %,d%n", type, count));
         out.println("Cases by severity (CLASSIFIED):");

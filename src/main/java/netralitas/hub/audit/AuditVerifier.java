@@ -67,7 +67,7 @@ public final class AuditVerifier {
      * @param anchor a hash kept outside the hub (the daily anchor mail); null for none
      * @param sink   as for {@link #scan}; null to stop at the first bad line
      */
-    TrailVerification verifyAll(Path auditDir, HeadLookup lookup, String anchor, Consumer<AuditEvent> sink,
+    public TrailVerification verifyAll(Path auditDir, HeadLookup lookup, String anchor, Consumer<AuditEvent> sink,
                                 Progress progress) {
         long headSeq = lookup.kind() == HeadLookup.Kind.FOUND ? lookup.head().seq() : -1;
         Scan scan = scan(auditDir, new Watch(headSeq, anchor), sink, progress);

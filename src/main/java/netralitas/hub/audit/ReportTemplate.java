@@ -24,11 +24,11 @@ import java.util.Map;
  * from the trail can never become markup; no Java reachable from the template. The model holds preformatted text and
  * bounded lists; the timelines are an iterable the template walks once.
  */
-final class ReportTemplate {
+public final class ReportTemplate {
 
     static final String NAME = "audit-report.html.ftlh";
     /** The project's own templates, for a command run from the hub's home and for the tests. */
-    static final Path DEFAULT_DIR = Path.of("config", "templates");
+    public static final Path DEFAULT_DIR = Path.of("config", "templates");
 
     private final Path dir;
 

@@ -1,5 +1,7 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.outbox.SmtpRejectedException;
 import jakarta.mail.MessagingException;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;

@@ -1,5 +1,7 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.report.CsvRejection;
+import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;

@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.progress.Progress;
 import netralitas.hub.report.AcceptedRow;

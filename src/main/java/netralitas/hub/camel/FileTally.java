@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.mail.Acknowledgement.RejectedLine;
 import org.apache.camel.AggregationStrategy;

@@ -1,5 +1,10 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.camel.DueMessages;
+import netralitas.hub.outbox.NoDelaySocketFactory;
+import netralitas.hub.outbox.ReusingMailSender;
+import netralitas.hub.camel.CaseLedger;
+import netralitas.hub.state.HubDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import netralitas.hub.audit.AuditTrail;
@@ -231,7 +236,7 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     /** The readers that turn a CSV row or a message into a case: the hub's, and the dry run's. */
-    static void bindIntake(HubSettings settings, Registry registry, RegionDirectory regions, CategoryCatalogue categories,
+    public static void bindIntake(HubSettings settings, Registry registry, RegionDirectory regions, CategoryCatalogue categories,
                            Clock clock, Consumer<String> progressLog) {
         NipValidator nipValidator = new NipValidator(clock);
         ReportParser reportParser = new ReportParser(clock, nipValidator);
@@ -254,7 +259,7 @@ public final class HubConfiguration implements CamelConfiguration {
      * The beans of routes enrich, classify and route, which decide where a case goes. The dry run binds the same ones,
      * so that it runs those routes as they are.
      */
-    static CircuitBreaker bindCaseStages(HubSettings settings, Registry registry, RegionDirectory regions,
+    public static CircuitBreaker bindCaseStages(HubSettings settings, Registry registry, RegionDirectory regions,
                                          CategoryCatalogue categories, Clock clock) {
         registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
         registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));

@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.inbox.MailRejection;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;

@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.outbox.ReusingMailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.inbox.EvidenceFile;

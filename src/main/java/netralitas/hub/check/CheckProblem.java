@@ -1,7 +1,8 @@
 package netralitas.hub.check;
 
+import netralitas.hub.settings.HubSettings;
+
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,17 +23,12 @@ public record CheckProblem(String where, String message) {
 
     /** A problem with a setting, named with the environment variable that overrides it. */
     public static CheckProblem setting(String key, String message) {
-        return new CheckProblem(key + " (" + environmentName(key) + ")", message);
+        return new CheckProblem(key + " (" + HubSettings.environmentName(key) + ")", message);
     }
 
     /** A problem in a file; {@code line} 0 when it concerns the whole file. */
     public static CheckProblem inFile(Path home, Path file, long line, String message) {
         return new CheckProblem(relativeTo(home, file) + (line > 0 ? ":" + line : ""), message);
-    }
-
-    /** The same rule as Camel's: {@code hub.smtp.host} ← {@code HUB_SMTP_HOST}. */
-    public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** A setting's or cell's value in single quotes, control characters escaped and length bounded, for a message. */

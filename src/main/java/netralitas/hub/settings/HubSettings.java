@@ -1,10 +1,10 @@
 package netralitas.hub.settings;
 
-import netralitas.hub.check.CheckProblem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,6 +34,11 @@ public final class HubSettings {
         return "file:" + home.resolve("config/application.properties").toAbsolutePath();
     }
 
+    /** The same rule as Camel's: {@code hub.smtp.host} ← {@code HUB_SMTP_HOST}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     public Optional<String> optional(String key) {
         return context.getPropertiesComponent().resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
     }
@@ -41,7 +46,7 @@ public final class HubSettings {
     /** A setting the hub cannot run without; the message names the property and its environment variable. */
     public String required(String key) {
         return optional(key).orElseThrow(() -> new IllegalStateException(
-                "Missing setting " + key + " (environment variable " + CheckProblem.environmentName(key) + ")"));
+                "Missing setting " + key + " (environment variable " + environmentName(key) + ")"));
     }
 
     // Typed settings have their default in config/application.properties only: one place to read and change it.

@@ -1,5 +1,6 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.app.AuditCommand;
 import netralitas.hub.testing.MutableClock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

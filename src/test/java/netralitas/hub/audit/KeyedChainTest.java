@@ -1,5 +1,6 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.app.AuditCommand;
 import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

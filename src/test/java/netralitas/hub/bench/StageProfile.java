@@ -38,8 +38,8 @@ public final class StageProfile {
         stages.put("render (FreeMarker, MIME)", List.of("freemarker.", "netralitas.hub.mail.",
                 "netralitas.hub.camel.CaseMailComposer", "netralitas.hub.camel.DigestMailComposer",
                 "jakarta.mail.internet.", "org.eclipse.angus.mail.util."));
-        stages.put("send (SMTP)", List.of("jakarta.mail.", "org.eclipse.angus.", "netralitas.hub.camel.ReusingMailSender",
-                "netralitas.hub.camel.OutgoingMail", "netralitas.hub.camel.SmtpRefusals"));
+        stages.put("send (SMTP)", List.of("jakarta.mail.", "org.eclipse.angus.", "netralitas.hub.outbox.ReusingMailSender",
+                "netralitas.hub.camel.OutgoingMail", "netralitas.hub.outbox.SmtpRefusals"));
         stages.put("audit (trail, counters)", List.of("netralitas.hub.audit.", "netralitas.hub.camel.AuditRecorder",
                 "netralitas.hub.camel.CaseCounters", "io.micrometer."));
         stages.put("state (ledger, digest queue: H2)", List.of("org.h2.", "netralitas.hub.camel.CaseLedger",

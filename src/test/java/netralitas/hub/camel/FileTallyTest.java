@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.mail.Acknowledgement.RejectedLine;
 import netralitas.hub.report.RejectedRow;
 import org.apache.camel.CamelContext;

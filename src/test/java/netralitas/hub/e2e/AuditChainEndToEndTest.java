@@ -1,14 +1,14 @@
 package netralitas.hub.e2e;
 
 import jakarta.mail.internet.MimeMessage;
-import netralitas.hub.audit.AuditCommand;
+import netralitas.hub.app.AuditCommand;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.HeadLookup;
 import netralitas.hub.audit.TrailAccess;
 import netralitas.hub.audit.TrailForgery;
 import netralitas.hub.bench.GeneratedEmployees;
-import netralitas.hub.camel.HubDatabase;
+import netralitas.hub.state.HubDatabase;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
 import netralitas.hub.text.FailureText;

@@ -1,9 +1,9 @@
 package netralitas.hub.e2e;
 
-import netralitas.hub.audit.AuditCommand;
+import netralitas.hub.app.AuditCommand;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.TrailAccess;
-import netralitas.hub.camel.HubDatabase;
+import netralitas.hub.state.HubDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

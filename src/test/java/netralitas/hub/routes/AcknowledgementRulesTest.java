@@ -2,8 +2,8 @@ package netralitas.hub.routes;
 
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.camel.MailIntake;
-import netralitas.hub.camel.MailRejection;
-import netralitas.hub.camel.SmtpRejectedException;
+import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;

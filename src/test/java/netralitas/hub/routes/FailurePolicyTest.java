@@ -4,7 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.mail.MessagingException;
 import netralitas.hub.bkn.BknUnavailableException;
-import netralitas.hub.camel.SmtpRejectedException;
+import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.cases.ViolationCase;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;

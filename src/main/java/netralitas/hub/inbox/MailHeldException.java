@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.inbox;
 
 /**
  * Fails the exchange of a report message on purpose, so that the IMAP consumer leaves the message in its folder for a

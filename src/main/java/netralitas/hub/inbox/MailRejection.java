@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.inbox;
 
 /**
  * A report message that could not be understood: it goes to the quarantine folder and the reason is recorded

@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.report;
 
 import netralitas.hub.report.RejectedRow;
 

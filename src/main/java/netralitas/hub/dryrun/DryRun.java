@@ -1,5 +1,10 @@
-package netralitas.hub.camel;
+package netralitas.hub.dryrun;
 
+import netralitas.hub.report.CsvRejection;
+import netralitas.hub.camel.MailIntake;
+import netralitas.hub.camel.HubProperties;
+import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.camel.CsvIntake;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.dryrun.DryRunRow;

@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.dryrun;
 
 import org.apache.camel.Exchange;
 

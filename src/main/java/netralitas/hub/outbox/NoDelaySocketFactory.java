@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.outbox;
 
 import javax.net.SocketFactory;
 import java.io.IOException;
@@ -10,11 +10,11 @@ import java.net.Socket;
  * server's answer; with Nagle on, each exchange stalls on the server's delayed ACK (measured: 50 ms per mail against
  * GreenMail, 10 ms with this factory).
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
     private final SocketFactory delegate;
 
-    NoDelaySocketFactory(SocketFactory delegate) {
+    public NoDelaySocketFactory(SocketFactory delegate) {
         this.delegate = delegate;
     }
 

@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.state;
 
 import netralitas.hub.audit.ChainHeadTable;
 import netralitas.hub.audit.HeadLookup;
@@ -31,7 +31,7 @@ public final class HubDatabase {
     private HubDatabase() {
     }
 
-    static JdbcConnectionPool open(Path dataDir, int maxConnections) throws SQLException {
+    public static JdbcConnectionPool open(Path dataDir, int maxConnections) throws SQLException {
         // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
         // WRITE_DELAY=0: each commit is written to the file before it returns (H2 otherwise keeps commits in memory for
         // 500 ms), so a case recorded as handled is still recorded after kill -9 and is never forwarded again.
@@ -78,7 +78,7 @@ public final class HubDatabase {
      * last case was delivered; a ledger whose newest record is clearly older than that is behind, and the hub refuses
      * to start on it. (A case delivered just before a crash may miss its record by milliseconds: hence the margin.)
      */
-    static void requireNotBehind(DataSource database, Path dataDir, Optional<Instant> lastDelivery) throws SQLException {
+    public static void requireNotBehind(DataSource database, Path dataDir, Optional<Instant> lastDelivery) throws SQLException {
         if (lastDelivery.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.outbox;
 
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;

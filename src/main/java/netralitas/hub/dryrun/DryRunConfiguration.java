@@ -1,5 +1,6 @@
-package netralitas.hub.camel;
+package netralitas.hub.dryrun;
 
+import netralitas.hub.camel.HubConfiguration;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.region.RegionDirectory;

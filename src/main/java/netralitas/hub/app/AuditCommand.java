@@ -1,5 +1,19 @@
-package netralitas.hub.audit;
+package netralitas.hub.app;
 
+import netralitas.hub.audit.AuditTrail;
+import netralitas.hub.audit.ReportTemplate;
+import netralitas.hub.audit.AuditVerifier;
+import netralitas.hub.audit.AuditHtmlReport;
+import netralitas.hub.audit.TrailAccess;
+import netralitas.hub.audit.VerifyResult;
+import netralitas.hub.audit.AuditStats;
+import netralitas.hub.audit.AuditExport;
+import netralitas.hub.audit.HeadLookup;
+import netralitas.hub.audit.TrailVerification;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.audit.AuditLog;
+import netralitas.hub.audit.AuditTrailCorruptException;
+import netralitas.hub.audit.HeadCheck;
 import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.progress.Progress;
 import picocli.CommandLine.Command;
@@ -97,15 +111,15 @@ public final class AuditCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    AuditCommand(Clock clock) {
+    public AuditCommand(Clock clock) {
         this(clock, PROGRESS_INTERVAL, code -> null, TrailAccess.NONE);
     }
 
-    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access) {
+    public AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access) {
         this(clock, progressInterval, regionNames, access, ReportTemplate.DEFAULT_DIR);
     }
 
-    AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access,
+    public AuditCommand(Clock clock, Duration progressInterval, Function<String, String> regionNames, TrailAccess access,
                  Path templateDir) {
         this.clock = clock;
         this.progressInterval = progressInterval;

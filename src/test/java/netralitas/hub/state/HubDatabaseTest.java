@@ -1,4 +1,4 @@
-package netralitas.hub.camel;
+package netralitas.hub.state;
 
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
