@@ -1,7 +1,7 @@
 package netralitas.hub.app;
 
-import netralitas.hub.dryrun.DryRunConfiguration;
 import netralitas.hub.camel.HubConfiguration;
+import netralitas.hub.dryrun.DryRunConfiguration;
 import netralitas.hub.settings.HubSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;

@@ -1,15 +1,14 @@
 package netralitas.hub.app;
 
-import netralitas.hub.app.AuditCommand;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.TrailAccess;
-import netralitas.hub.state.HubDatabase;
 import netralitas.hub.cli.CommandFailure;
 import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.embedded.EmbeddedChainKey;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.settings.HubSettings;
+import netralitas.hub.state.HubDatabase;
 import netralitas.hub.text.FailureText;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

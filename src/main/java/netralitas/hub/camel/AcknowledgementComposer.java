@@ -1,16 +1,16 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.inbox.MailRejection;
-import netralitas.hub.outbox.SmtpRejectedException;
-import jakarta.mail.MessagingException;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.InboundMail;
-import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.mail.Acknowledgement.Outcome;
+import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.RenderedEmail;
+import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.report.CaseIds;
+import jakarta.mail.MessagingException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;

@@ -1,7 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.report.CsvRejection;
-import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;
@@ -12,10 +10,12 @@ import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.inbox.UnloadableMail;
 import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.Channel;
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.report.Report;
 import netralitas.hub.report.ReportSource;
 import netralitas.hub.text.HeaderValues;
@@ -23,6 +23,7 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.support.ExchangeHelper;
 
 import java.util.ArrayList;
@@ -89,15 +90,9 @@ public final class AuditRecorder {
     }
 
     /**
-     * A CSV file that could not be read at all: no case, the file as source (property hubFileName), the reason as
-     * detail (property hubFileReason, from {@code CsvIntake.unreadable}).
+     * A file the drop folder did not take, or a CSV that could not be read at all: no case, the file as source, the
+     * reason ({@code CsvIntake.unreadable}) as one bounded line, whatever it holds.
      */
-    public void fileRejected(Exchange exchange) {
-        fileRejected(exchange.getProperty(HubProperties.FILE_NAME, String.class), ExchangeHelper.getAtRouteId(exchange),
-                exchange.getProperty(HubProperties.FILE_REASON, String.class));
-    }
-
-    /** A file the drop folder did not take, or could not read: the reason is one bounded line, whatever it holds. */
     public void fileRejected(String source, String routeId, String reason) {
         trail.append(null, AuditEventType.REJECTED, source, routeId,
                 Map.of("alasan", reason == null ? "unknown" : HeaderValues.sanitize(reason, MAX_REASON_CHARS)));
@@ -121,15 +116,15 @@ public final class AuditRecorder {
         counters.count(context, AuditEventType.REJECTED, Channel.EMAIL, null);
     }
 
-    /** The acknowledgement on the exchange was accepted by the SMTP server. */
-    public void acknowledged(Exchange exchange) {
-        InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
+    /** The acknowledgement of {@code mail} was accepted by the SMTP server as {@code messageId}. */
+    public void acknowledged(@ExchangeProperty(HubProperties.MAIL) InboundMail mail,
+                             @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                             @Header("Message-ID") String messageId,
+                             @Header("X-Netralitas-Case-Id") String caseId, String route) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
+        detail.put("messageId", messageId);
         detail.put("reporter", pseudonym.of(mail.fromName(), mail.fromAddress()));
-        trail.append(exchange.getMessage().getHeader("X-Netralitas-Case-Id", String.class), AuditEventType.ACKNOWLEDGED,
-                exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange),
-                detail);
+        trail.append(caseId, AuditEventType.ACKNOWLEDGED, mailSource, route, detail);
     }
 
     /** The chain head {@code head} was mailed to the anchor inbox and accepted by the mail server. */

@@ -1,12 +1,12 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.report.CsvRejection;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.progress.Progress;
 import netralitas.hub.report.AcceptedRow;
 import netralitas.hub.report.CaseIds;
 import netralitas.hub.report.CountingInputStream;
 import netralitas.hub.report.CsvFileException;
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.CsvRow;
 import netralitas.hub.report.CsvRows;

@@ -1,8 +1,8 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.report.CsvRejection;
-import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.mail.Acknowledgement.RejectedLine;
+import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.report.CsvRejection;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

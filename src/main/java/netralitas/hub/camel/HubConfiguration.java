@@ -1,10 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.camel.DueMessages;
-import netralitas.hub.outbox.NoDelaySocketFactory;
-import netralitas.hub.outbox.ReusingMailSender;
-import netralitas.hub.camel.CaseLedger;
-import netralitas.hub.state.HubDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import netralitas.hub.audit.AuditTrail;
@@ -38,12 +33,15 @@ import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.MailSignature;
 import netralitas.hub.nip.NipValidator;
+import netralitas.hub.outbox.NoDelaySocketFactory;
+import netralitas.hub.outbox.ReusingMailSender;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.region.RegionResolver;
 import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
+import netralitas.hub.state.HubDatabase;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;

@@ -1,6 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.camel.CaseLedger;
 /**
  * Every exchange property the routes (routes/*.camel.yaml) and the beans they call share, by name: the one place where
  * the contract between YAML and Java is written down (RouteContractTest fails on a name used in a route and missing

@@ -1,13 +1,10 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.inbox.MailRejection;
-import jakarta.mail.Header;
-import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailReadFailures;
+import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.UnloadableMail;
 import netralitas.hub.report.CaseIds;
@@ -15,6 +12,9 @@ import netralitas.hub.report.ParseResult;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.report.ReportSource;
 import netralitas.hub.text.HeaderValues;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;

@@ -1,10 +1,10 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.mail.MimeMail;
 import netralitas.hub.outbox.ReusingMailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import netralitas.hub.inbox.EvidenceFile;
-import netralitas.hub.mail.MimeMail;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;

@@ -1,17 +1,16 @@
 package netralitas.hub.dryrun;
 
-import netralitas.hub.report.CsvRejection;
-import netralitas.hub.camel.MailIntake;
-import netralitas.hub.camel.HubProperties;
-import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.camel.CsvIntake;
+import netralitas.hub.camel.HubProperties;
+import netralitas.hub.camel.MailIntake;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
-import netralitas.hub.dryrun.DryRunRow;
 import netralitas.hub.inbox.CsvAttachment;
 import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.CsvFileException;
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.text.FailureText;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -5,7 +5,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import netralitas.hub.inbox.AutomatedAddresses;
 
 /**
  * Recognises mail written by machines rather than reporters (SPEC §3.2): auto-replies, delivery reports and the

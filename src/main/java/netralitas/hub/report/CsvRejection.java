@@ -1,6 +1,5 @@
 package netralitas.hub.report;
 
-import netralitas.hub.report.RejectedRow;
 
 import java.util.List;
 

@@ -1,11 +1,6 @@
 package netralitas.hub.audit;
 
 import netralitas.hub.app.AuditCommand;
-import netralitas.hub.audit.AuditTrail;
-import netralitas.hub.audit.AuditEventType;
-import netralitas.hub.audit.MemoryChainHeads;
-import netralitas.hub.audit.TrailLineReader;
-import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.report.CsvRejection;
 import netralitas.hub.mail.Acknowledgement.RejectedLine;
+import netralitas.hub.report.CsvRejection;
 import netralitas.hub.report.RejectedRow;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -2,12 +2,12 @@ package netralitas.hub.routes;
 
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.camel.MailIntake;
-import netralitas.hub.inbox.MailRejection;
-import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.outbox.SmtpRejectedException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
