@@ -8,7 +8,7 @@ import netralitas.hub.embedded.EmbeddedChainKey;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.settings.HubSettings;
-import netralitas.hub.state.HubDatabase;
+import netralitas.hub.state.EmbeddedStateFile;
 import netralitas.hub.text.FailureText;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -166,6 +166,6 @@ public final class HubMain implements Callable<Integer> {
             key = EmbeddedChainKey.existing(settings.dataDir());
         }
         Path dataDir = settings.dataDir();
-        return new TrailAccess(key.map(ChainKey::of).orElse(null), () -> HubDatabase.readChainHead(dataDir));
+        return new TrailAccess(key.map(ChainKey::of).orElse(null), () -> EmbeddedStateFile.readChainHead(dataDir));
     }
 }

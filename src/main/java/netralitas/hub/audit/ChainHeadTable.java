@@ -11,15 +11,11 @@ import java.util.Optional;
 
 /**
  * The chain head as one row of table {@value #TABLE} of the state store, readable with plain SQL
- * ({@code SELECT seq, hash FROM AUDIT_CHAIN_HEAD}). The table is created with the rest of the schema.
+ * ({@code SELECT seq, hash FROM AUDIT_CHAIN_HEAD}), one row (id 1). The table is created by the state store's migrations.
  */
 public final class ChainHeadTable implements ChainHeadStore {
 
     public static final String TABLE = "AUDIT_CHAIN_HEAD";
-
-    /** One row (id 1): the head, and when it was recorded. */
-    public static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (id INT PRIMARY KEY CHECK (id = 1),"
-            + " seq BIGINT NOT NULL, hash CHAR(64) NOT NULL, recordedAt TIMESTAMP NOT NULL)";
 
     private final DataSource database;
     private final Clock clock;

@@ -41,7 +41,7 @@ import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
-import netralitas.hub.state.HubDatabase;
+import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -49,7 +49,6 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +134,12 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
 
         Path dataDir = settings.dataDir();
-        JdbcConnectionPool database = HubDatabase.open(dataDir, settings.integer("hub.state.max-connections"));
-        HubDatabase.requireNotBehind(database, dataDir, LastDelivery.in(settings.auditDir()));
+        StateStore state = StateStore.open(settings);
+        LOG.info("State store: {} ({})", state.location(), state.kind() == StateStore.Kind.POSTGRESQL ? "PostgreSQL"
+                : "embedded H2, one node");
+        state.requireNotBehind(LastDelivery.in(settings.auditDir()));
+        DataSource database = state.dataSource();
+        registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
         ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
         AuditTrail trail = openTrail(settings.auditDir(), clock, chainKey, database);
         MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
@@ -182,7 +185,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 smtpSender.close();
                 trail.close();
                 deliveriesInFlight.close();
-                database.dispose();
+                state.close();
             }
         });
     }

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -30,27 +29,30 @@ public final class DigestQueue {
     private static final ObjectInputFilter CASE_CLASSES =
             ObjectInputFilter.Config.createFilter("java.**;netralitas.hub.**;!*");
 
+    /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL: the case was queued at the same moment. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
 
-    public DigestQueue(DataSource dataSource) throws SQLException {
+    /** @param dataSource the state store, whose schema has table DIGEST_QUEUE */
+    public DigestQueue(DataSource dataSource) {
         this.dataSource = dataSource;
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS DIGEST_QUEUE (case_id VARCHAR(100) PRIMARY KEY, "
-                    + "region_code VARCHAR(16) NOT NULL, queued_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP, "
-                    + "payload VARBINARY(1000000) NOT NULL)");
-            sql.execute("CREATE INDEX IF NOT EXISTS DIGEST_QUEUE_REGION ON DIGEST_QUEUE (region_code, queued_at)");
-        }
     }
 
     /** Queues the case; queuing it again (a retried step) changes nothing. */
     public void add(ViolationCase violationCase) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "MERGE INTO DIGEST_QUEUE (case_id, region_code, payload) KEY (case_id) VALUES (?, ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO DIGEST_QUEUE (case_id, region_code,"
+                     + " payload) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM DIGEST_QUEUE WHERE case_id = ?)")) {
             insert.setString(1, violationCase.getCaseId());
             insert.setString(2, violationCase.getRegionResolution().region().code());
             insert.setBytes(3, serialize(violationCase));
+            insert.setString(4, violationCase.getCaseId());
             insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
         }
     }
 

@@ -1,6 +1,10 @@
 package netralitas.hub.check;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +38,29 @@ public final class ReachabilityCheck {
         mailServer(greeting, MailServerGreeting.Protocol.SMTP, "hub.smtp", "smtps", problems);
         mailServer(greeting, MailServerGreeting.Protocol.IMAP, "hub.imap", "imaps", problems);
         bkn(problems);
+        stateStore(problems);
         return List.copyOf(problems);
+    }
+
+    /** The PostgreSQL state store, when one is set: a login and {@code SELECT 1}, within the timeout. */
+    private void stateStore(List<CheckProblem> problems) {
+        Optional<String> url = value("hub.state.url").filter(u -> u.startsWith("jdbc:postgresql://"));
+        if (url.isEmpty()) {
+            return;
+        }
+        Properties login = new Properties();
+        value("hub.state.username").ifPresent(user -> login.setProperty("user", user));
+        value("hub.state.password").ifPresent(password -> login.setProperty("password", password));
+        login.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+        login.setProperty("socketTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+        try (Connection connection = new org.postgresql.Driver().connect(url.get(), login);
+             Statement sql = connection.createStatement()) {
+            sql.execute("SELECT 1");
+        } catch (SQLException e) {
+            String shown = url.get().replaceFirst("\\?.*", "");
+            problems.add(new CheckProblem("hub.state.url (" + shown + ")", "the state store does not answer: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
     }
 
     private void mailServer(MailServerGreeting greeting, MailServerGreeting.Protocol protocol, String prefix,

@@ -22,7 +22,8 @@ final class SecretExposureCheck {
      * it, but together with the secret it is the account: it is kept with the secret.
      */
     static final List<String> SECRETS = List.of("hub.imap.password", "hub.smtp.password", "hub.bkn.consumer-key",
-            "hub.bkn.consumer-secret", "hub.bkn.sso-token", "hub.audit.reporter-secret", "hub.audit.chain-key");
+            "hub.bkn.consumer-secret", "hub.bkn.sso-token", "hub.audit.reporter-secret", "hub.audit.chain-key",
+            "hub.state.password");
 
     /** What a plaintext BKN URL would carry in clear. */
     private static final Map<String, String> BKN_URLS = Map.of(

@@ -105,6 +105,7 @@ final class SettingsCheck {
                 ? null : "shorter than " + ChainKey.MIN_KEY_BYTES + " bytes; use a long random value (openssl rand -hex 32)");
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
+        check("hub.state.url", SettingsCheck::stateUrlProblem);
         List<CheckProblem> list = new ArrayList<>();
         problems.forEach((key, message) -> list.add(CheckProblem.setting(key, message)));
         return list;
@@ -129,6 +130,15 @@ final class SettingsCheck {
 
     private void report(String key, String message) {
         problems.putIfAbsent(key, message);
+    }
+
+    /** Empty is the embedded store; otherwise a PostgreSQL URL, shown without its parameters (they may hold a password). */
+    private static String stateUrlProblem(String value) {
+        if (!value.startsWith("jdbc:postgresql://")) {
+            return CheckProblem.quoted(value.replaceFirst("\\?.*", "?…")) + " is not a PostgreSQL URL"
+                    + " (jdbc:postgresql://host:5432/database); leave it empty for the embedded store";
+        }
+        return value.contains("password=") ? "holds a password: set HUB_STATE_PASSWORD instead" : null;
     }
 
     private static String inboxProblem(String value) {

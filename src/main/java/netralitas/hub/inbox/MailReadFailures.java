@@ -43,6 +43,9 @@ public final class MailReadFailures {
         }
     }
 
+    /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource database;
     private final int maxFailures;
     private final Duration firstDelay;
@@ -60,17 +63,7 @@ public final class MailReadFailures {
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.clock = Objects.requireNonNull(clock, "clock");
-        createTable();
         load();
-    }
-
-    private void createTable() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS MAIL_READ_FAILURES (folder VARCHAR(255) NOT NULL, "
-                    + "uid_validity BIGINT NOT NULL, uid BIGINT NOT NULL, attempts INT NOT NULL, "
-                    + "next_attempt TIMESTAMP WITH TIME ZONE NOT NULL, last_error VARCHAR(" + MAX_ERROR_CHARS + ") NOT NULL, "
-                    + "PRIMARY KEY (folder, uid_validity, uid))");
-        }
     }
 
     private void load() throws SQLException {
@@ -98,18 +91,39 @@ public final class MailReadFailures {
             return new Failure(key, attempts, maxFailures,
                     clock.instant().plus(MailRetrySchedule.delay(firstDelay, maxDelay, attempts)), error);
         });
-        try (Connection connection = database.getConnection();
-             PreparedStatement merge = connection.prepareStatement("MERGE INTO MAIL_READ_FAILURES (folder, uid_validity, "
-                     + "uid, attempts, next_attempt, last_error) KEY (folder, uid_validity, uid) VALUES (?, ?, ?, ?, ?, ?)")) {
-            merge.setString(1, key.folder());
-            merge.setLong(2, key.uidValidity());
-            merge.setLong(3, key.uid());
-            merge.setInt(4, failure.attempts());
-            merge.setTimestamp(5, Timestamp.from(failure.nextAttempt()));
-            merge.setString(6, failure.error());
-            merge.executeUpdate();
+        try (Connection connection = database.getConnection()) {
+            if (update(connection, failure) == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO MAIL_READ_FAILURES (attempts,"
+                        + " next_attempt, last_error, folder, uid_validity, uid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    bind(insert, failure);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    // Another hub node recorded the message's first failure at the same moment.
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    update(connection, failure);
+                }
+            }
         }
         return failure;
+    }
+
+    private static int update(Connection connection, Failure failure) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE MAIL_READ_FAILURES SET attempts = ?,"
+                + " next_attempt = ?, last_error = ? WHERE folder = ? AND uid_validity = ? AND uid = ?")) {
+            bind(update, failure);
+            return update.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Failure failure) throws SQLException {
+        statement.setInt(1, failure.attempts());
+        statement.setTimestamp(2, Timestamp.from(failure.nextAttempt()));
+        statement.setString(3, failure.error());
+        statement.setString(4, failure.message().folder());
+        statement.setLong(5, failure.message().uidValidity());
+        statement.setLong(6, failure.message().uid());
     }
 
     /** Whether {@code message} may be read now: it never failed, or its delay has passed. */

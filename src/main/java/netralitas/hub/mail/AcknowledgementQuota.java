@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -19,6 +18,9 @@ import java.util.function.UnaryOperator;
  */
 public final class AcknowledgementQuota {
 
+    /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
     private final int maxPerDay;
     private final Clock clock;
@@ -28,8 +30,7 @@ public final class AcknowledgementQuota {
     /**
      * @param senderKey turns an address into the key stored (a keyed pseudonym); at most 64 characters
      */
-    public AcknowledgementQuota(DataSource dataSource, int maxPerDay, Clock clock, UnaryOperator<String> senderKey)
-            throws SQLException {
+    public AcknowledgementQuota(DataSource dataSource, int maxPerDay, Clock clock, UnaryOperator<String> senderKey) {
         if (maxPerDay < 1) {
             throw new IllegalArgumentException("hub.mail.ack-max-per-sender-per-day must be at least 1: " + maxPerDay);
         }
@@ -37,10 +38,6 @@ public final class AcknowledgementQuota {
         this.maxPerDay = maxPerDay;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.senderKey = Objects.requireNonNull(senderKey, "senderKey");
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS ACK_SENDER_DAY (sender VARCHAR(64) NOT NULL, ack_day DATE NOT NULL, "
-                    + "acks INT NOT NULL, PRIMARY KEY (sender, ack_day))");
-        }
     }
 
     public int maxPerDay() {
@@ -63,14 +60,8 @@ public final class AcknowledgementQuota {
                 }
                 prunedOn = today;
             }
-            try (PreparedStatement increment = connection.prepareStatement(
-                    "UPDATE ACK_SENDER_DAY SET acks = acks + 1 WHERE sender = ? AND ack_day = ? AND acks < ?")) {
-                increment.setString(1, key);
-                increment.setDate(2, Date.valueOf(today));
-                increment.setInt(3, maxPerDay);
-                if (increment.executeUpdate() == 1) {
-                    return true;
-                }
+            if (increment(connection, key, today)) {
+                return true;
             }
             try (PreparedStatement first = connection.prepareStatement(
                     "INSERT INTO ACK_SENDER_DAY (sender, ack_day, acks) SELECT ?, ?, 1 WHERE NOT EXISTS "
@@ -80,7 +71,23 @@ public final class AcknowledgementQuota {
                 first.setString(3, key);
                 first.setDate(4, Date.valueOf(today));
                 return first.executeUpdate() == 1;
+            } catch (SQLException e) {
+                // Another hub node counted the sender's first acknowledgement of the day at the same moment.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return increment(connection, key, today);
+                }
+                throw e;
             }
+        }
+    }
+
+    private boolean increment(Connection connection, String key, LocalDate today) throws SQLException {
+        try (PreparedStatement increment = connection.prepareStatement(
+                "UPDATE ACK_SENDER_DAY SET acks = acks + 1 WHERE sender = ? AND ack_day = ? AND acks < ?")) {
+            increment.setString(1, key);
+            increment.setDate(2, Date.valueOf(today));
+            increment.setInt(3, maxPerDay);
+            return increment.executeUpdate() == 1;
         }
     }
 }

@@ -1,5 +1,7 @@
 package netralitas.hub.app;
 
+import org.h2.jdbcx.JdbcConnectionPool;
+import netralitas.hub.state.MigratedH2;
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.ChainHead;
@@ -38,12 +40,7 @@ class AuditCommandLineTest {
     void aTrailAndItsStateStore() throws Exception {
         Files.createDirectories(home.resolve("config"));
         Path data = home.resolve("data");
-        JdbcDataSource state = new JdbcDataSource();
-        state.setURL("jdbc:h2:file:" + data.resolve("state/hub").toAbsolutePath());
-        state.setUser("hub");
-        try (Connection connection = state.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(ChainHeadTable.CREATE);
-        }
+        JdbcConnectionPool state = MigratedH2.inFile(data.resolve("state/hub"));
         ChainHeadTable heads = new ChainHeadTable(state, Clock.systemUTC());
         heads.advance(ChainHead.EMPTY);
         try (AuditTrail trail = AuditTrail.open(data.resolve("audit"), Clock.systemDefaultZone(), ChainKey.of(KEY),
@@ -55,6 +52,7 @@ class AuditCommandLineTest {
         try (Connection connection = state.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("SHUTDOWN");
         }
+        state.dispose();
     }
 
     private void settings(String... lines) throws Exception {

@@ -54,7 +54,7 @@ class SecretExposureCheckTest {
         assertEquals(List.of("hub.imap.password (HUB_IMAP_PASSWORD)", "hub.smtp.password (HUB_SMTP_PASSWORD)",
                 "hub.bkn.consumer-key (HUB_BKN_CONSUMER_KEY)", "hub.bkn.consumer-secret (HUB_BKN_CONSUMER_SECRET)",
                 "hub.bkn.sso-token (HUB_BKN_SSO_TOKEN)", "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)",
-                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)"), where);
+                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)", "hub.state.password (HUB_STATE_PASSWORD)"), where);
     }
 
     @Test

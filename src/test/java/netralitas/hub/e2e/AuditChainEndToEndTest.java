@@ -10,7 +10,7 @@ import netralitas.hub.audit.TrailForgery;
 import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
-import netralitas.hub.state.HubDatabase;
+import netralitas.hub.state.EmbeddedStateFile;
 import netralitas.hub.text.FailureText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +143,7 @@ class AuditChainEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         TrailAccess access = new TrailAccess(ChainKey.of(TestHub.CHAIN_KEY),
-                () -> HubDatabase.readChainHead(work.resolve("data")));
+                () -> EmbeddedStateFile.readChainHead(work.resolve("data")));
         int exit = new AuditCommand(code -> null, access).run(args, work.resolve("data/audit"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -336,14 +336,14 @@ class AuditChainEndToEndTest {
                     assertTrue(System.nanoTime() < deadline, "the hub wrote too little: " + Files.readString(log));
                     Thread.sleep(100);
                 }
-                HeadLookup whileRunning = HubDatabase.readChainHead(work.resolve("data"));
+                HeadLookup whileRunning = EmbeddedStateFile.readChainHead(work.resolve("data"));
                 assertEquals(HeadLookup.Kind.UNAVAILABLE, whileRunning.kind());
                 assertTrue(whileRunning.detail().contains("is in use by the running hub"), whileRunning.detail());
                 hub.kill();
             }
             Path audit = work.resolve("data/audit");
             long end = lastSeq(audit);
-            HeadLookup head = HubDatabase.readChainHead(work.resolve("data"));
+            HeadLookup head = EmbeddedStateFile.readChainHead(work.resolve("data"));
             assertEquals(HeadLookup.Kind.FOUND, head.kind(), head.toString());
             assertTrue(head.head().seq() <= end, "the head " + head.head() + " leads the trail's end " + end);
             Output lagging = verify(work);

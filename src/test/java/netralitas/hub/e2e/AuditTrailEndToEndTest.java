@@ -3,7 +3,7 @@ package netralitas.hub.e2e;
 import netralitas.hub.app.AuditCommand;
 import netralitas.hub.audit.ChainKey;
 import netralitas.hub.audit.TrailAccess;
-import netralitas.hub.state.HubDatabase;
+import netralitas.hub.state.EmbeddedStateFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +58,7 @@ class AuditTrailEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         TrailAccess access = new TrailAccess(ChainKey.of(TestHub.CHAIN_KEY),
-                () -> HubDatabase.readChainHead(work.resolve("data")));
+                () -> EmbeddedStateFile.readChainHead(work.resolve("data")));
         int exit = new AuditCommand(code -> null, access).run(List.of("verify"), work.resolve("data/audit"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

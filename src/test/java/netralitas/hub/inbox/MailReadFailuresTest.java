@@ -1,5 +1,6 @@
 package netralitas.hub.inbox;
 
+import netralitas.hub.state.MigratedH2;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import netralitas.hub.testing.MutableClock;
@@ -40,7 +41,7 @@ class MailReadFailuresTest {
 
     private MailReadFailures failures() throws SQLException {
         if (database == null) {
-            database = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.resolve("state") + ";WRITE_DELAY=0", "hub", "");
+            database = MigratedH2.inFile(dataDir.resolve("state"));
         }
         return new MailReadFailures(database, 3, Duration.ofMinutes(1), Duration.ofMinutes(3), clock);
     }

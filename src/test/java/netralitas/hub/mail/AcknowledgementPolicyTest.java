@@ -1,5 +1,6 @@
 package netralitas.hub.mail;
 
+import netralitas.hub.state.MigratedH2;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailKind;
 import netralitas.hub.testing.MutableClock;
@@ -28,8 +29,7 @@ class AcknowledgementPolicyTest {
             "uraian kosong", MAILBOX);
     private static final String CAP_REACHED = "pengirim sudah menerima 2 tanda terima hari ini (hub.mail.ack-max-per-sender-per-day)";
 
-    private final JdbcConnectionPool database = JdbcConnectionPool.create("jdbc:h2:mem:policy-" + System.nanoTime()
-            + ";DB_CLOSE_DELAY=-1", "hub", "");
+    private final JdbcConnectionPool database = MigratedH2.inMemory("policy");
     /** Stands in for MailReportExtractor.looksLikeAReport (tested with it): a text that names a NIP. */
     private final AcknowledgementPolicy policy = policy(true);
 
@@ -90,13 +90,9 @@ class AcknowledgementPolicyTest {
     }
 
     private AcknowledgementPolicy policy(boolean enabled) {
-        try {
-            AcknowledgementQuota quota = new AcknowledgementQuota(database, 2, MutableClock.jakarta("2024-10-21T02:00:00Z"),
-                    address -> address);
-            return new AcknowledgementPolicy(enabled, Set.of(HUB, MAILBOX), mail -> mail.text().contains("NIP"), quota);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        AcknowledgementQuota quota = new AcknowledgementQuota(database, 2, MutableClock.jakarta("2024-10-21T02:00:00Z"),
+                address -> address);
+        return new AcknowledgementPolicy(enabled, Set.of(HUB, MAILBOX), mail -> mail.text().contains("NIP"), quota);
     }
 
     private static InboundMail report(String from, String text) {

@@ -1,5 +1,6 @@
 package netralitas.hub.mail;
 
+import netralitas.hub.state.MigratedH2;
 import netralitas.hub.testing.MutableClock;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class AcknowledgementQuotaTest {
     }
 
     private static JdbcConnectionPool open(Path dir) {
-        return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath() + ";WRITE_DELAY=0", "hub", "");
+        return MigratedH2.inFile(dir.resolve("hub"));
     }
 
     private static List<String> rows(JdbcConnectionPool pool) throws Exception {

@@ -6,32 +6,28 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * The hub's durable state store (an embedded H2 file under hub.data-dir): the case ledger behind idempotency and the
- * digest queue. The ledger table is created here with the key Camel's default lacks (the default CAMEL_MESSAGEPROCESSED
- * table has no primary key, which makes every lookup a full scan).
+ * The embedded state store's file: H2 under {@code hub.data-dir/state} (one node). How it is opened, and the errors that
+ * say what to do when it cannot be.
  */
-public final class HubDatabase {
+public final class EmbeddedStateFile {
 
-    private static final Duration BEHIND_MARGIN = Duration.ofSeconds(5);
-
-    private HubDatabase() {
+    private EmbeddedStateFile() {
     }
 
-    public static JdbcConnectionPool open(Path dataDir, int maxConnections) throws SQLException {
+    /** The store's file, for messages. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve("state/hub.mv.db").toAbsolutePath();
+    }
+
+    /** Opens the file (created when absent) and brings its schema up to date. */
+    static JdbcConnectionPool open(Path dataDir, int maxConnections) {
         // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
         // WRITE_DELAY=0: each commit is written to the file before it returns (H2 otherwise keeps commits in memory for
         // 500 ms), so a case recorded as handled is still recorded after kill -9 and is never forwarded again.
@@ -48,11 +44,17 @@ public final class HubDatabase {
                 + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
         pool.setMaxConnections(maxConnections);
-        try {
-            createSchema(pool);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(0);
         } catch (SQLException e) {
             pool.dispose();
-            throw cannotOpen(dataDir.resolve("state/hub.mv.db").toAbsolutePath(), e);
+            throw cannotOpen(file(dataDir), e);
+        }
+        try {
+            StateSchema.migrate(pool, StateStore.Kind.EMBEDDED_H2);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
         }
         return pool;
     }
@@ -73,52 +75,11 @@ public final class HubDatabase {
     }
 
     /**
-     * H2 reads a file that was cut short back in an older state without an error: the ledger would then have forgotten
-     * the last cases it recorded, and they would be forwarded again. The audit trail (a separate file) knows when the
-     * last case was delivered; a ledger whose newest record is clearly older than that is behind, and the hub refuses
-     * to start on it. (A case delivered just before a crash may miss its record by milliseconds: hence the margin.)
-     */
-    public static void requireNotBehind(DataSource database, Path dataDir, Optional<Instant> lastDelivery) throws SQLException {
-        if (lastDelivery.isEmpty()) {
-            return;
-        }
-        Timestamp newest;
-        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("SELECT MAX(createdAt) FROM CAMEL_MESSAGEPROCESSED")) {
-            row.next();
-            newest = row.getTimestamp(1);
-        }
-        Instant delivered = lastDelivery.get();
-        if (newest == null || newest.toInstant().plus(BEHIND_MARGIN).isBefore(delivered)) {
-            throw new IllegalStateException("State database " + dataDir.resolve("state/hub.mv.db").toAbsolutePath()
-                    + " is behind the audit trail: its newest case was recorded " + (newest == null ? "never" : newest.toInstant())
-                    + ", the trail's last delivery is of " + delivered + " (the file was cut short or restored from an"
-                    + " older copy). Restore hub.data-dir from the backup that matches the audit trail: started on this"
-                    + " file, the hub would forward delivered cases again.");
-        }
-    }
-
-    private static void createSchema(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL, "
-                    + "messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
-        }
-        createChainHeadTable(dataSource);
-    }
-
-    /** The audit chain head (SPEC §8): a table of its own, one row. */
-    private static void createChainHeadTable(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(ChainHeadTable.CREATE);
-        }
-    }
-
-    /**
      * The chain head for the audit commands, read without starting the hub and without changing the file. H2 admits
      * one process at a time: while the hub runs, the head cannot be read here, and the lookup says so.
      */
     public static HeadLookup readChainHead(Path dataDir) {
-        Path file = dataDir.resolve("state/hub.mv.db").toAbsolutePath();
+        Path file = file(dataDir);
         if (!Files.isRegularFile(file)) {
             return HeadLookup.noStore("no state store at " + file);
         }

@@ -1,7 +1,6 @@
 package netralitas.hub.state;
 
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,29 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The state database keeps every case recorded before a clean close, which is what a normal stop does. The number of
  * cases matters: H2's compaction on close used to lose all of them after some numbers of commits (the first is 3).
  */
-class HubDatabaseTest {
+class EmbeddedStateFileTest {
 
     @Test
     void aCleanCloseKeepsEveryRecordedCase(@TempDir Path work) throws Exception {
         for (int cases = 1; cases <= 12; cases++) {
             Path dataDir = work.resolve("after-" + cases);
-            JdbcConnectionPool database = HubDatabase.open(dataDir, 4);
-            JdbcMessageIdRepository ledger = new JdbcMessageIdRepository(database, "cases");
+            StateStore database = StateStore.embedded(dataDir, 4);
+            JdbcMessageIdRepository ledger = new JdbcMessageIdRepository(database.dataSource(), "cases");
             ledger.setCreateTableIfNotExists(false);
             ledger.start();
             for (int i = 0; i < cases; i++) {
                 ledger.add("NH-20241024-CASE" + i);
             }
             ledger.stop();
-            database.dispose();
+            database.close();
 
-            JdbcConnectionPool reopened = HubDatabase.open(dataDir, 4);
-            try (Connection connection = reopened.getConnection(); Statement sql = connection.createStatement();
+            StateStore reopened = StateStore.embedded(dataDir, 4);
+            try (Connection connection = reopened.dataSource().getConnection(); Statement sql = connection.createStatement();
                  ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
                 count.next();
                 assertEquals(cases, count.getInt(1), "cases in the ledger after a clean close");
             } finally {
-                reopened.dispose();
+                reopened.close();
             }
         }
     }
