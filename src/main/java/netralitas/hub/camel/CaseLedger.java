@@ -1,6 +1,7 @@
 package netralitas.hub.camel;
 
 import netralitas.hub.cases.DeliveriesInFlight;
+import netralitas.hub.state.CaseLedgerTable;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -19,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
 
-    private final IdempotentRepository durable;
+    private final CaseLedgerTable durable;
     private final DeliveriesInFlight inFlightDeliveries;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public CaseLedger(IdempotentRepository durable, DeliveriesInFlight inFlightDeliveries) {
+    public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries) {
         this.durable = durable;
         this.inFlightDeliveries = inFlightDeliveries;
     }
@@ -74,7 +75,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean confirm(String caseId) {
         try {
-            durable.add(caseId);
+            durable.record(caseId);
             return true;
         } finally {
             inFlight.remove(caseId);
@@ -94,15 +95,5 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
     @Override
     public void clear() {
         throw new UnsupportedOperationException("The case ledger is never cleared: it is the record of what was forwarded");
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        durable.start();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        durable.stop();
     }
 }

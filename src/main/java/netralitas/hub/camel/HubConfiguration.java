@@ -41,10 +41,11 @@ import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
+import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
@@ -77,6 +78,9 @@ import java.util.function.Consumer;
 public final class HubConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    /** Writes of the state store committed together at most: far above the workers' count, a bound on one transaction. */
+    private static final int GROUP_COMMIT_MAX_BATCH = 256;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -155,9 +159,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
-        JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");
-        durableLedger.setCreateTableIfNotExists(false);
-        durableLedger.start();
+        GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
+        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock);
         DeliveriesInFlight deliveriesInFlight = DeliveriesInFlight.open(dataDir.resolve("state/deliveries-in-flight.log"),
                 durableLedger::contains);
         if (!deliveriesInFlight.uncertain().isEmpty()) {
@@ -185,6 +188,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 smtpSender.close();
                 trail.close();
                 deliveriesInFlight.close();
+                stateWriter.close();
                 state.close();
             }
         });
