@@ -3,6 +3,8 @@ package netralitas.hub.settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,5 +92,21 @@ public final class HubSettings {
 
     public Path auditDir() {
         return dataDir().resolve("audit");
+    }
+
+    /**
+     * This node's name in the state store (claims, deliveries in flight): hub.node-id, else the host name. Two nodes
+     * with one name would take each other's claims for their own: on one machine, give each node its own.
+     */
+    public String nodeId() {
+        return optional("hub.node-id").orElseGet(HubSettings::hostName);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "hub";
+        }
     }
 }
