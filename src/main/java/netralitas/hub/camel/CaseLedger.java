@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The idempotency store of the case pipeline (SPEC §1: the same report is never forwarded twice). A case id is claimed
- * in memory when a case starts, so two copies of a report processed at the same time cannot both pass, and written to
- * the durable ledger only when the case completes, so a crash mid-way leaves it to be processed again rather than
- * lost. Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
+ * when a case starts, in memory (two copies on this node) and in the state store (two nodes, SPEC §11), so that copies
+ * processed at the same time cannot both pass, and written to the durable ledger only when the case completes, so a
+ * crash mid-way leaves it to be processed again rather than lost (another node takes over an expired claim). Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
  * Camel also completes the duplicate's own exchange through confirm/remove; that must not touch the claim or the
  * record of the copy that is still in flight. A case the pipeline parked is not recorded, so that it can come back
  * (resumed, or replayed) and a report sent again meanwhile is not taken for a duplicate.
@@ -47,7 +47,8 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         if (!inFlight.add(caseId)) {
             return false;
         }
-        if (durable.contains(caseId)) {
+        // Recorded already, or being processed by another node of the store: a duplicate here.
+        if (durable.contains(caseId) || !durable.claim(caseId)) {
             inFlight.remove(caseId);
             return false;
         }
@@ -84,7 +85,11 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
 
     @Override
     public boolean remove(String caseId) {
-        return inFlight.remove(caseId);
+        if (!inFlight.remove(caseId)) {
+            return false;
+        }
+        durable.release(caseId);
+        return true;
     }
 
     @Override

@@ -160,7 +160,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
-        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock);
+        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, settings.nodeId(),
+                Duration.ofSeconds(settings.integer("hub.cluster.takeover-seconds")));
         DeliveriesInFlight deliveriesInFlight = DeliveriesInFlight.open(dataDir.resolve("state/deliveries-in-flight.log"),
                 durableLedger::contains);
         if (!deliveriesInFlight.uncertain().isEmpty()) {
@@ -188,6 +189,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 smtpSender.close();
                 trail.close();
                 deliveriesInFlight.close();
+                durableLedger.close();
                 stateWriter.close();
                 state.close();
             }

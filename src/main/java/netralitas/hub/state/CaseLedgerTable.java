@@ -1,5 +1,8 @@
 package netralitas.hub.state;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,25 +10,55 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The durable half of the case ledger (SPEC §1, §11): the ids of the cases forwarded, queued or closed, in table
- * CAMEL_MESSAGEPROCESSED under processor name {@code cases} (the layout of Camel's JdbcMessageIdRepository, which
- * release 0.1 wrote). Recording goes through {@link GroupCommit}, so that the cases the workers finish at the same time
- * share one commit; the caller still returns only once its case is durable.
+ * The durable half of the case ledger (SPEC §1, §11), shared by every node of the store:
+ * <ul>
+ *   <li>the ids of the cases forwarded, queued or closed, in table CAMEL_MESSAGEPROCESSED under processor name
+ *   {@code cases} (the layout of Camel's JdbcMessageIdRepository, which release 0.1 wrote);</li>
+ *   <li>the cases being processed, in table CASE_CLAIM: a case is claimed by one node before it is processed, so that
+ *   two nodes reading the same report do not both forward it. This node renews its claims while it runs; the claims of
+ *   a node that stopped renewing are taken over after the takeover time.</li>
+ * </ul>
+ * Every write goes through {@link GroupCommit}: the claims and records of the workers share commits, and a caller
+ * returns once its write is durable. Recording a case releases its claim in the same transaction.
  */
-public final class CaseLedgerTable {
+public final class CaseLedgerTable implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CaseLedgerTable.class);
     private static final String PROCESSOR = "cases";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final GroupCommit writer;
     private final Clock clock;
+    private final String nodeId;
+    private final Duration takeover;
+    private final ScheduledExecutorService renewal;
 
-    public CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock) {
+    /**
+     * Forgets this node's claims of an earlier run (it is starting, so none of them is in flight) and starts renewing
+     * the claims it will take, every third of {@code takeover}.
+     */
+    public CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId, Duration takeover) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.clock = clock;
+        this.nodeId = nodeId;
+        this.takeover = takeover;
+        forgetClaimsOfEarlierRun();
+        this.renewal = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "case-claim-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, takeover.toMillis() / 3);
+        renewal.scheduleWithFixedDelay(this::renewClaims, period, period, TimeUnit.MILLISECONDS);
     }
 
     public boolean contains(String caseId) {
@@ -42,7 +75,46 @@ public final class CaseLedgerTable {
         }
     }
 
-    /** Records the case as handled; recording it again changes nothing. Returns once the record is committed. */
+    /**
+     * Claims the case for this node: true when no node holds it, or the node that held it stopped renewing its claim
+     * more than the takeover time ago; false when another node is processing it.
+     */
+    public boolean claim(String caseId) {
+        AtomicBoolean claimed = new AtomicBoolean();
+        try {
+            writer.execute(connection -> {
+                Timestamp now = Timestamp.from(clock.instant());
+                Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+                try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
+                        + " claimed_until = ? WHERE case_id = ? AND claimed_until < ?")) {
+                    takeOver.setString(1, nodeId);
+                    takeOver.setTimestamp(2, until);
+                    takeOver.setString(3, caseId);
+                    takeOver.setTimestamp(4, now);
+                    if (takeOver.executeUpdate() == 1) {
+                        claimed.set(true);
+                        return;
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
+                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)")) {
+                    insert.setString(1, caseId);
+                    insert.setString(2, nodeId);
+                    insert.setTimestamp(3, until);
+                    insert.setString(4, caseId);
+                    claimed.set(insert.executeUpdate() == 1);
+                }
+            });
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false; // another node claimed it at the same moment
+            }
+            throw failure("claim", caseId, e);
+        }
+        return claimed.get();
+    }
+
+    /** Records the case as handled and releases its claim; recording it again changes nothing. Returns once durable. */
     public void record(String caseId) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
@@ -58,17 +130,66 @@ public final class CaseLedgerTable {
                     insert.setString(5, caseId);
                     insert.executeUpdate();
                 }
+                deleteClaim(connection, caseId);
             });
         } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw failure("record", caseId, e);
             }
             // Recorded at the same moment by another node: recorded all the same.
         }
     }
 
+    /** Releases this node's claim of a case that is not done (parked, failed): it may come back later, here or elsewhere. */
+    public void release(String caseId) {
+        try {
+            writer.execute(connection -> deleteClaim(connection, caseId));
+        } catch (SQLException e) {
+            throw failure("release", caseId, e);
+        }
+    }
+
+    private void deleteClaim(Connection connection, String caseId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM CASE_CLAIM WHERE case_id = ? AND node_id = ?")) {
+            delete.setString(1, caseId);
+            delete.setString(2, nodeId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Pushes back the expiry of every claim this node holds. A failure is retried at the next period. */
+    void renewClaims() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement renew = connection.prepareStatement(
+                     "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?")) {
+            renew.setTimestamp(1, Timestamp.from(clock.instant().plus(takeover)));
+            renew.setString(2, nodeId);
+            renew.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cannot renew the claims of node {} in the state store ({}); tried again in {} ms", nodeId,
+                    e.getMessage(), takeover.toMillis() / 3);
+        }
+    }
+
+    private void forgetClaimsOfEarlierRun() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM CASE_CLAIM WHERE node_id = ?")) {
+            delete.setString(1, nodeId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the case claims of node " + nodeId + " in the state store: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        renewal.shutdownNow();
+    }
+
     private static IllegalStateException failure(String what, String caseId, SQLException e) {
-        return new IllegalStateException("Cannot " + what + " case " + caseId + " in the case ledger (table"
-                + " CAMEL_MESSAGEPROCESSED): " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        return new IllegalStateException("Cannot " + what + " case " + caseId + " in the case ledger of the state"
+                + " store: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     }
 }

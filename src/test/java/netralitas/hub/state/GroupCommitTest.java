@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,7 @@ class GroupCommitTest {
     private static void manyWorkers(DataSource database) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try (GroupCommit writer = new GroupCommit(database, 64, "test-writer")) {
-            CaseLedgerTable ledger = new CaseLedgerTable(database, writer, Clock.systemUTC());
+            CaseLedgerTable ledger = new CaseLedgerTable(database, writer, Clock.systemUTC(), "node-a", Duration.ofSeconds(30));
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String caseId = "NH-20241021-" + (i % 300);
@@ -100,7 +101,7 @@ class GroupCommitTest {
             writer.close();
             assertThrows(IllegalStateException.class, () -> writer.execute(connection -> insertAckRow(connection, "after")));
             assertEquals(1, count(store.dataSource(), "SELECT COUNT(*) FROM ACK_SENDER_DAY"));
-            assertFalse(new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC()).contains("NH-1"));
+            assertFalse(new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC(), "node-a", Duration.ofSeconds(30)).contains("NH-1"));
         }
     }
 

@@ -1,0 +1,106 @@
+package netralitas.hub.state;
+
+import netralitas.hub.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two hub nodes on one PostgreSQL: a case is processed by one of them, and a silent node's case is taken over. */
+class CaseLedgerTableTest {
+
+    private static final Duration TAKEOVER = Duration.ofSeconds(30);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-10-21T02:00:00Z"));
+
+    @Test
+    void aCaseClaimedByOneNodeIsADuplicateForTheOtherUntilRecorded() throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER);
+             CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER)) {
+            assertTrue(a.claim("NH-1"));
+            assertFalse(b.claim("NH-1"), "claimed by node-a");
+            a.record("NH-1");
+            assertTrue(b.contains("NH-1"));
+
+            assertTrue(a.claim("NH-2"));
+            a.release("NH-2");
+            assertTrue(b.claim("NH-2"), "released by node-a: node-b may take it");
+        }
+    }
+
+    @Test
+    void theClaimOfASilentNodeIsTakenOverAfterTheTakeoverTime() throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER);
+             CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER)) {
+            assertTrue(a.claim("NH-3"));
+            clock.advance(TAKEOVER.minusSeconds(1));
+            assertFalse(b.claim("NH-3"), "still node-a's");
+            a.renewClaims();
+            clock.advance(TAKEOVER.minusSeconds(1));
+            assertFalse(b.claim("NH-3"), "renewed by node-a");
+            clock.advance(Duration.ofSeconds(2));
+            assertTrue(b.claim("NH-3"), "node-a fell silent: taken over");
+            b.record("NH-3");
+            assertTrue(a.contains("NH-3"));
+        }
+    }
+
+    @Test
+    void aRestartedNodeForgetsTheClaimsOfItsEarlierRun() throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w")) {
+            try (CaseLedgerTable beforeCrash = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER)) {
+                assertTrue(beforeCrash.claim("NH-4"));
+            }
+            try (CaseLedgerTable other = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER);
+                 CaseLedgerTable restarted = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER)) {
+                assertTrue(other.claim("NH-4"), "node-a's claim went with its earlier run");
+                assertFalse(restarted.claim("NH-4"));
+            }
+        }
+    }
+
+    @Test
+    void manyWorkersOfTwoNodesClaimEachCaseOnce() throws Exception {
+        // Each case is read by both nodes at about the same time.
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try (StateStore store = postgresql(); GroupCommit writerA = new GroupCommit(store.dataSource(), 16, "a");
+             GroupCommit writerB = new GroupCommit(store.dataSource(), 16, "b");
+             CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writerA, clock, "node-a", TAKEOVER);
+             CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writerB, clock, "node-b", TAKEOVER)) {
+            AtomicInteger claims = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String caseId = "NH-RACE-" + (i % 100);
+                CaseLedgerTable node = i < 100 ? a : b;
+                done.add(workers.submit(() -> {
+                    if (node.claim(caseId)) {
+                        claims.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            assertEquals(100, claims.get(), "each of the 100 cases claimed by exactly one node");
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private static StateStore postgresql() {
+        return StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 6);
+    }
+}
