@@ -43,6 +43,7 @@ import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
 import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.GroupCommit;
+import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -160,8 +161,10 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
-        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, settings.nodeId(),
-                Duration.ofSeconds(settings.integer("hub.cluster.takeover-seconds")));
+        Duration takeover = Duration.ofSeconds(settings.integer("hub.cluster.takeover-seconds"));
+        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, settings.nodeId(), takeover);
+        context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), settings.nodeId(), takeover,
+                clock));
         DeliveriesInFlight deliveriesInFlight = DeliveriesInFlight.open(dataDir.resolve("state/deliveries-in-flight.log"),
                 durableLedger::contains);
         if (!deliveriesInFlight.uncertain().isEmpty()) {
