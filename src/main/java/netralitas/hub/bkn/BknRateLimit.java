@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * when it ended, so whatever delays the request after that (a new token, a busy CPU, a new connection) pushes it into
  * BKN's next second on top of the requests counted there (docs/architecture.md).
  */
-public final class BknRateLimit {
+public final class BknRateLimit implements BknPlaces {
 
     /** The wait of {@link #tryAcquire()} while every place is held by a request still under way. */
     public static final long UNTIL_A_REQUEST_ENDS = Long.MAX_VALUE;
@@ -55,7 +55,7 @@ public final class BknRateLimit {
         this.unused = limit;
     }
 
-    /** Waits until a request may go, and takes its place; every call is followed by one {@link #release()}. */
+    @Override
     public void acquire() throws InterruptedException {
         lock.lockInterruptibly();
         try {
@@ -99,7 +99,7 @@ public final class BknRateLimit {
         }
     }
 
-    /** The request that took a place has ended (answered or failed): its place frees up one window from now. */
+    @Override
     public void release() {
         lock.lock();
         try {

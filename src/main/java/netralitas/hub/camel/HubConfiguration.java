@@ -12,6 +12,7 @@ import netralitas.hub.audit.LastDelivery;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.audit.TrailEndCheck;
 import netralitas.hub.bkn.BknAccessToken;
+import netralitas.hub.bkn.BknPlaces;
 import netralitas.hub.bkn.BknRateLimit;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
@@ -44,6 +45,7 @@ import netralitas.hub.settings.HubSettings;
 import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
+import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -62,6 +64,7 @@ import javax.sql.DataSource;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -116,6 +119,14 @@ public final class HubConfiguration implements CamelConfiguration {
                 new MailSignature(settings.required("hub.mail.signature.unit"), settings.required("hub.mail.signature.address"),
                         settings.required("hub.mail.signature.phone"), settings.required("hub.mail.signature.email")));
 
+        Path dataDir = settings.dataDir();
+        StateStore state = StateStore.open(settings);
+        LOG.info("State store: {} ({})", state.location(), state.kind() == StateStore.Kind.POSTGRESQL ? "PostgreSQL"
+                : "embedded H2, one node");
+        state.requireNotBehind(LastDelivery.in(settings.auditDir()));
+        DataSource database = state.dataSource();
+        registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
+
         bindIntake(settings, registry, regions, categories, clock, LOG::info);
         MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
@@ -125,7 +136,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("mailboxUids", new MailboxUids());
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("fileTally", new FileTally());
-        CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock);
+        CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock,
+                bknPlaces(settings, state, clock));
         registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms")));
 
         String from = settings.required("hub.mail.from");
@@ -138,13 +150,6 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("smtpSender", smtpSender);
         registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
 
-        Path dataDir = settings.dataDir();
-        StateStore state = StateStore.open(settings);
-        LOG.info("State store: {} ({})", state.location(), state.kind() == StateStore.Kind.POSTGRESQL ? "PostgreSQL"
-                : "embedded H2, one node");
-        state.requireNotBehind(LastDelivery.in(settings.auditDir()));
-        DataSource database = state.dataSource();
-        registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
         ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
         AuditTrail trail = openTrail(settings.auditDir(), clock, chainKey, database);
         MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
@@ -265,20 +270,41 @@ public final class HubConfiguration implements CamelConfiguration {
                 settings.integer("hub.mail.max-attachments-per-message"));
     }
 
+    /** BKN's rate-limit places of one node, in memory: what a dry run uses, and the hub on the embedded store. */
+    public static BknPlaces localBknPlaces(HubSettings settings) {
+        return new BknRateLimit(settings.integer("hub.bkn.rate-limit-per-second"),
+                Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms")));
+    }
+
+    /**
+     * On PostgreSQL, nodes may be many and BKN counts them together: the places are in the store. On the embedded store
+     * there is one node, and the places in memory are exact without two commits per request.
+     */
+    private static BknPlaces bknPlaces(HubSettings settings, StateStore state, Clock clock) throws SQLException {
+        if (state.kind() != StateStore.Kind.POSTGRESQL) {
+            return localBknPlaces(settings);
+        }
+        Duration longestRequest = Duration.ofMillis(settings.longValue("hub.bkn.connect-timeout-ms")
+                + settings.longValue("hub.bkn.response-timeout-ms"));
+        return new SharedBknPlaces(state.dataSource(), settings.integer("hub.bkn.rate-limit-per-second"),
+                settings.integer("hub.bkn.max-concurrency"),
+                Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms")), longestRequest,
+                settings.nodeId(), clock);
+    }
+
     /**
      * The beans of routes enrich, classify and route, which decide where a case goes. The dry run binds the same ones,
      * so that it runs those routes as they are.
      */
     public static CircuitBreaker bindCaseStages(HubSettings settings, Registry registry, RegionDirectory regions,
-                                         CategoryCatalogue categories, Clock clock) {
+                                         CategoryCatalogue categories, Clock clock, BknPlaces bknPlaces) {
         registry.bind("caseRegionResolver", new CaseRegionResolver(new RegionResolver(regions)));
         registry.bind("caseClassifier", new CaseClassifier(categories, new SeverityClassifier(categories)));
         registry.bind("caseRouting", new CaseRouting());
         registry.bind("bknClient", new BknClient(new BknAccessToken(clock), new BknResponseReader(clock),
                 settings.optional("hub.bkn.consumer-key").orElse(""), settings.optional("hub.bkn.consumer-secret").orElse(""),
                 settings.optional("hub.bkn.sso-token").orElse(null)));
-        registry.bind("bknRateLimit", new BknRateLimit(settings.integer("hub.bkn.rate-limit-per-second"),
-                Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms"))));
+        registry.bind("bknRateLimit", bknPlaces);
         registry.bind("bknRecordCache", new BknRecordCache(Duration.ofSeconds(settings.longValue("hub.bkn.cache-ttl")),
                 settings.longValue("hub.bkn.cache-max-entries")));
         registry.bind("bknRecordMerger", new BknRecordMerger());

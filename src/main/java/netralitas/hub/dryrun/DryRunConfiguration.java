@@ -61,7 +61,8 @@ public final class DryRunConfiguration implements CamelConfiguration {
         CategoryCatalogue categories = CategoryCatalogue.load(config.resolve("categories.yaml"));
         Clock clock = Clock.systemDefaultZone();
         HubConfiguration.bindIntake(settings, context.getRegistry(), regions, categories, clock, progressLog);
-        HubConfiguration.bindCaseStages(settings, context.getRegistry(), regions, categories, clock);
+        HubConfiguration.bindCaseStages(settings, context.getRegistry(), regions, categories, clock,
+                HubConfiguration.localBknPlaces(settings));
         context.getRegistry().bind("audit", new DryRunAudit());
         // A failure (BKN unreachable …) is the dry run's answer for that row, not an error to log with its stack.
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());

@@ -1,0 +1,168 @@
+package netralitas.hub.state;
+
+import netralitas.hub.bkn.BknPlaces;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * BKN's rate limit and concurrency for all the nodes of one state store together (SPEC §11), in table BKN_PLACE: the
+ * same places as {@link netralitas.hub.bkn.BknRateLimit}, shared. A taker locks row 0, so takers choose one at a time
+ * across the cluster, and takes a place whose {@code free_at} has passed, unless {@code maxConcurrency} places are in
+ * flight. Places are interchangeable: a node's release frees the place of its own it took first.
+ *
+ * <p>Times are the nodes' clocks; they must agree to well within the rate-limit window (NTP), as BKN's own count
+ * assumes of the hub anyway. A place taken by a node that dies frees itself after {@code maxRequest} plus the window.
+ */
+public final class SharedBknPlaces implements BknPlaces {
+
+    /** A taker looks again at most this long after it found no place, whatever the rows promise. */
+    private static final Duration LONGEST_WAIT = Duration.ofMillis(200);
+    /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(25);
+
+    private final DataSource dataSource;
+    private final int limit;
+    private final int maxConcurrency;
+    private final Duration window;
+    private final Duration maxRequest;
+    private final String nodeId;
+    private final Clock clock;
+
+    /**
+     * @param maxRequest the longest a request may last (timeouts of connect and response), after which a place
+     *                   taken by a node that never released it is free again
+     */
+    public SharedBknPlaces(DataSource dataSource, int limit, int maxConcurrency, Duration window, Duration maxRequest,
+                           String nodeId, Clock clock) throws SQLException {
+        this.dataSource = dataSource;
+        this.limit = limit;
+        this.maxConcurrency = maxConcurrency;
+        this.window = window;
+        this.maxRequest = maxRequest;
+        this.nodeId = nodeId;
+        this.clock = clock;
+        createPlaces();
+    }
+
+    /** Rows 0 (the lock) to {@code limit}; a limit lowered later leaves the rows above it unused. */
+    private void createPlaces() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight, free_at)"
+                     + " SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
+            for (int place = 0; place <= limit; place++) {
+                insert.setInt(1, place);
+                insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
+                insert.setInt(3, place);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e; // else another node created it at the same moment
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        while (true) {
+            Duration wait;
+            try {
+                wait = tryAcquire();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot take a place of BKN's rate limit in the state store: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            }
+            if (wait.isZero()) {
+                return;
+            }
+            Thread.sleep(Math.max(1, wait.toMillis()));
+        }
+    }
+
+    /** Takes a place if one is free now (zero), else how long to wait before trying again. */
+    Duration tryAcquire() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Duration wait = takeUnderLock(connection);
+                connection.commit();
+                return wait;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Duration takeUnderLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
+             ResultSet locked = lock.executeQuery()) {
+            locked.next();
+        }
+        Instant now = clock.instant();
+        int inFlight = 0;
+        Integer free = null;
+        Instant nextFree = null;
+        try (PreparedStatement places = connection.prepareStatement("SELECT place, in_flight, free_at FROM BKN_PLACE"
+                + " WHERE place BETWEEN 1 AND ? ORDER BY free_at, place")) {
+            places.setInt(1, limit);
+            try (ResultSet rows = places.executeQuery()) {
+                while (rows.next()) {
+                    Instant freeAt = rows.getTimestamp(3).toInstant();
+                    boolean held = freeAt.isAfter(now);
+                    if (held && rows.getBoolean(2)) {
+                        inFlight++;
+                    }
+                    if (!held && free == null) {
+                        free = rows.getInt(1);
+                    } else if (held && !rows.getBoolean(2) && nextFree == null) {
+                        nextFree = freeAt;
+                    }
+                }
+            }
+        }
+        if (inFlight >= maxConcurrency) {
+            return IN_FLIGHT_WAIT;
+        }
+        if (free == null) {
+            Duration untilFree = nextFree == null ? IN_FLIGHT_WAIT : Duration.between(now, nextFree).plusMillis(1);
+            return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
+        }
+        try (PreparedStatement take = connection.prepareStatement(
+                "UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?, free_at = ? WHERE place = ?")) {
+            take.setString(1, nodeId);
+            take.setTimestamp(2, Timestamp.from(now.plus(maxRequest).plus(window)));
+            take.setInt(3, free);
+            take.executeUpdate();
+        }
+        return Duration.ZERO;
+    }
+
+    @Override
+    public void release() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
+                     + " free_at = ? WHERE place = (SELECT MIN(place) FROM BKN_PLACE WHERE held_by = ? AND in_flight)")) {
+            release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
+            release.setString(2, nodeId);
+            if (release.executeUpdate() == 0) {
+                throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot free a place of BKN's rate limit in the state store: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+}
