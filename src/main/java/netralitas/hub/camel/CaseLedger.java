@@ -47,12 +47,36 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         if (!inFlight.add(caseId)) {
             return false;
         }
-        // Recorded already, or being processed by another node of the store: a duplicate here.
-        if (durable.contains(caseId) || !durable.claim(caseId)) {
+        try {
+            if (claimDurably(caseId)) {
+                return true;
+            }
+        } catch (RuntimeException e) {
             inFlight.remove(caseId);
-            return false;
+            throw e;
         }
-        return true;
+        inFlight.remove(caseId);
+        return false;
+    }
+
+    /**
+     * False when the case is recorded already. A case another node is processing (SPEC §11) is waited for, not taken
+     * for a duplicate: that node may die before it records it (a node that took over a drop file reads it again from
+     * the start while the dead node's claims still run), and then this node takes the case over.
+     */
+    private boolean claimDurably(String caseId) {
+        while (!durable.contains(caseId)) {
+            if (durable.claim(caseId) == CaseLedgerTable.Claim.CLAIMED) {
+                return true;
+            }
+            try {
+                Thread.sleep(durable.recheckAfter().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while case " + caseId + " is processed by another node", e);
+            }
+        }
+        return false;
     }
 
     /** A parked case (deferred or dead-lettered) completed its exchange but is not done: it is released, not recorded. */

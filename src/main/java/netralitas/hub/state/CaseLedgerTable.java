@@ -75,11 +75,19 @@ public final class CaseLedgerTable implements AutoCloseable {
         }
     }
 
+    /** What became of a claim. */
+    public enum Claim {
+        /** This node holds the case now. */
+        CLAIMED,
+        /** Another node holds it and renews its claim: it is being processed there. */
+        HELD_ELSEWHERE
+    }
+
     /**
-     * Claims the case for this node: true when no node holds it, or the node that held it stopped renewing its claim
-     * more than the takeover time ago; false when another node is processing it.
+     * Claims the case for this node when no node holds it, or the node that held it stopped renewing its claim more
+     * than the takeover time ago.
      */
-    public boolean claim(String caseId) {
+    public Claim claim(String caseId) {
         AtomicBoolean claimed = new AtomicBoolean();
         try {
             writer.execute(connection -> {
@@ -107,11 +115,19 @@ public final class CaseLedgerTable implements AutoCloseable {
             });
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return false; // another node claimed it at the same moment
+                return Claim.HELD_ELSEWHERE; // another node claimed it at the same moment
             }
             throw failure("claim", caseId, e);
         }
-        return claimed.get();
+        return claimed.get() ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+    }
+
+    /**
+     * How long a case held by another node is waited for before it is looked at again: by then that node has
+     * recorded it (a duplicate here), released it, or stopped renewing its claim (taken over here).
+     */
+    public Duration recheckAfter() {
+        return takeover.dividedBy(3);
     }
 
     /** Records the case as handled and releases its claim; recording it again changes nothing. Returns once durable. */

@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static netralitas.hub.state.CaseLedgerTable.Claim.CLAIMED;
+import static netralitas.hub.state.CaseLedgerTable.Claim.HELD_ELSEWHERE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two hub nodes on one PostgreSQL: a case is processed by one of them, and a silent node's case is taken over. */
@@ -28,14 +29,14 @@ class CaseLedgerTableTest {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
              CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER);
              CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER)) {
-            assertTrue(a.claim("NH-1"));
-            assertFalse(b.claim("NH-1"), "claimed by node-a");
+            assertEquals(CLAIMED, a.claim("NH-1"));
+            assertEquals(HELD_ELSEWHERE, b.claim("NH-1"), "claimed by node-a");
             a.record("NH-1");
             assertTrue(b.contains("NH-1"));
 
-            assertTrue(a.claim("NH-2"));
+            assertEquals(CLAIMED, a.claim("NH-2"));
             a.release("NH-2");
-            assertTrue(b.claim("NH-2"), "released by node-a: node-b may take it");
+            assertEquals(CLAIMED, b.claim("NH-2"), "released by node-a: node-b may take it");
         }
     }
 
@@ -44,14 +45,14 @@ class CaseLedgerTableTest {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
              CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER);
              CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER)) {
-            assertTrue(a.claim("NH-3"));
+            assertEquals(CLAIMED, a.claim("NH-3"));
             clock.advance(TAKEOVER.minusSeconds(1));
-            assertFalse(b.claim("NH-3"), "still node-a's");
+            assertEquals(HELD_ELSEWHERE, b.claim("NH-3"), "still node-a's");
             a.renewClaims();
             clock.advance(TAKEOVER.minusSeconds(1));
-            assertFalse(b.claim("NH-3"), "renewed by node-a");
+            assertEquals(HELD_ELSEWHERE, b.claim("NH-3"), "renewed by node-a");
             clock.advance(Duration.ofSeconds(2));
-            assertTrue(b.claim("NH-3"), "node-a fell silent: taken over");
+            assertEquals(CLAIMED, b.claim("NH-3"), "node-a fell silent: taken over");
             b.record("NH-3");
             assertTrue(a.contains("NH-3"));
         }
@@ -61,12 +62,12 @@ class CaseLedgerTableTest {
     void aRestartedNodeForgetsTheClaimsOfItsEarlierRun() throws Exception {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w")) {
             try (CaseLedgerTable beforeCrash = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER)) {
-                assertTrue(beforeCrash.claim("NH-4"));
+                assertEquals(CLAIMED, beforeCrash.claim("NH-4"));
             }
             try (CaseLedgerTable other = new CaseLedgerTable(store.dataSource(), writer, clock, "node-b", TAKEOVER);
                  CaseLedgerTable restarted = new CaseLedgerTable(store.dataSource(), writer, clock, "node-a", TAKEOVER)) {
-                assertTrue(other.claim("NH-4"), "node-a's claim went with its earlier run");
-                assertFalse(restarted.claim("NH-4"));
+                assertEquals(CLAIMED, other.claim("NH-4"), "node-a's claim went with its earlier run");
+                assertEquals(HELD_ELSEWHERE, restarted.claim("NH-4"));
             }
         }
     }
@@ -85,7 +86,7 @@ class CaseLedgerTableTest {
                 String caseId = "NH-RACE-" + (i % 100);
                 CaseLedgerTable node = i < 100 ? a : b;
                 done.add(workers.submit(() -> {
-                    if (node.claim(caseId)) {
+                    if (node.claim(caseId) == CLAIMED) {
                         claims.incrementAndGet();
                     }
                     return null;

@@ -1,0 +1,67 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.cases.DeliveriesInFlight;
+import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.GroupCommit;
+import netralitas.hub.state.PostgresServer;
+import netralitas.hub.state.StateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes' ledgers on one PostgreSQL: a case another node is processing is waited for, and then is a duplicate (the
+ * other node recorded it) or is taken over (the other node died): never lost as a false duplicate.
+ */
+class CaseLedgerClusterTest {
+
+    private static final Duration TAKEOVER = Duration.ofMillis(900);
+
+    @Test
+    void aCaseHeldByAnotherNodeIsADuplicateOnceThatNodeRecordedIt(@TempDir Path work) throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable tableA = table(store, writer, "node-a"); CaseLedgerTable tableB = table(store, writer, "node-b")) {
+            CaseLedger a = ledger(tableA, work.resolve("a"));
+            CaseLedger b = ledger(tableB, work.resolve("b"));
+            assertTrue(a.add("NH-1"));
+            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> b.add("NH-1"));
+            Thread.sleep(TAKEOVER.toMillis() / 2);
+            assertFalse(second.isDone(), "node-b waits while node-a processes the case");
+            a.confirm("NH-1");
+            assertFalse(second.get(10, TimeUnit.SECONDS), "recorded by node-a: a duplicate on node-b");
+        }
+    }
+
+    @Test
+    void aCaseHeldByADeadNodeIsTakenOver(@TempDir Path work) throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable tableB = table(store, writer, "node-b")) {
+            CaseLedgerTable tableA = table(store, writer, "node-a");
+            assertTrue(ledger(tableA, work.resolve("a")).add("NH-2"));
+            tableA.close(); // node-a dies: its claim is no longer renewed
+            CaseLedger b = ledger(tableB, work.resolve("b"));
+            assertTrue(CompletableFuture.supplyAsync(() -> b.add("NH-2")).get(10, TimeUnit.SECONDS),
+                    "taken over by node-b after the takeover time");
+        }
+    }
+
+    private static StateStore postgresql() {
+        return StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 6);
+    }
+
+    private static CaseLedgerTable table(StateStore store, GroupCommit writer, String nodeId) {
+        return new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC(), nodeId, TAKEOVER);
+    }
+
+    private static CaseLedger ledger(CaseLedgerTable table, Path dir) throws Exception {
+        return new CaseLedger(table, DeliveriesInFlight.open(dir.resolve("in-flight.log"), table::contains));
+    }
+}
