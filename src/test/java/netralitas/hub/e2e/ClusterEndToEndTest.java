@@ -1,0 +1,282 @@
+package netralitas.hub.e2e;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.audit.AuditLog;
+import netralitas.hub.bench.GeneratedEmployees;
+import netralitas.hub.embedded.BknSimulator;
+import netralitas.hub.embedded.EmbeddedMailServer;
+import netralitas.hub.state.LeaseTable;
+import netralitas.hub.state.PostgresServer;
+import netralitas.hub.state.StateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three hub processes on one PostgreSQL, one mailbox and one drop folder (SPEC §11): a CSV of a few thousand rows and a
+ * hundred report emails; the node reading the file is killed with SIGKILL in the middle of it and started again later.
+ * Every case reaches each of its recipients exactly once, or is parked as "delivery uncertain"; BKN never sees more
+ * requests in a second than its limit, summed over the nodes.
+ */
+class ClusterEndToEndTest {
+
+    private static final int NODES = 3;
+    private static final int ROWS = 2_000;
+    private static final int MAILS = 100;
+    private static final int WORKERS = 4;
+    private static final int BKN_LIMIT = 100;
+
+    @Test
+    void threeNodesOneKilledWhileReadingTheFile(@TempDir Path work) throws Exception {
+        String stateUrl = PostgresServer.newDatabase();
+        try (EmbeddedMailServer mail = new EmbeddedMailServer(0, 0).start();
+             BknSimulator bkn = GeneratedEmployees.simulator(TestHub.PROJECT.resolve("config"), TestHub.CONSUMER_KEY,
+                     TestHub.CONSUMER_SECRET);
+             StateStore store = StateStore.postgresql(stateUrl, PostgresServer.USER, null, 2)) {
+            bkn.start();
+            bkn.setRateLimitPerSecond(BKN_LIMIT);
+            Map<String, String> shared = TestHub.settings(work, mail, bkn, mail.smtpPort());
+            shared.put("hub.state.url", stateUrl);
+            shared.put("hub.state.username", PostgresServer.USER);
+            shared.put("hub.cluster.takeover-seconds", "3");
+            shared.put("hub.pipeline.workers", String.valueOf(WORKERS));
+            shared.put("hub.bkn.rate-limit-per-second", String.valueOf(BKN_LIMIT));
+            Files.createDirectories(work.resolve("drop"));
+
+            List<HubProcess> nodes = new ArrayList<>();
+            try {
+                for (int i = 1; i <= NODES; i++) {
+                    nodes.add(HubProcess.start(node(shared, work, i), log(work, i)));
+                }
+                LeaseTable leases = new LeaseTable(store.dataSource(), Clock.systemUTC());
+                String csvReader = await(() -> holder(leases, "csv-drop-folder"), "a node leads the drop folder", work);
+
+                ImapMailbox imap = new ImapMailbox(mail.host(), mail.imapPort());
+                for (int i = 0; i < MAILS; i++) {
+                    imap.append(TestHub.REPORT_MAILBOX, "INBOX", reportMail(i));
+                }
+                Path csv = work.resolve("laporan.csv");
+                Files.writeString(csv, csv(), StandardCharsets.UTF_8);
+                Files.move(csv, work.resolve("drop/laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+                await(() -> caseMails(mail).size() >= ROWS / 4 ? Optional.of(true) : Optional.empty(),
+                        "a quarter of the file delivered", work);
+                int killed = Integer.parseInt(csvReader.substring("node-".length()));
+                nodes.get(killed - 1).kill();
+                assertTrue(Files.exists(work.resolve("drop/laporan.csv")), "the kill came too late");
+
+                await(() -> Files.exists(work.resolve("drop/laporan.csv")) ? Optional.empty() : Optional.of(true),
+                        "another node finished the file", work);
+                await(() -> inboxEmpty(imap) ? Optional.of(true) : Optional.empty(), "every report email filed", work);
+                nodes.set(killed - 1, HubProcess.start(node(shared, work, killed), log(work, killed)));
+                awaitQuiet(mail, work);
+            } finally {
+                for (HubProcess node : nodes) {
+                    node.close();
+                }
+            }
+
+            assertEquals(0, bkn.tooManyRequestsSent(), "BKN answered 429");
+            assertTrue(bkn.worstSecond() <= BKN_LIMIT, "BKN counted " + bkn.worstSecond() + " requests in one second");
+
+            List<AuditEvent> delivered = events(work, "DELIVERED");
+            Map<String, Long> perCase = delivered.stream()
+                    .collect(Collectors.groupingBy(AuditEvent::caseId, Collectors.counting()));
+            perCase.forEach((caseId, times) -> assertEquals(1L, times, caseId + " delivered once across the nodes"));
+            Set<String> uncertain = events(work, "DEAD_LETTERED").stream()
+                    .filter(e -> String.valueOf(e.alasan()).startsWith("delivery uncertain"))
+                    .map(AuditEvent::caseId).collect(Collectors.toSet());
+            assertTrue(uncertain.size() <= WORKERS, "at most one uncertain case per worker of the killed node: " + uncertain);
+            Set<String> accounted = new HashSet<>(perCase.keySet());
+            accounted.addAll(uncertain);
+            assertEquals(ROWS + MAILS, accounted.size(), "every case delivered, or parked as uncertain");
+            assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), perCase.keySet(), uncertain);
+            System.out.printf("Cluster run: %d cases delivered by node (%s), %d uncertain, %d DUPLICATE, BKN worst"
+                    + " second %d of %d, %d case mails%n", perCase.size(), deliveredPerNode(work), uncertain.size(),
+                    events(work, "DUPLICATE").size(), bkn.worstSecond(), BKN_LIMIT, caseMails(mail).size());
+        }
+    }
+
+    private static String deliveredPerNode(Path work) throws IOException {
+        List<String> counts = new ArrayList<>();
+        for (int i = 1; i <= NODES; i++) {
+            Path audit = work.resolve("node-" + i + "/data/audit");
+            long count = 0;
+            if (Files.isDirectory(audit)) {
+                try (Stream<AuditEvent> events = new AuditLog(audit).events()) {
+                    count = events.filter(e -> "DELIVERED".equals(e.event().name())).count();
+                }
+            }
+            counts.add("node-" + i + ": " + count);
+        }
+        return String.join(", ", counts);
+    }
+
+    private static Map<String, String> node(Map<String, String> shared, Path work, int i) throws IOException {
+        Map<String, String> settings = new HashMap<>(shared);
+        settings.put("hub.node-id", "node-" + i);
+        settings.put("hub.data-dir", work.resolve("node-" + i + "/data").toString());
+        settings.put("hub.management.port", String.valueOf(TestHub.freePort()));
+        return settings;
+    }
+
+    private static Path log(Path work, int i) {
+        return work.resolve("node-" + i + ".log");
+    }
+
+    private static Optional<String> holder(LeaseTable leases, String namespace) {
+        try {
+            return leases.holder(namespace);
+        } catch (java.sql.SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean inboxEmpty(ImapMailbox imap) {
+        try {
+            return imap.headerValues(TestHub.REPORT_MAILBOX, "INBOX", "Message-ID").isEmpty();
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+
+    /** The case mails the offices received (acknowledgements to the reporters left out). */
+    private static List<MimeMessage> caseMails(EmbeddedMailServer mail) {
+        List<MimeMessage> caseMails = new ArrayList<>();
+        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
+            try {
+                if (message.getHeader("X-Netralitas-Case-Id", null) != null
+                        && !String.valueOf(message.getHeader("To", ",")).contains("@pelapor.example")) {
+                    caseMails.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return caseMails;
+    }
+
+    /** Until no case mail arrived for five seconds: the restarted node has nothing left to send. */
+    private static void awaitQuiet(EmbeddedMailServer mail, Path work) throws Exception {
+        int seen = -1;
+        long quietSince = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(5)) {
+            int now = mail.greenMail().getReceivedMessages().length;
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+            assertTrue(System.nanoTime() < deadline, "mail kept arriving\n" + tails(work));
+            Thread.sleep(200);
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<Optional<T>> condition, String what, Path work)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (true) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + tails(work));
+            Thread.sleep(200);
+        }
+    }
+
+    private static String tails(Path work) throws IOException {
+        StringBuilder tails = new StringBuilder();
+        for (int i = 1; i <= NODES; i++) {
+            tails.append("--- node-").append(i).append('\n').append(RawTrail.logTail(log(work, i), 15));
+        }
+        return tails.toString();
+    }
+
+    /** The events of every node's trail. */
+    private static List<AuditEvent> events(Path work, String event) throws IOException {
+        List<AuditEvent> found = new ArrayList<>();
+        for (int i = 1; i <= NODES; i++) {
+            Path audit = work.resolve("node-" + i + "/data/audit");
+            if (Files.isDirectory(audit)) {
+                try (Stream<AuditEvent> events = new AuditLog(audit).events()) {
+                    events.filter(e -> event.equals(e.event().name())).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void assertEachCaseReachedEachOfItsRecipientsOnce(List<MimeMessage> caseMails, Set<String> delivered,
+                                                                      Set<String> uncertain) throws Exception {
+        Map<String, Integer> copies = new HashMap<>();
+        Map<String, Integer> recipients = new HashMap<>();
+        for (MimeMessage message : caseMails) {
+            String caseId = message.getHeader("X-Netralitas-Case-Id", null);
+            copies.merge(caseId, 1, Integer::sum);
+            Set<String> addresses = new HashSet<>();
+            for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
+                if (message.getRecipients(type) != null) {
+                    Stream.of(message.getRecipients(type)).map(Object::toString).forEach(addresses::add);
+                }
+            }
+            recipients.put(caseId, addresses.size());
+        }
+        for (String caseId : delivered) {
+            assertEquals(recipients.get(caseId), copies.get(caseId), caseId + ": one copy per recipient");
+        }
+        copies.forEach((caseId, count) -> {
+            assertTrue(delivered.contains(caseId) || uncertain.contains(caseId), caseId + " in a mailbox, never delivered");
+            assertTrue(count <= recipients.get(caseId), caseId + " arrived twice");
+        });
+    }
+
+    /** SEDANG reports: one email each, to the BKPSDM only. */
+    private static String csv() {
+        StringBuilder csv = new StringBuilder("nomor_laporan;tanggal_kejadian;nip_terlapor;jenis_pelanggaran;uraian\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("K-").append(i).append(";2024-10-").append(String.format("%02d", 1 + i % 28)).append(';')
+                    .append(GeneratedEmployees.nip(10_000 + i)).append(";APPROACH_PARTY;")
+                    .append("Mendaftar penjaringan bakal calon di partai, laporan ").append(i).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static byte[] reportMail(int i) {
+        return ("From: Pelapor " + i + " <pelapor-" + i + "@pelapor.example>\r\n"
+                + "To: " + TestHub.REPORT_MAILBOX + "\r\n"
+                + "Subject: Laporan dugaan pelanggaran netralitas ASN " + i + "\r\n"
+                + "Date: Tue, 08 Oct 2024 14:05:12 +0700\r\n"
+                + "Message-ID: <cluster-" + i + "@pelapor.example>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                + "Nomor Laporan: M-" + i + "\r\n"
+                + "Tanggal Kejadian: 05/10/2024\r\n"
+                + "NIP Terlapor: " + GeneratedEmployees.nip(50_000 + i) + "\r\n"
+                + "Jenis Pelanggaran: Mendaftar sebagai bakal calon di partai politik\r\n"
+                + "Uraian: Terlapor mendaftar penjaringan bakal calon kepala daerah di partai, laporan surel " + i
+                + ".\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+}
