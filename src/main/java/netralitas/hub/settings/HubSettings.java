@@ -3,6 +3,8 @@ package netralitas.hub.settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,5 +92,17 @@ public final class HubSettings {
 
     public Path auditDir() {
         return dataDir().resolve("audit");
+    }
+
+    /** This node's name in the shared state store (SPEC §11): hub.node-id, else the host name. */
+    public String nodeId() {
+        return optional("hub.node-id").orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("The host name cannot be read (" + e.getMessage() + "): set hub.node-id"
+                        + " (environment variable " + environmentName("hub.node-id") + ")", e);
+            }
+        });
     }
 }
