@@ -31,6 +31,9 @@ public final class DeliveriesInFlight {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveriesInFlight.class);
 
+    /** The width of DELIVERIES_IN_FLIGHT.node_id. */
+    private static final int MAX_NODE_ID = 255;
+
     /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -47,6 +50,10 @@ public final class DeliveriesInFlight {
      * @param nodeId     this node ({@code hub.node-id}, else the host name)
      */
     public DeliveriesInFlight(DataSource dataSource, String nodeId) {
+        if (nodeId.length() > MAX_NODE_ID) {
+            throw new IllegalArgumentException("hub.node-id must have at most " + MAX_NODE_ID + " characters, not "
+                    + nodeId.length() + " (" + nodeId.substring(0, 40) + "…)");
+        }
         this.dataSource = dataSource;
         this.nodeId = nodeId;
     }

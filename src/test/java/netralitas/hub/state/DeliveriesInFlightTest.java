@@ -121,6 +121,17 @@ class DeliveriesInFlightTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aNodeIdWiderThanItsColumnIsRefusedAtStart(StateStore.Kind kind, @TempDir Path dir) {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new DeliveriesInFlight(store.dataSource(), "n".repeat(256)));
+            assertTrue(refused.getMessage().startsWith("hub.node-id must have at most 255 characters, not 256"),
+                    refused.getMessage());
+        }
+    }
+
     private static DeliveriesInFlight started(StateStore store, String node, Set<String> handled) throws SQLException {
         DeliveriesInFlight deliveries = new DeliveriesInFlight(store.dataSource(), node);
         deliveries.nodeStopped(node, handled::contains);
