@@ -5,6 +5,7 @@ import netralitas.hub.cases.CaseJson;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.testing.FolderCopy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +85,30 @@ class Release01UpgradeTest {
             DeliveriesInFlight deliveries = new DeliveriesInFlight(reopened.dataSource(), "hub-1");
             deliveries.nodeStopped("hub-1", id -> false);
             assertEquals(List.of(UNCERTAIN), deliveries.uncertain(), "still uncertain after another restart");
+        }
+    }
+
+    @Test
+    void aQueuedRowThatCannotBeReadIsKeptAsideWithItsReason(@TempDir Path copy) throws Exception {
+        Path data = fixture(copy);
+        JdbcConnectionPool old = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve("state/hub").toAbsolutePath(),
+                "hub", "");
+        try (Connection connection = old.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("UPDATE DIGEST_QUEUE SET payload = X'0102' WHERE case_id = '" + QUEUED_WITHOUT_NIP + "'");
+        }
+        old.dispose();
+        try (StateStore store = StateStore.embedded(data, 2); Connection connection = store.dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            assertEquals(List.of("17.07"), new DigestQueue(store.dataSource()).regions(), "the readable case stays queued");
+            try (ResultSet row = sql.executeQuery("SELECT case_id, region_code, payload, reason FROM DIGEST_QUEUE_UNREADABLE")) {
+                assertTrue(row.next());
+                assertEquals(QUEUED_WITHOUT_NIP, row.getString(1));
+                assertEquals("17.71", row.getString(2));
+                assertArrayEquals(new byte[] {1, 2}, row.getBytes(3), "kept as it was");
+                assertTrue(row.getString(4).startsWith("Digest queue row " + QUEUED_WITHOUT_NIP
+                        + " is not a gzip-compressed case of release 0.1"), row.getString(4));
+                assertFalse(row.next());
+            }
         }
     }
 
