@@ -1,7 +1,7 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.cases.DeliveriesInFlight;
 import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.DeliveriesInFlight;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -97,10 +97,12 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         return exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class);
     }
 
+    /** Recorded first, then its delivery is no longer in flight: a crash in between leaves a row the ledger resolves. */
     @Override
     public boolean confirm(String caseId) {
         try {
             durable.record(caseId);
+            inFlightDeliveries.delivered(caseId);
             return true;
         } finally {
             inFlight.remove(caseId);

@@ -17,8 +17,6 @@ import netralitas.hub.bkn.BknRateLimit;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
 import netralitas.hub.bkn.BknUnavailableException;
-import netralitas.hub.cases.DeliveriesInFlight;
-import netralitas.hub.cases.DigestQueue;
 import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
@@ -43,8 +41,11 @@ import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
 import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.DeliveriesInFlight;
+import netralitas.hub.state.DigestQueue;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
+import netralitas.hub.state.LegacyDeliveriesLog;
 import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
@@ -170,8 +171,13 @@ public final class HubConfiguration implements CamelConfiguration {
         CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, settings.nodeId(), takeover);
         context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), settings.nodeId(), takeover,
                 clock));
-        DeliveriesInFlight deliveriesInFlight = DeliveriesInFlight.open(dataDir.resolve("state/deliveries-in-flight.log"),
-                durableLedger::contains);
+        DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, settings.nodeId());
+        List<String> imported = LegacyDeliveriesLog.importInto(dataDir, deliveriesInFlight);
+        if (!imported.isEmpty()) {
+            LOG.info("Release 0.1's deliveries in flight ({}) imported into the state store; the file is kept under {}",
+                    imported, dataDir.resolve("imported-0.1/state"));
+        }
+        deliveriesInFlight.nodeStopped(deliveriesInFlight.nodeId(), durableLedger::contains);
         if (!deliveriesInFlight.uncertain().isEmpty()) {
             LOG.warn("The hub stopped while sending {} case(s): {}. They are parked as dead letters (delivery uncertain)"
                     + " when they come in again: check the office's inbox before you replay one.",
@@ -196,7 +202,6 @@ public final class HubConfiguration implements CamelConfiguration {
             protected void doStop() throws Exception {
                 smtpSender.close();
                 trail.close();
-                deliveriesInFlight.close();
                 durableLedger.close();
                 stateWriter.close();
                 state.close();

@@ -95,18 +95,17 @@ public final class HubSettings {
     }
 
     /**
-     * This node's name in the state store (claims, deliveries in flight): hub.node-id, else the host name. Two nodes
-     * with one name would take each other's claims for their own: on one machine, give each node its own.
+     * This node's name in the shared state store (SPEC §11): hub.node-id, else the host name. Two nodes with one name
+     * would take each other's claims for their own: on one machine, give each node its own.
      */
     public String nodeId() {
-        return optional("hub.node-id").orElseGet(HubSettings::hostName);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "hub";
-        }
+        return optional("hub.node-id").orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("The host name cannot be read (" + e.getMessage() + "): set hub.node-id"
+                        + " (environment variable " + environmentName("hub.node-id") + ")", e);
+            }
+        });
     }
 }

@@ -1,14 +1,12 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.cases.DeliveriesInFlight;
 import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.PostgresServer;
 import netralitas.hub.state.StateStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -26,11 +24,11 @@ class CaseLedgerClusterTest {
     private static final Duration TAKEOVER = Duration.ofMillis(900);
 
     @Test
-    void aCaseHeldByAnotherNodeIsADuplicateOnceThatNodeRecordedIt(@TempDir Path work) throws Exception {
+    void aCaseHeldByAnotherNodeIsADuplicateOnceThatNodeRecordedIt() throws Exception {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
              CaseLedgerTable tableA = table(store, writer, "node-a"); CaseLedgerTable tableB = table(store, writer, "node-b")) {
-            CaseLedger a = ledger(tableA, work.resolve("a"));
-            CaseLedger b = ledger(tableB, work.resolve("b"));
+            CaseLedger a = ledger(store, tableA, "node-a");
+            CaseLedger b = ledger(store, tableB, "node-b");
             assertTrue(a.add("NH-1"));
             CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> b.add("NH-1"));
             Thread.sleep(TAKEOVER.toMillis() / 2);
@@ -41,13 +39,13 @@ class CaseLedgerClusterTest {
     }
 
     @Test
-    void aCaseHeldByADeadNodeIsTakenOver(@TempDir Path work) throws Exception {
+    void aCaseHeldByADeadNodeIsTakenOver() throws Exception {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
              CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedgerTable tableA = table(store, writer, "node-a");
-            assertTrue(ledger(tableA, work.resolve("a")).add("NH-2"));
+            assertTrue(ledger(store, tableA, "node-a").add("NH-2"));
             tableA.close(); // node-a dies: its claim is no longer renewed
-            CaseLedger b = ledger(tableB, work.resolve("b"));
+            CaseLedger b = ledger(store, tableB, "node-b");
             assertTrue(CompletableFuture.supplyAsync(() -> b.add("NH-2")).get(10, TimeUnit.SECONDS),
                     "taken over by node-b after the takeover time");
         }
@@ -61,7 +59,7 @@ class CaseLedgerClusterTest {
         return new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC(), nodeId, TAKEOVER);
     }
 
-    private static CaseLedger ledger(CaseLedgerTable table, Path dir) throws Exception {
-        return new CaseLedger(table, DeliveriesInFlight.open(dir.resolve("in-flight.log"), table::contains));
+    private static CaseLedger ledger(StateStore store, CaseLedgerTable table, String nodeId) {
+        return new CaseLedger(table, new DeliveriesInFlight(store.dataSource(), nodeId));
     }
 }

@@ -39,12 +39,12 @@ class StateStoreTest {
     void aNewEmbeddedStoreIsMigratedOnceAndReopenedAsItIs(@TempDir Path data) throws Exception {
         try (StateStore store = StateStore.embedded(data, 2)) {
             assertEquals(StateStore.Kind.EMBEDDED_H2, store.kind());
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
             assertEquals(0, StateSchema.migrate(store.dataSource(), store.kind()), "migrations run again");
             assertTrue(store.answers());
         }
         try (StateStore reopened = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("1"), StateSchema.version(reopened.dataSource(), reopened.kind()));
+            assertEquals(Optional.of("2.2"), StateSchema.version(reopened.dataSource(), reopened.kind()));
         }
     }
 
@@ -63,7 +63,7 @@ class StateStoreTest {
         old.dispose();
 
         try (StateStore store = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
             assertTrue(ledger(store.dataSource()).contains("NH-20241021-OLD"), "the old ledger's case");
             assertEquals(0, count(store.dataSource(), "DIGEST_QUEUE"), "a table the old file lacked is created");
         }
@@ -78,7 +78,7 @@ class StateStoreTest {
                     + " release', 'SQL', 'V99__newer.sql', 'hub', 1, TRUE)");
         }
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> StateStore.embedded(data, 2));
-        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (1)"),
+        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (2.2)"),
                 refused.getMessage());
     }
 
@@ -86,7 +86,7 @@ class StateStoreTest {
     void postgresqlServesTheSameTablesThroughTheSameSql() throws Exception {
         try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 4)) {
             assertEquals(StateStore.Kind.POSTGRESQL, store.kind());
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
             DataSource database = store.dataSource();
 
             JdbcMessageIdRepository ledger = ledger(database);

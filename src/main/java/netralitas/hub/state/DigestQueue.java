@@ -1,33 +1,24 @@
-package netralitas.hub.cases;
+package netralitas.hub.state;
+
+import netralitas.hub.cases.CaseJson;
+import netralitas.hub.cases.ViolationCase;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * RINGAN cases waiting for their region's daily digest (SPEC §6), one row per case in the hub's state database, so that
  * queuing costs the same for the first case and the thousandth and a restart loses nothing. A case leaves the queue
- * only after the digest that lists it was accepted by the mail server. The case is stored in its row (VARBINARY, not
- * BLOB): about 1.5 KB each once compressed, and H2's separate LOB storage cost heap under load.
+ * only after the digest that lists it was accepted by the mail server. The case is stored in its row as JSON
+ * ({@link CaseJson}), so that an operator reads a queued case with {@code SELECT payload FROM DIGEST_QUEUE}; in a
+ * CHARACTER VARYING column, not a CLOB: H2's separate LOB storage cost heap under load.
  */
 public final class DigestQueue {
-
-    /** Only the hub's own case classes (and the JDK types they hold) may be read back. */
-    private static final ObjectInputFilter CASE_CLASSES =
-            ObjectInputFilter.Config.createFilter("java.**;netralitas.hub.**;!*");
 
     /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL: the case was queued at the same moment. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -46,7 +37,7 @@ public final class DigestQueue {
                      + " payload) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM DIGEST_QUEUE WHERE case_id = ?)")) {
             insert.setString(1, violationCase.getCaseId());
             insert.setString(2, violationCase.getRegionResolution().region().code());
-            insert.setBytes(3, serialize(violationCase));
+            insert.setString(3, CaseJson.write(violationCase));
             insert.setString(4, violationCase.getCaseId());
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -87,12 +78,12 @@ public final class DigestQueue {
         ArrayList<ViolationCase> cases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT payload FROM DIGEST_QUEUE WHERE region_code = ? ORDER BY queued_at, case_id LIMIT ?")) {
+                     "SELECT payload, case_id FROM DIGEST_QUEUE WHERE region_code = ? ORDER BY queued_at, case_id LIMIT ?")) {
             select.setString(1, regionCode);
             select.setInt(2, max);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    cases.add(deserialize(rows.getBytes(1)));
+                    cases.add(read(rows.getString(1), rows.getString(2)));
                 }
             }
         }
@@ -111,26 +102,12 @@ public final class DigestQueue {
         }
     }
 
-    /**
-     * Compressed (to about a third): every commit rewrites the table pages it touches, so the size of a row is paid
-     * on every insert and delete next to it, not once.
-     */
-    private static byte[] serialize(ViolationCase violationCase) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
-            out.writeObject(violationCase);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static ViolationCase deserialize(byte[] payload) {
-        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
-            in.setObjectInputFilter(CASE_CLASSES);
-            return (ViolationCase) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("A queued digest case cannot be read back: " + e.getMessage(), e);
+    /** A row that is not a case this release reads stops the digest run with the row named, and stays queued. */
+    private static ViolationCase read(String payload, String caseId) {
+        try {
+            return CaseJson.read(payload);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Digest queue row " + caseId + " cannot be read back: " + e.getMessage(), e);
         }
     }
 }
