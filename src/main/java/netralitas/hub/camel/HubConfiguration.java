@@ -18,7 +18,6 @@ import netralitas.hub.bkn.BknResponseReader;
 import netralitas.hub.bkn.BknUnavailableException;
 import netralitas.hub.cases.DeliveriesInFlight;
 import netralitas.hub.cases.DigestQueue;
-import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
@@ -41,6 +40,9 @@ import netralitas.hub.report.CsvBounds;
 import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
+import netralitas.hub.state.ClusterNode;
+import netralitas.hub.state.ParkedCaseImport;
+import netralitas.hub.state.ParkedCaseTable;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -151,8 +153,10 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
         registry.bind("anchorMailComposer", new AnchorMailComposer(renderer, trail, from,
                 settings.required("hub.audit.anchor-inbox"), mailDomain, clock));
-        registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
-        registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
+        ParkedCaseTable parkedCases = new ParkedCaseTable(database, clock, ClusterNode.of(settings),
+                Duration.ofMillis(settings.longValue("hub.deferred.retry-delay-ms")));
+        ParkedCaseImport.run(dataDir, parkedCases, clock);
+        registry.bind("parkedCases", parkedCases);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         JdbcMessageIdRepository durableLedger = new JdbcMessageIdRepository(database, "cases");

@@ -121,7 +121,7 @@ class FaultSuiteEndToEndTest {
         // The directory is fixed (here: the server accepts the address again) and the operator replays the case.
         hub.smtp.clearFaults();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ReplayCommand().run(List.of("--all"), work.resolve("data/dead-letter"),
+        int exit = new ReplayCommand().run(List.of("--all"), hub.parkedCases(), "the hub's state store",
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("queued " + parked.caseId()), out.toString(StandardCharsets.UTF_8));

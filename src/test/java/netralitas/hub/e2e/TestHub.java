@@ -7,6 +7,7 @@ import netralitas.hub.audit.ChainKey;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
 import netralitas.hub.testing.FreePort;
+import netralitas.hub.state.ParkedCaseTable;
 import org.apache.camel.CamelContext;
 
 import java.io.IOException;
@@ -127,6 +128,11 @@ final class TestHub implements AutoCloseable {
 
     CamelContext context() {
         return hub.camelContext();
+    }
+
+    /** The running hub's parked cases (table PARKED_CASES of its state store). */
+    ParkedCaseTable parkedCases() {
+        return context().getRegistry().lookupByNameAndType("parkedCases", ParkedCaseTable.class);
     }
 
     Path dropDir() {
