@@ -135,6 +135,16 @@ final class TestHub implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType("parkedCases", ParkedCaseTable.class);
     }
 
+    /** Waits until the hub holds exactly these parked cases of this kind (ids, oldest first). */
+    void awaitParked(ParkedCaseTable.Kind kind, List<String> caseIds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> parked;
+        while (!(parked = parkedCases().list(kind).stream().map(ParkedCaseTable.ParkedCase::caseId).toList()).equals(caseIds)) {
+            assertTrue(System.nanoTime() < deadline, kind + " cases: " + parked + ", not " + caseIds);
+            Thread.sleep(50);
+        }
+    }
+
     Path dropDir() {
         return work.resolve("drop");
     }
