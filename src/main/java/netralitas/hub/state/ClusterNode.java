@@ -27,9 +27,10 @@ public record ClusterNode(String id, Duration takeover) {
     }
 
     public static ClusterNode of(HubSettings settings) {
-        String id = settings.optional("hub.node-id").filter(name -> !name.isBlank()).orElseGet(ClusterNode::hostName);
-        Duration takeover = settings.optional("hub.cluster.takeover-seconds").filter(s -> !s.isBlank())
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds.strip()))).orElse(DEFAULT_TAKEOVER);
+        String id = settings.optional("hub.node-id").orElseGet(ClusterNode::hostName);
+        Duration takeover = settings.optional("hub.cluster.takeover-seconds")
+                .map(seconds -> Duration.ofSeconds(settings.longValue("hub.cluster.takeover-seconds")))
+                .orElse(DEFAULT_TAKEOVER);
         return new ClusterNode(id, takeover);
     }
 
