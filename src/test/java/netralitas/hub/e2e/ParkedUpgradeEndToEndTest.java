@@ -79,6 +79,21 @@ class ParkedUpgradeEndToEndTest {
         }
     }
 
+    @Test
+    void aBacklogOfDueCasesIsWorkedOffWithoutWaitingBetweenRounds(@TempDir Path work) throws Exception {
+        copyFixture(work.resolve("data"));
+        hub = new TestHub(work);
+        // One case per round and ten minutes between rounds: the second imported case comes back within the test's
+        // minute only because a round that found a case is followed by the next at once.
+        hub.settings.put("hub.deferred.batch-size", "1");
+        hub.settings.put("hub.deferred.retry-delay-ms", "600000");
+        hub.start();
+
+        awaitDelivered(DEFERRED_BY_SMTP);
+        awaitDelivered(DEFERRED_BY_BKN);
+        hub.awaitParked(Kind.DEFERRED, List.of());
+    }
+
     private AuditEvent awaitDelivered(String caseId) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
