@@ -57,6 +57,8 @@ public final class ParkedCaseTable {
     /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL: the case was parked at the same moment. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String NO_REASON = "unknown";
+    /** Rounds of update-else-insert before parking gives up: each lost round means another node wrote the row. */
+    private static final int PARK_ATTEMPTS = 3;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -90,7 +92,7 @@ public final class ParkedCaseTable {
         String json = CaseJson.write(violationCase);
         String why = reason == null || reason.isBlank() ? NO_REASON : reason;
         try (Connection connection = dataSource.getConnection()) {
-            for (int attempt = 0; ; attempt++) {
+            for (int attempt = 1; ; attempt++) {
                 if (replace(connection, caseId, kind, why, parkedAt, dueAt, json)) {
                     return kind.rowName(caseId);
                 }
@@ -108,10 +110,14 @@ public final class ParkedCaseTable {
                         return kind.rowName(caseId);
                     }
                 } catch (SQLException e) {
-                    // Another node parked the same case at the same moment: replace its row on the next round.
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt > 0) {
+                    // Another node parked the same case at the same moment: its row is replaced on the next round.
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == PARK_ATTEMPTS) {
                         throw e;
                     }
+                }
+                if (attempt == PARK_ATTEMPTS) {
+                    throw new SQLException("Case " + caseId + " could not be parked: its row in PARKED_CASES came and went"
+                            + " " + PARK_ATTEMPTS + " times while it was written");
                 }
             }
         }
