@@ -1,14 +1,12 @@
 package netralitas.hub.camel;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * Route {@code resume-deferred} takes deferred cases only while the BKN circuit is not open: while it is open they would
  * only be deferred again. Half open, the first of them are the calls that test whether BKN is back.
  */
-public final class DeferredCaseGate implements GenericFileFilter<Object> {
+public final class DeferredCaseGate {
 
     private final CircuitBreaker bkn;
 
@@ -16,8 +14,8 @@ public final class DeferredCaseGate implements GenericFileFilter<Object> {
         this.bkn = bkn;
     }
 
-    @Override
-    public boolean accept(GenericFile<Object> file) {
+    /** Whether deferred cases may go back through intake now. */
+    public boolean letsCasesThrough() {
         CircuitBreaker.State state = bkn.getState();
         return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }

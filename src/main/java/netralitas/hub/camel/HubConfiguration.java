@@ -17,7 +17,6 @@ import netralitas.hub.bkn.BknRateLimit;
 import netralitas.hub.bkn.BknRecordCache;
 import netralitas.hub.bkn.BknResponseReader;
 import netralitas.hub.bkn.BknUnavailableException;
-import netralitas.hub.cases.ParkedCases;
 import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
@@ -41,11 +40,14 @@ import netralitas.hub.report.CsvReportReader;
 import netralitas.hub.report.ReportParser;
 import netralitas.hub.settings.HubSettings;
 import netralitas.hub.state.CaseLedgerTable;
+import netralitas.hub.state.ClusterNode;
 import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.DigestQueue;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.LegacyDeliveriesLog;
+import netralitas.hub.state.ParkedCaseImport;
+import netralitas.hub.state.ParkedCaseTable;
 import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
@@ -162,16 +164,18 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
         registry.bind("anchorMailComposer", new AnchorMailComposer(renderer, trail, from,
                 settings.required("hub.audit.anchor-inbox"), mailDomain, clock));
-        registry.bind("deadLetters", new ParkedCases(dataDir.resolve("dead-letter"), clock));
-        registry.bind("deferredCases", new ParkedCases(dataDir.resolve("deferred"), clock));
+        ClusterNode node = ClusterNode.of(settings);
+        ParkedCaseTable parkedCases = new ParkedCaseTable(database, clock, node,
+                Duration.ofMillis(settings.longValue("hub.deferred.retry-delay-ms")));
+        ParkedCaseImport.run(dataDir, parkedCases, clock);
+        registry.bind("parkedCases", parkedCases);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
-        Duration takeover = Duration.ofSeconds(settings.integer("hub.cluster.takeover-seconds"));
-        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, settings.nodeId(), takeover);
-        context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), settings.nodeId(), takeover,
+        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover());
+        context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), node.id(), node.takeover(),
                 clock));
-        DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, settings.nodeId());
+        DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, node.id());
         List<String> imported = LegacyDeliveriesLog.importInto(dataDir, deliveriesInFlight);
         if (!imported.isEmpty()) {
             LOG.info("Release 0.1's deliveries in flight ({}) imported into the state store; the file is kept under {}",
@@ -294,7 +298,7 @@ public final class HubConfiguration implements CamelConfiguration {
         return new SharedBknPlaces(state.dataSource(), settings.integer("hub.bkn.rate-limit-per-second"),
                 settings.integer("hub.bkn.max-concurrency"),
                 Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms")), longestRequest,
-                settings.nodeId(), clock);
+                ClusterNode.of(settings).id(), clock);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class HubProperties {
     public static final String PURPOSE = "hubPurpose";
     /** The evidence files a case mail carries (a list of {@code EvidenceFile}); set only by the case mail's composer. */
     public static final String EVIDENCE = "hubEvidence";
-    /** Where a dead-lettered case was parked. */
+    /** The row a case was parked as ({@code deferred NH-…} or {@code dead letter NH-…}, ParkedCaseTable.park). */
     public static final String PARKED_AS = "hubParkedAs";
 
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */

@@ -65,8 +65,8 @@ public final class EmbeddedStateFile {
      */
     private static IllegalStateException cannotOpen(Path file, SQLException e) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return new IllegalStateException("State database " + file + " is in use by another process: is another hub"
-                    + " running with the same hub.data-dir? Stop it first.");
+            return new StateStoreInUseException(file, "State database " + file + " is in use by another process: is"
+                    + " another hub running with the same hub.data-dir? Stop it first.");
         }
         return new IllegalStateException("State database " + file + " cannot be read (" + e.getMessage().lines().findFirst()
                 .orElse("") + "). It holds the case ledger and the digest queue: restore it from the last backup of"

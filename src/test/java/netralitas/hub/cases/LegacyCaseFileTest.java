@@ -11,7 +11,6 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -25,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LegacyCaseFileTest {
 
     @Test
-    void aCaseParkedByParkedCasesIsReadBackWhole(@TempDir Path dir) throws IOException {
+    void aCaseFileAsRelease01WroteItIsReadBackWhole(@TempDir Path dir) throws IOException {
         ViolationCase filled = CaseJsonTest.filledCase();
-        Path file = new ParkedCases(dir, Clock.systemUTC()).park(filled, "uji");
+        // Release 0.1's ParkedCases.park: a plain ObjectOutputStream of the case.
+        Path file = serialized(dir.resolve(filled.getCaseId() + ".case"), filled);
         assertSameCase(filled, LegacyCaseFile.readCaseFile(file));
     }
 

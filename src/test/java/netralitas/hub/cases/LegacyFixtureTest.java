@@ -47,6 +47,8 @@ class LegacyFixtureTest {
     private static final String QUEUED_WITHOUT_NIP = "NH-20241019-DENE9EWD";
     private static final String UNCERTAIN = "NH-20241016-2RXMFV7A";
 
+    private static final String CASE_SUFFIX = ".case";
+
     private static Path data;
     private static Map<String, ViolationCase> parked;
     private static Map<String, ViolationCase> queued;
@@ -62,9 +64,9 @@ class LegacyFixtureTest {
         }
         parked = new TreeMap<>();
         try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ParkedCases.CASE_SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(CASE_SUFFIX)).toList()) {
                 ViolationCase read = LegacyCaseFile.readCaseFile(file);
-                assertEquals(file.getFileName().toString(), read.getCaseId() + ParkedCases.CASE_SUFFIX);
+                assertEquals(file.getFileName().toString(), read.getCaseId() + CASE_SUFFIX);
                 parked.put(data.relativize(file).toString(), read);
             }
         }

@@ -1,6 +1,7 @@
 package netralitas.hub.e2e;
 
 import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.state.ParkedCaseTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hub against a real HTTP BKN simulator that fails the way BKN does. */
@@ -106,15 +106,16 @@ class BknFaultsEndToEndTest {
 
         AuditEvent deferred = hub.audit().stream().filter(e -> "ENRICH_DEFERRED".equals(e.event().name())).findFirst()
                 .orElseThrow();
-        Path parked = Path.of(String.valueOf(deferred.detail().get("parkedAs")));
-        assertTrue(parked.startsWith(hub.work.resolve("data/deferred")), parked.toString());
+        assertEquals("deferred " + deferred.caseId(), deferred.detail().get("parkedAs"));
+        assertEquals(List.of(deferred.caseId()), hub.parkedCases().list(ParkedCaseTable.Kind.DEFERRED).stream()
+                .map(ParkedCaseTable.ParkedCase::caseId).toList());
         assertTrue(hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").isEmpty());
 
         hub.bkn.setDown(false);
         hub.awaitEvent("DELIVERED", 1);
         assertEquals(1, hub.imap().messages("bkpsdm.kab-kepahiang@pemda.example").size());
         assertTrue(hub.audit().stream().noneMatch(e -> "DEAD_LETTERED".equals(e.event().name())));
-        assertFalse(java.nio.file.Files.exists(parked), "the deferred copy is gone once resumed");
+        hub.awaitParked(ParkedCaseTable.Kind.DEFERRED, List.of());
     }
 
     private void assertDeliveredOnceVerified() throws Exception {

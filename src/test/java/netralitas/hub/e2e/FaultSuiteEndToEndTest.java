@@ -2,6 +2,7 @@ package netralitas.hub.e2e;
 
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.app.ReplayCommand;
+import netralitas.hub.state.ParkedCaseTable;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.embedded.BknSimulator;
@@ -117,16 +118,21 @@ class FaultSuiteEndToEndTest {
         String reason = String.valueOf(parked.alasan());
         assertTrue(reason.contains("550 5.1.1 <bkpsdm.kab-lebong@pemda.example>"), "the server's answer: " + reason);
         assertEquals(1, count("DEAD_LETTERED"), "rejected once, not retried");
+        assertEquals("dead letter " + parked.caseId(), parked.detail().get("parkedAs"));
+        List<ParkedCaseTable.ParkedCase> deadLetters = hub.parkedCases().list(ParkedCaseTable.Kind.DEAD_LETTER);
+        assertEquals(List.of(parked.caseId()), deadLetters.stream().map(ParkedCaseTable.ParkedCase::caseId).toList());
+        assertTrue(deadLetters.get(0).reason().contains("550 5.1.1"), deadLetters.get(0).reason());
 
         // The directory is fixed (here: the server accepts the address again) and the operator replays the case.
         hub.smtp.clearFaults();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ReplayCommand().run(List.of("--all"), work.resolve("data/dead-letter"),
+        int exit = new ReplayCommand().run(List.of("--all"), hub.parkedCases(), "the hub's state store",
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("queued " + parked.caseId()), out.toString(StandardCharsets.UTF_8));
         hub.awaitEvent("DELIVERED", 3);
         assertDeliveredExactlyOnce(3);
+        hub.awaitParked(ParkedCaseTable.Kind.DEAD_LETTER, List.of());
         List<String> trail = hub.audit().stream().filter(e -> parked.caseId().equals(e.caseId()))
                 .map(e -> e.event().name()).toList();
         assertEquals(List.of("RECEIVED", "ENRICHED", "CLASSIFIED", "ROUTED", "DEAD_LETTERED", "REPLAYED", "RECEIVED",

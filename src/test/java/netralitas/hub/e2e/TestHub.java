@@ -7,6 +7,7 @@ import netralitas.hub.audit.ChainKey;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
 import netralitas.hub.testing.FreePort;
+import netralitas.hub.state.ParkedCaseTable;
 import org.apache.camel.CamelContext;
 
 import java.io.IOException;
@@ -127,6 +128,21 @@ final class TestHub implements AutoCloseable {
 
     CamelContext context() {
         return hub.camelContext();
+    }
+
+    /** The running hub's parked cases (table PARKED_CASES of its state store). */
+    ParkedCaseTable parkedCases() {
+        return context().getRegistry().lookupByNameAndType("parkedCases", ParkedCaseTable.class);
+    }
+
+    /** Waits until the hub holds exactly these parked cases of this kind (ids, oldest first). */
+    void awaitParked(ParkedCaseTable.Kind kind, List<String> caseIds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> parked;
+        while (!(parked = parkedCases().list(kind).stream().map(ParkedCaseTable.ParkedCase::caseId).toList()).equals(caseIds)) {
+            assertTrue(System.nanoTime() < deadline, kind + " cases: " + parked + ", not " + caseIds);
+            Thread.sleep(50);
+        }
     }
 
     Path dropDir() {

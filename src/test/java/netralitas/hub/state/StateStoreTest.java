@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,17 +38,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateStoreTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-21T02:00:00Z"), ZoneOffset.UTC);
+    /** The version of the newest migration in db/migration ({@code V<n>__….sql}). */
+    /** The version of the newest migration on the classpath: what every store is brought to. */
+    static final Optional<String> NEWEST = Optional.of(newestMigration());
 
     @Test
     void aNewEmbeddedStoreIsMigratedOnceAndReopenedAsItIs(@TempDir Path data) throws Exception {
         try (StateStore store = StateStore.embedded(data, 2)) {
             assertEquals(StateStore.Kind.EMBEDDED_H2, store.kind());
-            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(NEWEST, StateSchema.version(store.dataSource(), store.kind()));
             assertEquals(0, StateSchema.migrate(store.dataSource(), store.kind()), "migrations run again");
             assertTrue(store.answers());
         }
         try (StateStore reopened = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("2.2"), StateSchema.version(reopened.dataSource(), reopened.kind()));
+            assertEquals(NEWEST, StateSchema.version(reopened.dataSource(), reopened.kind()));
         }
     }
 
@@ -63,7 +70,7 @@ class StateStoreTest {
         old.dispose();
 
         try (StateStore store = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(NEWEST, StateSchema.version(store.dataSource(), store.kind()));
             assertTrue(ledger(store.dataSource()).contains("NH-20241021-OLD"), "the old ledger's case");
             assertEquals(0, count(store.dataSource(), "DIGEST_QUEUE"), "a table the old file lacked is created");
         }
@@ -78,7 +85,7 @@ class StateStoreTest {
                     + " release', 'SQL', 'V99__newer.sql', 'hub', 1, TRUE)");
         }
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> StateStore.embedded(data, 2));
-        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (2.2)"),
+        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (" + NEWEST.orElseThrow() + ")"),
                 refused.getMessage());
     }
 
@@ -86,7 +93,7 @@ class StateStoreTest {
     void postgresqlServesTheSameTablesThroughTheSameSql() throws Exception {
         try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 4)) {
             assertEquals(StateStore.Kind.POSTGRESQL, store.kind());
-            assertEquals(Optional.of("2.2"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(NEWEST, StateSchema.version(store.dataSource(), store.kind()));
             DataSource database = store.dataSource();
 
             JdbcMessageIdRepository ledger = ledger(database);
@@ -146,6 +153,15 @@ class StateStoreTest {
              ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    private static String newestMigration() {
+        try (Stream<Path> files = Files.list(Path.of(StateStoreTest.class.getResource("/db/migration").toURI()))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("Cannot list the migrations", e);
         }
     }
 }
