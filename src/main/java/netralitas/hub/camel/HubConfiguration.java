@@ -141,7 +141,10 @@ public final class HubConfiguration implements CamelConfiguration {
         DataSource database = state.dataSource();
         registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
         ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
-        AuditTrail trail = openTrail(settings.auditDir(), clock, chainKey, database);
+        AuditTrail trail = state.kind() == StateStore.Kind.POSTGRESQL
+                ? AuditTrail.inStore(database, state.location(), clock, chainKey, LOG::warn)
+                : openTrail(settings.auditDir(), clock, chainKey, database);
+        LOG.info("Audit trail: {}", trail.location());
         MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
         registry.bind("mailTrailSource", mailSources);
         ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));

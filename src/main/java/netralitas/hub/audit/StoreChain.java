@@ -1,0 +1,289 @@
+package netralitas.hub.audit;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The trail as rows of table {@value #TABLE} in the state store (PostgreSQL mode, SPEC §11): one chain for all the hubs
+ * of a cluster. A batch is appended in one transaction that first locks the {@value ChainHeadTable#TABLE} row
+ * ({@code SELECT … FOR UPDATE}): the hubs take turns, each continuing from the head the last one committed, so the seqs
+ * run on without a gap or a double, and the head always names the table's last row. The pipeline's threads queue their
+ * events; one writer thread per hub takes all that queued meanwhile (up to {@link #MAX_BATCH}) into one transaction
+ * (group commit) and each caller returns once its batch is committed, so that an event the hub goes on from is kept.
+ */
+final class StoreChain implements EventChain {
+
+    static final String TABLE = "AUDIT_EVENT";
+
+    static final int MAX_BATCH = 500;
+    /** How long a caller waits for its batch: the pool gives up on a silent store after 5 s, a batch takes far less. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+
+    private final DataSource database;
+    private final String location;
+    private final Clock clock;
+    private final ChainKey key;
+    private final Consumer<String> warnings;
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    private record Waiting(PendingEvent event, CompletableFuture<AuditEvent> kept) {
+    }
+
+    private StoreChain(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings) {
+        this.database = database;
+        this.location = location;
+        this.clock = clock;
+        this.key = key;
+        this.warnings = warnings;
+        this.writer = new Thread(this::run, "audit-store-writer");
+        this.writer.setDaemon(true);
+    }
+
+    /**
+     * Checks that the table ends at the recorded chain head (a store whose rows were cut, or whose head was reset, is
+     * refused with one line), records the empty chain's head in a new store, and starts the writer.
+     */
+    static StoreChain open(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings) {
+        StoreChain chain = new StoreChain(database, location, clock, key, warnings);
+        ChainHeadTable heads = new ChainHeadTable(database, clock);
+        ChainHead recorded = heads.read().orElse(null);
+        ChainHead last = chain.lastRow();
+        if (recorded == null && last.seq() == 0) {
+            heads.advance(ChainHead.EMPTY);
+        } else if (recorded == null || !recorded.equals(last)) {
+            throw new IllegalStateException("The audit trail in " + chain.where() + " does not match the chain head in "
+                    + ChainHeadTable.TABLE + ": its last event is seq " + last.seq() + " (hash " + last.hash()
+                    + "), the head " + (recorded == null ? "is missing" : "is seq " + recorded.seq() + " (hash "
+                    + recorded.hash() + ")") + ". The hub will not append to it: run `audit verify`, and restore the"
+                    + " state store from the last backup.");
+        }
+        chain.writer.start();
+        return chain;
+    }
+
+    /** The table's last event, its line checked under the key; {@link ChainHead#EMPTY} for an empty table. */
+    private ChainHead lastRow() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT seq, json_line FROM " + TABLE + " ORDER BY seq DESC LIMIT 1");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return ChainHead.EMPTY;
+            }
+            long seq = row.getLong(1);
+            AuditEvent event;
+            try {
+                event = TrailLine.check(row.getString(2), key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("The audit trail in " + where() + " is damaged at seq " + seq + ": "
+                        + EventBounds.text(e.getMessage()) + ". Run `audit verify`.", e);
+            }
+            if (event.seq() != seq) {
+                throw new IllegalStateException("The audit trail in " + where() + " is damaged: the row of seq " + seq
+                        + " holds the line of seq " + event.seq() + ". Run `audit verify`.");
+            }
+            return ChainHead.of(event);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public AuditEvent append(PendingEvent event) {
+        if (closed) {
+            throw new IllegalStateException("The audit trail in " + where() + " is closed");
+        }
+        Waiting waiting = new Waiting(event, new CompletableFuture<>());
+        queue.add(waiting);
+        try {
+            return waiting.kept().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The audit event was not written to " + where() + " within "
+                    + MAX_WAIT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the audit event was written to " + where(), e);
+        }
+    }
+
+    private void run() {
+        List<Waiting> batch = new ArrayList<>();
+        while (true) {
+            Waiting first;
+            try {
+                first = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                List<AuditEvent> kept = write(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).kept().complete(kept.get(i));
+                }
+            } catch (SQLException | RuntimeException e) {
+                IllegalStateException failure = e instanceof SQLException sql ? failure("append to", sql)
+                        : new IllegalStateException("Cannot append to the audit trail in " + where() + ": "
+                        + e.getMessage(), e);
+                warnings.accept(batch.size() + " audit event(s) not written: " + failure.getMessage());
+                batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
+            }
+            batch.clear();
+        }
+    }
+
+    /** One transaction: the head row locked, the batch chained on from it and inserted, the head moved to its end. */
+    private List<AuditEvent> write(List<Waiting> batch) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                ChainHead head = lockHead(connection);
+                List<AuditEvent> kept = new ArrayList<>(batch.size());
+                long seq = head.seq();
+                String prev = head.hash();
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
+                        + " (seq, event_at, event_day, case_id, event_type, json_line) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    for (Waiting waiting : batch) {
+                        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+                        PendingEvent.Linked linked = waiting.event().link(++seq, prev, at, key);
+                        AuditEvent event = linked.event();
+                        insert.setLong(1, seq);
+                        insert.setObject(2, event.at());
+                        insert.setObject(3, event.at().toLocalDate());
+                        insert.setString(4, event.caseId());
+                        insert.setString(5, event.event().name());
+                        insert.setString(6, linked.line());
+                        insert.addBatch();
+                        kept.add(event);
+                        prev = event.hash();
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement update = connection.prepareStatement("UPDATE " + ChainHeadTable.TABLE
+                        + " SET seq = ?, hash = ?, recordedAt = ? WHERE id = 1")) {
+                    update.setLong(1, seq);
+                    update.setString(2, prev);
+                    update.setTimestamp(3, Timestamp.from(kept.get(kept.size() - 1).at().toInstant()));
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return kept;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static ChainHead lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, hash FROM " + ChainHeadTable.TABLE + " WHERE id = 1 FOR UPDATE");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("the chain head row of " + ChainHeadTable.TABLE + " is missing");
+            }
+            return new ChainHead(row.getLong(1), row.getString(2));
+        }
+    }
+
+    /** The cluster's head: what all hubs committed, not only this one. */
+    @Override
+    public ChainHead head() {
+        return new ChainHeadTable(database, clock).read().orElse(ChainHead.EMPTY);
+    }
+
+    /** Every event in the store is keyed: the store trail began with the keyed chain. */
+    @Override
+    public boolean endsKeyed() {
+        return head().seq() > 0;
+    }
+
+    /** Each batch is committed before its callers return; a PostgreSQL commit is fsynced. */
+    @Override
+    public void sync() {
+    }
+
+    @Override
+    public Map<AuditEventType, Long> countsOn(LocalDate day) {
+        Map<AuditEventType, Long> counts = new EnumMap<>(AuditEventType.class);
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT event_type, COUNT(*) FROM " + TABLE
+                     + " WHERE event_day = ? GROUP BY event_type")) {
+            select.setObject(1, day);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(AuditEventType.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("count the events of " + day + " in", e);
+        }
+        return counts;
+    }
+
+    @Override
+    public String location() {
+        return where();
+    }
+
+    private String where() {
+        return location + " (table " + TABLE + ")";
+    }
+
+    /** Writes what is queued, then stops the writer; an event queued after that fails. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(MAX_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        IllegalStateException stopped = new IllegalStateException("The audit trail in " + where() + " is closed");
+        Waiting late;
+        while ((late = queue.poll()) != null) {
+            late.kept().completeExceptionally(stopped);
+        }
+    }
+
+    private IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("Cannot " + what + " the audit trail in " + where() + ": "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+}
