@@ -154,9 +154,11 @@ public final class AuditCommand implements Callable<Integer> {
      * here, after parsing, so a usage error or {@code --help} never touches the hub's folder.
      */
     private int reading(Function<TrailSource, Integer> work) {
-        TrailSource resolved = source.get();
-        try (TrailLines trail = resolved.trail()) {
-            return work.apply(resolved);
+        try {
+            TrailSource resolved = source.get();
+            try (TrailLines trail = resolved.trail()) {
+                return work.apply(resolved);
+            }
         } catch (AuditTrailCorruptException e) {
             err.println("FAILED: " + e.getMessage());
             return 1;
