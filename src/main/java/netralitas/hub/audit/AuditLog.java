@@ -65,18 +65,19 @@ public final class AuditLog {
 
     /** {@link #events()}, telling {@code progress} of each line read and how far into the trail's bytes it is. */
     public Stream<AuditEvent> events(Progress progress) {
-        return stream(line -> true, progress);
+        return stream(trail.parts(), line -> true, progress);
     }
 
     /** The events of one case in chain order; skips other lines before parsing them, so it is cheap on big trails. */
     public Stream<AuditEvent> eventsOf(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
         String marker = "\"caseId\":" + CanonicalJson.write(caseId);
-        return stream(line -> line.contains(marker), Progress.silent()).filter(e -> caseId.equals(e.caseId()));
+        return stream(trail.partsOf(caseId), line -> line.contains(marker), Progress.silent())
+                .filter(e -> caseId.equals(e.caseId()));
     }
 
-    private Stream<AuditEvent> stream(Predicate<String> worthParsing, Progress progress) {
-        EventIterator iterator = new EventIterator(trail.parts(), worthParsing, progress, unreadable);
+    private Stream<AuditEvent> stream(List<TrailLines.Part> parts, Predicate<String> worthParsing, Progress progress) {
+        EventIterator iterator = new EventIterator(parts, worthParsing, progress, unreadable);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(iterator::close);

@@ -51,12 +51,19 @@ public final class AuditTrail implements Closeable {
      * The trail in the state store (PostgreSQL mode): appended by every hub of the cluster under the lock of the chain
      * head row, so that they all continue one chain; this hub's events are written in batches by one writer thread.
      *
-     * @param warnings told of each batch that could not be written (its callers get the failure)
-     * @throws IllegalStateException when the table's last event does not match the recorded chain head
+     * A store without a trail yet takes over the one in {@code earlierFiles} (the daily files of embedded mode, when
+     * a hub moves to PostgreSQL): its lines, verified, become the first rows.
+     *
+     * @param earlierFiles null for none
+     * @param warnings     told of each batch that could not be written (its callers get the failure)
+     * @param notes        told when a file trail was taken over
+     * @throws IllegalStateException when the table's last event does not match the recorded chain head, or the file
+     *                               trail to take over is broken or does not match the head the store holds
      */
     public static AuditTrail inStore(DataSource database, String location, Clock clock, ChainKey key,
-                                     Consumer<String> warnings) {
-        return new AuditTrail(StoreChain.open(database, location, clock, Objects.requireNonNull(key, "key"), warnings));
+                                     Path earlierFiles, Consumer<String> warnings, Consumer<String> notes) {
+        return new AuditTrail(StoreChain.open(database, location, clock, Objects.requireNonNull(key, "key"),
+                earlierFiles, warnings, notes));
     }
 
     /**

@@ -1,6 +1,11 @@
 package netralitas.hub.audit;
 
+import netralitas.hub.progress.Progress;
+
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +41,10 @@ final class StoreChain implements EventChain {
     static final String TABLE = "AUDIT_EVENT";
 
     static final int MAX_BATCH = 500;
+    private static final String INSERT = "INSERT INTO " + TABLE
+            + " (seq, event_at, event_day, case_id, event_type, json_line) VALUES (?, ?, ?, ?, ?, ?)";
+    /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL. */
+    private static final String DUPLICATE_KEY = "23505";
     /** How long a caller waits for its batch: the pool gives up on a silent store after 5 s, a batch takes far less. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
@@ -63,24 +73,142 @@ final class StoreChain implements EventChain {
 
     /**
      * Checks that the table ends at the recorded chain head (a store whose rows were cut, or whose head was reset, is
-     * refused with one line), records the empty chain's head in a new store, and starts the writer.
+     * refused with one line), and starts the writer. A store without a trail yet takes over the trail of embedded mode
+     * in {@code earlierFiles} when there is one (its chain verified first, and its end against a head the upgrade
+     * brought into the store), else it starts the chain from its genesis.
+     *
+     * @param earlierFiles the daily files of the trail written before the store held it; null for none
+     * @param notes        told what was taken over
      */
-    static StoreChain open(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings) {
+    static StoreChain open(DataSource database, String location, Clock clock, ChainKey key, Path earlierFiles,
+                           Consumer<String> warnings, Consumer<String> notes) {
         StoreChain chain = new StoreChain(database, location, clock, key, warnings);
         ChainHeadTable heads = new ChainHeadTable(database, clock);
-        ChainHead recorded = heads.read().orElse(null);
+        Optional<ChainHead> recorded = heads.read();
         ChainHead last = chain.lastRow();
-        if (recorded == null && last.seq() == 0) {
-            heads.advance(ChainHead.EMPTY);
-        } else if (recorded == null || !recorded.equals(last)) {
+        if (last.seq() == 0 && earlierFiles != null && !AuditFiles.list(earlierFiles).isEmpty()) {
+            long copied = chain.takeOver(earlierFiles, recorded);
+            if (copied > 0) {
+                notes.accept("The audit trail in " + earlierFiles + " (" + copied + " events) was copied into "
+                        + chain.where() + ", which continues it; the files are no longer written");
+            }
+            recorded = heads.read();
+            last = chain.lastRow();
+        } else if (recorded.isEmpty() && last.seq() == 0) {
+            chain.ensureHeadRow();
+            recorded = heads.read();
+        }
+        if (recorded.isEmpty() || !recorded.get().equals(last)) {
             throw new IllegalStateException("The audit trail in " + chain.where() + " does not match the chain head in "
                     + ChainHeadTable.TABLE + ": its last event is seq " + last.seq() + " (hash " + last.hash()
-                    + "), the head " + (recorded == null ? "is missing" : "is seq " + recorded.seq() + " (hash "
-                    + recorded.hash() + ")") + ". The hub will not append to it: run `audit verify`, and restore the"
+                    + "), the head " + recorded.map(head -> "is seq " + head.seq() + " (hash " + head.hash() + ")")
+                    .orElse("is missing") + ". The hub will not append to it: run `audit verify`, and restore the"
                     + " state store from the last backup.");
         }
         chain.writer.start();
         return chain;
+    }
+
+    /** The head row of an empty chain, unless there is one: the row every append locks. */
+    private void ensureHeadRow() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ChainHeadTable.TABLE
+                     + " (id, seq, hash, recordedAt) SELECT 1, 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
+                     + ChainHeadTable.TABLE + ")")) {
+            insert.setString(1, AuditEvent.GENESIS);
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // Another node inserted it at the same moment: the row is there, which is all that is needed.
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw failure("record the chain head of", e);
+            }
+        }
+    }
+
+    /**
+     * Copies the file trail's lines, verified, into the empty table and moves the head to their end, in one
+     * transaction under the head row's lock. Returns how many; 0 when another node filled the table meanwhile.
+     */
+    private long takeOver(Path auditDir, Optional<ChainHead> recorded) {
+        TrailVerification verification = new AuditVerifier(key).verifyAll(auditDir,
+                recorded.map(HeadLookup::found).orElseGet(HeadLookup::noneRecorded), null, null, Progress.silent());
+        VerifyResult files = verification.chain();
+        if (!files.ok()) {
+            throw new IllegalStateException("The audit trail in " + auditDir + " cannot be taken into " + where()
+                    + ": " + files.file() + ":" + files.lineNumber() + ": " + files.problem() + ". Run `audit verify`"
+                    + " on it, and restore it from the last backup.");
+        }
+        if (recorded.isPresent() && !verification.head().ok()) {
+            throw new IllegalStateException("The audit trail in " + auditDir + " cannot be taken into " + where()
+                    + ": " + verification.head().message());
+        }
+        ensureHeadRow();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockHead(connection);
+                if (lastSeq(connection) > 0) {
+                    connection.rollback();
+                    return 0;
+                }
+                long copied = copyLines(connection, TrailLines.files(auditDir));
+                try (PreparedStatement update = connection.prepareStatement("UPDATE " + ChainHeadTable.TABLE
+                        + " SET seq = ?, hash = ?, recordedAt = ? WHERE id = 1")) {
+                    update.setLong(1, files.head().seq());
+                    update.setString(2, files.head().hash());
+                    update.setTimestamp(3, Timestamp.from(clock.instant()));
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return copied;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("copy the file trail into", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the audit trail in " + auditDir, e);
+        }
+    }
+
+    private static long lastSeq(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(seq) FROM " + TABLE);
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The lines as they are, byte for byte, each in its row. */
+    private static long copyLines(Connection connection, TrailLines trail) throws SQLException, IOException {
+        long copied = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (TrailLines.Part part : trail.parts()) {
+                try (TrailLines.LineSource lines = part.open()) {
+                    TrailLineReader.Line line;
+                    while ((line = lines.next()) != null) {
+                        bind(insert, AuditEvent.fromJsonLine(line.text()), line.text());
+                        insert.addBatch();
+                        if (++copied % MAX_BATCH == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        return copied;
+    }
+
+    private static void bind(PreparedStatement insert, AuditEvent event, String line) throws SQLException {
+        insert.setLong(1, event.seq());
+        insert.setObject(2, event.at());
+        insert.setObject(3, event.at().toLocalDate());
+        insert.setString(4, event.caseId());
+        insert.setString(5, event.event().name());
+        insert.setString(6, line);
     }
 
     /** The table's last event, its line checked under the key; {@link ChainHead#EMPTY} for an empty table. */
@@ -173,18 +301,12 @@ final class StoreChain implements EventChain {
                 List<AuditEvent> kept = new ArrayList<>(batch.size());
                 long seq = head.seq();
                 String prev = head.hash();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                        + " (seq, event_at, event_day, case_id, event_type, json_line) VALUES (?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     for (Waiting waiting : batch) {
                         OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
                         PendingEvent.Linked linked = waiting.event().link(++seq, prev, at, key);
                         AuditEvent event = linked.event();
-                        insert.setLong(1, seq);
-                        insert.setObject(2, event.at());
-                        insert.setObject(3, event.at().toLocalDate());
-                        insert.setString(4, event.caseId());
-                        insert.setString(5, event.event().name());
-                        insert.setString(6, linked.line());
+                        bind(insert, event, linked.line());
                         insert.addBatch();
                         kept.add(event);
                         prev = event.hash();

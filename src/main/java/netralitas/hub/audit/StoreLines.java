@@ -40,7 +40,13 @@ final class StoreLines implements TrailLines {
 
     @Override
     public List<Part> parts() {
-        return List.of(new Table());
+        return List.of(new Table(null));
+    }
+
+    /** The case's rows only, found by the index on case_id. */
+    @Override
+    public List<Part> partsOf(String caseId) {
+        return List.of(new Table(caseId));
     }
 
     @Override
@@ -57,6 +63,13 @@ final class StoreLines implements TrailLines {
 
     private final class Table implements Part {
 
+        /** Null for all rows. */
+        private final String caseId;
+
+        Table(String caseId) {
+            this.caseId = caseId;
+        }
+
         @Override
         public Path name() {
             return Path.of(StoreChain.TABLE);
@@ -70,7 +83,7 @@ final class StoreLines implements TrailLines {
         @Override
         public LineSource open() throws IOException {
             try {
-                return new Rows(database.getConnection());
+                return new Rows(database.getConnection(), caseId);
             } catch (SQLException e) {
                 throw new IOException("Cannot read the audit trail in " + location() + ": " + e.getMessage(), e);
             }
@@ -84,13 +97,17 @@ final class StoreLines implements TrailLines {
         private final ResultSet rows;
         private long position;
 
-        Rows(Connection connection) throws SQLException {
+        Rows(Connection connection, String caseId) throws SQLException {
             this.connection = connection;
             try {
                 // PostgreSQL streams through a cursor only inside a transaction.
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
-                select = connection.prepareStatement("SELECT seq, json_line FROM " + StoreChain.TABLE + " ORDER BY seq");
+                select = connection.prepareStatement("SELECT seq, json_line FROM " + StoreChain.TABLE
+                        + (caseId == null ? "" : " WHERE case_id = ?") + " ORDER BY seq");
+                if (caseId != null) {
+                    select.setString(1, caseId);
+                }
                 select.setFetchSize(FETCH_ROWS);
                 rows = select.executeQuery();
             } catch (SQLException e) {

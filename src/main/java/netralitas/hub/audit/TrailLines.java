@@ -36,6 +36,11 @@ public interface TrailLines extends AutoCloseable {
     /** The trail's parts in chain order: daily files, or the one table. */
     List<Part> parts();
 
+    /** The parts that may hold the events of {@code caseId}: all of them, or only the case's rows of the table. */
+    default List<Part> partsOf(String caseId) {
+        return parts();
+    }
+
     /** Where line {@code number} of {@code part} is, for people: "file:line", or the table and the row's seq. */
     String where(Path part, long number);
 

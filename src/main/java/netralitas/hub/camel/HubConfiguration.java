@@ -142,7 +142,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
         ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
         AuditTrail trail = state.kind() == StateStore.Kind.POSTGRESQL
-                ? AuditTrail.inStore(database, state.location(), clock, chainKey, LOG::warn)
+                ? AuditTrail.inStore(database, state.location(), clock, chainKey, settings.auditDir(), LOG::warn, LOG::info)
                 : openTrail(settings.auditDir(), clock, chainKey, database);
         LOG.info("Audit trail: {}", trail.location());
         MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,9 +59,9 @@ class StoreTrailTest {
         try (StateStore nodeA = StateStore.postgresql(url, PostgresServer.USER, null, 4);
              StateStore nodeB = StateStore.postgresql(url, PostgresServer.USER, null, 4)) {
             Map<String, List<AuditEvent>> byThread;
-            try (AuditTrail trailA = AuditTrail.inStore(nodeA.dataSource(), nodeA.location(), Clock.systemUTC(), KEY,
+            try (AuditTrail trailA = inStore(nodeA.dataSource(), nodeA.location(), Clock.systemUTC(), KEY, null,
                     warnings::add);
-                 AuditTrail trailB = AuditTrail.inStore(nodeB.dataSource(), nodeB.location(), Clock.systemUTC(), KEY,
+                 AuditTrail trailB = inStore(nodeB.dataSource(), nodeB.location(), Clock.systemUTC(), KEY, null,
                          warnings::add)) {
                 byThread = appendConcurrently(Map.of("node-a", trailA, "node-b", trailB), 4, 150);
             }
@@ -88,7 +89,7 @@ class StoreTrailTest {
     void threadsAppendingOnTheEmbeddedStoreMakeOneChain() throws Exception {
         JdbcConnectionPool h2 = MigratedH2.inMemory("store-trail");
         try {
-            try (AuditTrail trail = AuditTrail.inStore(h2, "h2", Clock.systemUTC(), KEY, message -> {
+            try (AuditTrail trail = inStore(h2, "h2", Clock.systemUTC(), KEY, null, message -> {
             })) {
                 appendConcurrently(Map.of("node-a", trail), 4, 100);
                 assertEquals(400, trail.head().seq());
@@ -106,7 +107,7 @@ class StoreTrailTest {
     void verifyNamesTheSeqOfAChangedOrRemovedRow() throws Exception {
         String url = PostgresServer.newDatabase();
         try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
-            try (AuditTrail trail = AuditTrail.inStore(store.dataSource(), store.location(), FIXED, KEY, message -> {
+            try (AuditTrail trail = inStore(store.dataSource(), store.location(), FIXED, KEY, null, message -> {
             })) {
                 appendSome(trail, 10);
             }
@@ -130,8 +131,8 @@ class StoreTrailTest {
             Output cut = command(store, "verify");
             assertEquals(1, cut.exit());
             assertTrue(cut.err().contains("trail ends at seq 3 but the state store's head is seq 10"), cut.err());
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> AuditTrail.inStore(
-                    store.dataSource(), store.location(), FIXED, KEY, message -> {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> inStore(
+                    store.dataSource(), store.location(), FIXED, KEY, null, message -> {
                     }));
             assertTrue(refused.getMessage().contains("its last event is seq 3"), refused.getMessage());
         }
@@ -145,7 +146,7 @@ class StoreTrailTest {
         }
         String url = PostgresServer.newDatabase();
         try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
-            try (AuditTrail trail = AuditTrail.inStore(store.dataSource(), store.location(), FIXED, KEY, message -> {
+            try (AuditTrail trail = inStore(store.dataSource(), store.location(), FIXED, KEY, null, message -> {
             })) {
                 appendSome(trail, 25);
                 assertEquals(countsOfFiles(files), trail.countsOn(FIXED.instant().atOffset(ZoneOffset.ofHours(7))
@@ -168,6 +169,71 @@ class StoreTrailTest {
             assertEquals(0, report.exit(), report.err());
             assertTrue(Files.readString(html).contains("AUDIT_EVENT"));
         }
+    }
+
+    @Test
+    void aStoreWithoutATrailTakesOverTheFileTrailOfEmbeddedMode() throws Exception {
+        Path files = dir.resolve("audit");
+        try (AuditTrail trail = AuditTrail.open(files, FIXED, KEY, null)) {
+            appendSome(trail, 30);
+        }
+        String fileLines = Files.readString(AuditFiles.list(files).get(0), StandardCharsets.UTF_8);
+        String url = PostgresServer.newDatabase();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            List<String> notes = new ArrayList<>();
+            try (AuditTrail trail = AuditTrail.inStore(store.dataSource(), store.location(), FIXED, KEY, files,
+                    message -> {
+                    }, notes::add)) {
+                assertEquals(30, trail.head().seq());
+                trail.append(null, AuditEventType.NOTE, null, "hub", Map.of("alasan", "lanjut di PostgreSQL"));
+            }
+            assertEquals(1, notes.size());
+            assertTrue(notes.get(0).contains("(30 events) was copied into"), notes.get(0));
+            Output verify = command(store, "verify");
+            assertEquals(0, verify.exit(), verify.err());
+            assertTrue(verify.out().startsWith("OK: 31 events, chain intact"), verify.out());
+            assertTrue(command(store, "export", "--format", "json").out().startsWith(fileLines));
+
+            // Started again with the files still there: the store's trail goes on, nothing is copied twice.
+            try (AuditTrail trail = AuditTrail.inStore(store.dataSource(), store.location(), FIXED, KEY, files,
+                    message -> {
+                    }, notes::add)) {
+                assertEquals(31, trail.head().seq());
+            }
+            assertEquals(1, notes.size());
+        }
+    }
+
+    @Test
+    void aFileTrailThatDoesNotMatchTheHeadInTheStoreIsNotTakenOver() throws Exception {
+        Path files = dir.resolve("audit");
+        try (AuditTrail trail = AuditTrail.open(files, FIXED, KEY, null)) {
+            appendSome(trail, 12);
+        }
+        String url = PostgresServer.newDatabase();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            // The head the upgrade brought over from the embedded store is further on than the files: they were cut.
+            new ChainHeadTable(store.dataSource(), FIXED).advance(new ChainHead(15, "a".repeat(64)));
+            IllegalStateException cut = assertThrows(IllegalStateException.class, () -> inStore(store.dataSource(),
+                    store.location(), FIXED, KEY, files, message -> {
+                    }));
+            assertTrue(cut.getMessage().contains("trail ends at seq 12 but the state store's head is seq 15"),
+                    cut.getMessage());
+            assertEquals(0, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+
+            Path day = AuditFiles.list(files).get(0);
+            Files.writeString(day, Files.readString(day).replace("nomor 5 ", "nomor 6 "));
+            IllegalStateException altered = assertThrows(IllegalStateException.class, () -> inStore(
+                    store.dataSource(), store.location(), FIXED, KEY, files, message -> {
+                    }));
+            assertTrue(altered.getMessage().contains(day + ":5: hash does not match"), altered.getMessage());
+        }
+    }
+
+    private static AuditTrail inStore(DataSource database, String location, Clock clock, ChainKey key, Path files,
+                                      Consumer<String> warnings) {
+        return AuditTrail.inStore(database, location, clock, key, files, warnings, note -> {
+        });
     }
 
     private static Map<AuditEventType, Long> countsOfFiles(Path files) {
