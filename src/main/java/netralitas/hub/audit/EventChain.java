@@ -12,6 +12,12 @@ interface EventChain {
     /** Chains the event after the last one and keeps it; returns it as kept. */
     AuditEvent append(PendingEvent event);
 
+    /**
+     * Chains the event after the last one and keeps it, but may return before it is kept: it is kept no later than
+     * any event appended after it with {@link #append}.
+     */
+    void appendSoon(PendingEvent event);
+
     /** The chain's end as kept so far. */
     ChainHead head();
 

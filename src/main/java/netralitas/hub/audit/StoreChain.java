@@ -48,6 +48,10 @@ final class StoreChain implements EventChain {
     /** How long a caller waits for its batch: the pool gives up on a silent store after 5 s, a batch takes far less. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How long the writer tries a batch again while the store fails: less than a caller waits for it. */
+    private static final Duration MAX_RETRY = Duration.ofSeconds(20);
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     private final DataSource database;
     private final String location;
@@ -259,6 +263,15 @@ final class StoreChain implements EventChain {
         }
     }
 
+    /** Queued for the next batch: the one writer keeps the queue's order, so it is kept before any event after it. */
+    @Override
+    public void appendSoon(PendingEvent event) {
+        if (closed) {
+            throw new IllegalStateException("The audit trail in " + where() + " is closed");
+        }
+        queue.add(new Waiting(event, new CompletableFuture<>()));
+    }
+
     private void run() {
         List<Waiting> batch = new ArrayList<>();
         while (true) {
@@ -276,29 +289,88 @@ final class StoreChain implements EventChain {
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
-            try {
-                List<AuditEvent> kept = write(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).kept().complete(kept.get(i));
-                }
-            } catch (SQLException | RuntimeException e) {
-                IllegalStateException failure = e instanceof SQLException sql ? failure("append to", sql)
-                        : new IllegalStateException("Cannot append to the audit trail in " + where() + ": "
-                        + e.getMessage(), e);
-                warnings.accept(batch.size() + " audit event(s) not written: " + failure.getMessage());
-                batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
-            }
+            writeWithRetries(batch);
             batch.clear();
         }
     }
 
+    /**
+     * Writes the batch, trying again with growing delays while the store fails, for at most {@link #MAX_RETRY}. A
+     * failure at the commit leaves its outcome unknown: the head then tells whether the batch was kept, so that a
+     * batch is never written twice.
+     */
+    private void writeWithRetries(List<Waiting> batch) {
+        long deadline = System.nanoTime() + MAX_RETRY.toNanos();
+        Duration delay = FIRST_RETRY_DELAY;
+        while (true) {
+            Attempt attempt = new Attempt();
+            try {
+                write(batch, attempt);
+                keep(batch, attempt);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (attempt.end != null && committed(attempt)) {
+                    keep(batch, attempt);
+                    return;
+                }
+                IllegalStateException failure = e instanceof SQLException sql ? failure("append to", sql)
+                        : new IllegalStateException("Cannot append to the audit trail in " + where() + ": "
+                        + e.getMessage(), e);
+                if (System.nanoTime() + delay.toNanos() > deadline) {
+                    warnings.accept(batch.size() + " audit event(s) not written, given up: " + failure.getMessage());
+                    batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
+                    return;
+                }
+                warnings.accept(batch.size() + " audit event(s) not written, trying again in " + delay.toMillis()
+                        + " ms: " + failure.getMessage());
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException interrupted) {
+                    batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void keep(List<Waiting> batch, Attempt attempt) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).kept().complete(attempt.kept.get(i));
+        }
+    }
+
+    /** What one attempt at a batch chained: its events, and the head it moves to once they are all inserted. */
+    private static final class Attempt {
+        final List<AuditEvent> kept = new ArrayList<>();
+        String lastLine;
+        ChainHead end;
+    }
+
+    /**
+     * Whether the batch that ends at {@code end} was committed: the row at its seq holds its last line (whose hash
+     * covers the whole batch and the chain before it), whatever other hubs appended since.
+     */
+    private boolean committed(Attempt attempt) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT json_line FROM " + TABLE + " WHERE seq = ?")) {
+            select.setLong(1, attempt.end.seq());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && attempt.lastLine.equals(row.getString(1));
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** One transaction: the head row locked, the batch chained on from it and inserted, the head moved to its end. */
-    private List<AuditEvent> write(List<Waiting> batch) throws SQLException {
+    private void write(List<Waiting> batch, Attempt attempt) throws SQLException {
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 ChainHead head = lockHead(connection);
-                List<AuditEvent> kept = new ArrayList<>(batch.size());
                 long seq = head.seq();
                 String prev = head.hash();
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -308,7 +380,8 @@ final class StoreChain implements EventChain {
                         AuditEvent event = linked.event();
                         bind(insert, event, linked.line());
                         insert.addBatch();
-                        kept.add(event);
+                        attempt.kept.add(event);
+                        attempt.lastLine = linked.line();
                         prev = event.hash();
                     }
                     insert.executeBatch();
@@ -317,11 +390,11 @@ final class StoreChain implements EventChain {
                         + " SET seq = ?, hash = ?, recordedAt = ? WHERE id = 1")) {
                     update.setLong(1, seq);
                     update.setString(2, prev);
-                    update.setTimestamp(3, Timestamp.from(kept.get(kept.size() - 1).at().toInstant()));
+                    update.setTimestamp(3, Timestamp.from(attempt.kept.get(attempt.kept.size() - 1).at().toInstant()));
                     update.executeUpdate();
                 }
+                attempt.end = new ChainHead(seq, prev);
                 connection.commit();
-                return kept;
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();

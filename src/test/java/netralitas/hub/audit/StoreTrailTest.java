@@ -230,6 +230,55 @@ class StoreTrailTest {
         }
     }
 
+    @Test
+    void stepsOfACaseAreKeptBeforeItsOutcomeReturns() throws Exception {
+        String url = PostgresServer.newDatabase();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             AuditTrail trail = inStore(store.dataSource(), store.location(), Clock.systemUTC(), KEY, null, m -> {
+             })) {
+            for (int round = 1; round <= 20; round++) {
+                String caseId = "NH-20241127-" + round;
+                for (AuditEventType step : List.of(AuditEventType.RECEIVED, AuditEventType.ENRICHED,
+                        AuditEventType.CLASSIFIED, AuditEventType.ROUTED)) {
+                    trail.record(caseId, step, "laporan.csv:2", "case-pipeline", Map.of());
+                }
+                trail.record(caseId, AuditEventType.DELIVERED, "laporan.csv:2", "case-pipeline", Map.of());
+                assertEquals(round * 5L, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+                assertEquals(5, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT WHERE case_id = '"
+                        + caseId + "' AND seq > " + (round - 1) * 5));
+            }
+        }
+    }
+
+    @Test
+    void aBatchIsWrittenOnceTheStoreAnswersAgain() throws Exception {
+        String url = PostgresServer.newDatabase();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             AuditTrail trail = inStore(store.dataSource(), store.location(), Clock.systemUTC(), KEY, null,
+                     warnings::add)) {
+            trail.append("NH-1", AuditEventType.RECEIVED, "laporan.csv:2", "ingest-csv", Map.of());
+            execute(store, "ALTER TABLE AUDIT_EVENT RENAME TO AUDIT_EVENT_AWAY");
+            ExecutorService appender = Executors.newSingleThreadExecutor();
+            try {
+                Future<AuditEvent> delivered = appender.submit(() -> trail.append("NH-1", AuditEventType.DELIVERED,
+                        "laporan.csv:2", "case-pipeline", Map.of()));
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (warnings.isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "the failed batch is reported");
+                    Thread.sleep(20);
+                }
+                execute(store, "ALTER TABLE AUDIT_EVENT_AWAY RENAME TO AUDIT_EVENT");
+                assertEquals(2, delivered.get().seq());
+            } finally {
+                appender.shutdownNow();
+            }
+            assertTrue(warnings.get(0).startsWith("1 audit event(s) not written, trying again in 100 ms: "),
+                    warnings.get(0));
+            assertEquals(2, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+        }
+    }
+
     private static AuditTrail inStore(DataSource database, String location, Clock clock, ChainKey key, Path files,
                                       Consumer<String> warnings) {
         return AuditTrail.inStore(database, location, clock, key, files, warnings, note -> {
