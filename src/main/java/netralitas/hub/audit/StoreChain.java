@@ -91,7 +91,8 @@ final class StoreChain implements EventChain {
         Optional<ChainHead> recorded = heads.read();
         ChainHead last = chain.lastRow();
         if (last.seq() == 0 && earlierFiles != null && !AuditFiles.list(earlierFiles).isEmpty()) {
-            long copied = chain.takeOver(earlierFiles, recorded);
+            // A head at seq 0 is the empty chain another node recorded meanwhile: no end to hold the files against.
+            long copied = chain.takeOver(earlierFiles, recorded.filter(head -> head.seq() > 0));
             if (copied > 0) {
                 notes.accept("The audit trail in " + earlierFiles + " (" + copied + " events) was copied into "
                         + chain.where() + ", which continues it; the files are no longer written");
