@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,17 +40,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateStoreTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-21T02:00:00Z"), ZoneOffset.UTC);
+    /** The newest migration's version: each issue adds its own. */
+    private static final String NEWEST = newestMigration();
+
+    private static String newestMigration() {
+        Pattern version = Pattern.compile("V(\\d+)__.*\\.(sql|java)");
+        try (Stream<Path> sql = Files.list(Path.of("src/main/resources/db/migration"));
+             Stream<Path> java = Files.isDirectory(Path.of("src/main/java/db/migration"))
+                     ? Files.list(Path.of("src/main/java/db/migration")) : Stream.empty()) {
+            return String.valueOf(Stream.concat(sql, java)
+                    .map(file -> version.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void aNewEmbeddedStoreIsMigratedOnceAndReopenedAsItIs(@TempDir Path data) throws Exception {
         try (StateStore store = StateStore.embedded(data, 2)) {
             assertEquals(StateStore.Kind.EMBEDDED_H2, store.kind());
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of(NEWEST), StateSchema.version(store.dataSource(), store.kind()));
             assertEquals(0, StateSchema.migrate(store.dataSource(), store.kind()), "migrations run again");
             assertTrue(store.answers());
         }
         try (StateStore reopened = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("1"), StateSchema.version(reopened.dataSource(), reopened.kind()));
+            assertEquals(Optional.of(NEWEST), StateSchema.version(reopened.dataSource(), reopened.kind()));
         }
     }
 
@@ -63,7 +84,7 @@ class StateStoreTest {
         old.dispose();
 
         try (StateStore store = StateStore.embedded(data, 2)) {
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of(NEWEST), StateSchema.version(store.dataSource(), store.kind()));
             assertTrue(ledger(store.dataSource()).contains("NH-20241021-OLD"), "the old ledger's case");
             assertEquals(0, count(store.dataSource(), "DIGEST_QUEUE"), "a table the old file lacked is created");
         }
@@ -78,7 +99,7 @@ class StateStoreTest {
                     + " release', 'SQL', 'V99__newer.sql', 'hub', 1, TRUE)");
         }
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> StateStore.embedded(data, 2));
-        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (1)"),
+        assertTrue(refused.getMessage().contains("schema version 99, newer than this hub knows (" + NEWEST + ")"),
                 refused.getMessage());
     }
 
@@ -86,7 +107,7 @@ class StateStoreTest {
     void postgresqlServesTheSameTablesThroughTheSameSql() throws Exception {
         try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 4)) {
             assertEquals(StateStore.Kind.POSTGRESQL, store.kind());
-            assertEquals(Optional.of("1"), StateSchema.version(store.dataSource(), store.kind()));
+            assertEquals(Optional.of(NEWEST), StateSchema.version(store.dataSource(), store.kind()));
             DataSource database = store.dataSource();
 
             JdbcMessageIdRepository ledger = ledger(database);
