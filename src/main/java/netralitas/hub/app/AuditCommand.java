@@ -12,6 +12,7 @@ import netralitas.hub.audit.HeadCheck;
 import netralitas.hub.audit.HeadLookup;
 import netralitas.hub.audit.ReportTemplate;
 import netralitas.hub.audit.TrailAccess;
+import netralitas.hub.audit.TrailLines;
 import netralitas.hub.audit.TrailVerification;
 import netralitas.hub.audit.VerifyResult;
 import netralitas.hub.cli.HubCommandLine;
@@ -41,7 +42,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +61,17 @@ import java.util.stream.Stream;
                 "Long runs print progress to stderr every few seconds."})
 public final class AuditCommand implements Callable<Integer> {
 
-    /** What an audit command reads: the trail's folder, region names for the report, the chain key and head, templates. */
-    public record TrailSource(Path auditDir, Function<String, String> regionNames, TrailAccess access, Path templateDir) {
+    /**
+     * What an audit command reads: the trail (its folder, or the state store in PostgreSQL mode), region names for the
+     * report, the chain key and head, templates.
+     */
+    public record TrailSource(TrailLines trail, Function<String, String> regionNames, TrailAccess access,
+                              Path templateDir) {
+
+        /** The trail in its daily files. */
+        public TrailSource(Path auditDir, Function<String, String> regionNames, TrailAccess access, Path templateDir) {
+            this(TrailLines.files(auditDir), regionNames, access, templateDir);
+        }
     }
 
     private static final String[] COLUMNS = {"seq", "at", "event", "route", "source", "detail"};
@@ -146,7 +155,10 @@ public final class AuditCommand implements Callable<Integer> {
      */
     private int reading(Function<TrailSource, Integer> work) {
         try {
-            return work.apply(source.get());
+            TrailSource resolved = source.get();
+            try (TrailLines trail = resolved.trail()) {
+                return work.apply(resolved);
+            }
         } catch (AuditTrailCorruptException e) {
             err.println("FAILED: " + e.getMessage());
             return 1;
@@ -170,7 +182,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (caseId.isBlank()) {
                 throw HubCommandLine.usageError(spec, "show needs exactly one case id");
             }
-            return audit.reading(source -> audit.show(caseId, source.auditDir()));
+            return audit.reading(source -> audit.show(caseId, source.trail()));
         }
     }
 
@@ -223,7 +235,7 @@ public final class AuditCommand implements Callable<Integer> {
             ordered(spec, "--from", from, "--to", to);
             ordered(spec, "--incident-from", incidentFrom, "--incident-to", incidentTo);
             return audit.reading(source -> audit.export(from, to, new AuditExport.IncidentRange(incidentFrom, incidentTo),
-                    format, source.auditDir()));
+                    format, source.trail()));
         }
     }
 
@@ -235,7 +247,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return audit.reading(source -> audit.stats(source.auditDir()));
+            return audit.reading(source -> audit.stats(source.trail()));
         }
     }
 
@@ -288,11 +300,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private int stats(Path auditDir) {
+    private int stats(TrailLines trail) {
         Progress progress = progress(err);
         SkippedLines skipped = new SkippedLines(err);
         AuditStats stats;
-        try (Stream<AuditEvent> events = new AuditLog(auditDir, skipped).events(progress)) {
+        try (Stream<AuditEvent> events = new AuditLog(trail, skipped).events(progress)) {
             stats = AuditStats.of(events);
         }
         progress.finish();
@@ -338,16 +350,16 @@ public final class AuditCommand implements Callable<Integer> {
         return Progress.onConsole(err, clock, progressInterval, "events read");
     }
 
-    private int show(String caseId, Path auditDir) {
+    private int show(String caseId, TrailLines trail) {
         List<String[]> rows = new ArrayList<>();
         SkippedLines skipped = new SkippedLines(err);
-        try (Stream<AuditEvent> events = new AuditLog(auditDir, skipped).eventsOf(caseId)) {
+        try (Stream<AuditEvent> events = new AuditLog(trail, skipped).eventsOf(caseId)) {
             events.forEach(e -> rows.add(new String[]{
                     Long.toString(e.seq()), AuditEvent.AT_FORMAT.format(e.at()), e.event().name(),
                     nullToDash(e.route()), nullToDash(e.source()), AuditTrail.canonicalJson(e.detail())}));
         }
         if (rows.isEmpty()) {
-            err.println("No audit events for case " + caseId + " in " + auditDir
+            err.println("No audit events for case " + caseId + " in " + trail.location()
                     + " (check the case id; ids are case-sensitive)");
             skipped.exitCode();
             return 1;
@@ -390,27 +402,25 @@ public final class AuditCommand implements Callable<Integer> {
 
     private int verify(String anchor, TrailSource source) {
         TrailAccess access = source.access();
-        Path auditDir = source.auditDir();
+        TrailLines trail = source.trail();
         HeadLookup lookup = access.head().get();
         Progress progress = progress(err);
-        TrailVerification result = new AuditVerifier(access.key()).verifyAll(auditDir, lookup, anchor, null, progress);
+        TrailVerification result = new AuditVerifier(access.key()).verifyAll(trail, lookup, anchor, null, progress);
         progress.finish();
         VerifyResult chain = result.chain();
         if (!chain.ok()) {
-            err.println((chain.keyMissing() ? "NO CHAIN KEY at " : "FAILED at ") + chain.file() + ":"
-                    + chain.lineNumber() + ": " + chain.problem());
+            err.println((chain.keyMissing() ? "NO CHAIN KEY at " : "FAILED at ")
+                    + trail.where(chain.file(), chain.lineNumber()) + ": " + chain.problem());
             err.println(chain.eventsChecked() + " events before that line are intact.");
             return result.exitCode();
         }
-        List<Path> files = new AuditLog(auditDir).files();
-        String names = files.isEmpty() ? "none"
-                : files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+        String names = trail.contents();
         HeadCheck head = result.head();
         TrailVerification.AnchorCheck anchorCheck = result.anchor();
         String summary = chain.eventsChecked() + " events, chain intact";
         switch (result.verdict()) {
-            case INTACT -> out.println("OK: " + summary + " (files: " + names + ")");
-            case UNKEYED -> out.println("OK: " + summary + ", unkeyed: proves order, not authenticity (files: " + names
+            case INTACT -> out.println("OK: " + summary + " (" + names + ")");
+            case UNKEYED -> out.println("OK: " + summary + ", unkeyed: proves order, not authenticity (" + names
                     + ")");
             case BROKEN -> {
                 List<String> problems = new ArrayList<>();
@@ -422,11 +432,11 @@ public final class AuditCommand implements Callable<Integer> {
                             + " trail was rewritten before that anchor was mailed, or the hash is not of this trail");
                 }
                 err.println("FAILED: " + String.join("; ", problems));
-                out.println("Files: " + summary + " line by line (files: " + names + ")");
+                out.println("Files: " + summary + " line by line (" + names + ")");
             }
             case INCOMPLETE -> {
                 err.println("INCOMPLETE: " + head.message());
-                out.println("Files: " + summary + " (files: " + names + ")");
+                out.println("Files: " + summary + " (" + names + ")");
             }
         }
         out.println("Chain: " + keying(chain));
@@ -465,14 +475,14 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private int export(LocalDate from, LocalDate to, AuditExport.IncidentRange incident, AuditExport.Format exportFormat,
-                       Path auditDir) {
+                       TrailLines trail) {
         try {
             Progress progress = progress(err);
             SkippedLines skipped = new SkippedLines(err);
             // Buffered here: System.out flushes at every line, which made a big export three times slower. UTF-8
             // whatever the terminal's charset: this is data for other tools. Not closed: that would close stdout.
             Writer data = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            long written = new AuditExport().export(new AuditLog(auditDir, skipped), from, to, incident, exportFormat,
+            long written = new AuditExport().export(new AuditLog(trail, skipped), from, to, incident, exportFormat,
                     data, progress);
             data.flush();
             out.flush();
@@ -489,7 +499,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditHtmlReport.Result result;
         try {
             result = new AuditHtmlReport(clock, source.regionNames(), source.access(), source.templateDir())
-                    .write(source.auditDir(), from, to, file, progress(err));
+                    .write(source.trail(), from, to, file, progress(err));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Report failed: " + e.getMessage());
             return 1;
@@ -497,7 +507,7 @@ public final class AuditCommand implements Callable<Integer> {
         TrailVerification verification = result.verification();
         VerifyResult chain = verification.chain();
         String verdict = !chain.ok() ? "chain " + (chain.keyMissing() ? "NOT VERIFIED (no chain key)" : "BROKEN") + " at "
-                + chain.file() + ":" + chain.lineNumber() + ": " + chain.problem()
+                + source.trail().where(chain.file(), chain.lineNumber()) + ": " + chain.problem()
                 : switch (verification.verdict()) {
                     case INTACT -> "chain intact (" + chain.eventsChecked() + " events checked, keyed), "
                             + verification.head().message();

@@ -1,7 +1,10 @@
 package netralitas.hub.app;
 
+import netralitas.hub.audit.ChainHeadTable;
 import netralitas.hub.audit.ChainKey;
+import netralitas.hub.audit.HeadLookup;
 import netralitas.hub.audit.TrailAccess;
+import netralitas.hub.audit.TrailLines;
 import netralitas.hub.cli.CommandFailure;
 import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.embedded.EmbeddedChainKey;
@@ -9,16 +12,19 @@ import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.settings.HubSettings;
 import netralitas.hub.state.EmbeddedStateFile;
+import netralitas.hub.state.StateStore;
 import netralitas.hub.text.FailureText;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -131,6 +137,9 @@ public final class HubMain implements Callable<Integer> {
 
     private AuditCommand.TrailSource trailSource() {
         HubSettings settings = settings();
+        if (settings.optional("hub.state.url").isPresent()) {
+            return storeTrailSource(settings);
+        }
         TrailAccess access;
         try {
             access = trailAccess(settings);
@@ -141,6 +150,35 @@ public final class HubMain implements Callable<Integer> {
         }
         return new AuditCommand.TrailSource(settings.auditDir(), regionNames(settings), access,
                 settings.configDir().resolve("templates"));
+    }
+
+    /**
+     * PostgreSQL mode (SPEC §11): the cluster's one trail is the state store's table, its head the row beside it, both
+     * read while the hubs run. The chain key is hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY).
+     */
+    private AuditCommand.TrailSource storeTrailSource(HubSettings settings) {
+        ChainKey key;
+        try {
+            key = settings.optional("hub.audit.chain-key").map(ChainKey::of).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(2, "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY): " + e.getMessage());
+        }
+        StateStore store;
+        try {
+            store = StateStore.open(settings);
+        } catch (RuntimeException e) {
+            throw new CommandFailure(1, "Cannot read the audit trail: " + FailureText.rootMessage(e));
+        }
+        DataSource database = store.dataSource();
+        TrailAccess access = new TrailAccess(key, () -> {
+            try {
+                return HeadLookup.of(new ChainHeadTable(database, Clock.systemUTC()));
+            } catch (IllegalStateException e) {
+                return HeadLookup.unavailable(e.getMessage());
+            }
+        });
+        return new AuditCommand.TrailSource(TrailLines.inStore(database, store.location(), store::close),
+                regionNames(settings), access, settings.configDir().resolve("templates"));
     }
 
     /**

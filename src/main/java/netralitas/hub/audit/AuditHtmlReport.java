@@ -114,11 +114,17 @@ public final class AuditHtmlReport {
      */
     public Result write(Path auditDir, LocalDate from, LocalDate to, Path outFile, Progress progress)
             throws IOException {
+        return write(TrailLines.files(auditDir), from, to, outFile, progress);
+    }
+
+    /** As above, for a trail wherever it is kept: its files, or the state store's table. */
+    public Result write(TrailLines trail, LocalDate from, LocalDate to, Path outFile, Progress progress)
+            throws IOException {
         TrailFacts facts = new TrailFacts(from, to, timelineCases, TIMELINE_EVENTS_PER_CASE, listRows);
         HeadLookup lookup = access.head().get();
         long headSeq = lookup.kind() == HeadLookup.Kind.FOUND ? lookup.head().seq() : -1;
         AuditVerifier.Scan scan = new AuditVerifier(access.key())
-                .scan(auditDir, new AuditVerifier.Watch(headSeq, null), facts::add, progress);
+                .scan(trail, new AuditVerifier.Watch(headSeq, null), facts::add, progress);
         TrailVerification verification = AuditVerifier.verification(scan, lookup, null);
         progress.finish();
         Path absolute = outFile.toAbsolutePath();
@@ -128,7 +134,7 @@ public final class AuditHtmlReport {
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         try {
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                render(auditDir, facts, scan, verification, out);
+                render(trail, facts, scan, verification, out);
             }
             try {
                 Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -144,11 +150,11 @@ public final class AuditHtmlReport {
         return new Result(absolute, facts.events(), facts.tally().cases(), verification);
     }
 
-    void render(Path auditDir, TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
+    void render(TrailLines trail, TrailFacts facts, AuditVerifier.Scan scan, TrailVerification verification, Writer out)
             throws IOException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> model = new HashMap<>();
-        model.put("header", header(auditDir, facts, now));
+        model.put("header", header(trail, facts, now));
         model.put("chain", chain(facts, scan, verification));
         model.put("regions", regions(facts.tally()));
         model.put("events", events(facts));
@@ -162,11 +168,12 @@ public final class AuditHtmlReport {
         templates.render(out, model);
     }
 
-    private Map<String, Object> header(Path auditDir, TrailFacts facts, OffsetDateTime now) {
-        List<Path> files = AuditFiles.list(auditDir);
+    private Map<String, Object> header(TrailLines trail, TrailFacts facts, OffsetDateTime now) {
+        List<Path> files = trail.parts().stream().map(TrailLines.Part::name).toList();
         Map<String, Object> header = new HashMap<>();
         header.put("generated", ReportText.time(now.atZoneSameInstant(RegionZone.WIB.offset()).toOffsetDateTime()));
-        header.put("auditDir", auditDir.toAbsolutePath().toString());
+        header.put("auditDir", trail instanceof TrailFiles folder ? folder.auditDir().toAbsolutePath().toString()
+                : trail.location());
         header.put("fileCount", ReportText.number(files.size()));
         header.put("firstFile", files.isEmpty() ? null : files.get(0).getFileName().toString());
         header.put("lastFile", files.size() > 1 ? files.get(files.size() - 1).getFileName().toString() : null);

@@ -26,7 +26,7 @@ public final class AuditLog {
     public record UnreadableLine(Path file, long lineNumber, String problem) {
     }
 
-    private final Path auditDir;
+    private final TrailLines trail;
     private final Consumer<UnreadableLine> unreadable;
 
     /** Stops at the first line that is not an event, with an {@link AuditTrailCorruptException}. */
@@ -39,13 +39,18 @@ public final class AuditLog {
      * what the trail holds, where one bad line must not hide the rest.
      */
     public AuditLog(Path auditDir, Consumer<UnreadableLine> unreadable) {
-        this.auditDir = Objects.requireNonNull(auditDir, "auditDir");
+        this(TrailLines.files(Objects.requireNonNull(auditDir, "auditDir")), unreadable);
+    }
+
+    /** As above, for a trail wherever it is kept: its files, or the state store's table. */
+    public AuditLog(TrailLines trail, Consumer<UnreadableLine> unreadable) {
+        this.trail = Objects.requireNonNull(trail, "trail");
         this.unreadable = unreadable;
     }
 
-    /** The daily files, oldest first. */
+    /** The daily files, oldest first (the table, for a trail in the state store). */
     public List<Path> files() {
-        return AuditFiles.list(auditDir);
+        return trail.parts().stream().map(TrailLines.Part::name).toList();
     }
 
     /**
@@ -60,41 +65,42 @@ public final class AuditLog {
 
     /** {@link #events()}, telling {@code progress} of each line read and how far into the trail's bytes it is. */
     public Stream<AuditEvent> events(Progress progress) {
-        return stream(line -> true, progress);
+        return stream(trail.parts(), line -> true, progress);
     }
 
     /** The events of one case in chain order; skips other lines before parsing them, so it is cheap on big trails. */
     public Stream<AuditEvent> eventsOf(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
         String marker = "\"caseId\":" + CanonicalJson.write(caseId);
-        return stream(line -> line.contains(marker), Progress.silent()).filter(e -> caseId.equals(e.caseId()));
+        return stream(trail.partsOf(caseId), line -> line.contains(marker), Progress.silent())
+                .filter(e -> caseId.equals(e.caseId()));
     }
 
-    private Stream<AuditEvent> stream(Predicate<String> worthParsing, Progress progress) {
-        EventIterator iterator = new EventIterator(files(), worthParsing, progress, unreadable);
+    private Stream<AuditEvent> stream(List<TrailLines.Part> parts, Predicate<String> worthParsing, Progress progress) {
+        EventIterator iterator = new EventIterator(parts, worthParsing, progress, unreadable);
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(iterator::close);
     }
 
     private static final class EventIterator implements Iterator<AuditEvent> {
-        private final Iterator<Path> files;
+        private final Iterator<TrailLines.Part> files;
         private final Predicate<String> worthParsing;
         private final Progress progress;
         private final Consumer<UnreadableLine> unreadable;
         private final long bytesTotal;
         private long bytesBefore;
         private Path file;
-        private TrailLineReader reader;
+        private TrailLines.LineSource reader;
         private AuditEvent next;
 
-        EventIterator(List<Path> files, Predicate<String> worthParsing, Progress progress,
+        EventIterator(List<TrailLines.Part> files, Predicate<String> worthParsing, Progress progress,
                       Consumer<UnreadableLine> unreadable) {
             this.files = files.iterator();
             this.worthParsing = worthParsing;
             this.progress = progress;
             this.unreadable = unreadable;
-            this.bytesTotal = AuditFiles.totalBytes(files);
+            this.bytesTotal = AuditVerifier.totalBytes(files);
         }
 
         @Override
@@ -105,8 +111,9 @@ public final class AuditLog {
                         if (!files.hasNext()) {
                             return false;
                         }
-                        file = files.next();
-                        reader = new TrailLineReader(file);
+                        TrailLines.Part part = files.next();
+                        file = part.name();
+                        reader = part.open();
                     }
                     TrailLineReader.Line line = reader.next();
                     if (line == null) {

@@ -2,69 +2,39 @@ package netralitas.hub.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The append-only, hash-chained audit trail of SPEC §8: one JSON line per event in {@code audit-YYYY-MM-DD.jsonl},
- * the chain running on across daily files. Each line is keyed (HMAC-SHA256 under the {@link ChainKey}); a trail begun
- * by an earlier release, unkeyed, goes on keyed from the next line. Safe to call from many threads; only one process
- * may write a trail directory at a time (a lock file guards it), because two writers would fork the chain.
+ * The append-only, hash-chained audit trail of SPEC §8. Where its events are chained and kept is its {@link EventChain}:
+ * in embedded mode the daily JSON Lines files {@code audit-YYYY-MM-DD.jsonl} of one hub, in PostgreSQL mode the state
+ * store's table {@value StoreChain#TABLE}, one chain for all the hubs of a cluster (SPEC §11). Either way each event is
+ * the same JSON line, keyed (HMAC-SHA256 under the {@link ChainKey}). Safe to call from many threads.
  */
 public final class AuditTrail implements Closeable {
 
-    private static final String LOCK_FILE = "audit.lock";
+    /** The steps of a case on its way, before any outcome: see {@link #record}. */
+    private static final Set<AuditEventType> STEPS_REDONE = EnumSet.of(AuditEventType.RECEIVED,
+            AuditEventType.ENRICHED, AuditEventType.NOT_FOUND_AT_BKN, AuditEventType.CLASSIFIED, AuditEventType.ROUTED);
 
-    private final Path auditDir;
-    private final Clock clock;
-    /** Null only for the unkeyed trails of tests that stand for an earlier release's. */
-    private final ChainKey key;
-    /** Null when no state store keeps the head (tests). */
-    private final ChainHeadRecorder head;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final EventChain chain;
 
-    // All below guarded by "this".
-    private long lastSeq;
-    private String lastHash;
-    private boolean lastKeyed;
-    private LocalDate fileDate;
-    private FileChannel out;
-    private long outSize;
-    private boolean closed;
-    private IOException broken;
-
-    private AuditTrail(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head, FileChannel lockChannel,
-                       FileLock lock, long lastSeq, String lastHash, LocalDate fileDate) {
-        this.auditDir = auditDir;
-        this.clock = clock;
-        this.key = key;
-        this.head = head;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.lastSeq = lastSeq;
-        this.lastHash = lastHash;
-        this.fileDate = fileDate;
+    private AuditTrail(EventChain chain) {
+        this.chain = chain;
     }
 
     /**
      * Opens (creating if needed) the trail in {@code auditDir} and continues its chain, keyed under {@code key}, from the
-     * last event of the newest file, reading only that file's tail.
+     * last event of the newest file, reading only that file's tail. Only one process may write a trail directory at a
+     * time (a lock file guards it), because two writers would fork the chain.
      *
      * @param head told of every line written, to keep the state store's chain head up with the trail (closed with the
      *             trail, which records the last head); null for none
@@ -72,7 +42,7 @@ public final class AuditTrail implements Closeable {
      * @throws IllegalStateException      when another process (or another open trail) is writing the directory
      */
     public static AuditTrail open(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head) {
-        return openChain(auditDir, clock, Objects.requireNonNull(key, "key"), head);
+        return new AuditTrail(FileChain.openChain(auditDir, clock, Objects.requireNonNull(key, "key"), head));
     }
 
     /**
@@ -80,84 +50,32 @@ public final class AuditTrail implements Closeable {
      * read. Refuses a trail whose last line is keyed, which an unkeyed line after it would downgrade.
      */
     static AuditTrail open(Path auditDir, Clock clock) {
-        return openChain(auditDir, clock, null, null);
-    }
-
-    private static AuditTrail openChain(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head) {
-        try {
-            Files.createDirectories(auditDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create audit directory " + auditDir, e);
-        }
-        FileChannel lockChannel = null;
-        try {
-            lockChannel = FileChannel.open(auditDir.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(lockChannel, auditDir);
-            try {
-                return continueChain(auditDir, clock, key, head, lockChannel, lock);
-            } catch (RuntimeException e) {
-                lock.release();
-                throw e;
-            }
-        } catch (IOException e) {
-            closeQuietly(lockChannel);
-            throw new UncheckedIOException("Cannot open audit trail in " + auditDir, e);
-        } catch (RuntimeException e) {
-            closeQuietly(lockChannel);
-            throw e;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel lockChannel, Path auditDir) throws IOException {
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            throw new IllegalStateException("The audit trail in " + auditDir
-                    + " is already open for writing by another hub (or another AuditTrail in this process)");
-        }
-        return lock;
-    }
-
-    private static AuditTrail continueChain(Path auditDir, Clock clock, ChainKey key, ChainHeadRecorder head,
-                                            FileChannel lockChannel, FileLock lock) throws IOException {
-        List<Path> files = AuditFiles.list(auditDir);
-        LocalDate newestDate = files.isEmpty() ? null : AuditFiles.dateOf(files.get(files.size() - 1));
-        // A crash right after a new day's file was created leaves it empty: the chain then ends in an older file.
-        for (int i = files.size() - 1; i >= 0; i--) {
-            Path file = files.get(i);
-            TrailTail.Last last = TrailTail.read(file);
-            if (last == null) {
-                continue;
-            }
-            if (!last.terminated()) {
-                throw new AuditTrailCorruptException(file, TrailTail.countLines(file),
-                        "the last line is incomplete (no newline at its end; probably torn by a crash while writing)");
-            }
-            AuditEvent event;
-            try {
-                event = TrailLine.check(last.text(), key);
-            } catch (TrailLine.KeyRequiredException e) {
-                throw new IllegalStateException("The audit trail in " + auditDir + " is keyed: an unkeyed line after"
-                        + " it would downgrade it");
-            } catch (IllegalArgumentException e) {
-                throw new AuditTrailCorruptException(file, TrailTail.countLines(file), e.getMessage());
-            }
-            AuditTrail trail = new AuditTrail(auditDir, clock, key, head, lockChannel, lock, event.seq(), event.hash(),
-                    newestDate);
-            trail.lastKeyed = event.keyed();
-            return trail;
-        }
-        return new AuditTrail(auditDir, clock, key, head, lockChannel, lock, 0, AuditEvent.GENESIS, newestDate);
+        return new AuditTrail(FileChain.openChain(auditDir, clock, null, null));
     }
 
     /**
-     * Records one step. The line reaches the operating system before this returns (it survives a crash of the
-     * hub, not of the machine: call {@link #sync()} for that).
+     * The trail in the state store (PostgreSQL mode): appended by every hub of the cluster under the lock of the chain
+     * head row, so that they all continue one chain; this hub's events are written in batches by one writer thread.
+     *
+     * A store without a trail yet takes over the one in {@code earlierFiles} (the daily files of embedded mode, when
+     * a hub moves to PostgreSQL): its lines, verified, become the first rows.
+     *
+     * @param earlierFiles null for none
+     * @param warnings     told of each batch that could not be written (its callers get the failure)
+     * @param notes        told when a file trail was taken over
+     * @throws IllegalStateException when the table's last event does not match the recorded chain head, or the file
+     *                               trail to take over is broken or does not match the head the store holds
+     */
+    public static AuditTrail inStore(DataSource database, String location, Clock clock, ChainKey key,
+                                     Path earlierFiles, Consumer<String> warnings, Consumer<String> notes) {
+        return new AuditTrail(StoreChain.open(database, location, clock, Objects.requireNonNull(key, "key"),
+                earlierFiles, warnings, notes));
+    }
+
+    /**
+     * Records one step. When this returns the event is kept: in the files, it reached the operating system (it
+     * survives a crash of the hub, not of the machine: call {@link #sync()} for that); in the store, its batch is
+     * committed.
      *
      * Every text is cut and cleaned, and the detail bounded, as {@link EventBounds} says: the returned event holds
      * what was written.
@@ -167,180 +85,78 @@ public final class AuditTrail implements Closeable {
      *               never a reporter's name or contact (use {@link ReporterPseudonym})
      */
     public AuditEvent append(String caseId, AuditEventType type, String source, String route, Map<String, ?> detail) {
+        return chain.append(pending(caseId, type, source, route, detail));
+    }
+
+    /** Bounded and normalised in the caller's thread (the costly part); only chaining and writing are serialised. */
+    private static PendingEvent pending(String caseId, AuditEventType type, String source, String route,
+                                        Map<String, ?> detail) {
         if (type == null) {
             throw new IllegalArgumentException("event type is required");
         }
-        return appendBounded(EventBounds.text(caseId), type, EventBounds.text(source), EventBounds.text(route),
-                EventBounds.detail(detail));
+        JsonNode detailTree = CanonicalJson.tree(EventBounds.detail(detail));
+        return new PendingEvent(EventBounds.text(caseId), type, EventBounds.text(source), EventBounds.text(route),
+                detailTree, AuditEvent.detailAsMap(detailTree));
     }
 
-    private AuditEvent appendBounded(String caseId, AuditEventType type, String source, String route,
-                                     Map<String, Object> detail) {
-        // The costly JSON normalisation happens outside the lock; only chaining and writing are serialised.
-        JsonNode detailTree = CanonicalJson.tree(detail);
-        Map<String, Object> detailMap = AuditEvent.detailAsMap(detailTree);
-        boolean keyed = key != null;
-        synchronized (this) {
-            ensureWritable();
-            long seq = lastSeq + 1;
-            if (head != null) {
-                head.awaitRoomFor(seq);
-            }
-            OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
-            String hash = AuditEvent.hash(key, lastHash, CanonicalJson.write(
-                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, null, keyed)));
-            AuditEvent event = new AuditEvent(seq, at, caseId, type, source, route, detailMap, lastHash, hash, keyed);
-            String line = CanonicalJson.write(
-                    AuditEvent.fields(seq, at, caseId, type, source, route, detailTree, lastHash, hash, keyed));
-            write(at.toLocalDate(), (line + "\n").getBytes(StandardCharsets.UTF_8));
-            lastSeq = seq;
-            lastHash = hash;
-            lastKeyed = keyed;
-            if (head != null) {
-                head.appended(new ChainHead(seq, hash));
-            }
-            return event;
+    /**
+     * Records one step of a case (or the hub), waiting only as long as the step needs. An outcome (delivered, queued
+     * for the digest, deferred, dead-lettered, rejected, a duplicate …) is kept when this returns, as with
+     * {@link #append}. A step of a case still on its way ({@link #STEPS_REDONE}) may be kept a few milliseconds later,
+     * though never after an event appended after it: a case that a crash interrupts is done again from its start, and
+     * these steps recorded again; in the store this spares the pipeline a wait for a commit at every step.
+     */
+    public void record(String caseId, AuditEventType type, String source, String route, Map<String, ?> detail) {
+        if (STEPS_REDONE.contains(type)) {
+            chain.appendSoon(pending(caseId, type, source, route, detail));
+        } else {
+            chain.append(pending(caseId, type, source, route, detail));
         }
     }
 
-    private void ensureWritable() {
-        if (closed) {
-            throw new IllegalStateException("The audit trail in " + auditDir + " is closed");
-        }
-        if (broken != null) {
-            throw new IllegalStateException("The audit trail in " + auditDir
-                    + " stopped accepting events after a write failure: " + broken.getMessage(), broken);
-        }
-    }
-
-    private void write(LocalDate eventDate, byte[] bytes) {
-        try {
-            // Never back to an older file (the clock may step back): file order must stay chain order.
-            LocalDate target = fileDate == null || eventDate.isAfter(fileDate) ? eventDate : fileDate;
-            if (out == null || !target.equals(fileDate)) {
-                switchTo(target);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            outSize += bytes.length;
-        } catch (IOException e) {
-            undoPartialWrite(e);
-            throw new UncheckedIOException("Cannot write to the audit trail in " + auditDir, e);
-        }
-    }
-
-    private void switchTo(LocalDate date) throws IOException {
-        if (out != null) {
-            out.force(false);
-            out.close();
-            out = null;
-        }
-        out = FileChannel.open(AuditFiles.fileFor(auditDir, date),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        outSize = out.size();
-        fileDate = date;
-    }
-
-    private void undoPartialWrite(IOException cause) {
-        if (out == null) {
-            return;
-        }
-        try {
-            // A torn line would make every later line unreadable: cut it off so the chain stays intact.
-            if (out.size() > outSize) {
-                out.truncate(outSize);
-            }
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-            broken = cause;
-        }
-    }
-
-    /** Forces everything appended so far to the disk. */
-    public synchronized void sync() {
-        if (out == null || closed) {
-            return;
-        }
-        try {
-            out.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot sync the audit trail in " + auditDir, e);
-        }
+    /** Forces everything appended so far to durable storage. */
+    public void sync() {
+        chain.sync();
     }
 
     /** seq of the last event written (0 for an empty trail). */
-    public synchronized long lastSeq() {
-        return lastSeq;
+    public long lastSeq() {
+        return chain.head().seq();
     }
 
     /** hash of the last event written ({@link AuditEvent#GENESIS} for an empty trail). */
-    public synchronized String lastHash() {
-        return lastHash;
+    public String lastHash() {
+        return chain.head().hash();
     }
 
-    /** The chain's end as written so far. */
-    public synchronized ChainHead head() {
-        return new ChainHead(lastSeq, lastHash);
+    /** The chain's end as written so far (in the store: by all the hubs of the cluster). */
+    public ChainHead head() {
+        return chain.head();
     }
 
     /** Whether the last line is keyed (false for an empty trail, and for one of an earlier release not yet continued). */
-    public synchronized boolean endsKeyed() {
-        return lastKeyed;
+    public boolean endsKeyed() {
+        return chain.endsKeyed();
     }
 
-    public Path directory() {
-        return auditDir;
+    /** How many events of each kind the trail holds for {@code day}, in the order of {@link AuditEventType}. */
+    public Map<AuditEventType, Long> countsOn(LocalDate day) {
+        return chain.countsOn(day);
     }
 
-    /** Syncs and closes the trail, records its head, and releases the directory for another writer. */
+    /** Where the trail is kept: its folder, or the state store. */
+    public String location() {
+        return chain.location();
+    }
+
+    /** Writes what is pending, closes the trail, records its head, and releases it for another writer. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        IOException failure = null;
-        if (out != null) {
-            try {
-                out.force(false);
-                out.close();
-            } catch (IOException e) {
-                failure = e;
-            }
-            out = null;
-        }
-        if (head != null) {
-            head.close();
-        }
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
-            throw new UncheckedIOException("Cannot close the audit trail in " + auditDir, failure);
-        }
+    public void close() {
+        chain.close();
     }
 
     /** The canonical JSON used for hashing: keys sorted at every level, no insignificant whitespace. */
     public static String canonicalJson(Object value) {
         return CanonicalJson.write(value);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing; the original exception matters more
-            }
-        }
     }
 }

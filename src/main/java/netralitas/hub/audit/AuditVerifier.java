@@ -58,7 +58,7 @@ public final class AuditVerifier {
     }
 
     public VerifyResult verify(Path auditDir, Progress progress) {
-        return scan(auditDir, Watch.NONE, null, progress).result();
+        return scan(TrailLines.files(auditDir), Watch.NONE, null, progress).result();
     }
 
     /**
@@ -69,8 +69,14 @@ public final class AuditVerifier {
      */
     public TrailVerification verifyAll(Path auditDir, HeadLookup lookup, String anchor, Consumer<AuditEvent> sink,
                                 Progress progress) {
+        return verifyAll(TrailLines.files(auditDir), lookup, anchor, sink, progress);
+    }
+
+    /** As above, for a trail wherever it is kept: its files, or the state store's table. */
+    public TrailVerification verifyAll(TrailLines trail, HeadLookup lookup, String anchor, Consumer<AuditEvent> sink,
+                                       Progress progress) {
         long headSeq = lookup.kind() == HeadLookup.Kind.FOUND ? lookup.head().seq() : -1;
-        Scan scan = scan(auditDir, new Watch(headSeq, anchor), sink, progress);
+        Scan scan = scan(trail, new Watch(headSeq, anchor), sink, progress);
         return verification(scan, lookup, anchor);
     }
 
@@ -88,14 +94,19 @@ public final class AuditVerifier {
      * (leniently, without checks) so the report still shows what the rest of the trail claims.
      */
     Scan scan(Path auditDir, Watch watch, Consumer<AuditEvent> sink, Progress progress) {
-        List<Path> files = AuditFiles.list(auditDir);
-        long bytesTotal = AuditFiles.totalBytes(files);
+        return scan(TrailLines.files(auditDir), watch, sink, progress);
+    }
+
+    Scan scan(TrailLines trail, Watch watch, Consumer<AuditEvent> sink, Progress progress) {
+        List<TrailLines.Part> parts = trail.parts();
+        long bytesTotal = totalBytes(parts);
         long bytesBefore = 0;
         Chain chain = new Chain(key, watch);
         long unverified = 0;
         long unreadable = 0;
-        for (Path file : files) {
-            try (TrailLineReader reader = new TrailLineReader(file)) {
+        for (TrailLines.Part part : parts) {
+            Path file = part.name();
+            try (TrailLines.LineSource reader = part.open()) {
                 TrailLineReader.Line line;
                 while ((line = reader.next()) != null) {
                     progress.advance(1, bytesBefore + reader.position(), bytesTotal);
@@ -132,6 +143,19 @@ public final class AuditVerifier {
             }
         }
         return chain.scan(unverified, unreadable);
+    }
+
+    /** Their size together, for the share of a pass done; -1 when one is not known (progress then shows none). */
+    static long totalBytes(List<TrailLines.Part> parts) {
+        long total = 0;
+        for (TrailLines.Part part : parts) {
+            long bytes = part.bytes();
+            if (bytes < 0) {
+                return -1;
+            }
+            total += bytes;
+        }
+        return total;
     }
 
     private static AuditEvent lenient(TrailLineReader.Line line) {

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * read without failing: one longer than {@link #MAX_LINE_BYTES} is passed over without being held in memory, and one
  * that is not UTF-8 comes without text; each names its problem, for the reader to report with file and line number.
  */
-final class TrailLineReader implements Closeable {
+final class TrailLineReader implements TrailLines.LineSource {
 
     /**
      * One line.
@@ -62,7 +62,7 @@ final class TrailLineReader implements Closeable {
     }
 
     /** The next line, or null at end of file. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         if (line.length > KEPT_CAPACITY) {
             line = new byte[512];
         }
@@ -92,7 +92,7 @@ final class TrailLineReader implements Closeable {
     }
 
     /** Bytes of the file taken by the lines returned so far (newlines included): how far a reader has got. */
-    long position() {
+    public long position() {
         return position;
     }
 

@@ -3,7 +3,6 @@ package netralitas.hub.camel;
 import netralitas.hub.audit.AuditEventType;
 import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.ChainHead;
-import netralitas.hub.audit.DayCounts;
 import netralitas.hub.mail.AnchorMail;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.RenderedEmail;
@@ -46,7 +45,7 @@ public final class AnchorMailComposer {
         boolean keyed = trail.endsKeyed();
         Map<String, Long> counts = new LinkedHashMap<>();
         // The head is taken first: events counted after it are of the same day and do not change what it pins.
-        DayCounts.of(trail.directory(), at.toLocalDate())
+        trail.countsOn(at.toLocalDate())
                 .forEach((AuditEventType type, Long count) -> counts.put(type.name(), count));
         RenderedEmail mail = renderer.renderAnchor(new AnchorMail(at, head.seq(), head.hash(), keyed, counts));
         Message message = exchange.getMessage();

@@ -58,11 +58,11 @@ public final class AuditRecorder {
         String route = ExchangeHelper.getAtRouteId(exchange);
         Object body = exchange.getMessage().getBody();
         if (body instanceof ViolationCase violationCase) {
-            trail.append(violationCase.getCaseId(), type, source(violationCase), route,
+            trail.record(violationCase.getCaseId(), type, source(violationCase), route,
                     detail(type, violationCase, exchange));
             counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
         } else if (body instanceof CsvRejection rejection) {
-            trail.append(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
+            trail.record(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
             counters.count(exchange.getContext(), type, Channel.CSV, null);
         } else if (body instanceof MailRejection rejection) {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -70,16 +70,16 @@ public final class AuditRecorder {
             detail.put("folder", exchange.getProperty(HubProperties.MAIL_FOLDER, String.class));
             InboundMail mail = exchange.getProperty(HubProperties.MAIL, InboundMail.class);
             putLeftOut(detail, mail == null ? AttachmentsLeftOut.NONE : mail.attachmentsLeftOut());
-            trail.append(rejection.caseId(), type, rejection.source(), route, detail);
+            trail.record(rejection.caseId(), type, rejection.source(), route, detail);
             counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof InboundMail mail) {
-            trail.append(null, type, exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), route,
+            trail.record(null, type, exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), route,
                     Map.of("alasan", String.valueOf(mail.kindReason())));
             counters.count(exchange.getContext(), type, Channel.EMAIL, null);
         } else if (body instanceof List<?> digest) {
             for (Object item : digest) {
                 ViolationCase violationCase = (ViolationCase) item;
-                trail.append(violationCase.getCaseId(), type, source(violationCase), route,
+                trail.record(violationCase.getCaseId(), type, source(violationCase), route,
                         mailDetail(exchange, Map.of("cases", digest.size())));
                 counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
             }

@@ -126,7 +126,10 @@ public final class HubConfiguration implements CamelConfiguration {
         StateStore state = StateStore.open(settings);
         LOG.info("State store: {} ({})", state.location(), state.kind() == StateStore.Kind.POSTGRESQL ? "PostgreSQL"
                 : "embedded H2, one node");
-        state.requireNotBehind(LastDelivery.in(settings.auditDir()));
+        // On PostgreSQL the trail is in the store itself: a store restored from a copy brings the trail of that moment.
+        if (state.kind() == StateStore.Kind.EMBEDDED_H2) {
+            state.requireNotBehind(LastDelivery.in(settings.auditDir()));
+        }
         DataSource database = state.dataSource();
         registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
 
@@ -154,7 +157,10 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
 
         ChainKey chainKey = ChainKey.of(settings.required("hub.audit.chain-key"));
-        AuditTrail trail = openTrail(settings.auditDir(), clock, chainKey, database);
+        AuditTrail trail = state.kind() == StateStore.Kind.POSTGRESQL
+                ? AuditTrail.inStore(database, state.location(), clock, chainKey, settings.auditDir(), LOG::warn, LOG::info)
+                : openTrail(settings.auditDir(), clock, chainKey, database);
+        LOG.info("Audit trail: {}", trail.location());
         MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
         registry.bind("mailTrailSource", mailSources);
         ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));

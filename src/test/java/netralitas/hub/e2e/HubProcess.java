@@ -1,6 +1,8 @@
 package netralitas.hub.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,34 @@ final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HUB_HOME", TestHub.PROJECT.toString());
         return new HubProcess(builder.start());
+    }
+
+    /** What a command printed (stdout and stderr together), and its exit code. */
+    record Output(int exit, String out) {
+    }
+
+    /**
+     * {@code java -cp … HubMain <args>} with the settings as -D properties, as a deployer's override, in a JVM of its
+     * own; its output is kept in {@code output}.
+     */
+    static Output command(Map<String, String> settings, Path output, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx128m");
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("netralitas.hub.app.HubMain");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(TestHub.PROJECT.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("HUB_HOME", TestHub.PROJECT.toString());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hub " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Output(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful stop. */

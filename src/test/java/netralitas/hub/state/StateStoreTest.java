@@ -38,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateStoreTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-21T02:00:00Z"), ZoneOffset.UTC);
-    /** The version of the newest migration in db/migration ({@code V<n>__….sql}). */
     /** The version of the newest migration on the classpath: what every store is brought to. */
     static final Optional<String> NEWEST = Optional.of(newestMigration());
 
