@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +40,26 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
             exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
             return false;
         }
-        return add(caseId);
+        if (!add(caseId)) {
+            return false;
+        }
+        if (sentByAnotherNode(caseId)) {
+            remove(caseId);
+            exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
+            return false;
+        }
+        return true;
+    }
+
+    /** A node that died while sending the case left its row: taken over here, the case is as uncertain as there. */
+    private boolean sentByAnotherNode(String caseId) {
+        try {
+            return inFlightDeliveries.sentByAnotherNode(caseId);
+        } catch (SQLException e) {
+            remove(caseId);
+            throw new IllegalStateException("Cannot read the deliveries in flight of case " + caseId + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

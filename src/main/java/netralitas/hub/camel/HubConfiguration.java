@@ -181,7 +181,7 @@ public final class HubConfiguration implements CamelConfiguration {
         CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover());
         context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), node.id(), node.takeover(),
                 clock));
-        DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, node.id());
+        DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, stateWriter, node.id());
         List<String> imported = LegacyDeliveriesLog.importInto(dataDir, deliveriesInFlight);
         if (!imported.isEmpty()) {
             LOG.info("Release 0.1's deliveries in flight ({}) imported into the state store; the file is kept under {}",

@@ -130,7 +130,10 @@ public final class CaseLedgerTable implements AutoCloseable {
         return takeover.dividedBy(3);
     }
 
-    /** Records the case as handled and releases its claim; recording it again changes nothing. Returns once durable. */
+    /**
+     * Records the case as handled, releases its claim and clears its row of DELIVERIES_IN_FLIGHT; recording it again
+     * changes nothing. Returns once durable.
+     */
     public void record(String caseId) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
@@ -147,6 +150,13 @@ public final class CaseLedgerTable implements AutoCloseable {
                     insert.executeUpdate();
                 }
                 deleteClaim(connection, caseId);
+                // Its email is no longer in doubt (DeliveriesInFlight): in the same transaction as the record.
+                try (PreparedStatement delivered = connection.prepareStatement(
+                        "DELETE FROM DELIVERIES_IN_FLIGHT WHERE case_id = ? AND node_id = ?")) {
+                    delivered.setString(1, caseId);
+                    delivered.setString(2, nodeId);
+                    delivered.executeUpdate();
+                }
             });
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -38,6 +38,7 @@ public final class DeliveriesInFlight {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final GroupCommit writer;
     private final String nodeId;
     /** The rows this node wrote since it started, and has not deleted. */
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
@@ -47,14 +48,16 @@ public final class DeliveriesInFlight {
      * Writes nothing yet: at start, {@link #nodeStopped} with this node's id resolves the rows its previous run left.
      *
      * @param dataSource the state store, whose schema has table DELIVERIES_IN_FLIGHT
+     * @param writer     commits a row before its send together with the other workers' writes
      * @param nodeId     this node ({@code hub.node-id}, else the host name)
      */
-    public DeliveriesInFlight(DataSource dataSource, String nodeId) {
+    public DeliveriesInFlight(DataSource dataSource, GroupCommit writer, String nodeId) {
         if (nodeId.length() > MAX_NODE_ID) {
             throw new IllegalArgumentException("hub.node-id must have at most " + MAX_NODE_ID + " characters, not "
                     + nodeId.length() + " (" + nodeId.substring(0, 40) + "…)");
         }
         this.dataSource = dataSource;
+        this.writer = writer;
         this.nodeId = nodeId;
     }
 
@@ -135,12 +138,15 @@ public final class DeliveriesInFlight {
         if (sending.contains(caseId)) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO DELIVERIES_IN_FLIGHT (case_id, node_id) VALUES (?, ?)")) {
-            insert.setString(1, caseId);
-            insert.setString(2, nodeId);
-            insert.executeUpdate();
+        try {
+            writer.execute(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO DELIVERIES_IN_FLIGHT (case_id, node_id) VALUES (?, ?)")) {
+                    insert.setString(1, caseId);
+                    insert.setString(2, nodeId);
+                    insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
@@ -152,15 +158,26 @@ public final class DeliveriesInFlight {
     }
 
     /**
-     * The case is recorded as handled: its email is no longer in doubt. A row that cannot be deleted now is harmless
-     * (its case is handled, so the next start deletes it): logged, not thrown, as the case is done.
+     * The case is recorded as handled: its email is no longer in doubt. Its row went in the same transaction as the
+     * ledger's record ({@link CaseLedgerTable#record}).
      */
     public void delivered(String caseId) {
-        try {
-            forget(caseId);
-        } catch (SQLException e) {
-            LOG.warn("Case {} was delivered and recorded, but its row in DELIVERIES_IN_FLIGHT could not be deleted ({});"
-                    + " the next start deletes it", caseId, e.getMessage());
+        sending.remove(caseId);
+    }
+
+    /**
+     * Whether another node was sending this case and never recorded it: that node stopped (its claim of the case ran
+     * out, or this node would not be asking), so its email may have arrived, and the case is uncertain here too.
+     */
+    public boolean sentByAnotherNode(String caseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM DELIVERIES_IN_FLIGHT WHERE case_id = ? AND node_id <> ?")) {
+            select.setString(1, caseId);
+            select.setString(2, nodeId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -174,11 +191,11 @@ public final class DeliveriesInFlight {
         return uncertain.contains(caseId);
     }
 
-    /** An operator has it now (it is parked): a later replay sends it normally. */
+    /**
+     * An operator has it now (it is parked): a later replay sends it normally. Its row goes, whichever node wrote it
+     * (this one before a restart, or one that died while sending it).
+     */
     public void resolved(String caseId) throws SQLException {
-        if (!uncertain.contains(caseId)) {
-            return;
-        }
         delete(caseId);
         uncertain.remove(caseId);
     }

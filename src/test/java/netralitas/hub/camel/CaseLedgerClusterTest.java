@@ -5,6 +5,9 @@ import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.PostgresServer;
 import netralitas.hub.state.StateStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes' ledgers on one PostgreSQL: a case another node is processing is waited for, and then is a duplicate (the
- * other node recorded it) or is taken over (the other node died): never lost as a false duplicate.
+ * other node recorded it) or is taken over (the other node died): never lost as a false duplicate, and never sent twice
+ * when the dead node was sending it.
  */
 class CaseLedgerClusterTest {
 
@@ -51,6 +55,28 @@ class CaseLedgerClusterTest {
         }
     }
 
+    @Test
+    void aCaseWhoseNodeDiedWhileSendingItIsUncertainOnTheNodeThatTakesItOver() throws Exception {
+        try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable tableB = table(store, writer, "node-b")) {
+            CaseLedgerTable tableA = table(store, writer, "node-a");
+            DeliveriesInFlight sendingOnA = new DeliveriesInFlight(store.dataSource(), writer, "node-a");
+            assertTrue(new CaseLedger(tableA, sendingOnA).add("NH-5"));
+            sendingOnA.sending("NH-5");
+            tableA.close(); // node-a dies with the email on its way to the SMTP server
+
+            Exchange takenOver = new DefaultExchange(new DefaultCamelContext());
+            CaseLedger b = ledger(store, tableB, "node-b");
+            assertFalse(CompletableFuture.supplyAsync(() -> b.add(takenOver, "NH-5")).get(10, TimeUnit.SECONDS),
+                    "not sent again");
+            assertTrue(takenOver.getProperty(HubProperties.DELIVERY_UNCERTAIN, false, Boolean.class),
+                    "parked as delivery uncertain");
+            new DeliveriesInFlight(store.dataSource(), writer, "node-b").resolved("NH-5"); // route park-uncertain
+            assertTrue(CompletableFuture.supplyAsync(() -> b.add(new DefaultExchange(new DefaultCamelContext()),
+                    "NH-5")).get(10, TimeUnit.SECONDS), "replayed by an operator: sent normally");
+        }
+    }
+
     private static StateStore postgresql() {
         return StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 6);
     }
@@ -60,6 +86,6 @@ class CaseLedgerClusterTest {
     }
 
     private static CaseLedger ledger(StateStore store, CaseLedgerTable table, String nodeId) {
-        return new CaseLedger(table, new DeliveriesInFlight(store.dataSource(), nodeId));
+        return new CaseLedger(table, new DeliveriesInFlight(store.dataSource(), new GroupCommit(store.dataSource(), 8, "test-writer"), nodeId));
     }
 }

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +54,7 @@ class DeliveriesInFlightTest {
             deliveries.sending("NH-1");
             deliveries.sending("NH-1");
             assertEquals(List.of("NH-1 hub-1 false"), rows(store.dataSource()), "a retried send keeps its one row");
+            recorded(store, NODE, "NH-1");
             deliveries.delivered("NH-1");
             deliveries.delivered("NH-9");
             assertEquals(List.of(), rows(store.dataSource()));
@@ -101,6 +104,7 @@ class DeliveriesInFlightTest {
             DeliveriesInFlight restarted = started(store, NODE, Set.of());
             assertEquals(List.of("NH-1"), restarted.uncertain(), "hub-2 is still sending NH-2");
             assertEquals(List.of("NH-1 hub-1 true", "NH-2 hub-2 false"), rows(store.dataSource()));
+            recorded(store, "hub-2", "NH-2");
             other.delivered("NH-2");
 
             // hub-2 gone: whoever takes its work over resolves its rows.
@@ -126,14 +130,23 @@ class DeliveriesInFlightTest {
     void aNodeIdWiderThanItsColumnIsRefusedAtStart(StateStore.Kind kind, @TempDir Path dir) {
         try (StateStore store = FreshStores.open(kind, dir)) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new DeliveriesInFlight(store.dataSource(), "n".repeat(256)));
+                    () -> new DeliveriesInFlight(store.dataSource(), new GroupCommit(store.dataSource(), 8, "test-writer"), "n".repeat(256)));
             assertTrue(refused.getMessage().startsWith("hub.node-id must have at most 255 characters, not 256"),
                     refused.getMessage());
         }
     }
 
+    /** The ledger records the case, which clears its row in the same transaction. */
+    private static void recorded(StateStore store, String node, String caseId) {
+        try (GroupCommit writer = new GroupCommit(store.dataSource(), 8, "test-ledger");
+             CaseLedgerTable ledger = new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC(), node,
+                     Duration.ofSeconds(30))) {
+            ledger.record(caseId);
+        }
+    }
+
     private static DeliveriesInFlight started(StateStore store, String node, Set<String> handled) throws SQLException {
-        DeliveriesInFlight deliveries = new DeliveriesInFlight(store.dataSource(), node);
+        DeliveriesInFlight deliveries = new DeliveriesInFlight(store.dataSource(), new GroupCommit(store.dataSource(), 8, "test-writer"), node);
         deliveries.nodeStopped(node, handled::contains);
         return deliveries;
     }

@@ -67,7 +67,7 @@ class Release01UpgradeTest {
         Path data = fixture(copy);
         String log = Files.readString(data.resolve("state/deliveries-in-flight.log"));
         try (StateStore store = StateStore.embedded(data, 2)) {
-            DeliveriesInFlight deliveries = new DeliveriesInFlight(store.dataSource(), "hub-1");
+            DeliveriesInFlight deliveries = new DeliveriesInFlight(store.dataSource(), new GroupCommit(store.dataSource(), 8, "test-writer"), "hub-1");
             assertEquals(List.of(UNCERTAIN, "NH-20240930-ZTQZEP37", "NH-20241025-Y71VNB70"),
                     LegacyDeliveriesLog.importInto(data, deliveries), "sent and not refused");
             assertFalse(Files.exists(data.resolve("state/deliveries-in-flight.log")));
@@ -81,7 +81,7 @@ class Release01UpgradeTest {
             assertEquals(List.of(), LegacyDeliveriesLog.importInto(data, deliveries), "imported once");
         }
         try (StateStore reopened = StateStore.embedded(data, 2)) {
-            DeliveriesInFlight deliveries = new DeliveriesInFlight(reopened.dataSource(), "hub-1");
+            DeliveriesInFlight deliveries = new DeliveriesInFlight(reopened.dataSource(), new GroupCommit(reopened.dataSource(), 8, "test-writer"), "hub-1");
             deliveries.nodeStopped("hub-1", id -> false);
             assertEquals(List.of(UNCERTAIN), deliveries.uncertain(), "still uncertain after another restart");
         }
