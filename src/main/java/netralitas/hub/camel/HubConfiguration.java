@@ -51,6 +51,7 @@ import netralitas.hub.state.ParkedCaseTable;
 import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -179,8 +180,14 @@ public final class HubConfiguration implements CamelConfiguration {
 
         GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
         CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover());
-        context.addService(new StoreLeaseClusterService(new LeaseTable(database, clock), node.id(), node.takeover(),
-                clock));
+        StoreLeaseClusterService cluster = new StoreLeaseClusterService(new LeaseTable(database, clock), node.id(),
+                node.takeover(), clock);
+        context.addService(cluster);
+        // One node of the cluster runs each of these routes: the one holding the namespace's lease.
+        registry.bind("reportMailboxLeadership", ClusteredRoutePolicy.forNamespace(cluster, "report-mailbox"));
+        registry.bind("csvDropFolderLeadership", ClusteredRoutePolicy.forNamespace(cluster, "csv-drop-folder"));
+        registry.bind("digestLeadership", ClusteredRoutePolicy.forNamespace(cluster, "digest"));
+        registry.bind("auditAnchorLeadership", ClusteredRoutePolicy.forNamespace(cluster, "audit-anchor"));
         DeliveriesInFlight deliveriesInFlight = new DeliveriesInFlight(database, stateWriter, node.id());
         List<String> imported = LegacyDeliveriesLog.importInto(dataDir, deliveriesInFlight);
         if (!imported.isEmpty()) {

@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Camel's cluster service over the hub's state store, for the {@code master:} endpoints of the routes: of the nodes
- * sharing the store, one at a time consumes each {@code master:<namespace>:…} endpoint (SPEC §11). Camel ships cluster
+ * Camel's cluster service over the hub's state store, for the routes whose {@code routePolicy} is a
+ * {@code ClusteredRoutePolicy}: of the nodes sharing the store, one at a time runs each such route (SPEC §11). Camel ships cluster
  * services for a shared file lock, Kubernetes leases, ZooKeeper, Consul and others; the hub's nodes already share one
  * database and nothing else, so the lease lives there ({@link LeaseTable}). A leader renews its lease every third of
  * hub.cluster.takeover-seconds; a node that dies is replaced after at most that time.

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One namespace of {@link StoreLeaseClusterService}: tries to take or renew the namespace's lease at start and then
- * every third of the lease, and tells the {@code master:} consumer when this node becomes or stops being the leader. A
+ * every third of the lease, and tells the route policy when this node becomes or stops being the leader. A
  * leader that cannot reach the store steps down before its lease can run out, so that two nodes are never leaders
  * together while their clocks agree.
  */

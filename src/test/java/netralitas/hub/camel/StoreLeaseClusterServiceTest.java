@@ -6,6 +6,7 @@ import netralitas.hub.state.StateStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two hub nodes (two CamelContexts) on one PostgreSQL, each with a master: consumer of the same namespace: one consumes
- * at a time, and when it stops, the other takes over.
+ * Two hub nodes (two CamelContexts) on one PostgreSQL, each with a route under a ClusteredRoutePolicy of the same
+ * namespace: one runs it at a time, and when it stops, the other takes over.
  */
 class StoreLeaseClusterServiceTest {
 
@@ -51,12 +52,14 @@ class StoreLeaseClusterServiceTest {
 
     private static CamelContext node(StateStore store, String nodeId, AtomicInteger ticks) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.addService(new StoreLeaseClusterService(new LeaseTable(store.dataSource(), Clock.systemUTC()), nodeId,
-                LEASE, Clock.systemUTC()));
+        StoreLeaseClusterService cluster = new StoreLeaseClusterService(new LeaseTable(store.dataSource(),
+                Clock.systemUTC()), nodeId, LEASE, Clock.systemUTC());
+        context.addService(cluster);
+        ClusteredRoutePolicy leadership = ClusteredRoutePolicy.forNamespace(cluster, "ticks");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:ticks:timer:tick?period=50").process(exchange -> ticks.incrementAndGet());
+                from("timer:tick?period=50").routePolicy(leadership).process(exchange -> ticks.incrementAndGet());
             }
         });
         context.start();

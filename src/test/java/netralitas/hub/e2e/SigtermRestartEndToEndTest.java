@@ -81,13 +81,15 @@ class SigtermRestartEndToEndTest {
                 boolean stopInFlight = cycle % 2 == 1;
                 long deliveredBefore = RawTrail.lines(work.resolve("data/audit"), "DELIVERED");
                 try (HubProcess hub = HubProcess.start(settings, log)) {
-                    awaitWhileRunning(hub, log, "cycle " + cycle + ": ready", () -> status(ready) == 200);
+                    awaitWhileRunning(hub, log, "cycle " + cycle + ": ready", () -> status(ready) == 200, () -> "");
                     if (stopInFlight) {
                         awaitWhileRunning(hub, log, "cycle " + cycle + ": a delivery",
-                                () -> RawTrail.lines(work.resolve("data/audit"), "DELIVERED") > deliveredBefore);
+                                () -> RawTrail.lines(work.resolve("data/audit"), "DELIVERED") > deliveredBefore, () -> "");
                     } else {
                         awaitWhileRunning(hub, log, "cycle " + cycle + ": every report handled",
-                                () -> csvFilesIn(drop) == 0 && imap.messageIds(TestHub.REPORT_MAILBOX, "INBOX").isEmpty());
+                                () -> csvFilesIn(drop) == 0 && imap.messageIds(TestHub.REPORT_MAILBOX, "INBOX").isEmpty(),
+                                () -> "left: " + csvNamesIn(drop) + " in the drop folder, "
+                                        + imap.messageIds(TestHub.REPORT_MAILBOX, "INBOX") + " in INBOX");
                     }
                     assertTrue(hub.terminate(45), "cycle " + cycle + ": the hub did not stop within 45 s of SIGTERM");
                 }
@@ -202,11 +204,13 @@ class SigtermRestartEndToEndTest {
         assertEquals(delivered, received, "the cases in the offices' mailboxes are the delivered ones");
     }
 
-    private static void awaitWhileRunning(HubProcess hub, Path log, String what, Callable<Boolean> done) throws Exception {
+    private static void awaitWhileRunning(HubProcess hub, Path log, String what, Callable<Boolean> done,
+                                          Callable<String> state) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!done.call()) {
             assertTrue(hub.isAlive(), what + ": the hub exited; its log:\n" + RawTrail.logTail(log, 40));
-            assertTrue(System.nanoTime() < deadline, what + ": not within 90 s; the hub's log:\n" + RawTrail.logTail(log, 40));
+            assertTrue(System.nanoTime() < deadline, what + ": not within 90 s; " + state.call() + "; the hub's log:\n"
+                    + RawTrail.logTail(log, 40));
             Thread.sleep(100);
         }
     }
@@ -221,6 +225,12 @@ class SigtermRestartEndToEndTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private static List<String> csvNamesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".csv")).sorted().toList();
         }
     }
 
