@@ -25,6 +25,10 @@ The hub
   --hub-bkn-rate N      hub.bkn.rate-limit-per-second (20 in production; the hub keeps 8 bytes
                         per request per second, so keep it modest)                          (default 10000)
   --hub-opt OPT         one more JVM option for the hub, e.g. --hub-opt -Dhub.bkn.max-concurrency=8 (repeatable)
+  --jar PATH            the hub jar to run, e.g. an earlier revision's (default: this tree's target/netralitas-hub.jar)
+  --hub-home DIR        the hub's folder (config/, routes/) for that jar                     (default: this tree)
+  --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback
+                        (default: the embedded H2 file)
 The run
   --progress S          progress line every S seconds                                       (default 30)
   --stall S             give up when no row was seen for S seconds, 0 = never               (default 900)
@@ -38,6 +42,8 @@ EOF
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/netralitas-hub.jar"
+HUB_HOME_DIR="$ROOT"
+STATE_URL= POSTGRES=no POSTGRES_PID=
 
 [[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || { usage >&2; exit 2; }
 ROWS=$1; shift
@@ -59,6 +65,9 @@ while [[ $# -gt 0 ]]; do
         --xmx) XMX=$2; shift 2 ;;
         --hub-bkn-rate) HUB_BKN_RATE=$2; shift 2 ;;
         --hub-opt) HUB_OPTS+=("$2"); shift 2 ;;
+        --jar) JAR=$(realpath "$2"); shift 2 ;;
+        --hub-home) HUB_HOME_DIR=$(realpath "$2"); shift 2 ;;
+        --postgres) POSTGRES=yes; shift ;;
         --progress) PROGRESS=$2; shift 2 ;;
         --stall) STALL=$2; shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
@@ -106,6 +115,7 @@ cleanup() {
     stop_process "$MONITOR_PID" monitor 5
     stop_process "$HUB_PID" hub 60
     stop_process "$PARTNERS_PID" partners 20
+    stop_process "$POSTGRES_PID" postgres 20
     [[ -z ${WORK:-} ]] || echo "work folder: $WORK"
 }
 trap cleanup EXIT
@@ -141,7 +151,15 @@ done
 P="$WORK/partners.properties"
 log "$(head -n 1 "$WORK/partners.log")"
 
-# ---- 4. the hub, its own JVM, pointed at the partners by environment ---------------------------------------------
+# ---- 4. the hub, its own JVM, pointed at the partners (and the PostgreSQL store) by environment ------------------
+if [[ $POSTGRES == yes ]]; then
+    java -Xmx128m -cp "$CP" netralitas.hub.bench.BenchPostgres --out "$WORK/postgres.url" >"$WORK/postgres.log" 2>&1 &
+    POSTGRES_PID=$!
+    for ((i = 0; i < 600; i++)); do [[ -f $WORK/postgres.url ]] && break; sleep 0.1; done
+    [[ -f $WORK/postgres.url ]] || { cat "$WORK/postgres.log"; echo "PostgreSQL did not start within 60 s" >&2; exit 1; }
+    STATE_URL=$(head -n 1 "$WORK/postgres.url")
+    log "state store: $STATE_URL"
+fi
 if [[ $PROFILE == yes ]]; then
     # The profile settings sample each Java thread every 10 ms; the recording is written when the hub stops.
     HUB_OPTS+=("-XX:StartFlightRecording=settings=profile,filename=$WORK/hub.jfr,dumponexit=true")
@@ -151,7 +169,7 @@ HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log":time,uptime,level,tags
 HUB_STARTED=$(date +%s%N)
 (
     cd "$WORK"
-    export HUB_HOME="$ROOT" HUB_EMBEDDED=false HUB_SECURITY_ALLOW_INSECURE=true \
+    export HUB_HOME="$HUB_HOME_DIR" HUB_STATE_URL="$STATE_URL" HUB_STATE_USERNAME=postgres HUB_EMBEDDED=false HUB_SECURITY_ALLOW_INSECURE=true \
         HUB_DATA_DIR="$WORK/data" HUB_CSV_DROP_DIR="$WORK/drop" \
         HUB_SMTP_HOST="$(prop "$P" smtp.host)" HUB_SMTP_PORT="$(prop "$P" smtp.port)" HUB_SMTP_STARTTLS=false \
         HUB_IMAP_HOST="$(prop "$P" smtp.host)" HUB_IMAP_PORT="$(prop "$P" imap.port)" HUB_IMAP_PROTOCOL=imap \
@@ -175,7 +193,7 @@ log "hub ready after $HUB_STARTUP_S s: $(grep -m1 -oE '(PRODUCTION|EMBEDDED) MOD
 # ---- 5. drop, watch until done/ ----------------------------------------------------------------------------------
 set +e
 java -Xmx128m -cp "$CP" netralitas.hub.bench.LoadMonitor --csv "$CSV" --drop-dir "$WORK/drop" \
-    --audit-dir "$WORK/data/audit" --hub-pid "$HUB_PID" --partners-pid "$PARTNERS_PID" --rows "$ROWS" \
+    --audit-dir "$WORK/data/audit" --state-url "$STATE_URL" --hub-pid "$HUB_PID" --partners-pid "$PARTNERS_PID" --rows "$ROWS" \
     --clk-tck "$(getconf CLK_TCK)" --progress-s "$PROGRESS" --stall-s "$STALL" --timeout-s "$TIMEOUT" \
     --out "$WORK/monitor.properties" &
 MONITOR_PID=$!
@@ -209,6 +227,7 @@ hub-command=${HUB_CMD[*]}
 scenario=$SCENARIO
 bkn-rate-limit=$BKN_RATE_LIMIT
 hub-bkn-rate=$HUB_BKN_RATE
+state-url=$STATE_URL
 machine=$MACHINE
 hub-startup-s=$HUB_STARTUP_S
 hub-stop-s=$HUB_STOP_S

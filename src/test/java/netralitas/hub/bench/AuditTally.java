@@ -9,6 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
@@ -27,17 +32,28 @@ final class AuditTally {
     private static final int CHUNK = 4 << 20;
 
     private final Path auditDir;
+    /** The PostgreSQL state store holding the trail (table AUDIT_EVENT), or null for the files. */
+    private final String stateUrl;
     private final Map<Path, Long> consumed = new HashMap<>();
     private final Map<String, Long> counts = new TreeMap<>();
     private long malformedLines;
     private ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
 
     AuditTally(Path auditDir) {
+        this(auditDir, null);
+    }
+
+    /** The trail of {@code stateUrl} (PostgreSQL mode) when it is not blank, else the files of {@code auditDir}. */
+    AuditTally(Path auditDir, String stateUrl) {
         this.auditDir = auditDir;
+        this.stateUrl = stateUrl == null || stateUrl.isBlank() ? null : stateUrl;
     }
 
     /** Reads what was appended since the last call; returns the counts so far (event → lines). */
     Map<String, Long> update() throws IOException {
+        if (stateUrl != null) {
+            return countInStore();
+        }
         for (Path file : files()) {
             long offset = consumed.getOrDefault(file, 0L);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -46,6 +62,21 @@ final class AuditTally {
             consumed.put(file, offset);
         }
         return counts;
+    }
+
+    /** In the store the events are counted by an index-backed query, not by reading them. */
+    private Map<String, Long> countInStore() throws IOException {
+        try (Connection connection = DriverManager.getConnection(stateUrl, "postgres", null);
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT event_type, COUNT(*) FROM AUDIT_EVENT GROUP BY event_type")) {
+            counts.clear();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IOException("cannot count the events in " + stateUrl + ": " + e.getMessage(), e);
+        }
     }
 
     long count(String event) {

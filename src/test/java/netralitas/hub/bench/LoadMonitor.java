@@ -41,7 +41,7 @@ public final class LoadMonitor {
         long progressNanos = args.number("progress-s", 30) * 1_000_000_000L;
         long stallNanos = args.number("stall-s", 900) * 1_000_000_000L;
         long timeoutNanos = args.number("timeout-s", 0) * 1_000_000_000L;
-        AuditTally tally = new AuditTally(args.path("audit-dir"));
+        AuditTally tally = new AuditTally(args.path("audit-dir"), args.string("state-url", ""));
 
         if (!hub.alive()) {
             System.out.println("the hub is not running");

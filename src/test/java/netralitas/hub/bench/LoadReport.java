@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +46,8 @@ public final class LoadReport {
         Map<String, String> generated = KeyValues.read(work.resolve("generator.properties"));
         Map<String, String> monitor = KeyValues.read(work.resolve("monitor.properties"));
         Map<String, String> partners = KeyValues.read(work.resolve("partners-stats.properties"));
-        AuditTally audit = new AuditTally(work.resolve("data/audit"));
+        String stateUrl = run.getOrDefault("state-url", "");
+        AuditTally audit = new AuditTally(work.resolve("data/audit"), stateUrl);
         Map<String, Long> events = audit.update();
         RejectsFiles rejects = RejectsFiles.read(work.resolve("drop/done"));
         GcLog gc = GcLog.read(work.resolve("gc.log"), KeyValues.number(monitor, "drop-epoch-ms"),
@@ -171,8 +177,14 @@ public final class LoadReport {
 
         section(out, "Disk (work folder)");
         line(out, "audit trail", mb(sizeOf(work.resolve("data/audit"))));
-        line(out, "other hub state", mb(sizeOf(work.resolve("data")) - sizeOf(work.resolve("data/audit")))
-                + " (case ledger, digest queue, dead letters)");
+        long state = sizeOf(work.resolve("data")) - sizeOf(work.resolve("data/audit"));
+        line(out, "other hub state", mb(state) + " (case ledger, digest queue, parked cases)"
+                + perCase(state, events.getOrDefault("RECEIVED", 0L)));
+        if (!stateUrl.isBlank()) {
+            long database = databaseSize(stateUrl);
+            line(out, "PostgreSQL database", mb(database) + " (everything, the trail included)"
+                    + perCase(database, events.getOrDefault("RECEIVED", 0L)));
+        }
         line(out, "hub log", mb(sizeOf(work.resolve("hub.log"))));
 
         section(out, "Hub log");
@@ -205,6 +217,21 @@ public final class LoadReport {
 
     private static void line(StringBuilder out, String label, String value) {
         out.append(String.format("  %-22s %s%n", label, value));
+    }
+
+    private static String perCase(long bytes, long cases) {
+        return cases == 0 ? "" : String.format(", %,d bytes per case", bytes / cases);
+    }
+
+    private static long databaseSize(String stateUrl) throws IOException {
+        try (Connection connection = DriverManager.getConnection(stateUrl, "postgres", null);
+             Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT pg_database_size(current_database())")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException("cannot read the size of " + stateUrl + ": " + e.getMessage(), e);
+        }
     }
 
     private static long sizeOf(Path path) throws IOException {
