@@ -20,8 +20,9 @@ echo "building $REF in $REF_TREE"
 
 run() { # name, load-run options...
     local name=$1; shift
-    echo "=== $name"
-    "$ROOT/bench/load-run.sh" "$ROWS" "${SCENARIO[@]}" --work "$OUT/$name" "$@" | tee "$OUT/$name.txt" | head -n 1
+    echo "=== $name ($(date -u +%H:%M:%SZ))"
+    "$ROOT/bench/load-run.sh" "$ROWS" "${SCENARIO[@]}" --work "$OUT/$name" "$@" >"$OUT/$name.txt" 2>&1 || true
+    grep -m1 '^LOAD RUN' "$OUT/$name.txt" || { tail -n 20 "$OUT/$name.txt"; echo "$name: no result" >&2; exit 1; }
 }
 run reference --jar "$REF_TREE/target/netralitas-hub.jar" --hub-home "$REF_TREE"
 run embedded

@@ -112,7 +112,7 @@ class ClusterEndToEndTest {
             Set<String> accounted = new HashSet<>(perCase.keySet());
             accounted.addAll(uncertain);
             assertEquals(ROWS + MAILS, accounted.size(), "every case delivered, or parked as uncertain");
-            assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), perCase.keySet(), uncertain);
+            DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), perCase.keySet(), uncertain);
             HubProcess.Output verify = HubProcess.command(node(shared, work, 1), work.resolve("verify.txt"), "audit",
                     "verify");
             assertEquals(0, verify.exit(), verify.out());
@@ -221,30 +221,6 @@ class ClusterEndToEndTest {
                 unreadable -> { throw new IllegalStateException("unreadable trail line: " + unreadable); }).events()) {
             return events.filter(e -> event.equals(e.event().name())).toList();
         }
-    }
-
-    private static void assertEachCaseReachedEachOfItsRecipientsOnce(List<MimeMessage> caseMails, Set<String> delivered,
-                                                                      Set<String> uncertain) throws Exception {
-        Map<String, Integer> copies = new HashMap<>();
-        Map<String, Integer> recipients = new HashMap<>();
-        for (MimeMessage message : caseMails) {
-            String caseId = message.getHeader("X-Netralitas-Case-Id", null);
-            copies.merge(caseId, 1, Integer::sum);
-            Set<String> addresses = new HashSet<>();
-            for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
-                if (message.getRecipients(type) != null) {
-                    Stream.of(message.getRecipients(type)).map(Object::toString).forEach(addresses::add);
-                }
-            }
-            recipients.put(caseId, addresses.size());
-        }
-        for (String caseId : delivered) {
-            assertEquals(recipients.get(caseId), copies.get(caseId), caseId + ": one copy per recipient");
-        }
-        copies.forEach((caseId, count) -> {
-            assertTrue(delivered.contains(caseId) || uncertain.contains(caseId), caseId + " in a mailbox, never delivered");
-            assertTrue(count <= recipients.get(caseId), caseId + " arrived twice");
-        });
     }
 
     /** SEDANG reports: one email each, to the BKPSDM only. */

@@ -1,7 +1,5 @@
 package netralitas.hub.e2e;
 
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
 import netralitas.hub.audit.AuditLog;
 import netralitas.hub.bench.GeneratedEmployees;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,36 +102,9 @@ class CsvCrashEndToEndTest {
                 assertTrue(events(work, "DUPLICATE").size() >= deliveredBefore - uncertain.size(),
                         "what was delivered before the stop is recognised, not sent again");
             }
-            assertEachCaseReachedEachOfItsRecipientsOnce(mail, perCase.keySet(), uncertain);
+            DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(
+                    List.of(mail.greenMail().getReceivedMessages()), perCase.keySet(), uncertain);
         }
-    }
-
-    /**
-     * Every copy in the mail server: a delivered case is there once per address of its To and Cc; an uncertain one at
-     * most that often; nothing else is there.
-     */
-    private static void assertEachCaseReachedEachOfItsRecipientsOnce(EmbeddedMailServer mail, Set<String> delivered,
-                                                                      Set<String> uncertain) throws Exception {
-        Map<String, Integer> copies = new HashMap<>();
-        Map<String, Integer> recipients = new HashMap<>();
-        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
-            String caseId = message.getHeader("X-Netralitas-Case-Id", null);
-            copies.merge(caseId, 1, Integer::sum);
-            Set<String> addresses = new HashSet<>();
-            for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
-                if (message.getRecipients(type) != null) {
-                    Stream.of(message.getRecipients(type)).map(Object::toString).forEach(addresses::add);
-                }
-            }
-            recipients.put(caseId, addresses.size());
-        }
-        for (String caseId : delivered) {
-            assertEquals(recipients.get(caseId), copies.get(caseId), caseId + ": one copy per recipient");
-        }
-        copies.forEach((caseId, count) -> {
-            assertTrue(delivered.contains(caseId) || uncertain.contains(caseId), caseId + " in a mailbox, never delivered");
-            assertTrue(count <= recipients.get(caseId), caseId + " arrived twice");
-        });
     }
 
     /** SEDANG reports: one email each, to the BKPSDM only (the mail server is the slowest partner here). */
