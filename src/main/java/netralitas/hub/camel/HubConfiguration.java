@@ -201,7 +201,8 @@ public final class HubConfiguration implements CamelConfiguration {
                     deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
         }
         registry.bind("deliveriesInFlight", deliveriesInFlight);
-        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
+        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight,
+                state.kind() == StateStore.Kind.POSTGRESQL));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         AcknowledgementQuota quota = new AcknowledgementQuota(database,

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,22 +53,27 @@ public final class SharedBknPlaces implements BknPlaces {
         createPlaces();
     }
 
-    /** Rows 0 (the lock) to {@code limit}; a limit lowered later leaves the rows above it unused. */
+    /** Rows 0 (the lock) to {@code limit}, in one transaction; a limit lowered later leaves the rows above it unused. */
     private void createPlaces() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight, free_at)"
-                     + " SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
-            for (int place = 0; place <= limit; place++) {
-                insert.setInt(1, place);
-                insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
-                insert.setInt(3, place);
-                try {
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e; // else another node created it at the same moment
-                    }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight, free_at)"
+                    + " SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
+                for (int place = 0; place <= limit; place++) {
+                    insert.setInt(1, place);
+                    insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
+                    insert.setInt(3, place);
+                    insert.addBatch();
                 }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e; // else another node created them at the same moment
+                }
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }
@@ -107,58 +113,88 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     private Duration takeUnderLock(Connection connection) throws SQLException {
+        // A place lives for a second or so: not worth a disk flush. After a crash of the server the places read as of
+        // a moment before, which frees a place a little early at worst, as a restarted BKN client would.
+        withoutFlush(connection);
         try (PreparedStatement lock = connection.prepareStatement("SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
              ResultSet locked = lock.executeQuery()) {
             locked.next();
         }
-        Instant now = clock.instant();
-        int inFlight = 0;
-        Integer free = null;
-        Instant nextFree = null;
-        try (PreparedStatement places = connection.prepareStatement("SELECT place, in_flight, free_at FROM BKN_PLACE"
-                + " WHERE place BETWEEN 1 AND ? ORDER BY free_at, place")) {
-            places.setInt(1, limit);
-            try (ResultSet rows = places.executeQuery()) {
-                while (rows.next()) {
-                    Instant freeAt = rows.getTimestamp(3).toInstant();
-                    boolean held = freeAt.isAfter(now);
-                    if (held && rows.getBoolean(2)) {
-                        inFlight++;
-                    }
-                    if (!held && free == null) {
-                        free = rows.getInt(1);
-                    } else if (held && !rows.getBoolean(2) && nextFree == null) {
-                        nextFree = freeAt;
-                    }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement inFlight = connection.prepareStatement("SELECT COUNT(*) FROM BKN_PLACE"
+                + " WHERE free_at > ? AND in_flight AND place BETWEEN 1 AND ?")) {
+            inFlight.setTimestamp(1, now);
+            inFlight.setInt(2, limit);
+            try (ResultSet count = inFlight.executeQuery()) {
+                count.next();
+                if (count.getInt(1) >= maxConcurrency) {
+                    return IN_FLIGHT_WAIT;
                 }
             }
         }
-        if (inFlight >= maxConcurrency) {
-            return IN_FLIGHT_WAIT;
+        Integer free = null;
+        try (PreparedStatement oldest = connection.prepareStatement("SELECT place FROM BKN_PLACE"
+                + " WHERE free_at <= ? AND place BETWEEN 1 AND ? ORDER BY free_at LIMIT 1")) {
+            oldest.setTimestamp(1, now);
+            oldest.setInt(2, limit);
+            try (ResultSet row = oldest.executeQuery()) {
+                if (row.next()) {
+                    free = row.getInt(1);
+                }
+            }
         }
         if (free == null) {
-            Duration untilFree = nextFree == null ? IN_FLIGHT_WAIT : Duration.between(now, nextFree).plusMillis(1);
-            return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
+            return untilAPlaceFrees(connection, now);
         }
         try (PreparedStatement take = connection.prepareStatement(
                 "UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?, free_at = ? WHERE place = ?")) {
             take.setString(1, nodeId);
-            take.setTimestamp(2, Timestamp.from(now.plus(maxRequest).plus(window)));
+            take.setTimestamp(2, Timestamp.from(now.toInstant().plus(maxRequest).plus(window)));
             take.setInt(3, free);
             take.executeUpdate();
         }
         return Duration.ZERO;
     }
 
+    private Duration untilAPlaceFrees(Connection connection, Timestamp now) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement("SELECT MIN(free_at) FROM BKN_PLACE"
+                + " WHERE free_at > ? AND NOT in_flight AND place BETWEEN 1 AND ?")) {
+            next.setTimestamp(1, now);
+            next.setInt(2, limit);
+            try (ResultSet row = next.executeQuery()) {
+                Timestamp nextFree = row.next() ? row.getTimestamp(1) : null;
+                Duration untilFree = nextFree == null ? IN_FLIGHT_WAIT
+                        : Duration.between(now.toInstant(), nextFree.toInstant()).plusMillis(1);
+                return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
+            }
+        }
+    }
+
+    /** {@code SET LOCAL synchronous_commit}: this transaction's commit does not wait for the disk (PostgreSQL only). */
+    private static void withoutFlush(Connection connection) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
     @Override
     public void release() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
-                     + " free_at = ? WHERE place = (SELECT MIN(place) FROM BKN_PLACE WHERE held_by = ? AND in_flight)")) {
-            release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
-            release.setString(2, nodeId);
-            if (release.executeUpdate() == 0) {
-                throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
+                    + " free_at = ? WHERE place = (SELECT MIN(place) FROM BKN_PLACE WHERE held_by = ? AND in_flight)")) {
+                withoutFlush(connection);
+                release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
+                release.setString(2, nodeId);
+                if (release.executeUpdate() == 0) {
+                    throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot free a place of BKN's rate limit in the state store: "
