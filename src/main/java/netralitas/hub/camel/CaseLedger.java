@@ -23,18 +23,11 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
 
     private final CaseLedgerTable durable;
     private final DeliveriesInFlight inFlightDeliveries;
-    private final boolean sharedByNodes;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param sharedByNodes whether other nodes use the same store (PostgreSQL): then a case is claimed in the store
-     *                      too, and a case a dead node was sending is looked for. On the embedded store there is one
-     *                      node, whose claims in memory are complete, and each case saves two commits.
-     */
-    public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries, boolean sharedByNodes) {
+    public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries) {
         this.durable = durable;
         this.inFlightDeliveries = inFlightDeliveries;
-        this.sharedByNodes = sharedByNodes;
     }
 
     /**
@@ -50,7 +43,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         if (!add(caseId)) {
             return false;
         }
-        if (sharedByNodes && sentByAnotherNode(caseId)) {
+        if (durable.sharedByNodes() && sentByAnotherNode(caseId)) {
             remove(caseId);
             exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
             return false;
@@ -92,9 +85,6 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
      * the start while the dead node's claims still run), and then this node takes the case over.
      */
     private boolean claimDurably(String caseId) {
-        if (!sharedByNodes) {
-            return !durable.contains(caseId);
-        }
         while (!durable.contains(caseId)) {
             if (durable.claim(caseId) == CaseLedgerTable.Claim.CLAIMED) {
                 return true;
@@ -144,9 +134,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         if (!inFlight.remove(caseId)) {
             return false;
         }
-        if (sharedByNodes) {
-            durable.release(caseId);
-        }
+        durable.release(caseId);
         return true;
     }
 

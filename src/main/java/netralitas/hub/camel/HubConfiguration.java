@@ -133,6 +133,7 @@ public final class HubConfiguration implements CamelConfiguration {
         }
         DataSource database = state.dataSource();
         registry.bind("stateStoreHealth", new StateStoreHealthCheck(state));
+        ClusterNode node = ClusterNode.of(settings);
 
         bindIntake(settings, registry, regions, categories, clock, LOG::info);
         MailRetrySchedule retrySchedule = new MailRetrySchedule(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
@@ -144,7 +145,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("fileTally", new FileTally());
         CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock,
-                bknPlaces(settings, state, clock));
+                bknPlaces(settings, state, node, clock));
         registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms")));
 
         String from = settings.required("hub.mail.from");
@@ -171,7 +172,6 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.csv.settle-ms")), clock, audit, "ingest-csv"));
         registry.bind("anchorMailComposer", new AnchorMailComposer(renderer, trail, from,
                 settings.required("hub.audit.anchor-inbox"), mailDomain, clock));
-        ClusterNode node = ClusterNode.of(settings);
         ParkedCaseTable parkedCases = new ParkedCaseTable(database, clock, node,
                 Duration.ofMillis(settings.longValue("hub.deferred.retry-delay-ms")));
         ParkedCaseImport.run(dataDir, parkedCases, clock);
@@ -179,7 +179,9 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
         GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
-        CaseLedgerTable durableLedger = new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover());
+        CaseLedgerTable durableLedger = state.kind() == StateStore.Kind.POSTGRESQL
+                ? new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover())
+                : CaseLedgerTable.ofOneNode(database, stateWriter, clock, node.id());
         StoreLeaseClusterService cluster = new StoreLeaseClusterService(new LeaseTable(database, clock), node.id(),
                 node.takeover(), clock);
         context.addService(cluster);
@@ -201,8 +203,7 @@ public final class HubConfiguration implements CamelConfiguration {
                     deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
         }
         registry.bind("deliveriesInFlight", deliveriesInFlight);
-        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight,
-                state.kind() == StateStore.Kind.POSTGRESQL));
+        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
@@ -303,7 +304,8 @@ public final class HubConfiguration implements CamelConfiguration {
      * On PostgreSQL, nodes may be many and BKN counts them together: the places are in the store. On the embedded store
      * there is one node, and the places in memory are exact without two commits per request.
      */
-    private static BknPlaces bknPlaces(HubSettings settings, StateStore state, Clock clock) throws SQLException {
+    private static BknPlaces bknPlaces(HubSettings settings, StateStore state, ClusterNode node, Clock clock)
+            throws SQLException {
         if (state.kind() != StateStore.Kind.POSTGRESQL) {
             return localBknPlaces(settings);
         }
@@ -312,7 +314,7 @@ public final class HubConfiguration implements CamelConfiguration {
         return new SharedBknPlaces(state.dataSource(), settings.integer("hub.bkn.rate-limit-per-second"),
                 settings.integer("hub.bkn.max-concurrency"),
                 Duration.ofMillis(settings.longValue("hub.bkn.rate-limit-window-ms")), longestRequest,
-                ClusterNode.of(settings).id(), clock);
+                node.id(), clock);
     }
 
     /**

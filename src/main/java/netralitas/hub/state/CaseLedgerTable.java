@@ -39,18 +39,36 @@ public final class CaseLedgerTable implements AutoCloseable {
     private final Clock clock;
     private final String nodeId;
     private final Duration takeover;
+    /** Null on a store of one node: nothing to renew. */
     private final ScheduledExecutorService renewal;
 
     /**
-     * Forgets this node's claims of an earlier run (it is starting, so none of them is in flight) and starts renewing
-     * the claims it will take, every third of {@code takeover}.
+     * On a store shared by nodes: forgets this node's claims of an earlier run (it is starting, so none of them is in
+     * flight) and starts renewing the claims it will take, every third of {@code takeover}.
      */
     public CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId, Duration takeover) {
+        this(dataSource, writer, clock, nodeId, takeover, true);
+    }
+
+    /**
+     * On the embedded store there is one node, whose claims in memory ({@code CaseLedger}) are complete: no claim is
+     * written, and each case saves two commits.
+     */
+    public static CaseLedgerTable ofOneNode(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId) {
+        return new CaseLedgerTable(dataSource, writer, clock, nodeId, Duration.ZERO, false);
+    }
+
+    private CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId, Duration takeover,
+                            boolean sharedByNodes) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.clock = clock;
         this.nodeId = nodeId;
         this.takeover = takeover;
+        if (!sharedByNodes) {
+            this.renewal = null;
+            return;
+        }
         forgetClaimsOfEarlierRun();
         this.renewal = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "case-claim-renewal");
@@ -59,6 +77,11 @@ public final class CaseLedgerTable implements AutoCloseable {
         });
         long period = Math.max(1, takeover.toMillis() / 3);
         renewal.scheduleWithFixedDelay(this::renewClaims, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether other nodes use this store, so that a case is claimed in it and a dead node's work looked for. */
+    public boolean sharedByNodes() {
+        return renewal != null;
     }
 
     public boolean contains(String caseId) {
@@ -88,6 +111,9 @@ public final class CaseLedgerTable implements AutoCloseable {
      * than the takeover time ago.
      */
     public Claim claim(String caseId) {
+        if (!sharedByNodes()) {
+            return Claim.CLAIMED;
+        }
         AtomicBoolean claimed = new AtomicBoolean();
         try {
             writer.execute(connection -> {
@@ -149,7 +175,9 @@ public final class CaseLedgerTable implements AutoCloseable {
                     insert.setString(5, caseId);
                     insert.executeUpdate();
                 }
-                deleteClaim(connection, caseId);
+                if (sharedByNodes()) {
+                    deleteClaim(connection, caseId);
+                }
                 // Its email is no longer in doubt (DeliveriesInFlight): in the same transaction as the record.
                 try (PreparedStatement delivered = connection.prepareStatement(
                         "DELETE FROM DELIVERIES_IN_FLIGHT WHERE case_id = ? AND node_id = ?")) {
@@ -168,6 +196,9 @@ public final class CaseLedgerTable implements AutoCloseable {
 
     /** Releases this node's claim of a case that is not done (parked, failed): it may come back later, here or elsewhere. */
     public void release(String caseId) {
+        if (!sharedByNodes()) {
+            return;
+        }
         try {
             writer.execute(connection -> deleteClaim(connection, caseId));
         } catch (SQLException e) {
@@ -211,7 +242,9 @@ public final class CaseLedgerTable implements AutoCloseable {
 
     @Override
     public void close() {
-        renewal.shutdownNow();
+        if (renewal != null) {
+            renewal.shutdownNow();
+        }
     }
 
     private static IllegalStateException failure(String what, String caseId, SQLException e) {

@@ -61,7 +61,7 @@ class CaseLedgerClusterTest {
              CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedgerTable tableA = table(store, writer, "node-a");
             DeliveriesInFlight sendingOnA = new DeliveriesInFlight(store.dataSource(), writer, "node-a");
-            assertTrue(new CaseLedger(tableA, sendingOnA, true).add("NH-5"));
+            assertTrue(new CaseLedger(tableA, sendingOnA).add("NH-5"));
             sendingOnA.sending("NH-5");
             tableA.close(); // node-a dies with the email on its way to the SMTP server
 
@@ -87,6 +87,6 @@ class CaseLedgerClusterTest {
 
     private static CaseLedger ledger(StateStore store, CaseLedgerTable table, String nodeId) {
         return new CaseLedger(table, new DeliveriesInFlight(store.dataSource(),
-                new GroupCommit(store.dataSource(), 8, "test-writer"), nodeId), true);
+                new GroupCommit(store.dataSource(), 8, "test-writer"), nodeId));
     }
 }

@@ -78,7 +78,7 @@ class ClusterEndToEndTest {
                     imap.append(TestHub.REPORT_MAILBOX, "INBOX", reportMail(i));
                 }
                 Path csv = work.resolve("laporan.csv");
-                Files.writeString(csv, csv(), StandardCharsets.UTF_8);
+                Files.writeString(csv, SedangReports.csv(ROWS), StandardCharsets.UTF_8);
                 Files.move(csv, work.resolve("drop/laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
 
                 await(() -> caseMails(mail).size() >= ROWS / 4 ? Optional.of(true) : Optional.empty(),
@@ -221,17 +221,6 @@ class ClusterEndToEndTest {
                 unreadable -> { throw new IllegalStateException("unreadable trail line: " + unreadable); }).events()) {
             return events.filter(e -> event.equals(e.event().name())).toList();
         }
-    }
-
-    /** SEDANG reports: one email each, to the BKPSDM only. */
-    private static String csv() {
-        StringBuilder csv = new StringBuilder("nomor_laporan;tanggal_kejadian;nip_terlapor;jenis_pelanggaran;uraian\n");
-        for (int i = 0; i < ROWS; i++) {
-            csv.append("K-").append(i).append(";2024-10-").append(String.format("%02d", 1 + i % 28)).append(';')
-                    .append(GeneratedEmployees.nip(10_000 + i)).append(";APPROACH_PARTY;")
-                    .append("Mendaftar penjaringan bakal calon di partai, laporan ").append(i).append('\n');
-        }
-        return csv.toString();
     }
 
     private static byte[] reportMail(int i) {

@@ -56,7 +56,7 @@ class CsvCrashEndToEndTest {
             Path log = work.resolve("hub.log");
             Files.createDirectories(drop);
             Path csv = work.resolve("laporan.csv");
-            Files.writeString(csv, csv(), StandardCharsets.UTF_8);
+            Files.writeString(csv, SedangReports.csv(ROWS), StandardCharsets.UTF_8);
 
             try (HubProcess first = HubProcess.start(settings, log)) {
                 Files.move(csv, drop.resolve("laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
@@ -105,17 +105,6 @@ class CsvCrashEndToEndTest {
             DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(
                     List.of(mail.greenMail().getReceivedMessages()), perCase.keySet(), uncertain);
         }
-    }
-
-    /** SEDANG reports: one email each, to the BKPSDM only (the mail server is the slowest partner here). */
-    private static String csv() {
-        StringBuilder csv = new StringBuilder("nomor_laporan;tanggal_kejadian;nip_terlapor;jenis_pelanggaran;uraian\n");
-        for (int i = 0; i < ROWS; i++) {
-            csv.append("K-").append(i).append(";2024-10-").append(String.format("%02d", 1 + i % 28)).append(';')
-                    .append(GeneratedEmployees.nip(10_000 + i)).append(";APPROACH_PARTY;")
-                    .append("Mendaftar penjaringan bakal calon di partai, laporan ").append(i).append('\n');
-        }
-        return csv.toString();
     }
 
     private static List<AuditEvent> events(Path work, String event) throws IOException {
