@@ -26,5 +26,15 @@ public enum AuditEventType {
      */
     NOTE,
     /** The chain head was mailed to the anchor inbox (hub.audit.anchor-inbox), outside the hub's control. */
-    ANCHOR_SENT
+    ANCHOR_SENT,
+    /** An office answered a forwarded case (SPEC §12): its status, sanction, sender, whether the sender was a recipient. */
+    FOLLOW_UP,
+    /** A case past its deadline without a final status: its recipients were reminded. */
+    REMINDED,
+    /** A case still unanswered after its last reminder: the region's Bawaslu and the Kanreg BKN were told. */
+    ESCALATED,
+    /** A final status (SELESAI, TIDAK TERBUKTI) arrived: the follow-up clock of the case stopped. */
+    FOLLOW_UP_CLOSED,
+    /** A new case about the same person as an open one was threaded to it; both ids are recorded. */
+    LINKED
 }

@@ -84,7 +84,8 @@ enum CaseStatus {
             case REJECTED -> REJECTED;
             // A copy of a case still in flight (or handled before the period) is not forwarded again.
             case DUPLICATE -> finishedBefore ? null : DUPLICATE;
-            case ACKNOWLEDGED, NOTE, ANCHOR_SENT -> null;
+            // The follow-up of a forwarded case (SPEC §12) is told by `audit followup`, not by the delivery status.
+            case ACKNOWLEDGED, NOTE, ANCHOR_SENT, FOLLOW_UP, REMINDED, ESCALATED, FOLLOW_UP_CLOSED, LINKED -> null;
         };
     }
 

@@ -33,7 +33,12 @@ final class ReportText {
             Map.entry(AuditEventType.DELIVERY_DEFERRED, "ditunda: server email gagal"),
             Map.entry(AuditEventType.ACKNOWLEDGED, "tanda terima ke pelapor"),
             Map.entry(AuditEventType.NOTE, "catatan sistem"),
-            Map.entry(AuditEventType.ANCHOR_SENT, "kepala rantai dikirim ke kotak surat jangkar")));
+            Map.entry(AuditEventType.ANCHOR_SENT, "kepala rantai dikirim ke kotak surat jangkar"),
+            Map.entry(AuditEventType.FOLLOW_UP, "tanggapan instansi"),
+            Map.entry(AuditEventType.REMINDED, "pengingat tindak lanjut dikirim"),
+            Map.entry(AuditEventType.ESCALATED, "dieskalasi ke Bawaslu dan Kanreg BKN"),
+            Map.entry(AuditEventType.FOLLOW_UP_CLOSED, "tindak lanjut selesai"),
+            Map.entry(AuditEventType.LINKED, "terkait dengan kasus lain")));
 
     private ReportText() {
     }

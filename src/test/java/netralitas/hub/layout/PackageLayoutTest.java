@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class PackageLayoutTest {
 
     private static final String[] DOMAIN = {"netralitas.hub.audit..", "netralitas.hub.bkn..", "netralitas.hub.cases..",
-            "netralitas.hub.classify..", "netralitas.hub.inbox..", "netralitas.hub.mail..", "netralitas.hub.nip..",
+            "netralitas.hub.followup..", "netralitas.hub.classify..", "netralitas.hub.inbox..", "netralitas.hub.mail..", "netralitas.hub.nip..",
             "netralitas.hub.region..", "netralitas.hub.report.."};
 
     private static final JavaClasses HUB = new ClassFileImporter()
@@ -50,8 +50,8 @@ class PackageLayoutTest {
         noClasses().should().resideOutsideOfPackages("netralitas.hub.app..", "netralitas.hub.dryrun..",
                         "netralitas.hub.camel..", "netralitas.hub.state..", "netralitas.hub.outbox..",
                         "netralitas.hub.check..", "netralitas.hub.embedded..", "netralitas.hub.audit..",
-                        "netralitas.hub.bkn..", "netralitas.hub.cases..", "netralitas.hub.classify..",
-                        "netralitas.hub.inbox..", "netralitas.hub.mail..", "netralitas.hub.nip..",
+                        "netralitas.hub.bkn..", "netralitas.hub.cases..", "netralitas.hub.followup..",
+                        "netralitas.hub.classify..", "netralitas.hub.inbox..", "netralitas.hub.mail..", "netralitas.hub.nip..",
                         "netralitas.hub.region..", "netralitas.hub.report..", "netralitas.hub.settings..",
                         "netralitas.hub.text..", "netralitas.hub.progress..", "netralitas.hub.cli..")
                 .because("a new package needs a place in the layers of docs/architecture.md")

@@ -1,0 +1,178 @@
+package netralitas.hub.state;
+
+import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.FollowUpEntry;
+import netralitas.hub.followup.FollowUpStatus;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tables FOLLOW_UP and FOLLOW_UP_HISTORY (SPEC §12): every forwarded case until its office answered it, on the embedded
+ * H2 store and on PostgreSQL alike, so that a reply read by one node and a reminder sent by another see the same case.
+ */
+public final class FollowUpTable {
+
+    /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL: the case was opened at the same moment. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_DETAIL = 4000;
+    private static final String COLUMNS = "case_id, message_id, region_code, severity, subject_key, incident_date,"
+            + " recipients, forwarded_at, due_at, status, answered_at, reminders, next_check_at, escalated_at, closed_at,"
+            + " case_json";
+
+    private final DataSource dataSource;
+
+    /** @param dataSource the state store, whose schema has table FOLLOW_UP */
+    public FollowUpTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Starts following the case up, with a FORWARDED entry in its history. Opening it again (a retried delivery, a
+     * digest re-sent after a crash) changes nothing; returns whether this call opened it.
+     */
+    public boolean open(FollowUpCase followUp) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO FOLLOW_UP (" + COLUMNS + ")"
+                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM FOLLOW_UP WHERE case_id = ?)")) {
+                insert.setString(1, followUp.caseId());
+                insert.setString(2, followUp.messageId());
+                insert.setString(3, followUp.regionCode());
+                insert.setString(4, followUp.severity());
+                insert.setString(5, followUp.subjectKey());
+                insert.setDate(6, followUp.incidentDate() == null ? null : Date.valueOf(followUp.incidentDate()));
+                insert.setString(7, String.join(",", followUp.recipients()));
+                setInstant(insert, 8, followUp.forwardedAt());
+                setInstant(insert, 9, followUp.dueAt());
+                insert.setString(10, followUp.status().name());
+                setInstant(insert, 11, followUp.answeredAt());
+                insert.setInt(12, followUp.reminders());
+                setInstant(insert, 13, followUp.nextCheckAt());
+                setInstant(insert, 14, followUp.escalatedAt());
+                setInstant(insert, 15, followUp.closedAt());
+                insert.setString(16, followUp.caseJson());
+                insert.setString(17, followUp.caseId());
+                if (insert.executeUpdate() == 0) {
+                    connection.rollback();
+                    return false;
+                }
+                insertHistory(connection, followUp.caseId(),
+                        new FollowUpEntry(followUp.forwardedAt(), "FORWARDED", FollowUpStatus.TERKIRIM, null));
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The case's follow-up, if it was forwarded. */
+    public Optional<FollowUpCase> find(String caseId) throws SQLException {
+        List<FollowUpCase> found = select("WHERE case_id = ?", caseId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The cases a mail forwarded (one for a case mail, several for a digest), by its Message-ID with angle brackets. */
+    public List<FollowUpCase> byMessageId(String messageId) throws SQLException {
+        return select("WHERE message_id = ? ORDER BY case_id", messageId);
+    }
+
+    /** Adds a step to the case's history. */
+    public void addHistory(String caseId, FollowUpEntry entry) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            insertHistory(connection, caseId, entry);
+        }
+    }
+
+    /** The case's history, oldest first. */
+    public List<FollowUpEntry> history(String caseId) throws SQLException {
+        List<FollowUpEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT happened_at, kind, status, detail"
+                     + " FROM FOLLOW_UP_HISTORY WHERE case_id = ? ORDER BY happened_at, kind")) {
+            select.setString(1, caseId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String status = rows.getString(3);
+                    entries.add(new FollowUpEntry(instant(rows, 1), rows.getString(2),
+                            status == null ? null : FollowUpStatus.valueOf(status), rows.getString(4)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void insertHistory(Connection connection, String caseId, FollowUpEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO FOLLOW_UP_HISTORY"
+                + " (case_id, happened_at, kind, status, detail) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, caseId);
+            setInstant(insert, 2, entry.at());
+            insert.setString(3, entry.kind());
+            if (entry.status() == null) {
+                insert.setNull(4, Types.VARCHAR);
+            } else {
+                insert.setString(4, entry.status().name());
+            }
+            String detail = entry.detail();
+            insert.setString(5, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Rows of FOLLOW_UP matching {@code where} (a clause with one text parameter). */
+    List<FollowUpCase> select(String where, String parameter) throws SQLException {
+        List<FollowUpCase> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM FOLLOW_UP " + where)) {
+            select.setString(1, parameter);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    static FollowUpCase read(ResultSet row) throws SQLException {
+        Date incident = row.getDate(6);
+        String recipients = row.getString(7);
+        return new FollowUpCase(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), incident == null ? null : incident.toLocalDate(),
+                recipients.isEmpty() ? List.of() : Arrays.asList(recipients.split(",")),
+                instant(row, 8), instant(row, 9), FollowUpStatus.valueOf(row.getString(10)),
+                instant(row, 11), row.getInt(12), instant(row, 13),
+                instant(row, 14), instant(row, 15), row.getString(16));
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

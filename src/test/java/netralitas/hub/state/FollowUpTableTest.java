@@ -1,0 +1,71 @@
+package netralitas.hub.state;
+
+import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.FollowUpEntry;
+import netralitas.hub.followup.FollowUpStatus;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tables FOLLOW_UP and FOLLOW_UP_HISTORY on the embedded H2 store and on PostgreSQL (SPEC §12). */
+class FollowUpTableTest {
+
+    static final Instant FORWARDED = Instant.parse("2024-10-14T02:00:00Z");
+    static final Instant DUE = Instant.parse("2024-10-28T02:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aForwardedCaseIsOpenedOnceAndFoundByItsIdAndItsMessageId(StateStore.Kind kind, @TempDir Path dir)
+            throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            FollowUpTable table = new FollowUpTable(store.dataSource());
+            FollowUpCase first = forwarded("NH-20241012-AAAAAAAA", "<digest-17.07-2024-10-14-0a1b2c@hub.example>");
+            FollowUpCase second = forwarded("NH-20241012-BBBBBBBB", "<digest-17.07-2024-10-14-0a1b2c@hub.example>");
+
+            assertTrue(table.open(first));
+            assertTrue(table.open(second));
+            assertFalse(table.open(first), "opened again: a re-sent digest");
+
+            assertEquals(first, table.find(first.caseId()).orElseThrow(), "the row as it was written");
+            assertTrue(table.find("NH-20241012-CCCCCCCC").isEmpty());
+            assertEquals(List.of(first, second), table.byMessageId("<digest-17.07-2024-10-14-0a1b2c@hub.example>"));
+            assertEquals(List.of(new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null)),
+                    table.history(first.caseId()), "one FORWARDED, however often it was opened");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void historyIsKeptOldestFirstWithLongDetailsCut(StateStore.Kind kind, @TempDir Path dir) throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            FollowUpTable table = new FollowUpTable(store.dataSource());
+            FollowUpCase followUp = forwarded("NH-20241012-AAAAAAAA", "<NH-20241012-AAAAAAAA@hub.example>");
+            table.open(followUp);
+            FollowUpEntry reply = new FollowUpEntry(FORWARDED.plusSeconds(7200), "FOLLOW_UP", FollowUpStatus.SELESAI,
+                    "x".repeat(5000));
+            FollowUpEntry reminder = new FollowUpEntry(FORWARDED.plusSeconds(3600), "REMINDED", null, null);
+            table.addHistory(followUp.caseId(), reply);
+            table.addHistory(followUp.caseId(), reminder);
+
+            List<FollowUpEntry> history = table.history(followUp.caseId());
+            assertEquals(List.of("FORWARDED", "REMINDED", "FOLLOW_UP"), history.stream().map(FollowUpEntry::kind).toList());
+            assertEquals(4000, history.get(2).detail().length());
+            assertEquals(FollowUpStatus.SELESAI, history.get(2).status());
+        }
+    }
+
+    static FollowUpCase forwarded(String caseId, String messageId) {
+        return FollowUpCase.forwarded(caseId, messageId, "17.07", "RINGAN", "nip:199001012015031001",
+                LocalDate.of(2024, 10, 12), List.of("bkpsdm.kab-lebong@pemda.example", "kanreg-vii@bkn.example"),
+                FORWARDED, DUE, "{\"format\":1,\"caseId\":\"" + caseId + "\"}");
+    }
+}
