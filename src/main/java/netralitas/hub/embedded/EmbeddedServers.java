@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class EmbeddedServers implements Service {
 
     private final EmbeddedMailServer mail;
     private final BknSimulator bkn;
+    private final DemoOffices offices;
     private final Map<String, String> settings;
     private final ScheduledExecutorService summaryLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedded-summary");
@@ -42,9 +44,11 @@ public final class EmbeddedServers implements Service {
     private final String processedFolder;
     private final String quarantineFolder;
 
-    private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, Map<String, String> settings, HubSettings hub) {
+    private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, DemoOffices offices, Map<String, String> settings,
+                            HubSettings hub) {
         this.mail = mail;
         this.bkn = bkn;
+        this.offices = offices;
         this.settings = settings;
         this.reportFolder = hub.required("hub.imap.folder");
         this.processedFolder = hub.required("hub.imap.processed-folder");
@@ -90,8 +94,19 @@ public final class EmbeddedServers implements Service {
                     EmbeddedChainKey.file(hub.dataDir()));
         }
         hub.optional("hub.embedded.digest-cron").ifPresent(cron -> settings.put("hub.digest.cron", cron));
+        hub.optional("hub.embedded.followup-deadline").ifPresent(deadline -> {
+            for (String kind : List.of("berat", "sedang", "ringan", "bawaslu")) {
+                settings.put("hub.followup.deadline." + kind, deadline);
+            }
+        });
+        hub.optional("hub.embedded.followup-reminder-interval")
+                .ifPresent(interval -> settings.put("hub.followup.reminder-interval", interval));
+        hub.optional("hub.embedded.followup-check-interval")
+                .ifPresent(interval -> settings.put("hub.followup.check-interval", interval));
 
-        EmbeddedServers servers = new EmbeddedServers(mail, bkn, settings, hub);
+        DemoOffices offices = DemoOffices.start(mail, hub.optional("hub.embedded.answering-offices").orElse(""),
+                Duration.parse(hub.required("hub.embedded.answer-delay")));
+        EmbeddedServers servers = new EmbeddedServers(mail, bkn, offices, settings, hub);
         if (hub.bool("hub.embedded.samples")) {
             servers.dropSamples(config.resolve("dev/samples"), hub.path("hub.csv.drop-dir"));
         }
@@ -167,6 +182,7 @@ public final class EmbeddedServers implements Service {
     @Override
     public void stop() {
         summaryLog.shutdownNow();
+        offices.close();
         try {
             bkn.close();
         } finally {
