@@ -7,6 +7,7 @@ import netralitas.hub.audit.ChainHead;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
@@ -26,6 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.support.ExchangeHelper;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,6 +209,8 @@ public final class AuditRecorder {
                 detail.put("cc", exchange.getProperty(HubProperties.CC, String.class));
                 detail.put("notes", resolution.notes());
             }
+            case LINKED -> detail.put("relatedTo",
+                    exchange.getProperty(HubProperties.RELATED_CASE, FollowUpCase.class).caseId());
             case DELIVERED -> {
                 detail.putAll(mailDetail(exchange, Map.of()));
                 putEvidence(detail, c.getEvidenceFiles());
@@ -283,6 +287,11 @@ public final class AuditRecorder {
         detail.put("to", exchange.getMessage().getHeader("To", String.class));
         detail.put("cc", exchange.getMessage().getHeader("Cc", String.class));
         detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
+        // SPEC §12: the deadline the mail stated, so that `audit followup` works from the trail alone.
+        Instant deadline = exchange.getProperty(HubProperties.FOLLOW_UP_DEADLINE, Instant.class);
+        if (deadline != null) {
+            detail.put("deadline", deadline.toString());
+        }
         return detail;
     }
 }

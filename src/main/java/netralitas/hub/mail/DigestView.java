@@ -22,8 +22,8 @@ final class DigestView {
     private DigestView() {
     }
 
-    static Map<String, Object> of(Region region, List<ViolationCase> cases, LocalDate date, LegalBases legalBases,
-                                  MailSignature signature) {
+    static Map<String, Object> of(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp,
+                                  LegalBases legalBases, MailSignature signature) {
         List<LegalBasis> bases = cases.stream()
                 .map(c -> legalBases.forCase(CaseView.regime(c), c.getClassification())).toList();
         List<String> shared = shared(bases);
@@ -38,6 +38,7 @@ final class DigestView {
         }
         m.put("cases", entries);
         m.put("signature", CaseView.signature(signature));
+        m.put("followUp", followUp.model());
         return m;
     }
 
