@@ -17,6 +17,7 @@ import org.apache.camel.Header;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -49,12 +50,20 @@ public final class CaseFollowUp {
         RoutingDecision decision = violationCase.getRoutingDecision();
         boolean bawaslu = decision != null && decision.purpose() != null
                 && MailPurpose.valueOf(decision.purpose()).followedUpByBawaslu();
-        return deadlines.dueAt(clock.instant(), violationCase.getClassification().severity(), bawaslu);
+        return deadlines.dueAt(now(), violationCase.getClassification().severity(), bawaslu);
     }
 
     /** The deadline of a RINGAN digest sent now: the clock of its cases starts when it is sent. */
     public Instant digestDeadline() {
-        return deadlines.dueAt(clock.instant(), Severity.RINGAN, false);
+        return deadlines.dueAt(now(), Severity.RINGAN, false);
+    }
+
+    /**
+     * Whole seconds: the mail, the trail and the store (which keeps microseconds, rounded) then hold the same instant,
+     * and no office is given a deadline finer than the minute the mail states anyway.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
