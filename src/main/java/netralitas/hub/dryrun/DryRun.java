@@ -59,7 +59,7 @@ public final class DryRun {
         this.csvIntake = context.getRegistry().lookupByNameAndType("csvIntake", CsvIntake.class);
         this.mailIntake = context.getRegistry().lookupByNameAndType("mailIntake", MailIntake.class);
         this.deadlines = context.getRegistry().lookupByNameAndType("followUpDeadlines", FollowUpDeadlines.class);
-        this.clock = context.getRegistry().lookupByNameAndType("clock", Clock.class);
+        this.clock = Clock.systemDefaultZone();
     }
 
     /**

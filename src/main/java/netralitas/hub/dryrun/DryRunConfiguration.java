@@ -66,7 +66,6 @@ public final class DryRunConfiguration implements CamelConfiguration {
                 HubConfiguration.localBknPlaces(settings));
         context.getRegistry().bind("followUpDeadlines", HubConfiguration.followUpDeadlines(settings,
                 HolidayCalendarFile.load(config.resolve(HolidayCalendarFile.FILE)), clock.getZone()));
-        context.getRegistry().bind("clock", clock);
         context.getRegistry().bind("audit", new DryRunAudit());
         // A failure (BKN unreachable …) is the dry run's answer for that row, not an error to log with its stack.
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
