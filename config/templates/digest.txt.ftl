@@ -15,7 +15,8 @@
       hasNip (boolean), bknStatus ("VERIFIED" | "NOT_FOUND" | "NO_NIP"), asnType ("PNS" | "PPPK"; "-" otherwise),
       jabatan, agency, category (label), severity, escalated (boolean), place, description (whole),
       evidence (list of {url, web}), attachments (files of an emailed report, not attached to a digest:
-      list of {name, size, attached}), basis.own (its regulations beside sharedBasis), basis.sanction ("-": none)
+      list of {name, size, attached}), basis.own (its regulations beside sharedBasis), basis.sanction ("-": none),
+      related (the id of the first open case about the same person, SPEC §12; "-" when none)
     signature.{unit, address, phone, email}  the Bawaslu unit that signs (hub.mail.signature.*)
     followUp.deadline  "Senin, 28 Oktober 2024 pukul 10.00 WIB": the date every case of the digest is to be reported
                        on by (SPEC §12; the clock starts when the digest is sent);  followUp.related is always "-"
@@ -44,6 +45,10 @@ Dasar hukum bagi seluruh kasus di bawah:
 
 <#list cases as c>
 ${c?counter}. ${c.caseId}
+  <#if c.related != "-">
+   Terkait          : kasus ${c.related} yang telah kami sampaikan sebelumnya (terlapor yang sama);
+                      kasus ini tetap ditangani sebagai kasus tersendiri
+  </#if>
    Tanggal kejadian : <#if c.incidentDateIsMailDate>tidak disebut dalam laporan; tanggal email: ${c.incidentDate}<#else>${c.incidentDate}</#if>
    Terlapor         : ${c.name}
    ${c.nipLabel?right_pad(17)}: ${c.nip}

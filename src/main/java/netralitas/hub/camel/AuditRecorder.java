@@ -146,6 +146,23 @@ public final class AuditRecorder {
     }
 
     /**
+     * LINKED (SPEC §12) for each case of a sent digest that is related to an open case, with {@code relatedTo} that
+     * first case's id: a digest's cases are recorded one by one, each with its own first case.
+     */
+    public void linkedInDigest(@Body List<ViolationCase> cases,
+                               @ExchangeProperty(HubProperties.RELATED_CASES) Map<String, FollowUpCase> related,
+                               String route, CamelContext context) {
+        for (ViolationCase violationCase : cases) {
+            FollowUpCase first = related.get(violationCase.getCaseId());
+            if (first != null) {
+                trail.record(violationCase.getCaseId(), AuditEventType.LINKED, source(violationCase), route,
+                        Map.of("relatedTo", first.caseId()));
+                counters.count(context, AuditEventType.LINKED, violationCase.getReport().source().channel(), violationCase);
+            }
+        }
+    }
+
+    /**
      * A CSV file and line as it is; for an email, the folder, UID and pseudonym it was read with (a case parked by an
      * earlier release kept only its Message-ID: then the pseudonym alone).
      */

@@ -20,15 +20,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Routes deliver and digest-send (SPEC §12): the deadline a case gets, computed once before its mail is rendered
  * (property hubDeadline: the mail states it, DELIVERED/DIGEST_SENT record it, the follow-up row keeps it); the open case
- * about the same person a new case is related to (property hubRelatedCase); and, once the mail server accepted the
- * mail, the follow-up row of every forwarded case.
+ * about the same person a new case is related to (property hubRelatedCase; for a digest, hubRelatedCases); and, once
+ * the mail server accepted the mail, the follow-up row of every forwarded case and the LINKED steps of its history.
  */
 public final class CaseFollowUp {
 
@@ -76,6 +78,21 @@ public final class CaseFollowUp {
                 .orElse(null);
     }
 
+    /**
+     * For a digest: each of its cases that is related to an open case, with that first case (as {@link #relatedCase});
+     * a digest cannot be threaded to each case's first, so it names the first beside the case instead.
+     */
+    public Map<String, FollowUpCase> relatedCases(@Body List<ViolationCase> cases) throws SQLException {
+        Map<String, FollowUpCase> related = new LinkedHashMap<>();
+        for (ViolationCase violationCase : cases) {
+            FollowUpCase first = relatedCase(violationCase);
+            if (first != null) {
+                related.put(violationCase.getCaseId(), first);
+            }
+        }
+        return related;
+    }
+
     /** The case mail was accepted: its follow-up starts, with the deadline the mail stated. */
     public void open(@Body ViolationCase violationCase, @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline,
                      @Header("Message-ID") String messageId, @Header("To") String to, @Header("Cc") String cc)
@@ -100,6 +117,18 @@ public final class CaseFollowUp {
         Instant now = clock.instant();
         table.addHistory(first.caseId(), new FollowUpEntry(now, "LINKED", null, violationCase.getCaseId()));
         table.addHistory(violationCase.getCaseId(), new FollowUpEntry(now, "LINKED", null, first.caseId()));
+    }
+
+    /** The digest was accepted: the histories of its related cases and of their first cases say so. */
+    public void linkedInDigest(@Body List<ViolationCase> cases,
+                               @ExchangeProperty(HubProperties.RELATED_CASES) Map<String, FollowUpCase> related)
+            throws SQLException {
+        for (ViolationCase violationCase : cases) {
+            FollowUpCase first = related.get(violationCase.getCaseId());
+            if (first != null) {
+                linked(violationCase, first);
+            }
+        }
     }
 
     private FollowUpCase followUp(ViolationCase violationCase, String messageId, List<String> recipients,

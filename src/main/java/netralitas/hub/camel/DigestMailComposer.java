@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.cases.RoutingDecision;
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.FollowUpRequest;
 import netralitas.hub.mail.RenderedEmail;
@@ -16,9 +17,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -41,12 +44,18 @@ public final class DigestMailComposer {
     }
 
     public void compose(@Body List<ViolationCase> cases,
-                        @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline, Message message) {
+                        @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline,
+                        @ExchangeProperty(HubProperties.RELATED_CASES) Map<String, FollowUpCase> related,
+                        Message message) {
         Region region = cases.get(0).getRegionResolution().region();
         LocalDate today = LocalDate.now(clock);
+        Map<String, String> firstCases = new HashMap<>();
+        if (related != null) {
+            related.forEach((caseId, first) -> firstCases.put(caseId, first.caseId()));
+        }
 
         RenderedEmail mail = renderer.renderDigest(region, cases, today,
-                new FollowUpRequest(deadline, clock.getZone(), null));
+                new FollowUpRequest(deadline, clock.getZone(), null), firstCases);
         OutgoingMail.apply(message, mail, from, recipients(cases, RoutingDecision::to, region), recipients(cases, RoutingDecision::cc, null),
                 "<digest-" + region.code() + "-" + today + "-" + fingerprint(cases) + "@" + mailDomain + ">");
         OutgoingMail.replyTo(message, replyTo);

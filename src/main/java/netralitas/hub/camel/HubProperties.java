@@ -32,6 +32,12 @@ public final class HubProperties {
      */
     public static final String RELATED_CASE = "hubRelatedCase";
 
+    /**
+     * For the digest being sent: the first open case each of its related cases is related to (a map of case id to
+     * {@code FollowUpCase}, empty when none is): the digest names it beside the case, LINKED is recorded.
+     */
+    public static final String RELATED_CASES = "hubRelatedCases";
+
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
     public static final String CASE = "hubCase";
 

@@ -94,13 +94,18 @@ public final class CaseEmailRenderer {
                 render(CASE_TEXT, model, false), render(CASE_HTML, model, false));
     }
 
-    /** The daily RINGAN digest for one region: the cases one below the other, with the deadline they share. */
-    public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp) {
+    /**
+     * The daily RINGAN digest for one region: the cases one below the other, with the deadline they share; a case
+     * related to an open one names it ({@code firstCases}: case id to the first case's id, SPEC §12).
+     */
+    public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp,
+                                      Map<String, String> firstCases) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(followUp, "followUp");
-        Map<String, Object> model = DigestView.of(region, cases, date, followUp, legalBases, signature);
+        Objects.requireNonNull(firstCases, "firstCases");
+        Map<String, Object> model = DigestView.of(region, cases, date, followUp, firstCases, legalBases, signature);
         return new RenderedEmail(SubjectLine.forDigest(region, cases.size(), date),
                 render(DIGEST_TEXT, model, false), render(DIGEST_HTML, model, false));
     }
@@ -137,7 +142,9 @@ public final class CaseEmailRenderer {
         models.put(CASE_TEXT, caseModels);
         models.put(CASE_HTML, caseModels);
         List<Map<String, Object>> digest = List.of(DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
-                SelfCheckSamples.DATE, SelfCheckSamples.followUp(null), legalBases, signature));
+                SelfCheckSamples.DATE, SelfCheckSamples.followUp(null),
+                Map.of(SelfCheckSamples.digestCases().get(0).getCaseId(), SelfCheckSamples.RELATED_CASE_ID),
+                legalBases, signature));
         models.put(DIGEST_TEXT, digest);
         models.put(DIGEST_HTML, digest);
         models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());

@@ -23,7 +23,7 @@ final class DigestView {
     }
 
     static Map<String, Object> of(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp,
-                                  LegalBases legalBases, MailSignature signature) {
+                                  Map<String, String> firstCases, LegalBases legalBases, MailSignature signature) {
         List<LegalBasis> bases = cases.stream()
                 .map(c -> legalBases.forCase(CaseView.regime(c), c.getClassification())).toList();
         List<String> shared = shared(bases);
@@ -34,7 +34,9 @@ final class DigestView {
         m.put("sharedBasis", shared);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            entries.add(entry(cases.get(i), bases.get(i), shared));
+            Map<String, Object> entry = entry(cases.get(i), bases.get(i), shared);
+            entry.put("related", firstCases.getOrDefault(cases.get(i).getCaseId(), CaseView.ABSENT));
+            entries.add(entry);
         }
         m.put("cases", entries);
         m.put("signature", CaseView.signature(signature));

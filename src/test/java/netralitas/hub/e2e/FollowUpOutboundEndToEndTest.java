@@ -70,7 +70,10 @@ class FollowUpOutboundEndToEndTest {
     private static final String SECOND = HEADER
             // Arif again, two days after F-001: related, threaded to it
             + "S-001;2024-10-03;" + ARIF + ";Arif Wicaksono;;;ASN;17.08;;PARTISAN_ACTIVITY;"
-            + "Kembali mengumpulkan perangkat desa untuk paslon nomor 2;Balai desa;;Pelapor lain;0813\n";
+            + "Kembali mengumpulkan perangkat desa untuk paslon nomor 2;Balai desa;;Pelapor lain;0813\n"
+            // the Lebong PPPK again, a day after F-003: RINGAN, so in the next digest, which names F-003 beside it
+            + "S-002;2024-10-04;199107142022212005;;;;PPPK;;Kab. Lebong;CAMPAIGN_EVENT;"
+            + "Ikut lagi acara pengenalan bakal calon bupati;Lapangan;;Pelapor lain;0813\n";
 
     private static final String THIRD = HEADER
             // Arif a week later: more than hub.followup.related-days from every open case about him
@@ -189,6 +192,19 @@ class FollowUpOutboundEndToEndTest {
         assertEquals(LocalDate.of(2024, 10, 3), secondRow.incidentDate());
         assertEquals(mail.getMessageID(), secondRow.messageId(), "it keeps its own Message-ID");
 
+        // A related RINGAN case: its digest cannot be threaded to one case, so it names the first beside it.
+        String firstRingan = caseAt("laporan.csv:4");
+        String secondRingan = caseAt("laporan-2.csv:3");
+        hub.flushDigest(2);
+        assertEquals(firstRingan, event(secondRingan, "LINKED").detail().get("relatedTo"));
+        MimeMessage digest = imap.messages("bkpsdm.kab-lebong@pemda.example").stream()
+                .filter(m -> secondRingan.equals(headerOf(m, "X-Netralitas-Case-Id"))).findFirst().orElseThrow();
+        assertTrue(MailText.of(digest).plain().replaceAll("\\s+", " ").contains("Terkait : kasus " + firstRingan
+                + " yang telah kami sampaikan sebelumnya"), MailText.of(digest).plain());
+        assertTrue(followUps().history(firstRingan).stream().anyMatch(e -> e.kind().equals("LINKED")
+                && secondRingan.equals(e.detail())));
+        assertTrue(followUps().find(secondRingan).isPresent());
+
         String third = caseAt("laporan-3.csv:2");
         MimeMessage unrelated = imap.onlyCopy(KEPAHIANG, third);
         assertTrue(unrelated.getSubject().startsWith("[NETRALITAS ASN][BERAT] " + third), unrelated.getSubject());
@@ -229,6 +245,14 @@ class FollowUpOutboundEndToEndTest {
 
     private static List<String> replyTo(MimeMessage mail) throws Exception {
         return Arrays.stream(mail.getReplyTo()).map(a -> ((InternetAddress) a).getAddress()).toList();
+    }
+
+    private static String headerOf(MimeMessage mail, String name) {
+        try {
+            return mail.getHeader(name, null);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String subject(MimeMessage mail) {

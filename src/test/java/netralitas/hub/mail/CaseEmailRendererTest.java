@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -281,7 +282,7 @@ class CaseEmailRendererTest {
         assertContains(mail.text(), "Tanggal kejadian       : tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         assertContains(mail.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         c.setClassification(MailFixtures.ringan());
-        RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(c), LocalDate.of(2024, 10, 22), MailFixtures.FOLLOW_UP);
+        RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(c), LocalDate.of(2024, 10, 22), MailFixtures.FOLLOW_UP, Map.of());
         assertContains(digest.text(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         assertContains(digest.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
     }
@@ -392,7 +393,7 @@ class CaseEmailRendererTest {
         for (ViolationCase v : List.of(a, b, c, pppk)) {
             v.setClassification(MailFixtures.ringan());
         }
-        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c, pppk), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP);
+        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c, pppk), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP, Map.of());
         assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 15 September 2024 — Kabupaten Kepahiang — 4 kasus",
                 mail.subject());
         String html = mail.html();
@@ -462,7 +463,7 @@ class CaseEmailRendererTest {
         Files.writeString(text, Files.readString(text).replace("Tingkat          : ${c.severity}", "Tingkat          : ${c.sevrity}"));
         CaseEmailRenderer broken = MailFixtures.renderer(dir);
         MailTemplateException e = assertThrows(MailTemplateException.class,
-                () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP));
+                () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP, Map.of()));
         assertEquals(CaseEmailRenderer.DIGEST_TEXT, e.getTemplateName());
         assertContains(e.getMessage(), "digest.txt.ftl");
         assertContains(e.getMessage(), "c.sevrity");

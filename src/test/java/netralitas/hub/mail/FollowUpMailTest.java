@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,7 +83,7 @@ class FollowUpMailTest {
             c.setClassification(MailFixtures.ringan());
         }
         RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b), LocalDate.of(2024, 9, 15),
-                MailFixtures.FOLLOW_UP);
+                MailFixtures.FOLLOW_UP, Map.of(b.getCaseId(), "NH-20240912-0F0F0F0F"));
         assertEquals("Mohon tindak lanjut setiap kasus di bawah paling lambat Senin, 30 September 2024 pukul 10.00 WIB.",
                 digest.text().lines().findFirst().orElseThrow());
         for (String body : List.of(digest.text(), HtmlText.toText(digest.html()))) {
@@ -90,6 +92,12 @@ class FollowUpMailTest {
             assertTrue(reply.contains("Kasus: NH-20240914-0001\n") || reply.contains("Kasus: NH-20240914-0001 "), reply);
             assertTrue(reply.indexOf("Kasus: NH-20240914-0001") < reply.indexOf("Status: DIPROSES"), reply);
             assertTrue(reply.contains("TIDAK TERBUKTI") && reply.contains("satu blok per kasus"), reply);
+            // A related case names its first case beside it; the others do not.
+            String first = body.substring(body.indexOf("1. NH-20240914-0001"), body.indexOf("2. NH-20240914-0002"));
+            String second = body.substring(body.indexOf("2. NH-20240914-0002"), body.indexOf("Hormat kami"));
+            assertFalse(first.contains("Terkait"), first);
+            assertTrue(second.replaceAll("\\s+", " ").contains(
+                    "kasus NH-20240912-0F0F0F0F yang telah kami sampaikan sebelumnya (terlapor yang sama)"), second);
         }
     }
 

@@ -99,7 +99,7 @@ class MailRenderingInChromiumTest {
         ViolationCase triage = rows.get(13);
         ViolationCase pppk = extra.get(1);
         RenderedEmail digest = renderer.renderDigest(rows.get(9).getRegionResolution().region(),
-                List.of(extra.get(2), rows.get(9)), DIGEST_DATE, MailFixtures.FOLLOW_UP);
+                List.of(extra.get(2), rows.get(9)), DIGEST_DATE, MailFixtures.FOLLOW_UP, Map.of());
         return Stream.of(
                 kind("berat-pns", renderer.renderCase(beratPns, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Bupati Kepahiang selaku Pejabat Pembina Kepegawaian Pemerintah Kabupaten Kepahiang"
