@@ -41,9 +41,17 @@
     central (boolean: employee of a central agency);  centralAgency: its name
     kanreg.{known (boolean), name, city}
     signature.{unit, address, phone, email}  the Bawaslu unit that signs (hub.mail.signature.*)
+    followUp.deadline  "Senin, 28 Oktober 2024 pukul 10.00 WIB": the date the office is asked to report back by (SPEC §12)
+    followUp.related   the id of the first open case about the same person this mail is threaded to, "-" when none
     reporterShown (boolean, true only for TRIAGE);  reporter.{name, contact} — EXISTS ONLY WHEN reporterShown:
     the reporter's identity must never reach the regional office (SPEC §9).
 -->
+Mohon tindak lanjut paling lambat ${followUp.deadline}.
+<#if followUp.related != "-">
+Laporan ini terkait dengan kasus ${followUp.related} yang telah kami sampaikan sebelumnya (terlapor yang sama).
+Kasus ini tetap ditangani dan dilaporkan tindak lanjutnya sebagai kasus tersendiri.
+</#if>
+
 <#switch purpose>
   <#case "BKPSDM_ACTION">
     <#if region.known>
@@ -288,4 +296,16 @@ Telepon ${signature.phone} · Email ${signature.email}
 
 --
 Email ini disusun dan dikirim secara otomatis oleh Netralitas Hub atas nama ${signature.unit}.
-Untuk menanggapi, balas email ini dan cantumkan nomor kasus ${caseId} pada subjek atau isi balasan.
+
+CARA MENANGGAPI: balas email ini tanpa mengubah subjeknya (nomor kasus ${caseId} harus tetap ada)
+dan awali balasan dengan baris-baris berikut, masing-masing pada barisnya sendiri:
+  Status: DIPROSES
+  Sanksi: <sanksi yang dijatuhkan, bila ada>
+  Keterangan: <penjelasan singkat>
+Isi Status dengan salah satu dari:
+  DITERIMA       — email ini sudah diterima dan akan ditindaklanjuti;
+  DIPROSES       — pemeriksaan terhadap terlapor sedang berjalan;
+  SELESAI        — pemeriksaan selesai dan sanksi telah dijatuhkan (sebutkan pada baris Sanksi);
+  TIDAK TERBUKTI — pemeriksaan selesai dan pelanggaran tidak terbukti.
+Lampirkan salinan surat keputusan penjatuhan sanksi bila ada. Balasan tanpa baris Status dicatat sebagai
+DITERIMA. Kirim balasan baru setiap kali status berubah, paling lambat ${followUp.deadline}.

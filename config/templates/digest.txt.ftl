@@ -15,9 +15,16 @@
       hasNip (boolean), bknStatus ("VERIFIED" | "NOT_FOUND" | "NO_NIP"), asnType ("PNS" | "PPPK"; "-" otherwise),
       jabatan, agency, category (label), severity, escalated (boolean), place, description (whole),
       evidence (list of {url, web}), attachments (files of an emailed report, not attached to a digest:
-      list of {name, size, attached}), basis.own (its regulations beside sharedBasis), basis.sanction ("-": none)
+      list of {name, size, attached}), basis.own (its regulations beside sharedBasis), basis.sanction ("-": none),
+      related (the id of the first open case about the same person, SPEC §12; "-" when none)
     signature.{unit, address, phone, email}  the Bawaslu unit that signs (hub.mail.signature.*)
+    followUp.deadline  "Senin, 28 Oktober 2024 pukul 10.00 WIB": the date every case of the digest is to be reported
+                       on by (SPEC §12; the clock starts when the digest is sent);  followUp.related is always "-"
+  The deadline stays in the first lines and the reply instructions in the last paragraph: the hub reads a reply to a
+  digest by its "Kasus:" and "Status:" lines.
 -->
+Mohon tindak lanjut setiap kasus di bawah paling lambat ${followUp.deadline}.
+
 Yth. ${region.head}
 selaku Pejabat Pembina Kepegawaian ${region.government}
 c.q. Kepala ${region.personnelOffice} ${region.fullName}
@@ -38,6 +45,10 @@ Dasar hukum bagi seluruh kasus di bawah:
 
 <#list cases as c>
 ${c?counter}. ${c.caseId}
+  <#if c.related != "-">
+   Terkait          : kasus ${c.related} yang telah kami sampaikan sebelumnya (terlapor yang sama);
+                      kasus ini tetap ditangani sebagai kasus tersendiri
+  </#if>
    Tanggal kejadian : <#if c.incidentDateIsMailDate>tidak disebut dalam laporan; tanggal email: ${c.incidentDate}<#else>${c.incidentDate}</#if>
    Terlapor         : ${c.name}
    ${c.nipLabel?right_pad(17)}: ${c.nip}
@@ -104,4 +115,18 @@ Telepon ${signature.phone} · Email ${signature.email}
 
 --
 Email ini disusun dan dikirim secara otomatis oleh Netralitas Hub atas nama ${signature.unit}.
-Untuk menanggapi suatu kasus, balas email ini dan cantumkan nomor kasusnya pada subjek atau isi balasan.
+
+CARA MENANGGAPI: balas email ini tanpa mengubah subjeknya. Untuk setiap kasus, tulis satu baris
+"Kasus: <nomor kasus>" lalu baris-baris statusnya, masing-masing pada barisnya sendiri; beberapa kasus
+boleh dijawab dalam satu balasan, satu blok per kasus, misalnya:
+  Kasus: ${cases[0].caseId}
+  Status: DIPROSES
+  Sanksi: <sanksi yang dijatuhkan, bila ada>
+  Keterangan: <penjelasan singkat>
+Isi Status dengan salah satu dari:
+  DITERIMA       — email ini sudah diterima dan akan ditindaklanjuti;
+  DIPROSES       — pemeriksaan terhadap terlapor sedang berjalan;
+  SELESAI        — pemeriksaan selesai dan sanksi telah dijatuhkan (sebutkan pada baris Sanksi);
+  TIDAK TERBUKTI — pemeriksaan selesai dan pelanggaran tidak terbukti.
+Lampirkan salinan surat keputusan penjatuhan sanksi bila ada, dengan nomor kasusnya pada nama berkas atau
+baris Keterangan. Kirim balasan baru setiap kali status berubah, paling lambat ${followUp.deadline}.

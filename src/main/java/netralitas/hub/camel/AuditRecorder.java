@@ -7,6 +7,7 @@ import netralitas.hub.audit.ChainHead;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
@@ -26,6 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.support.ExchangeHelper;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +146,23 @@ public final class AuditRecorder {
     }
 
     /**
+     * LINKED (SPEC §12) for each case of a sent digest that is related to an open case, with {@code relatedTo} that
+     * first case's id: a digest's cases are recorded one by one, each with its own first case.
+     */
+    public void linkedInDigest(@Body List<ViolationCase> cases,
+                               @ExchangeProperty(HubProperties.RELATED_CASES) Map<String, FollowUpCase> related,
+                               String route, CamelContext context) {
+        for (ViolationCase violationCase : cases) {
+            FollowUpCase first = related.get(violationCase.getCaseId());
+            if (first != null) {
+                trail.record(violationCase.getCaseId(), AuditEventType.LINKED, source(violationCase), route,
+                        Map.of("relatedTo", first.caseId()));
+                counters.count(context, AuditEventType.LINKED, violationCase.getReport().source().channel(), violationCase);
+            }
+        }
+    }
+
+    /**
      * A CSV file and line as it is; for an email, the folder, UID and pseudonym it was read with (a case parked by an
      * earlier release kept only its Message-ID: then the pseudonym alone).
      */
@@ -207,6 +226,8 @@ public final class AuditRecorder {
                 detail.put("cc", exchange.getProperty(HubProperties.CC, String.class));
                 detail.put("notes", resolution.notes());
             }
+            case LINKED -> detail.put("relatedTo",
+                    exchange.getProperty(HubProperties.RELATED_CASE, FollowUpCase.class).caseId());
             case DELIVERED -> {
                 detail.putAll(mailDetail(exchange, Map.of()));
                 putEvidence(detail, c.getEvidenceFiles());
@@ -283,6 +304,11 @@ public final class AuditRecorder {
         detail.put("to", exchange.getMessage().getHeader("To", String.class));
         detail.put("cc", exchange.getMessage().getHeader("Cc", String.class));
         detail.put("messageId", exchange.getMessage().getHeader("Message-ID", String.class));
+        // SPEC §12: the deadline the mail stated, so that `audit followup` works from the trail alone.
+        Instant deadline = exchange.getProperty(HubProperties.FOLLOW_UP_DEADLINE, Instant.class);
+        if (deadline != null) {
+            detail.put("deadline", deadline.toString());
+        }
         return detail;
     }
 }

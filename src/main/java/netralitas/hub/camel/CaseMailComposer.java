@@ -2,30 +2,56 @@ package netralitas.hub.camel;
 
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.cases.RoutingDecision;
+import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.mail.FollowUpRequest;
 import netralitas.hub.mail.MailPurpose;
 import netralitas.hub.mail.RenderedEmail;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
-/** Route {@code deliver}: renders one case for the recipients the router chose, its RoutingDecision (SPEC §7). */
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Route {@code deliver}: renders one case for the recipients the router chose, its RoutingDecision (SPEC §7), with its
+ * deadline and Reply-To the follow-up address; a case related to an open one is threaded to that case's mail (§12).
+ */
 public final class CaseMailComposer {
 
     private final CaseEmailRenderer renderer;
     private final String from;
     private final String mailDomain;
+    private final String replyTo;
+    private final ZoneId zone;
 
-    public CaseMailComposer(CaseEmailRenderer renderer, String from, String mailDomain) {
+    /**
+     * @param replyTo the follow-up address offices reply to (hub.followup.address, else the report address), or null
+     * @param zone    the zone the deadline is written in
+     */
+    public CaseMailComposer(CaseEmailRenderer renderer, String from, String mailDomain, String replyTo, ZoneId zone) {
         this.renderer = renderer;
         this.from = from;
         this.mailDomain = mailDomain;
+        this.replyTo = replyTo;
+        this.zone = zone;
     }
 
-    public void compose(@Body ViolationCase violationCase, Message message) {
+    public void compose(@Body ViolationCase violationCase,
+                        @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline,
+                        @ExchangeProperty(HubProperties.RELATED_CASE) FollowUpCase related, Message message) {
         RoutingDecision decision = violationCase.getRoutingDecision();
-        RenderedEmail mail = renderer.renderCase(violationCase, MailPurpose.valueOf(decision.purpose()));
+        RenderedEmail mail = renderer.renderCase(violationCase, MailPurpose.valueOf(decision.purpose()),
+                new FollowUpRequest(deadline, zone, related == null ? null : related.caseId()));
         OutgoingMail.apply(message, mail, from, decision.to(), decision.cc(),
                 "<" + violationCase.getCaseId() + "@" + mailDomain + ">");
+        OutgoingMail.replyTo(message, replyTo);
+        if (related != null) {
+            // Threaded to the first case's mail (for a RINGAN case, its digest), where the office keeps its answer.
+            OutgoingMail.header(message, "In-Reply-To", related.messageId());
+            OutgoingMail.header(message, "References", related.messageId());
+        }
         OutgoingMail.header(message, "X-Netralitas-Case-Id", violationCase.getCaseId());
         OutgoingMail.header(message, "X-Netralitas-Severity", violationCase.getClassification().severity().name());
         var region = violationCase.getRegionResolution().region();

@@ -21,6 +21,10 @@ import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.followup.FollowUpCalendar;
+import netralitas.hub.followup.FollowUpDeadlines;
+import netralitas.hub.followup.Holiday;
+import netralitas.hub.followup.HolidayCalendarFile;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
@@ -43,6 +47,7 @@ import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.ClusterNode;
 import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.DigestQueue;
+import netralitas.hub.state.FollowUpTable;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.LegacyDeliveriesLog;
@@ -71,6 +76,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -150,10 +156,15 @@ public final class HubConfiguration implements CamelConfiguration {
 
         String from = settings.required("hub.mail.from");
         String mailDomain = settings.required("hub.mail.domain");
-        registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain));
         String reportAddress = reportAddress(settings);
+        String followUpAddress = settings.optional("hub.followup.address").orElse(reportAddress);
+        if (followUpAddress == null) {
+            LOG.warn("Case mails carry no Reply-To: hub.followup.address is empty and neither hub.mail.report-address nor"
+                    + " hub.imap.username is an address; offices' replies go to hub.mail.from");
+        }
+        registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain, followUpAddress, clock.getZone()));
         registry.bind("acknowledgementComposer", new AcknowledgementComposer(renderer, from, mailDomain, reportAddress));
-        registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, clock));
+        registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, followUpAddress, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);
         registry.bind("smtpSender", smtpSender);
         registry.bind("outgoingMimeMessage", new OutgoingMimeMessage(smtpSender));
@@ -206,6 +217,10 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
+        FollowUpTable followUps = new FollowUpTable(database);
+        registry.bind("followUpTable", followUps);
+        registry.bind("caseFollowUp", new CaseFollowUp(followUps, followUpDeadlines(settings, valid.holidays(), clock.getZone()),
+                settings.integer("hub.followup.related-days"), clock));
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
@@ -272,6 +287,17 @@ public final class HubConfiguration implements CamelConfiguration {
             recorder.close();
             throw e;
         }
+    }
+
+    /**
+     * The deadlines of SPEC §12 (hub.followup.deadline.*, counted in business days with hub.followup.business-days),
+     * the hub's and the dry run's.
+     */
+    public static FollowUpDeadlines followUpDeadlines(HubSettings settings, List<Holiday> holidays, ZoneId zone) {
+        boolean businessDays = settings.bool(FollowUpDeadlines.BUSINESS_DAYS);
+        return new FollowUpDeadlines(new FollowUpCalendar(HolidayCalendarFile.dates(holidays), businessDays, zone),
+                businessDays, settings.required(FollowUpDeadlines.BERAT), settings.required(FollowUpDeadlines.SEDANG),
+                settings.required(FollowUpDeadlines.RINGAN), settings.required(FollowUpDeadlines.BAWASLU));
     }
 
     /** The readers that turn a CSV row or a message into a case: the hub's, and the dry run's. */

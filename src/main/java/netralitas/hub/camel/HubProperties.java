@@ -19,6 +19,25 @@ public final class HubProperties {
     /** The row a case was parked as ({@code deferred NH-…} or {@code dead letter NH-…}, ParkedCaseTable.park). */
     public static final String PARKED_AS = "hubParkedAs";
 
+    /**
+     * The deadline of the case (or digest) being mailed (an {@code Instant}, SPEC §12), computed once before the mail is
+     * rendered by CaseFollowUp: the mail states it, DELIVERED / DIGEST_SENT record it as "deadline", and the follow-up
+     * row keeps it.
+     */
+    public static final String FOLLOW_UP_DEADLINE = "hubDeadline";
+
+    /**
+     * The first open case about the same person that the case being delivered is related to (a {@code FollowUpCase},
+     * SPEC §12), or null: its mail is threaded to that case's and LINKED is recorded.
+     */
+    public static final String RELATED_CASE = "hubRelatedCase";
+
+    /**
+     * For the digest being sent: the first open case each of its related cases is related to (a map of case id to
+     * {@code FollowUpCase}, empty when none is): the digest names it beside the case, LINKED is recorded.
+     */
+    public static final String RELATED_CASES = "hubRelatedCases";
+
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
     public static final String CASE = "hubCase";
 

@@ -48,6 +48,13 @@ final class OutgoingMail {
         exchange.setProperty(HubProperties.EVIDENCE, List.copyOf(files));
     }
 
+    /** Where the office's reply goes (SPEC §7, §12): the follow-up address, when there is one. */
+    static void replyTo(Message message, String address) {
+        if (address != null && !address.isBlank()) {
+            message.setHeader("Reply-To", addresses(address));
+        }
+    }
+
     static void header(Message message, String name, String value) {
         message.setHeader(name, HeaderValues.sanitize(value, MAX_HEADER_LENGTH));
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import netralitas.hub.classify.CatalogueConfigException;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.LegalBases;
+import netralitas.hub.followup.Holiday;
+import netralitas.hub.followup.HolidayCalendarFile;
+import netralitas.hub.followup.HolidayFileException;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.MailSignature;
 import netralitas.hub.mail.MailTemplateException;
@@ -18,7 +21,8 @@ import java.util.List;
 
 /**
  * The files of the config directory a deployer edits, loaded exactly as the hub loads them at start-up: the region
- * directory, the category catalogue, and the mail templates rendered with invented sample cases.
+ * directory, the category catalogue, the holidays of the follow-up calendar, and the mail templates rendered with
+ * invented sample cases.
  */
 final class ConfigFilesCheck {
 
@@ -30,6 +34,7 @@ final class ConfigFilesCheck {
     private final MailSignature signature;
     private RegionDirectory regions;
     private CategoryCatalogue categories;
+    private List<Holiday> holidays;
 
     ConfigFilesCheck(Path home, Path configDir, MailSignature signature) {
         this.home = home;
@@ -41,6 +46,7 @@ final class ConfigFilesCheck {
         List<CheckProblem> problems = new ArrayList<>();
         regions(problems);
         categories(problems);
+        holidays(problems);
         templates(problems);
         return problems;
     }
@@ -53,6 +59,20 @@ final class ConfigFilesCheck {
     /** The catalogue as loaded by {@link #problems()}; null when it did not load. */
     CategoryCatalogue categories() {
         return categories;
+    }
+
+    /** The holidays as loaded by {@link #problems()}; null when the file did not load. */
+    List<Holiday> holidays() {
+        return holidays;
+    }
+
+    private void holidays(List<CheckProblem> problems) {
+        Path file = configDir.resolve(HolidayCalendarFile.FILE);
+        try {
+            holidays = HolidayCalendarFile.load(file);
+        } catch (HolidayFileException e) {
+            e.problems().forEach(p -> problems.add(CheckProblem.inFile(home, p.file(), p.line(), p.text())));
+        }
     }
 
     private void regions(List<CheckProblem> problems) {

@@ -1,6 +1,7 @@
 package netralitas.hub.check;
 
 import netralitas.hub.classify.CategoryCatalogue;
+import netralitas.hub.followup.Holiday;
 import netralitas.hub.mail.MailSignature;
 import netralitas.hub.region.RegionDirectory;
 
@@ -76,15 +77,18 @@ public final class ConfigurationCheck {
         if (!result.problems().isEmpty()) {
             throw new InvalidConfigurationException(result.problems());
         }
-        return new ValidConfiguration(result.files().regions(), result.files().categories(), result.warnings());
+        return new ValidConfiguration(result.files().regions(), result.files().categories(), result.files().holidays(),
+                result.warnings());
     }
 
     /**
      * What a configuration without problems holds, loaded and checked.
      *
+     * @param holidays config/holidays.csv, for the follow-up calendar (SPEC §12)
      * @param warnings the accepted risks, for the start-up log
      */
-    public record ValidConfiguration(RegionDirectory regions, CategoryCatalogue categories, List<CheckProblem> warnings) {
+    public record ValidConfiguration(RegionDirectory regions, CategoryCatalogue categories, List<Holiday> holidays,
+                                     List<CheckProblem> warnings) {
     }
 
     private record Result(List<CheckProblem> problems, List<CheckProblem> warnings, ConfigFilesCheck files) {
@@ -112,7 +116,7 @@ public final class ConfigurationCheck {
         return settings.get(key).map(String::strip).filter(v -> !v.isEmpty()).orElse("-");
     }
 
-    /** The config directory, when the setting names one that exists (the hub's five files are checked only then). */
+    /** The config directory, when the setting names one that exists (the hub's files are checked only then). */
     private Optional<Path> configDir(List<CheckProblem> problems) {
         Optional<String> value = settings.get("hub.config-dir").map(String::strip).filter(v -> !v.isEmpty());
         if (value.isEmpty()) {

@@ -1,6 +1,7 @@
 package netralitas.hub.check;
 
 import netralitas.hub.audit.ChainKey;
+import netralitas.hub.followup.FollowUpCalendar;
 import netralitas.hub.region.MailAddressSyntax;
 import org.quartz.CronExpression;
 
@@ -34,6 +35,11 @@ final class SettingsCheck {
             "hub.imap.folder", "hub.imap.processed-folder", "hub.imap.quarantine-folder",
             "hub.mail.signature.unit", "hub.mail.signature.address", "hub.mail.signature.phone",
             "hub.mail.signature.email", "hub.audit.anchor-cron", "hub.audit.anchor-inbox");
+
+    /** The follow-up's periods (SPEC §12), each an ISO-8601 duration the follow-up calendar adds. */
+    static final List<String> FOLLOW_UP_PERIODS = List.of(
+            "hub.followup.deadline.berat", "hub.followup.deadline.sedang", "hub.followup.deadline.ringan",
+            "hub.followup.deadline.bawaslu", "hub.followup.check-interval", "hub.followup.reminder-interval");
 
     /** A telephone number as people print it: "(021) 390-5889", "+62 21 3905889". */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()][0-9 ()\\-]{4,30}");
@@ -103,6 +109,12 @@ final class SettingsCheck {
                 ? null : "shorter than " + MIN_REPORTER_SECRET_BYTES + " bytes; use a long random value");
         check("hub.audit.chain-key", key -> key.getBytes(StandardCharsets.UTF_8).length >= ChainKey.MIN_KEY_BYTES
                 ? null : "shorter than " + ChainKey.MIN_KEY_BYTES + " bytes; use a long random value (openssl rand -hex 32)");
+        for (String key : FOLLOW_UP_PERIODS) {
+            requirePresent(key, "missing; it must be an ISO-8601 duration such as P14D or PT2M");
+            check(key, value -> FollowUpCalendar.isPeriod(value) ? null
+                    : CheckProblem.quoted(value) + " is not a positive ISO-8601 duration such as P14D, P2W or PT2M");
+        }
+        check("hub.followup.address", SettingsCheck::inboxProblem);
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
         check("hub.state.url", SettingsCheck::stateUrlProblem);

@@ -5,9 +5,12 @@ import netralitas.hub.camel.HubProperties;
 import netralitas.hub.camel.MailIntake;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.classify.Severity;
+import netralitas.hub.followup.FollowUpDeadlines;
 import netralitas.hub.inbox.CsvAttachment;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.mail.MailPurpose;
 import netralitas.hub.region.RegionResolution;
 import netralitas.hub.report.CsvFileException;
 import netralitas.hub.report.CsvRejection;
@@ -23,6 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +47,10 @@ public final class DryRun {
     private final boolean askBkn;
     private final CsvIntake csvIntake;
     private final MailIntake mailIntake;
+    private final FollowUpDeadlines deadlines;
+    private final Clock clock;
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx");
 
     public DryRun(CamelContext context, boolean askBkn) {
         this.context = context;
@@ -48,6 +58,8 @@ public final class DryRun {
         this.askBkn = askBkn;
         this.csvIntake = context.getRegistry().lookupByNameAndType("csvIntake", CsvIntake.class);
         this.mailIntake = context.getRegistry().lookupByNameAndType("mailIntake", MailIntake.class);
+        this.deadlines = context.getRegistry().lookupByNameAndType("followUpDeadlines", FollowUpDeadlines.class);
+        this.clock = Clock.systemDefaultZone();
     }
 
     /**
@@ -117,7 +129,8 @@ public final class DryRun {
             template.send("direct:enrich", exchange);
             if (exchange.getException() != null) {
                 // The hub would retry, then defer the case until BKN answers.
-                return row(violationCase, "DEFERRED", List.of(), "BKN: " + FailureText.rootMessage(exchange.getException()));
+                return row(violationCase, "DEFERRED", List.of(), "",
+                        "BKN: " + FailureText.rootMessage(exchange.getException()));
             }
         }
         template.send("direct:classify", exchange);
@@ -125,20 +138,42 @@ public final class DryRun {
             template.send("direct:route", exchange);
         }
         if (exchange.getException() != null) {
-            return row(violationCase, "DEAD_LETTER", List.of(), FailureText.rootMessage(exchange.getException()));
+            return row(violationCase, "DEAD_LETTER", List.of(), "", FailureText.rootMessage(exchange.getException()));
         }
         List<String> recipients = new ArrayList<>();
         addresses(exchange.getProperty(HubProperties.TO, String.class), "", recipients);
         addresses(exchange.getProperty(HubProperties.CC, String.class), "cc:", recipients);
-        return row(violationCase, exchange.getProperty(HubProperties.DECISION, "", String.class), recipients,
-                reason(violationCase, exchange.getProperty(HubProperties.PURPOSE, String.class)));
+        String decision = exchange.getProperty(HubProperties.DECISION, "", String.class);
+        String purpose = exchange.getProperty(HubProperties.PURPOSE, String.class);
+        return row(violationCase, decision, recipients, deadline(violationCase, decision, purpose),
+                reason(violationCase, purpose));
     }
 
-    private static DryRunRow row(ViolationCase c, String decision, List<String> recipients, String reason) {
+    /**
+     * The deadline the case would get (SPEC §12) if its mail went out now; a RINGAN case's clock starts when its
+     * digest is sent, so only its period is known. A case that is no violation has no deadline.
+     */
+    private String deadline(ViolationCase c, String decision, String purpose) {
+        boolean bawaslu = purpose != null && MailPurpose.valueOf(purpose).followedUpByBawaslu();
+        Severity severity = c.getClassification().severity();
+        if (severity == Severity.BUKAN_PELANGGARAN && !bawaslu) {
+            return "";
+        }
+        return switch (decision) {
+            case "IMMEDIATE", "TRIAGE" -> DEADLINE.format(ZonedDateTime.ofInstant(
+                    deadlines.dueAt(clock.instant(), severity, bawaslu), clock.getZone()))
+                    + " (" + deadlines.describe(severity, bawaslu) + ")";
+            case "DIGEST" -> deadlines.describe(severity, false) + " setelah rekap terkirim";
+            default -> "";
+        };
+    }
+
+    private static DryRunRow row(ViolationCase c, String decision, List<String> recipients, String deadline,
+                                 String reason) {
         Classification classification = c.getClassification();
         return new DryRunRow(c.getCaseId(), c.getReport().hasNip() ? c.getReport().nip() : "", c.getDisplayName(),
                 classification == null ? "" : classification.severity().name(), region(c.getRegionResolution()),
-                decision, recipients, reason);
+                decision, recipients, deadline, reason);
     }
 
     private static String region(RegionResolution resolution) {

@@ -3,6 +3,7 @@ package netralitas.hub.dryrun;
 import netralitas.hub.camel.HubConfiguration;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.embedded.BknSimulator;
+import netralitas.hub.followup.HolidayCalendarFile;
 import netralitas.hub.region.RegionDirectory;
 import netralitas.hub.settings.HubSettings;
 import org.apache.camel.CamelConfiguration;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The beans of a dry run ({@code route --dry-run}): those of routes enrich, classify and route, exactly as the hub binds
- * them, and an audit sink that keeps nothing, so that a dry run leaves no trace in the trail, the ledger or a mailbox.
+ * them, the follow-up deadlines (SPEC §12), and an audit sink that keeps nothing, so that a dry run leaves no trace in the trail, the ledger or a mailbox.
  * In embedded mode the hub's BKN is the simulator, so a dry run that asks BKN starts one of its own.
  */
 public final class DryRunConfiguration implements CamelConfiguration {
@@ -63,6 +64,8 @@ public final class DryRunConfiguration implements CamelConfiguration {
         HubConfiguration.bindIntake(settings, context.getRegistry(), regions, categories, clock, progressLog);
         HubConfiguration.bindCaseStages(settings, context.getRegistry(), regions, categories, clock,
                 HubConfiguration.localBknPlaces(settings));
+        context.getRegistry().bind("followUpDeadlines", HubConfiguration.followUpDeadlines(settings,
+                HolidayCalendarFile.load(config.resolve(HolidayCalendarFile.FILE)), clock.getZone()));
         context.getRegistry().bind("audit", new DryRunAudit());
         // A failure (BKN unreachable …) is the dry run's answer for that row, not an error to log with its stack.
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());

@@ -13,14 +13,14 @@ import java.util.TreeMap;
 public final class DryRunTable {
 
     private static final List<String> HEADER =
-            List.of("CASE ID", "NIP", "NAME", "SEVERITY", "REGION", "DECISION", "RECIPIENTS", "REASON");
+            List.of("CASE ID", "NIP", "NAME", "SEVERITY", "REGION", "DECISION", "RECIPIENTS", "DEADLINE", "REASON");
 
     private final List<List<String>> rows = new ArrayList<>();
     private final Map<String, Integer> decisions = new TreeMap<>();
 
     public void add(DryRunRow row) {
         rows.add(List.of(row.caseId(), row.nip(), row.name(), row.severity(), row.region(), row.decision(),
-                        String.join(", ", row.recipients()), row.reason()).stream().map(DryRunTable::oneLine).toList());
+                        String.join(", ", row.recipients()), row.deadline(), row.reason()).stream().map(DryRunTable::oneLine).toList());
         decisions.merge(row.decision(), 1, Integer::sum);
     }
 

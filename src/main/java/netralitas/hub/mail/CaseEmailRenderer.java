@@ -80,21 +80,32 @@ public final class CaseEmailRenderer {
         return cfg;
     }
 
-    /** The email about one case, addressed according to {@code purpose}. */
-    public RenderedEmail renderCase(ViolationCase c, MailPurpose purpose) {
+    /**
+     * The email about one case, addressed according to {@code purpose}, with its deadline; a case related to an open
+     * one gets the subject prefix {@code [TERKAIT <first case id>] } (SPEC §12).
+     */
+    public RenderedEmail renderCase(ViolationCase c, MailPurpose purpose, FollowUpRequest followUp) {
         Objects.requireNonNull(c, "case");
         Objects.requireNonNull(purpose, "purpose");
-        Map<String, Object> model = CaseView.of(c, purpose, legalBases, signature);
-        return new RenderedEmail(SubjectLine.forCase(c),
+        Objects.requireNonNull(followUp, "followUp");
+        Map<String, Object> model = CaseView.of(c, purpose, followUp, legalBases, signature);
+        String related = followUp.relatedCaseId() == null ? "" : "[TERKAIT " + followUp.relatedCaseId() + "] ";
+        return new RenderedEmail(related + SubjectLine.forCase(c),
                 render(CASE_TEXT, model, false), render(CASE_HTML, model, false));
     }
 
-    /** The daily RINGAN digest for one region: the cases one below the other. */
-    public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date) {
+    /**
+     * The daily RINGAN digest for one region: the cases one below the other, with the deadline they share; a case
+     * related to an open one names it ({@code firstCases}: case id to the first case's id, SPEC §12).
+     */
+    public RenderedEmail renderDigest(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp,
+                                      Map<String, String> firstCases) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(cases, "cases");
         Objects.requireNonNull(date, "date");
-        Map<String, Object> model = DigestView.of(region, cases, date, legalBases, signature);
+        Objects.requireNonNull(followUp, "followUp");
+        Objects.requireNonNull(firstCases, "firstCases");
+        Map<String, Object> model = DigestView.of(region, cases, date, followUp, firstCases, legalBases, signature);
         return new RenderedEmail(SubjectLine.forDigest(region, cases.size(), date),
                 render(DIGEST_TEXT, model, false), render(DIGEST_HTML, model, false));
     }
@@ -123,12 +134,17 @@ public final class CaseEmailRenderer {
         Map<String, List<Map<String, Object>>> models = new LinkedHashMap<>();
         List<Map<String, Object>> caseModels = new ArrayList<>();
         for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
-            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose(), legalBases, signature));
+            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose(), SelfCheckSamples.followUp(null),
+                    legalBases, signature));
+            caseModels.add(CaseView.of(sample.violationCase(), sample.purpose(),
+                    SelfCheckSamples.followUp(SelfCheckSamples.RELATED_CASE_ID), legalBases, signature));
         }
         models.put(CASE_TEXT, caseModels);
         models.put(CASE_HTML, caseModels);
         List<Map<String, Object>> digest = List.of(DigestView.of(SelfCheckSamples.region(), SelfCheckSamples.digestCases(),
-                SelfCheckSamples.DATE, legalBases, signature));
+                SelfCheckSamples.DATE, SelfCheckSamples.followUp(null),
+                Map.of(SelfCheckSamples.digestCases().get(0).getCaseId(), SelfCheckSamples.RELATED_CASE_ID),
+                legalBases, signature));
         models.put(DIGEST_TEXT, digest);
         models.put(DIGEST_HTML, digest);
         models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());

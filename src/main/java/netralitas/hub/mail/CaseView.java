@@ -39,7 +39,8 @@ final class CaseView {
     private CaseView() {
     }
 
-    static Map<String, Object> of(ViolationCase c, MailPurpose purpose, LegalBases legalBases, MailSignature signature) {
+    static Map<String, Object> of(ViolationCase c, MailPurpose purpose, FollowUpRequest followUp, LegalBases legalBases,
+                                  MailSignature signature) {
         Report r = c.getReport();
         RegionResolution resolution = c.getRegionResolution();
         LegalRegime regime = regime(c);
@@ -77,6 +78,7 @@ final class CaseView {
         m.put("regionNotes", resolution == null ? List.of() : resolution.notesBesideConflict());
         m.put("kanreg", kanreg(resolution == null ? null : resolution.kanreg(), c.getEmployee()));
         m.put("signature", signature(signature));
+        m.put("followUp", followUp.model());
         m.put("reporterShown", purpose.showsReporter());
         if (purpose.showsReporter()) {
             m.put("reporter", Map.of("name", text(r.reporterName()), "contact", text(r.reporterContact())));

@@ -22,8 +22,8 @@ final class DigestView {
     private DigestView() {
     }
 
-    static Map<String, Object> of(Region region, List<ViolationCase> cases, LocalDate date, LegalBases legalBases,
-                                  MailSignature signature) {
+    static Map<String, Object> of(Region region, List<ViolationCase> cases, LocalDate date, FollowUpRequest followUp,
+                                  Map<String, String> firstCases, LegalBases legalBases, MailSignature signature) {
         List<LegalBasis> bases = cases.stream()
                 .map(c -> legalBases.forCase(CaseView.regime(c), c.getClassification())).toList();
         List<String> shared = shared(bases);
@@ -34,10 +34,13 @@ final class DigestView {
         m.put("sharedBasis", shared);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            entries.add(entry(cases.get(i), bases.get(i), shared));
+            Map<String, Object> entry = entry(cases.get(i), bases.get(i), shared);
+            entry.put("related", firstCases.getOrDefault(cases.get(i).getCaseId(), CaseView.ABSENT));
+            entries.add(entry);
         }
         m.put("cases", entries);
         m.put("signature", CaseView.signature(signature));
+        m.put("followUp", followUp.model());
         return m;
     }
 

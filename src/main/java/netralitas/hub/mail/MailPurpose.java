@@ -27,4 +27,12 @@ public enum MailPurpose {
     public boolean showsReporter() {
         return this == TRIAGE;
     }
+
+    /**
+     * Bawaslu follows the case up itself (the region's Bawaslu, or its triage staff): the case gets
+     * hub.followup.deadline.bawaslu, whatever its severity (SPEC §12).
+     */
+    public boolean followedUpByBawaslu() {
+        return this == VILLAGE_OFFICIAL || this == TRIAGE;
+    }
 }

@@ -47,7 +47,7 @@ public final class MimeMail {
     }
 
     /**
-     * @param headers header name to value; From, To, Cc are address lists, Subject is encoded as UTF-8, every other
+     * @param headers header name to value; From, To, Cc, Reply-To are address lists, Subject is encoded as UTF-8, every other
      *                header in {@link OutgoingHeaders#ALLOWED} is copied with its value made header-safe, the rest
      *                is left out
      * @param text    the plain text, or null for an HTML-only mail
@@ -67,6 +67,7 @@ public final class MimeMail {
                 case "from" -> message.setFrom(addresses(value)[0]);
                 case "to" -> message.setRecipients(MimeMessage.RecipientType.TO, addresses(value));
                 case "cc" -> message.setRecipients(MimeMessage.RecipientType.CC, addresses(value));
+                case "reply-to" -> message.setReplyTo(addresses(value));
                 case "subject" -> message.setSubject(HeaderValues.sanitize(value, MAX_HEADER_LENGTH), CHARSET);
                 default -> message.setHeader(header.getKey(), HeaderValues.sanitize(value, MAX_HEADER_LENGTH));
             }

@@ -17,6 +17,7 @@ import netralitas.hub.report.ReportSource;
 import netralitas.hub.report.SubjectType;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import java.util.Set;
 final class SelfCheckSamples {
 
     static final LocalDate DATE = LocalDate.of(2024, 9, 14);
+    /** The first case an invented related report is threaded to. */
+    static final String RELATED_CASE_ID = "NH-CONTOH-0000";
     private static final AttachmentsLeftOut LEFT_OUT = new AttachmentsLeftOut(31, 4_200_000, List.of("foto-21.jpg", "foto-22.jpg"),
             20, 1, 10L * 1024 * 1024);
 
@@ -156,5 +159,11 @@ final class SelfCheckSamples {
         counts.put("RECEIVED", 12L);
         counts.put("DELIVERED", 9L);
         return new AnchorMail(DATE.atTime(23, 55).atOffset(ZoneOffset.ofHours(7)), 1234, "ab".repeat(32), true, counts);
+    }
+
+    /** A deadline fourteen days after {@link #DATE} in WIB, and the first case when {@code relatedCaseId} is given. */
+    static FollowUpRequest followUp(String relatedCaseId) {
+        return new FollowUpRequest(DATE.plusDays(14).atTime(10, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant(),
+                ZoneId.of("Asia/Jakarta"), relatedCaseId);
     }
 }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -173,6 +174,31 @@ public final class FollowUpTable {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    // --- Related reports (SPEC §12) ---
+
+    /**
+     * The first case still open (no final status) about the same person, whose incident date is within {@code days}
+     * days of {@code incidentDate}: the case a new report is threaded to. The first is the one forwarded first; empty
+     * without a key or an incident date.
+     */
+    public Optional<FollowUpCase> firstOpenAbout(String subjectKey, LocalDate incidentDate, int days)
+            throws SQLException {
+        if (subjectKey == null || incidentDate == null) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM FOLLOW_UP"
+                     + " WHERE subject_key = ? AND closed_at IS NULL AND incident_date BETWEEN ? AND ?"
+                     + " ORDER BY forwarded_at, case_id LIMIT 1")) {
+            select.setString(1, subjectKey);
+            select.setDate(2, Date.valueOf(incidentDate.minusDays(days)));
+            select.setDate(3, Date.valueOf(incidentDate.plusDays(days)));
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
         }
     }
 }

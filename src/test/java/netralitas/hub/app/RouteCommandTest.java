@@ -53,6 +53,13 @@ class RouteCommandTest {
         assertTrue(row("Zulkifli Anwar").contains("IMMEDIATE  bawaslu.kab-bungo@bawaslu.example"), out);
         assertTrue(row("Heru Pratama").matches(".* - +TRIAGE +triase@bawaslu\\.example .*"), out);
         assertTrue(out.contains("13 reports, 1 CLOSED, 1 DIGEST, 10 IMMEDIATE, 1 TRIAGE. Dry run: nothing was sent or recorded."), out);
+        // The deadline each case would get (SPEC §12): by severity, Bawaslu's own for village heads and triage.
+        assertTrue(out.lines().findFirst().orElseThrow().contains("RECIPIENTS") && out.contains("DEADLINE"), out);
+        assertTrue(row("197803122003121004").matches(".* \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+ \\(P14D hari kerja\\) .*"), out);
+        assertTrue(row("Zulkifli Anwar").contains("(P7D hari kerja)"), out);
+        assertTrue(row("Heru Pratama").contains("(P7D hari kerja)"), out);
+        assertTrue(row("199107142022212005").contains("P30D hari kerja setelah rekap terkirim"), out);
+        assertFalse(row("198911252014022001").contains("hari kerja"), "a case that is no violation has no deadline");
         assertFalse(Files.exists(home.resolve("data")), "a dry run keeps no state and writes no audit trail");
     }
 

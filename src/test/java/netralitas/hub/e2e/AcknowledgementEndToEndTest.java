@@ -49,9 +49,11 @@ class AcknowledgementEndToEndTest {
     private static final Set<String> ACK_HEADERS = Set.of("from", "to", "subject", "date", "message-id", "mime-version",
             "content-type", "content-transfer-encoding", "auto-submitted", "in-reply-to", "references",
             "x-netralitas-case-id");
-    private static final Set<String> CASE_HEADERS = Set.of("from", "to", "cc", "subject", "date", "message-id",
-            "mime-version", "content-type", "content-transfer-encoding", "auto-submitted", "x-netralitas-case-id",
-            "x-netralitas-severity", "x-netralitas-region", "x-priority");
+    /** SPEC §7; Reply-To is the follow-up address, In-Reply-To/References thread a related report (§12). */
+    private static final Set<String> CASE_HEADERS = Set.of("from", "to", "cc", "reply-to", "subject", "date",
+            "message-id", "mime-version", "content-type", "content-transfer-encoding", "auto-submitted",
+            "in-reply-to", "references", "x-netralitas-case-id", "x-netralitas-severity", "x-netralitas-region",
+            "x-priority");
     private static final int CAP = 10;
     /** The SMTP server refuses this recipient for good (550). */
     private static final String REFUSED = "ditolak@pelapor.example";
@@ -254,6 +256,7 @@ class AcknowledgementEndToEndTest {
         for (MimeMessage mail : caseMails) {
             assertHeaders(mail, CASE_HEADERS);
             assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null));
+            assertEquals(TestHub.REPORT_MAILBOX, mail.getHeader("Reply-To", null), "offices reply to the hub");
         }
     }
 

@@ -91,7 +91,8 @@ class MailIngestEndToEndTest {
     void noHeaderOfTheIncomingReportLeaksIntoTheForwardedEmail() throws Exception {
         MimeMessage mail = imap.onlyCopy(KEPAHIANG, hub.caseOf("<lap-01-rahmat@pelapor.example>"));
         assertTrue(mail.getMessageID().startsWith("<NH-"), mail.getMessageID());
-        assertNull(mail.getHeader("Reply-To"));
+        // Reply-To is the hub's follow-up address (SPEC §12; by default the report mailbox), never the reporter's.
+        assertEquals(TestHub.REPORT_MAILBOX, mail.getHeader("Reply-To", null));
         assertNull(mail.getHeader("In-Reply-To"));
         assertNull(mail.getHeader("References"));
         assertFalse(Arrays.toString(mail.getAllRecipients()).contains(TestHub.REPORT_MAILBOX));

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ class CaseEmailRendererTest {
 
     @Test
     void verifiedCaseShowsReportedAndBknFacts() {
-        RenderedEmail mail = renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertEquals(SubjectLine.forCase(MailFixtures.verifiedCase()), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Yth. Bupati Kepahiang");
@@ -92,7 +93,7 @@ class CaseEmailRendererTest {
     @Test
     void scriptAndAmpersandInReportAreEscapedInHtmlOnly() {
         ViolationCase c = MailFixtures.withDescription("<script>alert('x')</script> Tom & Jerry \"kutip\"");
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertFalse(mail.html().contains("<script>"), "raw script tag in HTML");
         assertContains(mail.html(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Tom &amp; Jerry &quot;kutip&quot;");
         assertContains(mail.text(), "<script>alert('x')</script> Tom & Jerry \"kutip\"");
@@ -107,7 +108,7 @@ class CaseEmailRendererTest {
         ViolationCase c = new ViolationCase("NH-X-1", r);
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        String html = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).html();
+        String html = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).html();
         assertContains(html, "&lt;b&gt;Rudi&lt;/b&gt; &amp; Co");
         assertContains(html, "&lt;img src=x onerror=alert(1)&gt;");
         assertFalse(html.contains("<img") || html.contains("<b>Rudi") || html.contains("<script>"));
@@ -121,7 +122,7 @@ class CaseEmailRendererTest {
     void reporterIdentityNeverReachesAnOffice(MailPurpose purpose) {
         for (ViolationCase c : List.of(MailFixtures.verifiedCase(), MailFixtures.notFoundCase(),
                 MailFixtures.noNipCase(), MailFixtures.centralCase())) {
-            RenderedEmail mail = renderer.renderCase(c, purpose);
+            RenderedEmail mail = renderer.renderCase(c, purpose, MailFixtures.FOLLOW_UP);
             for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
                 assertFalse(part.contains("Pelapor Rahasiawati"), purpose + " leaks reporter name");
                 assertFalse(part.contains("0812-9999-0001"), purpose + " leaks reporter phone");
@@ -134,7 +135,7 @@ class CaseEmailRendererTest {
 
     @Test
     void triageStaffSeeTheReporter() {
-        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.TRIAGE);
+        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Yth. Tim Triase Bawaslu");
             assertContains(body, MailFixtures.REPORTER_NAME);
@@ -152,10 +153,10 @@ class CaseEmailRendererTest {
         Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
         Files.writeString(text, Files.readString(text) + "\nPelapor: ${reporter.name}\n");
         CaseEmailRenderer edited = MailFixtures.renderer(dir);
-        assertContains(edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.TRIAGE).text(),
+        assertContains(edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP).text(),
                 "Pelapor: " + MailFixtures.REPORTER_NAME);
         MailTemplateException e = assertThrows(MailTemplateException.class,
-                () -> edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION));
+                () -> edited.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP));
         assertEquals(CaseEmailRenderer.CASE_TEXT, e.getTemplateName());
         assertEquals(CaseEmailRenderer.CASE_TEXT, edited.selfCheckProblems().get(0).getTemplateName());
     }
@@ -167,15 +168,15 @@ class CaseEmailRendererTest {
         ViolationCase c = new ViolationCase("NH-E-1", r);
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        RenderedEmail office = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail office = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertFalse(office.text().contains("laptop-pelapor") || office.html().contains("laptop-pelapor"));
         assertContains(office.text(), "email kepada Bawaslu");
-        assertContains(renderer.renderCase(c, MailPurpose.TRIAGE).text(), "<abc123@laptop-pelapor.example>");
+        assertContains(renderer.renderCase(c, MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP).text(), "<abc123@laptop-pelapor.example>");
     }
 
     @Test
     void notFoundAtBknIsFlagged() {
-        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(MailFixtures.notFoundCase(), MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertContains(mail.text(), NOT_FOUND);
         assertContains(mail.html(), NOT_FOUND);
         assertContains(mail.text(), "199001012015031002");
@@ -185,7 +186,7 @@ class CaseEmailRendererTest {
 
     @Test
     void villageOfficialWithoutNipGoesToBawaslu() {
-        RenderedEmail mail = renderer.renderCase(MailFixtures.noNipCase(), MailPurpose.VILLAGE_OFFICIAL);
+        RenderedEmail mail = renderer.renderCase(MailFixtures.noNipCase(), MailPurpose.VILLAGE_OFFICIAL, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Yth. Ketua Bawaslu Kabupaten Kepahiang");
             assertContains(body, "pelanggaran netralitas kepala desa");
@@ -202,7 +203,7 @@ class CaseEmailRendererTest {
 
     @Test
     void centralAgencyIsAskedToForwardToItsPersonnelUnit() {
-        RenderedEmail mail = renderer.renderCase(MailFixtures.centralCase(), MailPurpose.CENTRAL_AGENCY);
+        RenderedEmail mail = renderer.renderCase(MailFixtures.centralCase(), MailPurpose.CENTRAL_AGENCY, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Instansi Pusat");
             assertContains(body, "pegawai instansi pusat (Kementerian Agama)");
@@ -214,11 +215,11 @@ class CaseEmailRendererTest {
     void provinceIsAddressedToItsBkd() {
         ViolationCase c = MailFixtures.verifiedCase();
         c.setRegionResolution(new RegionResolution(MailFixtures.provinsiBengkulu(), RegionSource.BKN, null, null, List.of()));
-        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text();
+        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text();
         assertContains(text, "Yth. Gubernur Bengkulu\nselaku Pejabat Pembina Kepegawaian Pemerintah Provinsi Bengkulu\n"
                 + "c.q. Kepala BKD Provinsi Bengkulu\ndi tempat");
         c.setRegionResolution(new RegionResolution(MailFixtures.kotaBengkulu(), RegionSource.BKN, null, null, List.of()));
-        assertContains(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text(), "Yth. Wali Kota Bengkulu\n");
+        assertContains(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text(), "Yth. Wali Kota Bengkulu\n");
     }
 
     @Test
@@ -227,7 +228,7 @@ class CaseEmailRendererTest {
         String note = "Laporan menyebut Kota Bengkulu, tetapi instansi kerja menurut BKN adalah Kabupaten Kepahiang.";
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN,
                 MailFixtures.kotaBengkulu(), MailFixtures.kanreg7(), List.of(note)));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Wilayah pada laporan (Kota Bengkulu, kode 17.71) berbeda dengan wilayah");
             assertContains(body, "Penanganan mengikuti data BKN.");
@@ -244,7 +245,7 @@ class CaseEmailRendererTest {
         String otherNote = "Kode wilayah 17.71 (Kota Bengkulu) tidak sesuai dengan nama wilayah 'Lebong'; yang dipakai kode wilayah.";
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, MailFixtures.kotaBengkulu(),
                 MailFixtures.kanreg7(), List.of(conflictNote, otherNote)));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "Wilayah pada laporan (Kota Bengkulu, kode 17.71) berbeda dengan wilayah");
             assertFalse(body.contains("tetapi menurut data BKN pegawai ini bekerja pada"), "said twice:\n" + body);
@@ -263,7 +264,7 @@ class CaseEmailRendererTest {
                 rudi.jenisJabatan(), "II.b", rudi.golRuangAkhir(), rudi.lokasiKerja(), rudi.kanregId(), rudi.kanregNama()));
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertEquals(1, count(body, "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG"), body);
             assertEquals(1, count(body, "Pemerintah Kab. Kepahiang"), "employer = parent employer, said once:\n" + body);
@@ -277,11 +278,11 @@ class CaseEmailRendererTest {
         ViolationCase c = new ViolationCase("NH-D-1", r);
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertContains(mail.text(), "Tanggal kejadian       : tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         assertContains(mail.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         c.setClassification(MailFixtures.ringan());
-        RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(c), LocalDate.of(2024, 10, 22));
+        RenderedEmail digest = renderer.renderDigest(MailFixtures.kepahiang(), List.of(c), LocalDate.of(2024, 10, 22), MailFixtures.FOLLOW_UP, Map.of());
         assertContains(digest.text(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
         assertContains(digest.html(), "tidak disebut dalam laporan; tanggal email: 21 Oktober 2024");
     }
@@ -297,13 +298,13 @@ class CaseEmailRendererTest {
         filesOnly.setRegionResolution(c.getRegionResolution());
         filesOnly.setClassification(c.getClassification());
         filesOnly.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false)));
-        RenderedEmail mail = renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertFalse(body.contains("tidak ada tautan") || body.contains("Tautan bukti") || body.contains("tidak menyertakan"), body);
             assertContains(body, "foto-1.jpg");
         }
         filesOnly.attachEvidence(List.of());
-        assertContains(renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION).text(),
+        assertContains(renderer.renderCase(filesOnly, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text(),
                 "Bukti: laporan tidak menyertakan tautan maupun berkas bukti.");
     }
 
@@ -314,7 +315,7 @@ class CaseEmailRendererTest {
         c.notFoundAtBkn();
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.REPORT_CODE, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "ASN — Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)");
             assertContains(body, "NI PPPK tidak ditemukan di BKN — perlu verifikasi");
@@ -332,7 +333,7 @@ class CaseEmailRendererTest {
         c.verified(MailFixtures.rudi());
         c.setRegionResolution(new RegionResolution(MailFixtures.kepahiang(), RegionSource.BKN, null, null, List.of()));
         c.setClassification(MailFixtures.partisan());
-        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text();
+        String text = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text();
         assertContains(text, "Nama pada laporan (Rudi Hartanto) berbeda dengan nama di BKN (RUDI HARTONO, S.Sos.)");
         assertContains(text, "Instansi pada laporan (Pemkab Lebong) berbeda dengan instansi kerja di BKN (Pemerintah Kab. Kepahiang)");
         assertFalse(text.contains("Wilayah pada laporan"));
@@ -345,7 +346,7 @@ class CaseEmailRendererTest {
                 Severity.RINGAN, false);
         c.setClassification(new Classification(cat, Severity.RINGAN, Severity.SEDANG,
                 List.of("Uraian menyebut penggunaan mobil dinas.", "Terlapor menjabat Camat.")));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertTrue(mail.subject().startsWith("[NETRALITAS ASN][SEDANG] "), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
             assertContains(body, "dinaikkan dari RINGAN");
@@ -360,7 +361,7 @@ class CaseEmailRendererTest {
         ViolationCase c = MailFixtures.notFoundCase();
         Category other = MailFixtures.category("OTHER", "Lainnya / perlu verifikasi", Severity.SEDANG, true);
         c.setClassification(new Classification(other, Severity.SEDANG, Severity.SEDANG, List.of()));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP);
         assertContains(mail.text(), "Tingkat pelanggaran    : SEDANG — perlu ditinjau");
         assertContains(mail.html(), "perlu ditinjau");
         assertContains(mail.text(), "meninjau kategori pelanggaran");
@@ -371,7 +372,7 @@ class CaseEmailRendererTest {
         ViolationCase c = MailFixtures.notFoundCase();
         c.setRegionResolution(new RegionResolution(null, RegionSource.NONE, null, null,
                 List.of("Nama wilayah \"Bengkulu\" cocok dengan lebih dari satu wilayah.")));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP);
         assertTrue(mail.subject().endsWith("— wilayah belum diketahui"));
         assertContains(mail.text(), "wilayah instansi terlapor belum dapat ditentukan");
         assertContains(mail.text(), "Nama wilayah \"Bengkulu\" cocok dengan lebih dari satu wilayah.");
@@ -392,7 +393,7 @@ class CaseEmailRendererTest {
         for (ViolationCase v : List.of(a, b, c, pppk)) {
             v.setClassification(MailFixtures.ringan());
         }
-        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c, pppk), LocalDate.of(2024, 9, 15));
+        RenderedEmail mail = renderer.renderDigest(MailFixtures.kepahiang(), List.of(a, b, c, pppk), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP, Map.of());
         assertEquals("[NETRALITAS ASN][RINGAN] Rekap harian 15 September 2024 — Kabupaten Kepahiang — 4 kasus",
                 mail.subject());
         String html = mail.html();
@@ -462,13 +463,13 @@ class CaseEmailRendererTest {
         Files.writeString(text, Files.readString(text).replace("Tingkat          : ${c.severity}", "Tingkat          : ${c.sevrity}"));
         CaseEmailRenderer broken = MailFixtures.renderer(dir);
         MailTemplateException e = assertThrows(MailTemplateException.class,
-                () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15)));
+                () -> broken.renderDigest(MailFixtures.kepahiang(), List.of(MailFixtures.verifiedCase()), LocalDate.of(2024, 9, 15), MailFixtures.FOLLOW_UP, Map.of()));
         assertEquals(CaseEmailRenderer.DIGEST_TEXT, e.getTemplateName());
         assertContains(e.getMessage(), "digest.txt.ftl");
         assertContains(e.getMessage(), "c.sevrity");
         assertFalse(e.getMessage().contains("RUDI"), e.getMessage());
         // Rendering the case emails still works: only the broken file fails.
-        broken.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION);
+        broken.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
     }
 
     @Test
@@ -521,7 +522,7 @@ class CaseEmailRendererTest {
                 new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
         // sha256sum of the bytes 01 02 03
         String sha = "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81";
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertContains(mail.text(), "  - foto-1.jpg (3 B) — terlampir pada email ini\n    ukuran 3 byte; SHA-256 " + sha + "\n");
         assertContains(mail.html(), "ukuran 3 byte; SHA-256 <code style=\"word-break:break-all\">" + sha + "</code>");
         for (String body : List.of(mail.text(), mail.html())) {
@@ -529,7 +530,7 @@ class CaseEmailRendererTest {
             assertContains(body, "video.mp4 (20,0 MB) — ");
         }
         c.attachEvidence(List.of(new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true)));
-        assertFalse(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION).text().contains("SHA-256"), "nothing attached, nothing to check");
+        assertFalse(renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text().contains("SHA-256"), "nothing attached, nothing to check");
     }
 
     @Test
@@ -537,12 +538,12 @@ class CaseEmailRendererTest {
         ViolationCase c = MailFixtures.verifiedCase();
         c.attachEvidence(List.of(new EvidenceFile("foto-1.jpg", "image/jpeg", 3, new byte[] {1, 2, 3}, false)),
                 new AttachmentsLeftOut(4_980, 1_494_000, List.of("foto-21.jpg", "foto-22.jpg"), 20, 0, 10L * 1024 * 1024));
-        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION);
+        RenderedEmail mail = renderer.renderCase(c, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP);
         assertContains(mail.text(), "  - 4.980 berkas lain (1,4 MB) TIDAK DITERUSKAN karena satu laporan hanya dapat membawa 20 lampiran:"
                 + " foto-21.jpg, foto-22.jpg dan 4.978 lainnya; email asli disimpan Bawaslu");
         assertContains(mail.html(), "<li>4.980 berkas lain (1,4 MB) <strong>tidak diteruskan</strong> karena satu laporan hanya"
                 + " dapat membawa 20 lampiran: foto-21.jpg, foto-22.jpg dan 4.978 lainnya;");
-        assertFalse(renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION).text().contains("berkas lain"));
+        assertFalse(renderer.renderCase(MailFixtures.verifiedCase(), MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP).text().contains("berkas lain"));
     }
 
     @Test

@@ -18,6 +18,8 @@ import netralitas.hub.report.SubjectType;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +30,9 @@ final class MailFixtures {
     static final String REPORTER_NAME = "Sri Pelapor Rahasiawati";
     static final String REPORTER_CONTACT = "0812-9999-0001 / sri.pelapor@mail.example";
     static final LocalDate INCIDENT = LocalDate.of(2024, 9, 14);
+    /** The deadline every test mail states: Senin, 30 September 2024 pukul 10.00 WIB. */
+    static final FollowUpRequest FOLLOW_UP = new FollowUpRequest(Instant.parse("2024-09-30T03:00:00Z"),
+            ZoneId.of("Asia/Jakarta"), null);
 
     static final MailSignature SIGNATURE = new MailSignature("Tim Penanganan Netralitas, Bawaslu Contoh",
             "Jl. Contoh No. 1, Jakarta 10110", "(021) 0000-0000", "netralitas@bawaslu.example");

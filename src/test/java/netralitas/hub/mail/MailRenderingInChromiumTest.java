@@ -99,9 +99,9 @@ class MailRenderingInChromiumTest {
         ViolationCase triage = rows.get(13);
         ViolationCase pppk = extra.get(1);
         RenderedEmail digest = renderer.renderDigest(rows.get(9).getRegionResolution().region(),
-                List.of(extra.get(2), rows.get(9)), DIGEST_DATE);
+                List.of(extra.get(2), rows.get(9)), DIGEST_DATE, MailFixtures.FOLLOW_UP, Map.of());
         return Stream.of(
-                kind("berat-pns", renderer.renderCase(beratPns, MailPurpose.BKPSDM_ACTION),
+                kind("berat-pns", renderer.renderCase(beratPns, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Bupati Kepahiang selaku Pejabat Pembina Kepegawaian Pemerintah Kabupaten Kepahiang"
                                         + " c.q. Kepala BKPSDM Kabupaten Kepahiang di tempat",
                                 "Jenis terlapor: ASN — Pegawai Negeri Sipil (PNS)", UU_ASN, SKB, PP94_PROHIBITION,
@@ -112,14 +112,14 @@ class MailRenderingInChromiumTest {
                                 "Sumber laporan laporan tertulis yang dihimpun Bawaslu", SIGNED),
                         List.of("sanksi moral", "PP Nomor 42", "PP Nomor 49", "laporan-contoh.csv", "Teguh Santoso",
                                 "tidak ada tautan")),
-                kind("sedang-dinaikkan", renderer.renderCase(escalated, MailPurpose.BKPSDM_ACTION),
+                kind("sedang-dinaikkan", renderer.renderCase(escalated, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Bupati Lebong", "c.q. Kepala BKPSDM Kabupaten Lebong", "SEDANG (dinaikkan dari RINGAN)",
                                 "Jabatan senior", UU_ASN, SKB, "Pasal 8 ayat (3) (hukuman disiplin sedang)",
                                 "bila terbukti, menjatuhkan hukuman disiplin sedang berdasarkan PP Nomor 94 Tahun 2021",
                                 REPORT_TO_BKN, SIGNED),
                         // The RINGAN basis of the category must not survive the escalation.
                         List.of("sanksi moral", "PP Nomor 42", "Inspektorat daerah")),
-                kind("pppk", renderer.renderCase(pppk, MailPurpose.BKPSDM_ACTION),
+                kind("pppk", renderer.renderCase(pppk, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Bupati Lebong", "Jenis terlapor: ASN — Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)",
                                 "NI PPPK 199107142022212005 199107142022212005", UU_ASN, SKB,
                                 "PP Nomor 49 Tahun 2018 tentang Manajemen Pegawai Pemerintah dengan Perjanjian Kerja",
@@ -137,7 +137,7 @@ class MailRenderingInChromiumTest {
                                 "https://bukti.example/lbg/015-rekaman-pasar-muara-aman-hari-minggu-pagi-video-lengkap.mp4",
                                 REPORT_TO_BKN, SIGNED),
                         List.of("PP Nomor 94", "hukuman disiplin", "Taufik Hidayatullah", "Lestari Handayani")),
-                kind("kepala-desa", renderer.renderCase(villageHead, MailPurpose.VILLAGE_OFFICIAL),
+                kind("kepala-desa", renderer.renderCase(villageHead, MailPurpose.VILLAGE_OFFICIAL, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Ketua Bawaslu Kabupaten Bungo di tempat",
                                 "laporan dugaan pelanggaran netralitas kepala desa dalam pemilihan kepala daerah",
                                 "UU Nomor 6 Tahun 2014 tentang Desa, Pasal 29 huruf g dan huruf j",
@@ -146,7 +146,7 @@ class MailRenderingInChromiumTest {
                                 "sanksi administratif bagi kepala desa berdasarkan UU Nomor 6 Tahun 2014 tentang Desa Pasal 30",
                                 SIGNED),
                         List.of("ASN", "BKN", "BKPSDM", "PP Nomor", "NIP", "SKB", "Kantor Regional", "Nanda Prameswari")),
-                kind("instansi-pusat", renderer.renderCase(central, MailPurpose.CENTRAL_AGENCY),
+                kind("instansi-pusat", renderer.renderCase(central, MailPurpose.CENTRAL_AGENCY, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Pejabat Pembina Kepegawaian Kementerian Dalam Negeri c.q. Kepala Biro Kepegawaian/Sumber"
                                         + " Daya Manusia Kementerian Dalam Negeri melalui Tim Penanganan Netralitas ASN Instansi"
                                         + " Pusat, Bawaslu di tempat",
@@ -154,14 +154,14 @@ class MailRenderingInChromiumTest {
                                 "bila terbukti, menjatuhkan hukuman disiplin berat berdasarkan PP Nomor 94 Tahun 2021",
                                 REPORT_TO_BKN, BKN_SUPERVISES, SIGNED),
                         List.of("sanksi moral", "Oktaviani Putri", "BKPSDM Kabupaten")),
-                kind("triase", renderer.renderCase(triage, MailPurpose.TRIAGE),
+                kind("triase", renderer.renderCase(triage, MailPurpose.TRIAGE, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Tim Triase Bawaslu di tempat",
                                 "Jenis terlapor: ASN — PNS atau PPPK belum dapat dipastikan",
                                 "Sumber laporan laporan tertulis yang dihimpun Bawaslu (berkas laporan-contoh.csv:14)",
                                 "wilayah instansi terlapor belum dapat ditentukan", UU_ASN, SKB,
                                 "IDENTITAS PELAPOR — RAHASIA, HANYA UNTUK BAWASLU", "Surya Darmawan", SIGNED),
                         List.of("sanksi moral")),
-                kind("nip-tidak-ditemukan", renderer.renderCase(notFound, MailPurpose.BKPSDM_ACTION),
+                kind("nip-tidak-ditemukan", renderer.renderCase(notFound, MailPurpose.BKPSDM_ACTION, MailFixtures.FOLLOW_UP),
                         List.of("Yth. Bupati Bungo", "c.q. Kepala BKPSDM Kabupaten Bungo",
                                 "NIP tidak ditemukan di BKN — perlu verifikasi",
                                 "Identitas terlapor belum terverifikasi di BKN", UU_ASN, PP94_PROHIBITION,

@@ -5,6 +5,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.inbox.EvidenceFile;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,8 @@ class MimeMailTest {
         headers.put("Subject", "Kasus NH-1\r\nBcc: penyusup@evil.example");
         headers.put("contentType", "text/html; charset=UTF-8");
         headers.put("CamelMailAlternativeBody", "teks");
-        headers.put("Reply-To", "pelapor@pelapor.example");
+        headers.put("Reply-To", "Tindak Lanjut <tindak-lanjut@bawaslu.example>");
+        headers.put("X-Mailer", "camel");
         headers.put("X-Netralitas-Case-Id", "NH-1");
         headers.put("X-Priority", "1");
         MimeMessage message = reread(MimeMail.build(SESSION, headers, "t", "h", List.of()));
@@ -113,7 +115,10 @@ class MimeMailTest {
         assertNull(message.getHeader("Bcc"));
         assertNull(message.getHeader("contentType"));
         assertNull(message.getHeader("CamelMailAlternativeBody"));
-        assertNull(message.getHeader("Reply-To"));
+        assertNull(message.getHeader("X-Mailer"));
+        // Reply-To (SPEC §12, the follow-up address) is written as an address list, like To.
+        assertEquals("tindak-lanjut@bawaslu.example", ((InternetAddress) message.getReplyTo()[0]).getAddress());
+        assertEquals(1, message.getReplyTo().length);
         assertEquals("NH-1", message.getHeader("X-Netralitas-Case-Id", null));
         assertEquals("1", message.getHeader("X-Priority", null));
         assertEquals("Netralitas Hub <netralitas-hub@bawaslu.example>", message.getHeader("From", null));

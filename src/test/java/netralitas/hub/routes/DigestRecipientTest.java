@@ -1,5 +1,6 @@
 package netralitas.hub.routes;
 
+import netralitas.hub.camel.HubProperties;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Severity;
 import org.apache.camel.Exchange;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +52,11 @@ class DigestRecipientTest {
         route.sendBody(first);
         route.sendBody(second);
 
-        Exchange digest = digestMailComposer.send(e -> e.getIn().setBody(List.of(first, second)));
+        Exchange digest = digestMailComposer.send(e -> {
+            e.getIn().setBody(List.of(first, second));
+            // Set by route digest-send before the composer runs (SPEC §12).
+            e.setProperty(HubProperties.FOLLOW_UP_DEADLINE, Instant.parse("2024-11-14T00:00:00Z"));
+        });
 
         assertNull(digest.getException());
         assertEquals(EDITED_RECIPIENT, digest.getMessage().getHeader("To"));
