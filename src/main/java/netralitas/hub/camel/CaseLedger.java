@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.DeliveriesInFlight;
+import netralitas.hub.state.StoreRetry;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -23,11 +24,14 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
 
     private final CaseLedgerTable durable;
     private final DeliveriesInFlight inFlightDeliveries;
+    private final StoreRetry storeRetry;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries) {
+    /** @param storeRetry how long a record waits for a state store that is away (no route step can redeliver it) */
+    public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries, StoreRetry storeRetry) {
         this.durable = durable;
         this.inFlightDeliveries = inFlightDeliveries;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -121,7 +125,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean confirm(String caseId) {
         try {
-            durable.record(caseId);
+            storeRetry.run("recording case " + caseId + " in the case ledger", () -> durable.record(caseId));
             inFlightDeliveries.delivered(caseId);
             return true;
         } finally {

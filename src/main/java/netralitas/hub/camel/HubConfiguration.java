@@ -55,6 +55,8 @@ import netralitas.hub.state.ParkedCaseImport;
 import netralitas.hub.state.ParkedCaseTable;
 import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
+import netralitas.hub.state.StoreOutage;
+import netralitas.hub.state.StoreRetry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.CamelContext;
@@ -214,7 +216,11 @@ public final class HubConfiguration implements CamelConfiguration {
                     deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
         }
         registry.bind("deliveriesInFlight", deliveriesInFlight);
-        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
+        registry.bind("storeOutage", new StoreOutage());
+        StoreRetry storeRetry = new StoreRetry(settings.integer("hub.state.max-redeliveries"),
+                Duration.ofMillis(settings.longValue("hub.state.redelivery-delay-ms")),
+                Duration.ofMillis(settings.longValue("hub.state.max-redelivery-delay-ms")), LOG::warn);
+        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight, storeRetry));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         FollowUpTable followUps = new FollowUpTable(database);

@@ -77,6 +77,9 @@ public final class HubProperties {
     /** Why a dropped file is not moved yet (still changing, last line cut short), from DropFolder.unsettled; or null. */
     public static final String FILE_UNSETTLED = "hubUnsettled";
 
+    /** Why a dropped file's rows could not all be handled: the state store did not answer (StoreOutage); or null. */
+    public static final String STORE_OUTAGE = "hubStoreOutage";
+
     /** The message's key in the mailbox ({@code folder;UIDVALIDITY=n;UID=n}), set by route poll-mailbox. */
     public static final String MAIL_KEY = "hubMailKey";
 

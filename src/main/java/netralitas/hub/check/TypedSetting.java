@@ -86,7 +86,10 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.digest.max-cases", 1, INT_MAX, Scope.EVERY_MODE),
             bool("hub.followup.business-days", Scope.EVERY_MODE),
             number("hub.followup.max-reminders", 0, INT_MAX, Scope.EVERY_MODE),
-            number("hub.followup.related-days", 0, 36_500, Scope.EVERY_MODE));
+            number("hub.followup.related-days", 0, 36_500, Scope.EVERY_MODE),
+            number("hub.state.max-redeliveries", 0, INT_MAX, Scope.EVERY_MODE),
+            number("hub.state.redelivery-delay-ms", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
+            number("hub.state.max-redelivery-delay-ms", 0, Long.MAX_VALUE, Scope.EVERY_MODE));
 
     private static TypedSetting number(String key, long min, long max, Scope scope) {
         return new TypedSetting(key, Kind.WHOLE_NUMBER, min, max, scope);

@@ -5,6 +5,7 @@ import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.PostgresServer;
 import netralitas.hub.state.StateStore;
+import netralitas.hub.state.StoreRetry;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CaseLedgerClusterTest {
 
     private static final Duration TAKEOVER = Duration.ofMillis(900);
+    private static final StoreRetry NO_RETRY = new StoreRetry(0, Duration.ZERO, Duration.ZERO, warning -> { });
 
     @Test
     void aCaseHeldByAnotherNodeIsADuplicateOnceThatNodeRecordedIt() throws Exception {
@@ -61,7 +63,7 @@ class CaseLedgerClusterTest {
              CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedgerTable tableA = table(store, writer, "node-a");
             DeliveriesInFlight sendingOnA = new DeliveriesInFlight(store.dataSource(), writer, "node-a");
-            assertTrue(new CaseLedger(tableA, sendingOnA).add("NH-5"));
+            assertTrue(new CaseLedger(tableA, sendingOnA, NO_RETRY).add("NH-5"));
             sendingOnA.sending("NH-5");
             tableA.close(); // node-a dies with the email on its way to the SMTP server
 
@@ -87,6 +89,6 @@ class CaseLedgerClusterTest {
 
     private static CaseLedger ledger(StateStore store, CaseLedgerTable table, String nodeId) {
         return new CaseLedger(table, new DeliveriesInFlight(store.dataSource(),
-                new GroupCommit(store.dataSource(), 8, "test-writer"), nodeId));
+                new GroupCommit(store.dataSource(), 8, "test-writer"), nodeId), NO_RETRY);
     }
 }
