@@ -21,6 +21,9 @@ import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.followup.OfficeReplyParser;
+import netralitas.hub.followup.ReplyEvidence;
+import netralitas.hub.followup.ReplyMatcher;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
@@ -43,6 +46,7 @@ import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.ClusterNode;
 import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.DigestQueue;
+import netralitas.hub.state.FollowUpTable;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.LegacyDeliveriesLog;
@@ -206,6 +210,11 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
+        FollowUpTable followUps = new FollowUpTable(database);
+        registry.bind("followUpTable", followUps);
+        registry.bind("followUpReplies", new FollowUpReplies(
+                new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
+                new ReplyEvidence(dataDir.resolve("followup")), clock));
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
