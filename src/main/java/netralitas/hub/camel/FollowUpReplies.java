@@ -65,7 +65,7 @@ public final class FollowUpReplies {
 
     /** One log line for the reply: per case its status, and whether it was spoofed; never the sender. */
     public String summary(@Body List<OfficeAnswer> answers) {
-        return answers.stream().map(a -> a.caseId() + " " + a.status().label() + (a.statusLine() ? "" : " (tanpa status)")
+        return answers.stream().map(a -> a.caseId() + " " + a.status().label() + (a.statusLine() ? "" : " (no status line)")
                 + (a.spoofed() ? " SPOOFED: sender not among the case's recipients, nothing changed" : ""))
                 .collect(Collectors.joining("; "));
     }
