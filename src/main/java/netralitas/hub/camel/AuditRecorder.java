@@ -136,7 +136,7 @@ public final class AuditRecorder {
      * a reporter too: of it the trail keeps the sender's domain and a keyed pseudonym, and none of its text.
      */
     public void followUp(@Body OfficeAnswer answer, @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
-                         String route) {
+                         @ExchangeProperty(HubProperties.MAIL) InboundMail mail, String route) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("status", answer.status().name());
         if (answer.spoofed()) {
@@ -158,6 +158,7 @@ public final class AuditRecorder {
             files.add(file);
         }
         detail.put("evidence", files);
+        putLeftOut(detail, mail.attachmentsLeftOut());
         if (!answer.spoofed()) {
             putIfPresent(detail, "statusText", answer.statusText());
             putIfPresent(detail, "excerpt", answer.excerpt());
