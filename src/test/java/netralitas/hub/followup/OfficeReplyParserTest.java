@@ -129,6 +129,30 @@ class OfficeReplyParserTest {
     }
 
     @Test
+    void outlookDesktopHtmlWithoutPlainTextCutsAtItsHeaderBlock() {
+        String html = "<html><body><div class=WordSection1><p class=MsoNormal>Sudah kami terima, terima kasih.</p>"
+                + "<div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'><p class=MsoNormal>"
+                + "<b>From:</b> Netralitas Hub &lt;netralitas-hub@bawaslu.example&gt;<br><b>Sent:</b> Monday, November 11,"
+                + " 2024 10:00 AM<br><b>To:</b> BKPSDM<br><b>Subject:</b> [NETRALITAS ASN][BERAT] NH-20241005-3QF8K0ZD</p>"
+                + "</div><p class=MsoNormal>Status: SELESAI</p></div></body></html>";
+        OfficeReply reply = parser.parse(netralitas.hub.inbox.HtmlText.ownText(html));
+        assertNull(reply.general().status(), "Outlook quotes without marks: the header block ends the own text");
+        assertEquals("Sudah kami terima, terima kasih.", reply.excerpt());
+    }
+
+    @Test
+    void outlookForMacAndYahooShapes() {
+        assertNull(parser.parse("Diterima.\n\nFrom: Netralitas Hub <netralitas-hub@bawaslu.example>\nDate: Monday, 11"
+                + " November 2024 at 10:00\nTo: BKPSDM <bkpsdm@pemda.example>\nSubject: Re: kasus\n\nStatus: SELESAI\n")
+                .general().status());
+        assertEquals(FollowUpStatus.DIPROSES, parser.parse("Status: DIPROSES\n\nOn Monday, November 11, 2024 at"
+                + " 10:00:00 AM GMT+7, Netralitas Hub <netralitas-hub@bawaslu.example> wrote:\n\nStatus: SELESAI\n")
+                .general().status());
+        assertNull(parser.parse("Pada Sen, 11 Nov 2024 10.00, Netralitas Hub <hub@bawaslu.example> menulis:\n"
+                + "Status: SELESAI\n").general().status(), "an attribution with the original unmarked below it");
+    }
+
+    @Test
     void statusLinesOneGeneralBlockAppliesToEveryCase() {
         OfficeReply reply = parser.parse("Status: selesai\nSanksi: teguran tertulis\n\nSalam,\nBKPSDM");
         assertEquals(FollowUpStatus.SELESAI, reply.about("NH-20241020-A1B2C3D4").status());
