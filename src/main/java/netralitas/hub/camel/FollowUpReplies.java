@@ -4,12 +4,15 @@ import netralitas.hub.followup.OfficeAnswer;
 import netralitas.hub.followup.OfficeReplyParser;
 import netralitas.hub.followup.ReplyEvidence;
 import netralitas.hub.followup.ReplyMatcher;
+import netralitas.hub.inbox.CsvAttachment;
+import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.state.FollowUpTable;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,12 +58,21 @@ public final class FollowUpReplies {
     public OfficeAnswer record(@Body OfficeAnswer answer, @ExchangeProperty(HubProperties.MAIL) InboundMail mail)
             throws Exception {
         if (answer.spoofed()) {
-            return answer.withEvidence(ReplyEvidence.describe(mail.attachments()));
+            return answer.withEvidence(ReplyEvidence.describe(files(mail)));
         }
-        OfficeAnswer kept = answer.withEvidence(evidence.keep(answer.caseId(), mail.attachments(), clock.instant()));
+        OfficeAnswer kept = answer.withEvidence(evidence.keep(answer.caseId(), files(mail), clock.instant()));
         return table.answered(answer.caseId(), answer.status(), clock.instant(), answer.historyDetail())
                 .map(answered -> kept.closing(answered.closed()))
                 .orElse(kept);
+    }
+
+    /** Every file of the reply: a CSV is a file like the others here, not a batch of reports. */
+    private static List<EvidenceFile> files(InboundMail mail) {
+        List<EvidenceFile> files = new ArrayList<>(mail.attachments());
+        for (CsvAttachment csv : mail.csvAttachments()) {
+            files.add(new EvidenceFile(csv.name(), "text/csv", csv.content().length, csv.content(), false));
+        }
+        return files;
     }
 
     /** One log line for the reply: per case its status, and whether it was spoofed; never the sender. */

@@ -72,7 +72,14 @@ class FollowUpReplyEndToEndTest {
     private static final String SANCTION = "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan";
     private static final byte[] DECREE = ("%PDF-1.4\n% Keputusan Bupati Kepahiang Nomor 800/123/BKPSDM/2024\n"
             + "1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    /** A list the office attaches to its answer to the digest: a file of the reply, never a batch of reports. */
+    private static final byte[] SANCTION_LIST = ("nomor;nama;sanksi\n1;Fajar Nugroho;teguran lisan\n")
+            .getBytes(StandardCharsets.UTF_8);
     private static final int REPLIES = 9;
+
+    /** A file a reply carries. */
+    private record Attachment(String name, String type, byte[] content) {
+    }
 
     private static TestHub hub;
     private static ImapMailbox imap;
@@ -121,7 +128,7 @@ class FollowUpReplyEndToEndTest {
         replies.add(gmailReply(KEPAHIANG, CASES.get(4), "Terima kasih, kasus sudah kami terima dan kami teruskan ke"
                 + " Inspektorat.\n", null));
         replies.add(gmailReply("kepala.bkpsdm@pemda.example", CASES.get(5), "Status: SELESAI\nSanksi: " + SANCTION
-                + "\nKeputusan terlampir.\n", DECREE));
+                + "\nKeputusan terlampir.\n", new Attachment("SK-Bupati-800-123.pdf", "application/pdf", DECREE)));
         replies.add(gmailReply("penyusup@evil.example", CASES.get(6), "Status: SELESAI\nSanksi: tidak ada\n", null));
         replies.add(message(KEPAHIANG, "Tindak lanjut kasus " + CASES.get(7), null,
                 "Status: DIPROSES\nKeterangan: dijadwalkan pemeriksaan.\n", null));
@@ -249,6 +256,13 @@ class FollowUpReplyEndToEndTest {
         assertTrue(String.valueOf(unnamed.detail().get("excerpt")).startsWith("Kasus: " + DIGEST_CASES.get(0)));
         assertEquals(List.of(FollowUpStatus.SELESAI, FollowUpStatus.DIPROSES, FollowUpStatus.DITERIMA),
                 List.of(status(DIGEST_CASES.get(0)), status(DIGEST_CASES.get(1)), status(DIGEST_CASES.get(2))));
+        for (String caseId : DIGEST_CASES) {
+            List<?> evidence = (List<?>) only(caseId, "FOLLOW_UP").detail().get("evidence");
+            assertEquals(sha256(SANCTION_LIST), ((Map<?, ?>) evidence.get(0)).get("sha256"), caseId);
+            try (Stream<Path> kept = Files.list(hub.work.resolve("data/followup").resolve(caseId))) {
+                assertTrue(kept.anyMatch(f -> f.getFileName().toString().endsWith("-rekap-sanksi.csv")), caseId);
+            }
+        }
     }
 
     @Test
@@ -286,7 +300,7 @@ class FollowUpReplyEndToEndTest {
         return message(KEPAHIANG, "RE: " + original.getSubject(), original.getMessageID(), body, null);
     }
 
-    private static byte[] gmailReply(String from, String caseId, String own, byte[] decree) throws Exception {
+    private static byte[] gmailReply(String from, String caseId, String own, Attachment decree) throws Exception {
         MimeMessage original = delivered(caseId);
         String body = own + "\nPada tanggal Sen, 11 Nov 2024 pukul 10.00 Netralitas Hub <\n"
                 + "netralitas-hub@bawaslu.example> menulis:\n\n" + quoted(MailText.of(original).plain() + "\n" + EXAMPLE_LINES);
@@ -318,23 +332,25 @@ class FollowUpReplyEndToEndTest {
         String body = own + "\n\n-----Original Message-----\nFrom: Netralitas Hub <netralitas-hub@bawaslu.example>\n"
                 + "Sent: Monday, November 11, 2024 10:00 AM\nTo: " + KEPAHIANG + "\nSubject: " + digest.getSubject() + "\n\n"
                 + "Kasus: " + DIGEST_CASES.get(2) + "\n" + EXAMPLE_LINES;
-        return message(KEPAHIANG, "RE: " + digest.getSubject(), digest.getMessageID(), body, null);
+        return message(KEPAHIANG, "RE: " + digest.getSubject(), digest.getMessageID(), body,
+                new Attachment("rekap-sanksi.csv", "text/csv", SANCTION_LIST));
     }
 
-    private static byte[] message(String from, String subject, String inReplyTo, String text, byte[] decree) throws Exception {
+    private static byte[] message(String from, String subject, String inReplyTo, String text, Attachment attachment)
+            throws Exception {
         MimeMessage message = newMessage(from, subject, inReplyTo);
-        if (decree == null) {
+        if (attachment == null) {
             message.setText(text, "UTF-8");
         } else {
             MimeBodyPart textPart = new MimeBodyPart();
             textPart.setText(text, "UTF-8");
-            MimeBodyPart pdf = new MimeBodyPart();
-            pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(decree, "application/pdf")));
-            pdf.setFileName("SK-Bupati-800-123.pdf");
-            // What mail clients do with a PDF: a 7bit part would have its line ends rewritten on the way.
-            pdf.setHeader("Content-Transfer-Encoding", "base64");
-            pdf.setDisposition(MimeBodyPart.ATTACHMENT);
-            message.setContent(new MimeMultipart(textPart, pdf));
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.type())));
+            file.setFileName(attachment.name());
+            // What mail clients do with a file: a 7bit part would have its line ends rewritten on the way.
+            file.setHeader("Content-Transfer-Encoding", "base64");
+            file.setDisposition(MimeBodyPart.ATTACHMENT);
+            message.setContent(new MimeMultipart(textPart, file));
         }
         String id = from.startsWith("warga.") ? "<laporan-baru@pelapor.example>"
                 : "<reply-" + Integer.toHexString((subject + text).hashCode()) + "@" + from.substring(from.indexOf('@') + 1) + ">";
