@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * report mailbox, which is also where replies go by default (hub.followup.address empty). Every status, a reply
  * without status line, a sanction decree attached, a spoofed sender, a reply by subject only and a reply to the digest
  * naming its cases: each is recorded in the trail and the follow-up table, and none becomes a case, is forwarded or
- * is acknowledged. A report that names a case id the hub never forwarded stays a report.
+ * is acknowledged. An office's out-of-office message is no answer; a report that names a case id the hub never
+ * forwarded stays a report.
  */
 class FollowUpReplyEndToEndTest {
 
@@ -133,6 +134,7 @@ class FollowUpReplyEndToEndTest {
         replies.add(message(KEPAHIANG, "Tindak lanjut kasus " + CASES.get(7), null,
                 "Status: DIPROSES\nKeterangan: dijadwalkan pemeriksaan.\n", null));
         replies.add(digestReply());
+        replies.add(outOfOffice(CASES.get(2)));
         replies.add(message("warga.peduli@pelapor.example", "Laporan baru, bukan NH-20240101-ZZZZZZZZ", null,
                 "NIP Terlapor: 198505172010012007\nNama Terlapor: Dewi Kartika Sari\nWilayah: Kab. Lebong\n"
                         + "Tanggal Kejadian: 20/10/2024\nJenis Pelanggaran: SOCMED_CAMPAIGN\n"
@@ -141,7 +143,7 @@ class FollowUpReplyEndToEndTest {
             imap.append(TestHub.REPORT_MAILBOX, "INBOX", reply);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (imap.messageIds(TestHub.REPORT_MAILBOX, "Processed").size() < REPLIES + 1) {
+        while (imap.messageIds(TestHub.REPORT_MAILBOX, "Processed").size() < REPLIES + 2) {
             assertTrue(System.nanoTime() < deadline, "the hub did not file every reply");
             Thread.sleep(100);
         }
@@ -272,13 +274,22 @@ class FollowUpReplyEndToEndTest {
         assertTrue(imap.messages("penyusup@evil.example").isEmpty());
         assertTrue(imap.messages("kepala.bkpsdm@pemda.example").isEmpty(), "no acknowledgement to an office");
         List<AuditEvent> replyEvents = hub.audit().stream().filter(e -> e.source() != null && e.source().startsWith("INBOX;")
-                && !e.source().contains(TestHub.mid("<laporan-baru@pelapor.example>"))).toList();
+                && !e.source().contains(TestHub.mid("<laporan-baru@pelapor.example>"))
+                && !e.source().contains(TestHub.mid("<ooo-" + CASES.get(2) + "@pemda.example>"))).toList();
         assertEquals(List.of("FOLLOW_UP", "FOLLOW_UP_CLOSED"), replyEvents.stream().map(e -> e.event().name()).distinct()
                 .sorted().toList(), "a reply leaves FOLLOW_UP (and FOLLOW_UP_CLOSED) only: no RECEIVED, NOTE, ACKNOWLEDGED");
         assertEquals(REPLIES - 1 + DIGEST_CASES.size(), replyEvents.stream().filter(e -> "FOLLOW_UP".equals(e.event().name()))
                 .count(), "one FOLLOW_UP per case a reply answers");
         assertTrue(imap.messageIds(TestHub.REPORT_MAILBOX, "INBOX").isEmpty());
         assertTrue(imap.messageIds(TestHub.REPORT_MAILBOX, "Quarantine").isEmpty());
+    }
+
+    @Test
+    void anOfficesAutoReplyIsNoAnswer() throws Exception {
+        List<String> trail = hub.eventsOf("<ooo-" + CASES.get(2) + "@pemda.example>").stream()
+                .map(e -> e.event().name()).toList();
+        assertEquals(List.of("NOTE"), trail, "filed as before: an out-of-office is not an office's answer");
+        assertEquals(1, events(CASES.get(2), "FOLLOW_UP").size(), "only the office's real reply");
     }
 
     @Test
@@ -322,6 +333,14 @@ class FollowUpReplyEndToEndTest {
         MimeMessage reply = newMessage(KEPAHIANG, "Re: " + original.getSubject(), original.getMessageID());
         reply.setText(html, "UTF-8", "html");
         return bytes(reply, "<html-only." + caseId + "@mail.gmail.example>");
+    }
+
+    private static byte[] outOfOffice(String caseId) throws Exception {
+        MimeMessage original = delivered(caseId);
+        MimeMessage reply = newMessage(KEPAHIANG, "Balasan otomatis: " + original.getSubject(), original.getMessageID());
+        reply.setHeader("Auto-Submitted", "auto-replied");
+        reply.setText("Saya sedang cuti sampai 25 November 2024.\nStatus: SELESAI\n", "UTF-8");
+        return bytes(reply, "<ooo-" + caseId + "@pemda.example>");
     }
 
     private static byte[] digestReply() throws Exception {
