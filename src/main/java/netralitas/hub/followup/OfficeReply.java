@@ -36,7 +36,5 @@ public record OfficeReply(Answer general, List<Answer> perCase, String excerpt) 
      * @param note       the {@code Keterangan:} text, or null
      */
     public record Answer(String caseId, FollowUpStatus status, String statusText, String sanction, String note) {
-
-        static final Answer NONE = new Answer(null, null, null, null, null);
     }
 }
