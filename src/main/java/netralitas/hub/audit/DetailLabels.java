@@ -35,7 +35,16 @@ final class DetailLabels {
             Map.entry("evidence", "Bukti"),
             Map.entry("tandaTerima", "Tanda terima"),
             Map.entry("seq", "Nomor peristiwa"),
-            Map.entry("hash", "Hash"));
+            Map.entry("hash", "Hash"),
+            Map.entry("status", "Status tindak lanjut"),
+            Map.entry("sanction", "Sanksi"),
+            Map.entry("note", "Keterangan"),
+            Map.entry("from", "Pengirim"),
+            Map.entry("sender", "Pengirim (samaran)"),
+            Map.entry("spoofed", "Pengirim bukan penerima kasus"),
+            Map.entry("matchedBy", "Dikenali dari"),
+            Map.entry("excerpt", "Kutipan balasan"),
+            Map.entry("statusText", "Status yang ditulis"));
 
     private static final Map<String, String> SEVERITIES = Map.of(
             "BERAT", "berat", "SEDANG", "sedang", "RINGAN", "ringan", "BUKAN_PELANGGARAN", "bukan pelanggaran");
@@ -54,7 +63,11 @@ final class DetailLabels {
                     "NONE", "tidak dapat ditentukan"),
             "channel", Map.of("CSV", "berkas CSV", "EMAIL", "email"),
             "severity", SEVERITIES,
-            "baseSeverity", SEVERITIES);
+            "baseSeverity", SEVERITIES,
+            "status", Map.of("TERKIRIM", "terkirim, belum dijawab", "DITERIMA", "diterima", "DIPROSES", "diproses",
+                    "SELESAI", "selesai", "TIDAK_TERBUKTI", "tidak terbukti"),
+            "matchedBy", Map.of("IN_REPLY_TO", "balasan atas surel kasus (In-Reply-To)",
+                    "REFERENCES", "utas surel kasus (References)", "SUBJECT", "nomor kasus di subjek"));
 
     private DetailLabels() {
     }

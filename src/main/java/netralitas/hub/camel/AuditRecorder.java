@@ -8,6 +8,8 @@ import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.OfficeAnswer;
+import netralitas.hub.followup.ReplyEvidence;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
@@ -127,6 +129,50 @@ public final class AuditRecorder {
         detail.put("messageId", messageId);
         detail.put("reporter", pseudonym.of(mail.fromName(), mail.fromAddress()));
         trail.append(caseId, AuditEventType.ACKNOWLEDGED, mailSource, route, detail);
+    }
+
+    /**
+     * An office's reply about one case (SPEC §12), by the contract `audit followup` reads: {@code status},
+     * {@code sanction}, {@code note}, {@code from}, {@code spoofed}, {@code matchedBy}, {@code evidence} (type, bytes,
+     * SHA-256 of each file; no name) and, without a status line, {@code excerpt}. A spoofed reply may come from anyone,
+     * a reporter too: of it the trail keeps the sender's domain and a keyed pseudonym, and none of its text.
+     */
+    public void followUp(@Body OfficeAnswer answer, @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                         @ExchangeProperty(HubProperties.MAIL) InboundMail mail, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("status", answer.status().name());
+        if (answer.spoofed()) {
+            detail.put("from", answer.fromDomain());
+            detail.put("sender", answer.from() == null ? null : pseudonym.of(null, answer.from()));
+        } else {
+            putIfPresent(detail, "sanction", answer.sanction());
+            putIfPresent(detail, "note", answer.note());
+            detail.put("from", answer.from());
+        }
+        detail.put("spoofed", answer.spoofed());
+        detail.put("matchedBy", answer.matchedBy().name());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (ReplyEvidence.Kept kept : answer.evidence()) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("type", kept.type());
+            file.put("bytes", kept.bytes());
+            file.put("sha256", kept.sha256());
+            files.add(file);
+        }
+        detail.put("evidence", files);
+        putLeftOut(detail, mail.attachmentsLeftOut());
+        if (!answer.spoofed()) {
+            putIfPresent(detail, "statusText", answer.statusText());
+            putIfPresent(detail, "excerpt", answer.excerpt());
+        }
+        trail.append(answer.caseId(), AuditEventType.FOLLOW_UP, mailSource, route, detail);
+    }
+
+    /** The reply closed the case with a final status (SELESAI or TIDAK TERBUKTI): the follow-up clock stopped. */
+    public void followUpClosed(@Body OfficeAnswer answer, @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                               String route) {
+        trail.append(answer.caseId(), AuditEventType.FOLLOW_UP_CLOSED, mailSource, route,
+                Map.of("status", answer.status().name()));
     }
 
     /** The chain head {@code head} was mailed to the anchor inbox and accepted by the mail server. */

@@ -25,6 +25,9 @@ import netralitas.hub.followup.FollowUpCalendar;
 import netralitas.hub.followup.FollowUpDeadlines;
 import netralitas.hub.followup.Holiday;
 import netralitas.hub.followup.HolidayCalendarFile;
+import netralitas.hub.followup.OfficeReplyParser;
+import netralitas.hub.followup.ReplyEvidence;
+import netralitas.hub.followup.ReplyMatcher;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
@@ -227,6 +230,9 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("followUpTable", followUps);
         registry.bind("caseFollowUp", new CaseFollowUp(followUps, followUpDeadlines(settings, valid.holidays(), clock.getZone()),
                 settings.integer("hub.followup.related-days"), clock));
+        registry.bind("followUpReplies", new FollowUpReplies(
+                new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
+                new ReplyEvidence(dataDir.resolve("followup")), clock));
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);

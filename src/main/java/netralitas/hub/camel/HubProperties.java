@@ -124,4 +124,10 @@ public final class HubProperties {
 
     /** Why that acknowledgement was not sent (withheld by SPEC §3.3, or refused); null while it may be sent. */
     public static final String ACK_WITHHELD = "hubAckWithheld";
+
+    /**
+     * The forwarded cases the message being read answers (a {@code ReplyMatcher.Match}), or null when it answers none:
+     * set by route ingest-mail before the message could be taken for a report (SPEC §12).
+     */
+    public static final String FOLLOW_UP_MATCH = "hubFollowUpMatch";
 }

@@ -38,7 +38,40 @@ public final class HtmlText {
         if (html == null || html.isBlank()) {
             return "";
         }
+        return render(Jsoup.parse(html));
+    }
+
+    /**
+     * The text of a reply written in HTML without what its mail client marked as the quoted original (SPEC §12): every
+     * {@code blockquote} (Apple Mail, Thunderbird, Gmail), Gmail's {@code gmail_quote} and Thunderbird's
+     * {@code moz-cite-prefix} attribution, Yahoo's {@code yahoo_quoted}, and Outlook's reply header
+     * ({@code divRplyFwdMsg}, {@code appendonsend}, {@code OutlookMessageHeader}) with everything after it: Outlook
+     * quotes the original below that header without any marking of its own.
+     */
+    public static String ownText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
         Document document = Jsoup.parse(html);
+        for (Element header : document.select("#divRplyFwdMsg, #appendonsend, div.OutlookMessageHeader")) {
+            Element cut = header;
+            while (cut != null && cut.parent() != null) {
+                Element previous = cut.previousElementSibling();
+                if (previous != null && previous.normalName().equals("hr")) {
+                    previous.remove();
+                }
+                while (cut.nextSibling() != null) {
+                    cut.nextSibling().remove();
+                }
+                cut = cut.parent().normalName().equals("body") ? null : cut.parent();
+            }
+            header.remove();
+        }
+        document.select("blockquote, .gmail_quote, .moz-cite-prefix, .yahoo_quoted").remove();
+        return render(document);
+    }
+
+    private static String render(Document document) {
         document.select(String.join(",", DROPPED)).remove();
         Renderer renderer = new Renderer();
         NodeTraversor.traverse(renderer, document.body() == null ? document : document.body());

@@ -17,6 +17,11 @@ import java.util.List;
  *                       RFC 3834), Indonesian; null when one may
  * @param notes          what was skipped while reading (unreadable parts), Indonesian, a bounded list; never null
  * @param attachmentsLeftOut files that do not travel with the case (over the per-message maximum or the size bound)
+ * @param inReplyTo      the Message-IDs (with angle brackets) of In-Reply-To, a bounded list; never null
+ * @param references     the Message-IDs of References, oldest first, a bounded list; never null
+ * @param ownText        the readable body without what an HTML client marked as quoted (blockquote, Gmail's
+ *                       gmail_quote, Outlook's reply header and the original after it): what a reply's own text is
+ *                       read from (SPEC §12). The same as {@code text} for a plain-text body, which marks nothing
  */
 public record InboundMail(
         String messageId,
@@ -32,7 +37,10 @@ public record InboundMail(
         List<EvidenceFile> attachments,
         List<CsvAttachment> csvAttachments,
         List<String> notes,
-        AttachmentsLeftOut attachmentsLeftOut) {
+        AttachmentsLeftOut attachmentsLeftOut,
+        List<String> inReplyTo,
+        List<String> references,
+        String ownText) {
 
     public InboundMail {
         text = text == null ? "" : text;
@@ -40,6 +48,18 @@ public record InboundMail(
         csvAttachments = csvAttachments == null ? List.of() : List.copyOf(csvAttachments);
         notes = notes == null ? List.of() : List.copyOf(notes);
         attachmentsLeftOut = attachmentsLeftOut == null ? AttachmentsLeftOut.NONE : attachmentsLeftOut;
+        inReplyTo = inReplyTo == null ? List.of() : List.copyOf(inReplyTo);
+        references = references == null ? List.of() : List.copyOf(references);
+        ownText = ownText == null ? text : ownText;
+    }
+
+    /** A message that answers none: no In-Reply-To, no References, nothing marked as quoted. */
+    public InboundMail(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
+                       String subject, MailKind kind, String kindReason, String noReplyReason, String text,
+                       List<EvidenceFile> attachments, List<CsvAttachment> csvAttachments, List<String> notes,
+                       AttachmentsLeftOut attachmentsLeftOut) {
+        this(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, kindReason, noReplyReason, text,
+                attachments, csvAttachments, notes, attachmentsLeftOut, List.of(), List.of(), null);
     }
 
     /** A message nothing of which was left out. */

@@ -45,6 +45,10 @@ public final class InboundMailReader {
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0]+(?=\n|$)");
     private static final Pattern MANY_BLANK_LINES = Pattern.compile("\n{4,}");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    /** One Message-ID of In-Reply-To or References, as mail clients write them. */
+    private static final Pattern THREAD_ID = Pattern.compile("<[^<>\\s]{1," + MAX_MESSAGE_ID_CHARS + "}>");
+    /** Message-IDs kept of References: a long thread keeps its first and its last ones, where a case mail is. */
+    static final int MAX_THREAD_IDS = 20;
 
     private final MailLimits limits;
     private final ZoneId zone;
@@ -161,7 +165,10 @@ public final class InboundMailReader {
         } catch (java.io.IOException | RuntimeException e) {
             return headers.toMail(MailKind.UNREADABLE, "isi pesan tidak dapat dibaca: " + PartWalker.detail(e), "", null);
         }
-        return headers.toMail(MailKind.REPORT, null, normaliseText(walker.text()), walker);
+        String text = normaliseText(walker.text());
+        String ownText = walker.ownText();
+        return headers.toMail(MailKind.REPORT, null, text, walker,
+                ownText.equals(walker.text()) ? text : normaliseText(ownText));
     }
 
     /**
@@ -184,15 +191,21 @@ public final class InboundMailReader {
 
     /** What the headers say, read once and already made safe; {@code subjectChars} is the length as sent. */
     private record Headers(String messageId, String sourceId, LocalDate sentDate, String fromAddress, String fromName,
-                           String subject, int subjectChars, String noReplyReason) {
+                           String subject, int subjectChars, String noReplyReason, List<String> inReplyTo,
+                           List<String> references) {
 
         InboundMail toMail(MailKind kind, String reason, String text, PartWalker walker) {
+            return toMail(kind, reason, text, walker, text);
+        }
+
+        InboundMail toMail(MailKind kind, String reason, String text, PartWalker walker, String ownText) {
             return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, reason,
                     noReplyReason, text,
                     walker == null ? List.of() : walker.evidence(),
                     walker == null ? List.of() : walker.csv(),
                     walker == null ? List.of() : walker.notes(),
-                    walker == null ? AttachmentsLeftOut.NONE : walker.leftOut());
+                    walker == null ? AttachmentsLeftOut.NONE : walker.leftOut(),
+                    inReplyTo, references, ownText);
         }
     }
 
@@ -253,7 +266,30 @@ public final class InboundMailReader {
         String subject = decodedSubject(message);
         return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message), fromAddress, fromName,
                 SingleLine.of(subject, MAX_SUBJECT_CHARS), subject == null ? 0 : subject.length(),
-                AutomatedMail.noReplyReason(message));
+                AutomatedMail.noReplyReason(message), threadIds(message.getHeader("In-Reply-To", " ")),
+                threadIds(message.getHeader("References", " ")));
+    }
+
+    /**
+     * The Message-IDs of In-Reply-To or References (SPEC §12: a reply names the case mail there), at most
+     * {@link #MAX_THREAD_IDS}: of more, the first and the last half, since a thread's first message and the one
+     * answered are the ones a reply is matched by.
+     */
+    static List<String> threadIds(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>();
+        Matcher id = THREAD_ID.matcher(MimeUtility.unfold(header));
+        while (id.find()) {
+            ids.add(id.group());
+        }
+        if (ids.size() <= MAX_THREAD_IDS) {
+            return ids;
+        }
+        List<String> bounded = new java.util.ArrayList<>(ids.subList(0, MAX_THREAD_IDS / 2));
+        bounded.addAll(ids.subList(ids.size() - MAX_THREAD_IDS / 2, ids.size()));
+        return bounded;
     }
 
     /** Bytes that are not mail still "parse": without any of the basic headers there is nothing to trust. */
@@ -272,7 +308,7 @@ public final class InboundMailReader {
 
     private static InboundMail unreadable(String messageId, String sourceId, String reason) {
         return new InboundMail(messageId, sourceId, null, null, null, null, MailKind.UNREADABLE, reason, null, "",
-                List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE);
+                List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE, List.of(), List.of(), "");
     }
 
     static String messageId(String header) {

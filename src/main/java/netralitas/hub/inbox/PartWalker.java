@@ -46,6 +46,8 @@ final class PartWalker {
     private final Session session;
     private final MailLimits limits;
     private final StringBuilder text = new StringBuilder();
+    /** The same text, HTML read without its quoted parts ({@link HtmlText#ownText}); null while no HTML was read. */
+    private StringBuilder ownText;
     private final List<EvidenceFile> evidence = new ArrayList<>();
     private final List<CsvAttachment> csv = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -76,6 +78,11 @@ final class PartWalker {
 
     String text() {
         return text.toString();
+    }
+
+    /** The text without what an HTML reply marked as quoted; the same as {@link #text()} when no HTML was read. */
+    String ownText() {
+        return ownText == null ? text() : ownText.toString();
     }
 
     List<EvidenceFile> evidence() {
@@ -120,7 +127,7 @@ final class PartWalker {
             forwarded(part, depth, mode);
         } else if (isBodyText(part, type)) {
             if (mode == Mode.FULL && text.length() <= TEXT_COLLECTION_LIMIT) {
-                appendText(readText(part, type, contentType));
+                appendBody(readText(part, contentType), type);
             }
         } else {
             attachment(part, type);
@@ -178,7 +185,7 @@ final class PartWalker {
             Part child = children.get(i);
             if (isPlainText(child)) {
                 try {
-                    String plain = readText(child, "text/plain", header(child, "Content-Type"));
+                    String plain = readText(child, header(child, "Content-Type"));
                     if (!plain.isBlank()) {
                         appendText(plain);
                         return i;
@@ -259,23 +266,43 @@ final class PartWalker {
         }
     }
 
-    private String readText(Part part, String type, String contentType) throws MessagingException, IOException {
+    /** The part's characters as sent: plain text, or HTML source. */
+    private String readText(Part part, String contentType) throws MessagingException, IOException {
         byte[] bytes;
         try (InputStream in = decodedStream(part)) {
             bytes = BoundedBytes.readPrefix(in, MAX_TEXT_PART_BYTES);
         }
-        String decoded = TextCharsets.decode(bytes, MimeTypes.typeParameter(contentType, "charset"));
-        return type.equals("text/html") ? HtmlText.toText(decoded) : decoded;
+        return TextCharsets.decode(bytes, MimeTypes.typeParameter(contentType, "charset"));
+    }
+
+    /** A body part's text; of HTML, also the text without its quoted parts, for a reply's own text. */
+    private void appendBody(String decoded, String type) {
+        if (!type.equals("text/html")) {
+            appendText(decoded);
+            return;
+        }
+        if (ownText == null) {
+            ownText = new StringBuilder(text);
+        }
+        append(ownText, HtmlText.ownText(decoded));
+        append(text, HtmlText.toText(decoded));
     }
 
     private void appendText(String value) {
-        if (value == null || value.isBlank() || text.length() > TEXT_COLLECTION_LIMIT) {
+        if (ownText != null) {
+            append(ownText, value);
+        }
+        append(text, value);
+    }
+
+    private static void append(StringBuilder target, String value) {
+        if (value == null || value.isBlank() || target.length() > TEXT_COLLECTION_LIMIT) {
             return;
         }
-        if (text.length() > 0) {
-            text.append("\n\n");
+        if (target.length() > 0) {
+            target.append("\n\n");
         }
-        text.append(value, 0, Math.min(value.length(), TEXT_COLLECTION_LIMIT));
+        target.append(value, 0, Math.min(value.length(), TEXT_COLLECTION_LIMIT));
     }
 
     /**

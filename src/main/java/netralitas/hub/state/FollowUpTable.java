@@ -3,6 +3,7 @@ package netralitas.hub.state;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
+import netralitas.hub.followup.OfficeAnswer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -198,6 +199,66 @@ public final class FollowUpTable {
             select.setDate(3, Date.valueOf(incidentDate.plusDays(days)));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    // --- Replies (SPEC §12): an office's answer to a case ----------------------------------------------------------
+
+    /**
+     * A case's row before and after a reply.
+     *
+     * @param before the row as it was
+     * @param status the case's status now
+     * @param closed whether this reply closed the case (its first final status): FOLLOW_UP_CLOSED is due
+     */
+    public record Answered(FollowUpCase before, FollowUpStatus status, boolean closed) {
+    }
+
+    /**
+     * Records an office's reply that gives the case {@code status} (a sender among its recipients): the FOLLOW_UP step of
+     * its history with {@code detail}; {@code answered_at} if it is the first; the status, which only moves forward
+     * ({@link OfficeAnswer#statusAfter}); and a first final status closes the case: {@code closed_at}, the clock stopped
+     * ({@code next_check_at} NULL) and a FOLLOW_UP_CLOSED step. A closed case is never reopened. One transaction, the
+     * row locked: a reminder being claimed on another node waits for it. Empty when the case is not followed up.
+     */
+    public Optional<Answered> answered(String caseId, FollowUpStatus status, Instant at, String detail)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                FollowUpCase before;
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
+                    select.setString(1, caseId);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next()) {
+                            connection.rollback();
+                            return Optional.empty();
+                        }
+                        before = read(row);
+                    }
+                }
+                FollowUpStatus after = OfficeAnswer.statusAfter(before, status);
+                boolean closes = !before.closed() && after.isFinal();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET status = ?,"
+                        + " answered_at = COALESCE(answered_at, ?), closed_at = ?, next_check_at = ? WHERE case_id = ?")) {
+                    update.setString(1, after.name());
+                    setInstant(update, 2, at);
+                    setInstant(update, 3, closes ? at : before.closedAt());
+                    setInstant(update, 4, closes ? null : before.nextCheckAt());
+                    update.setString(5, caseId);
+                    update.executeUpdate();
+                }
+                insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP", status, detail));
+                if (closes) {
+                    insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP_CLOSED", after, null));
+                }
+                connection.commit();
+                return Optional.of(new Answered(before, after, closes));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         }
     }

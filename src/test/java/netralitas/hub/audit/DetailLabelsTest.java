@@ -19,6 +19,13 @@ class DetailLabelsTest {
     }
 
     @Test
+    void anOfficesReplyReadsInIndonesian() {
+        assertEquals("Sanksi", DetailLabels.key("sanction"));
+        assertEquals("tidak terbukti", DetailLabels.value("status", "TIDAK_TERBUKTI"));
+        assertEquals("nomor kasus di subjek", DetailLabels.value("matchedBy", "SUBJECT"));
+    }
+
+    @Test
     void whatIsNotListedIsShownAsRecorded() {
         assertEquals("uraian", DetailLabels.key("uraian"));
         assertEquals("BKN", DetailLabels.value("nip", "BKN"), "only coded keys are translated");

@@ -75,4 +75,16 @@ class HtmlTextTest {
         assertFalse(soup.contains("<"));
         assertTrue(soup.contains("tidak ditutup sama sekali"), soup);
     }
+
+    @Test
+    void ownTextLeavesOutWhatAReplyQuotes() {
+        assertEquals("Status: SELESAI", HtmlText.ownText("<div>Status: SELESAI</div><div class=\"gmail_quote\">"
+                + "<div class=\"gmail_attr\">On Mon wrote:</div><blockquote>Status: DIPROSES</blockquote></div>"));
+        assertEquals("Status: DITERIMA\n\nSalam", HtmlText.ownText("<p>Status: DITERIMA</p><blockquote type=\"cite\">"
+                + "Status: DIPROSES</blockquote><div>Salam</div>"));
+        assertEquals("Status: SELESAI", HtmlText.ownText("<div><div>Status: SELESAI</div><hr><div id=\"divRplyFwdMsg\">"
+                + "<b>From:</b> Hub</div></div><div>Status: DIPROSES</div>"), "Outlook's header and all after it");
+        assertEquals("Status: DIPROSES", HtmlText.toText("<blockquote>Status: DIPROSES</blockquote>"),
+                "a report's text keeps every part");
+    }
 }

@@ -291,4 +291,28 @@ class InboundMailReaderTest {
         }
         return n;
     }
+
+    @Test
+    void inReplyToAndReferencesAreReadAsMessageIdsAndBounded() {
+        assertEquals(List.of("<a@x.example>", "<b@x.example>"),
+                InboundMailReader.threadIds(" <a@x.example>\r\n\t<b@x.example> (comment) "));
+        assertEquals(List.of(), InboundMailReader.threadIds(null));
+        assertEquals(List.of(), InboundMailReader.threadIds("not an id"));
+        StringBuilder longThread = new StringBuilder();
+        for (int i = 1; i <= 50; i++) {
+            longThread.append("<m").append(i).append("@x.example> ");
+        }
+        List<String> kept = InboundMailReader.threadIds(longThread.toString());
+        assertEquals(InboundMailReader.MAX_THREAD_IDS, kept.size());
+        assertEquals("<m1@x.example>", kept.get(0), "the thread's first message, a case mail");
+        assertEquals("<m50@x.example>", kept.get(kept.size() - 1), "and the one answered");
+    }
+
+    @Test
+    void aReportWithoutThreadHeadersAnswersNothingAndItsOwnTextIsItsText() {
+        InboundMail mail = read("01-structured-plain.eml");
+        assertTrue(mail.inReplyTo().isEmpty());
+        assertTrue(mail.references().isEmpty());
+        assertEquals(mail.text(), mail.ownText());
+    }
 }
