@@ -21,6 +21,8 @@ import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.followup.FollowUpCalendar;
+import netralitas.hub.followup.ReminderSchedule;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
@@ -43,6 +45,7 @@ import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.ClusterNode;
 import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.DigestQueue;
+import netralitas.hub.state.FollowUpTable;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.LegacyDeliveriesLog;
@@ -206,6 +209,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
+        bindFollowUpClock(context, settings, registry, database, node, renderer, regions, from, mailDomain,
+                reportAddress, clock);
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
@@ -226,6 +231,40 @@ public final class HubConfiguration implements CamelConfiguration {
                 state.close();
             }
         });
+    }
+
+    /**
+     * The follow-up clock of route followup-clock (SPEC §12) and the overdue metric. The calendar skips no holiday
+     * yet: config/holidays.csv is read by its own loader (another change), which then replaces the empty set here.
+     */
+    private static void bindFollowUpClock(CamelContext context, HubSettings settings, Registry registry,
+                                          DataSource database, ClusterNode node, CaseEmailRenderer renderer,
+                                          RegionDirectory regions, String from, String mailDomain,
+                                          String reportAddress, Clock clock) {
+        String checkInterval = settings.required("hub.followup.check-interval");
+        Duration check;
+        try {
+            check = Duration.parse(checkInterval.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("hub.followup.check-interval must be an ISO-8601 duration such as PT15M,"
+                    + " not \"" + checkInterval + "\"", e);
+        }
+        if (check.isNegative() || check.isZero()) {
+            throw new IllegalArgumentException("hub.followup.check-interval must be positive, not " + checkInterval);
+        }
+        // The scheduler of route followup-clock takes milliseconds.
+        context.getPropertiesComponent().addOverrideProperty("hub.followup.check-interval-ms",
+                String.valueOf(check.toMillis()));
+        FollowUpTable followUps = new FollowUpTable(database);
+        FollowUpCalendar calendar = new FollowUpCalendar(Set.of(), settings.bool("hub.followup.business-days"),
+                clock.getZone());
+        ReminderSchedule schedule = new ReminderSchedule(calendar, settings.required("hub.followup.reminder-interval"),
+                settings.integer("hub.followup.max-reminders"));
+        String replyAddress = settings.optional("hub.followup.address").orElse(reportAddress == null ? from : reportAddress);
+        registry.bind("followUpClock", new FollowUpClock(followUps, schedule, node, renderer, regions, from, mailDomain,
+                replyAddress, settings.required("hub.routing.triage-inbox"), settings.integer("hub.followup.batch-size"),
+                clock));
+        registry.bind("followUpOverdueGauge", new FollowUpOverdueGauge(followUps, clock));
     }
 
     /**

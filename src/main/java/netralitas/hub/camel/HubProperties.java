@@ -22,6 +22,9 @@ public final class HubProperties {
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
     public static final String CASE = "hubCase";
 
+    /** The case route followup-clock claimed and is reminding or escalating (a {@code DueFollowUp}). */
+    public static final String FOLLOW_UP = "hubFollowUp";
+
     /** The region whose digest route digest-flush is sending (a {@code RegionDirectory.Region}). */
     public static final String DIGEST_REGION = "hubDigestRegion";
 

@@ -18,9 +18,9 @@ import java.util.Set;
  */
 public final class OutgoingHeaders {
 
-    /** Lower case. Reply-To joins when the follow-up address of SPEC §12 does. */
+    /** Lower case. Reply-To: the follow-up address of SPEC §12. */
     public static final Set<String> ALLOWED = Set.of(
-            "from", "to", "cc", "subject", "date", "message-id",
+            "from", "to", "cc", "reply-to", "subject", "date", "message-id",
             "mime-version", "content-type", "content-transfer-encoding",
             "auto-submitted", "in-reply-to", "references",
             "x-netralitas-case-id", "x-netralitas-severity", "x-netralitas-region", "x-priority");

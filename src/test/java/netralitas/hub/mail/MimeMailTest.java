@@ -104,7 +104,7 @@ class MimeMailTest {
         headers.put("Subject", "Kasus NH-1\r\nBcc: penyusup@evil.example");
         headers.put("contentType", "text/html; charset=UTF-8");
         headers.put("CamelMailAlternativeBody", "teks");
-        headers.put("Reply-To", "pelapor@pelapor.example");
+        headers.put("Reply-To", "tindak-lanjut@bawaslu.example\r\nBcc: penyusup@evil.example");
         headers.put("X-Netralitas-Case-Id", "NH-1");
         headers.put("X-Priority", "1");
         MimeMessage message = reread(MimeMail.build(SESSION, headers, "t", "h", List.of()));
@@ -113,7 +113,8 @@ class MimeMailTest {
         assertNull(message.getHeader("Bcc"));
         assertNull(message.getHeader("contentType"));
         assertNull(message.getHeader("CamelMailAlternativeBody"));
-        assertNull(message.getHeader("Reply-To"));
+        assertEquals("tindak-lanjut@bawaslu.example Bcc: penyusup@evil.example", message.getHeader("Reply-To", null),
+                "the follow-up address (SPEC §12), on one line");
         assertEquals("NH-1", message.getHeader("X-Netralitas-Case-Id", null));
         assertEquals("1", message.getHeader("X-Priority", null));
         assertEquals("Netralitas Hub <netralitas-hub@bawaslu.example>", message.getHeader("From", null));
