@@ -256,6 +256,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("hub.followup.check-interval-ms",
                 String.valueOf(check.toMillis()));
         FollowUpTable followUps = new FollowUpTable(database);
+        registry.bind("followUpTable", followUps);
         FollowUpCalendar calendar = new FollowUpCalendar(Set.of(), settings.bool("hub.followup.business-days"),
                 clock.getZone());
         ReminderSchedule schedule = new ReminderSchedule(calendar, settings.required("hub.followup.reminder-interval"),
