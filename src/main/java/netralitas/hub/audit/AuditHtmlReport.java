@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -584,7 +585,7 @@ public final class AuditHtmlReport {
     private static String deadlineText(Object deadline, RegionZone zone) {
         try {
             return zoned(OffsetDateTime.parse(deadline.toString()), zone);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return deadline.toString();
         }
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -277,7 +278,7 @@ public final class FollowUpTally {
             return OffsetDateTime.parse(text.toString());
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(text.toString()).atOffset(java.time.ZoneOffset.UTC);
+                return Instant.parse(text.toString()).atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notAnInstant) {
                 return null;
             }

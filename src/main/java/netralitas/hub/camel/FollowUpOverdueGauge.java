@@ -65,9 +65,4 @@ public final class FollowUpOverdueGauge {
         }
         return registry;
     }
-
-    /** The values last published, for tests and the log. */
-    public synchronized Map<String, Long> published() {
-        return Map.copyOf(lastSeen);
-    }
 }

@@ -74,6 +74,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -245,7 +246,7 @@ public final class HubConfiguration implements CamelConfiguration {
         Duration check;
         try {
             check = Duration.parse(checkInterval.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("hub.followup.check-interval must be an ISO-8601 duration such as PT15M,"
                     + " not \"" + checkInterval + "\"", e);
         }

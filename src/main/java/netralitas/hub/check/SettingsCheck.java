@@ -1,6 +1,7 @@
 package netralitas.hub.check;
 
 import netralitas.hub.audit.ChainKey;
+import netralitas.hub.followup.FollowUpCalendar;
 import netralitas.hub.region.MailAddressSyntax;
 import org.quartz.CronExpression;
 
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +85,9 @@ final class SettingsCheck {
         check("hub.mail.domain", domain -> MailAddressSyntax.isValid("x@" + domain) ? null
                 : CheckProblem.quoted(domain) + " is not a domain name (e.g. netralitas.bawaslu.example)");
         check("hub.digest.cron", SettingsCheck::cronProblem);
+        check("hub.followup.check-interval", SettingsCheck::checkIntervalProblem);
+        check("hub.followup.reminder-interval", value -> FollowUpCalendar.isPeriod(value) ? null
+                : CheckProblem.quoted(value) + " is not a positive ISO-8601 duration (e.g. P7D, PT2M)");
         check("hub.mail.signature.email", SettingsCheck::inboxProblem);
         check("hub.mail.signature.phone", value -> PHONE.matcher(value).matches() ? null
                 : CheckProblem.quoted(value) + " is not a telephone number (digits, spaces, + - ( ) only, e.g. (021) 390-5889)");
@@ -144,6 +150,16 @@ final class SettingsCheck {
     private static String inboxProblem(String value) {
         return MailAddressSyntax.isValid(value) ? null
                 : CheckProblem.quoted(value) + " is not a plain e-mail address (local@domain.tld)";
+    }
+
+    /** The follow-up clock's schedule: a positive ISO-8601 duration of hours, minutes, seconds or days (PT15M, P1D). */
+    private static String checkIntervalProblem(String value) {
+        try {
+            Duration interval = Duration.parse(value.strip());
+            return interval.isNegative() || interval.isZero() ? CheckProblem.quoted(value) + " must be positive" : null;
+        } catch (DateTimeParseException e) {
+            return CheckProblem.quoted(value) + " is not an ISO-8601 duration such as PT15M";
+        }
     }
 
     private static String cronProblem(String value) {
