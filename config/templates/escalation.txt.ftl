@@ -6,13 +6,19 @@
 
   Data model: the keys of reminder.txt.ftl except reminder, maxReminders, lastReminder; and
     escalatedTo     list of the addresses this escalation goes to
+    triage          boolean: the case has no region; escalatedTo is hub.routing.triage-inbox
     reminders       how many reminders were sent ("2")
     status          where the case stands ("TERKIRIM", "DITERIMA", "DIPROSES")
     answered        boolean: the office answered at least once
     history         list of {at, event ("Diteruskan", "Tanggapan kantor", "Pengingat", "Eskalasi", "Laporan terkait"),
                     status ("-" when none), detail ("-" when none)}, oldest first
 -->
+<#if triage>
+Yth. Petugas triase Bawaslu,
+(kasus ini tidak memiliki wilayah: mohon diteruskan kepada Bawaslu dan Kantor Regional BKN yang berwenang)
+<#else>
 Yth. Ketua Bawaslu dan Kepala Kantor Regional BKN,
+</#if>
 
 Kasus dugaan pelanggaran netralitas ASN berikut telah melewati batas waktu tindak lanjut. Sesudah
 ${reminders} kali pengingat, instansi penerima belum menyatakan SELESAI atau TIDAK TERBUKTI. Kami

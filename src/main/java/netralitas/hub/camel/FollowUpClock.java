@@ -125,7 +125,7 @@ public final class FollowUpClock {
         FollowUpCase followUp = due.followUp();
         List<String> to = escalationRecipients(due);
         RenderedEmail mail = renderer.renderEscalation(due.violationCase(), followUp, table.history(followUp.caseId()),
-                to, clock.instant(), clock.getZone(), replyAddress);
+                to, to.equals(List.of(triageInbox)), clock.instant(), clock.getZone(), replyAddress);
         OutgoingMail.apply(message, mail, from, String.join(",", to), null,
                 "<escalation-" + followUp.caseId() + "@" + mailDomain + ">");
         threadAndLabel(message, due);

@@ -25,6 +25,9 @@ public final class HubProperties {
     /** The case route followup-clock claimed and is reminding or escalating (a {@code DueFollowUp}). */
     public static final String FOLLOW_UP = "hubFollowUp";
 
+    /** Set once the mail server accepted that case's reminder or escalation: a later failure is of the record only. */
+    public static final String FOLLOW_UP_SENT = "hubFollowUpSent";
+
     /** The region whose digest route digest-flush is sending (a {@code RegionDirectory.Region}). */
     public static final String DIGEST_REGION = "hubDigestRegion";
 

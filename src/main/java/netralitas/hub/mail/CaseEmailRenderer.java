@@ -132,10 +132,15 @@ public final class CaseEmailRenderer {
                 render(REMINDER_HTML, model, false));
     }
 
-    /** The escalation of a case still unanswered after its reminders, to {@code to}, listing its history. */
+    /**
+     * The escalation of a case still unanswered after its reminders, to {@code to} (the triage inbox when
+     * {@code triage}: the case has no region), listing its history.
+     */
     public RenderedEmail renderEscalation(ViolationCase c, FollowUpCase followUp, List<FollowUpEntry> history,
-                                          List<String> to, Instant now, ZoneId zone, String replyAddress) {
-        Map<String, Object> model = FollowUpView.escalation(c, followUp, history, to, now, zone, replyAddress, signature);
+                                          List<String> to, boolean triage, Instant now, ZoneId zone,
+                                          String replyAddress) {
+        Map<String, Object> model = FollowUpView.escalation(c, followUp, history, to, triage, now, zone, replyAddress,
+                signature);
         return new RenderedEmail(SubjectLine.forEscalation(c), render(ESCALATION_TEXT, model, false),
                 render(ESCALATION_HTML, model, false));
     }
@@ -169,7 +174,8 @@ public final class CaseEmailRenderer {
                     SelfCheckSamples.ZONE, "tindak-lanjut@bawaslu.example", signature));
             escalations.add(FollowUpView.escalation(sample.violationCase(), followUp,
                     SelfCheckSamples.followUpHistory(), List.of("bawaslu@kab.example", "kanreg@bkn.example"),
-                    SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE, "tindak-lanjut@bawaslu.example", signature));
+                    sample.purpose() == MailPurpose.TRIAGE, SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE,
+                    "tindak-lanjut@bawaslu.example", signature));
         }
         models.put(REMINDER_TEXT, reminders);
         models.put(REMINDER_HTML, reminders);

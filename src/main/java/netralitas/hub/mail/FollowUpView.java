@@ -38,12 +38,16 @@ final class FollowUpView {
         return m;
     }
 
-    /** An escalation at {@code now}, to {@code to}, with the case's history oldest first. */
+    /**
+     * An escalation at {@code now}, to {@code to} (Bawaslu staff at the triage inbox when {@code triage}: the case has no
+     * region), with the case's history oldest first.
+     */
     static Map<String, Object> escalation(ViolationCase c, FollowUpCase followUp, List<FollowUpEntry> history,
-                                          List<String> to, Instant now, ZoneId zone, String replyAddress,
-                                          MailSignature signature) {
+                                          List<String> to, boolean triage, Instant now, ZoneId zone,
+                                          String replyAddress, MailSignature signature) {
         Map<String, Object> m = common(c, followUp, now, zone, replyAddress, signature);
         m.put("escalatedTo", List.copyOf(to));
+        m.put("triage", triage);
         m.put("reminders", Integer.toString(followUp.reminders()));
         m.put("status", followUp.status().label());
         m.put("answered", followUp.answeredAt() != null);

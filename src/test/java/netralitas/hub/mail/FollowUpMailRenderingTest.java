@@ -57,7 +57,7 @@ class FollowUpMailRenderingTest {
                 new FollowUpEntry(FORWARDED.plusSeconds(86_400), "FOLLOW_UP", FollowUpStatus.DITERIMA, "<b>segera</b> & diperiksa"),
                 new FollowUpEntry(DUE, "REMINDED", null, "pengingat ke-1 kepada bkpsdm@kepahiang.example"));
         RenderedEmail mail = renderer.renderEscalation(c, followUp(c, 1), history,
-                List.of("bawaslu@kepahiang.example", "kanreg7@bkn.example"), NOW, WIB, REPLY);
+                List.of("bawaslu@kepahiang.example", "kanreg7@bkn.example"), false, NOW, WIB, REPLY);
 
         assertEquals("[ESKALASI] " + SubjectLine.forCase(c), mail.subject());
         assertTrue(mail.text().contains("Sesudah\n1 kali pengingat"), mail.text());
@@ -68,6 +68,9 @@ class FollowUpMailRenderingTest {
         assertTrue(mail.html().contains("&lt;b&gt;segera&lt;/b&gt; &amp; diperiksa"), "HTML-escaped");
         assertFalse(mail.html().contains("<b>segera</b>"));
         assertFalse(mail.text().contains(MailFixtures.REPORTER_NAME));
+        assertTrue(mail.text().startsWith("Yth. Ketua Bawaslu dan Kepala Kantor Regional BKN"), mail.text());
+        assertTrue(renderer.renderEscalation(c, followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
+                WIB, REPLY).text().startsWith("Yth. Petugas triase Bawaslu"), "a case without a region");
     }
 
     private static FollowUpCase followUp(ViolationCase c, int reminders) {
