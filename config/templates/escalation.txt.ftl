@@ -33,7 +33,7 @@ Tingkat           : ${severity}
 Tanggal kejadian  : ${incidentDate}
 Surat dikirim     : ${forwardedAt}
 Kepada            : <#list recipients as address>${address}<#sep>, </#list>
-Batas tindak lanjut: ${deadline} (terlewati ${overdue})
+Batas waktu       : ${deadline} (terlewati ${overdue})
 Status terakhir   : ${status}<#if !answered> (belum pernah ditanggapi)</#if>
 Subjek surat awal : ${caseSubject}
 

@@ -28,7 +28,7 @@ Tingkat           : ${severity}
 Tanggal kejadian  : ${incidentDate}
 Surat dikirim     : ${forwardedAt}
 Kepada            : <#list recipients as address>${address}<#sep>, </#list>
-Batas tindak lanjut: ${deadline} (terlewati ${overdue})
+Batas waktu       : ${deadline} (terlewati ${overdue})
 Subjek surat awal : ${caseSubject}
 
 <#if lastReminder>
