@@ -8,6 +8,7 @@ import netralitas.hub.audit.AuditStats;
 import netralitas.hub.audit.AuditTrail;
 import netralitas.hub.audit.AuditTrailCorruptException;
 import netralitas.hub.audit.AuditVerifier;
+import netralitas.hub.audit.FollowUpTally;
 import netralitas.hub.audit.HeadCheck;
 import netralitas.hub.audit.HeadLookup;
 import netralitas.hub.audit.ReportTemplate;
@@ -54,7 +55,7 @@ import java.util.stream.Stream;
 @Command(name = "audit",
         description = "Read the audit trail without starting any route.",
         subcommands = {AuditCommand.Show.class, AuditCommand.Verify.class, AuditCommand.Export.class,
-                AuditCommand.Stats.class, AuditCommand.Report.class, AuditCommand.Pseudonym.class, HelpCommand.class},
+                AuditCommand.Stats.class, AuditCommand.FollowUp.class, AuditCommand.Report.class, AuditCommand.Pseudonym.class, HelpCommand.class},
         footer = {"Keyed trails need the hub's chain key: HUB_AUDIT_CHAIN_KEY (or hub.audit.chain-key).",
                 "Exit codes: 0 ok, 1 broken, 2 wrong usage or no chain key, 3 intact but the state store's head not"
                         + " compared.",
@@ -146,7 +147,7 @@ public final class AuditCommand implements Callable<Integer> {
     /** {@code audit} alone names the commands it expects. */
     @Override
     public Integer call() {
-        throw HubCommandLine.usageError(spec, "audit needs a command: show, verify, export, stats, report or pseudonym");
+        throw HubCommandLine.usageError(spec, "audit needs a command: show, verify, export, stats, followup, report or pseudonym");
     }
 
     /**
@@ -251,6 +252,24 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "followup", description = "per region: cases forwarded, answered, finished and overdue (with the days"
+                + " overdue), then the overdue cases with their reminders and escalation; from the audit trail alone")
+    static final class FollowUp implements Callable<Integer> {
+        /** How the tables are printed. */
+        enum Format { TEXT, CSV }
+
+        @ParentCommand
+        private AuditCommand audit;
+        @Option(names = "--format", paramLabel = "text|csv", defaultValue = "text",
+                description = "text (the default) or csv: the regions, an empty line, the overdue cases")
+        private Format format;
+
+        @Override
+        public Integer call() {
+            return audit.reading(source -> audit.followUp(format, source));
+        }
+    }
+
     @Command(name = "report", description = "a self-contained HTML report for auditors (Indonesian): chain verification, cases per region, cases"
                 + " waiting, rejects, a timeline per case; exit 1 if the chain is broken")
     static final class Report implements Callable<Integer> {
@@ -309,6 +328,29 @@ public final class AuditCommand implements Callable<Integer> {
         }
         progress.finish();
         stats.print(out, clock);
+        return skipped.exitCode();
+    }
+
+    private int followUp(FollowUp.Format format, TrailSource source) {
+        Progress progress = progress(err);
+        SkippedLines skipped = new SkippedLines(err);
+        FollowUpTally tally;
+        try (Stream<AuditEvent> events = new AuditLog(source.trail(), skipped).events(progress)) {
+            tally = FollowUpTally.of(events);
+        }
+        progress.finish();
+        if (format == FollowUp.Format.CSV) {
+            try {
+                Writer data = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                tally.writeCsv(data, clock);
+                data.flush();
+            } catch (IOException e) {
+                err.println("FAILED: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            tally.print(out, clock, source.regionNames());
+        }
         return skipped.exitCode();
     }
 

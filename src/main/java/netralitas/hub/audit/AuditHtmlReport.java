@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -164,6 +165,7 @@ public final class AuditHtmlReport {
         model.put("deliveries", deliveries(facts.tally(), anchors));
         model.put("rejections", rejections(facts, anchors));
         model.put("timelines", timelines(facts, anchors, now));
+        model.put("followUp", followUp(facts.followUps(), anchors, now));
         model.put("filters", filters(facts.tally()));
         templates.render(out, model);
     }
@@ -492,7 +494,108 @@ public final class AuditHtmlReport {
             rows.add(row);
         }
         model.put("entries", rows);
+        model.put("followUp", followUpSteps(entries, zone));
         return model;
+    }
+
+    /**
+     * SPEC §12 for auditors: per region the cases forwarded, answered, finished and overdue (FollowUpTally, the rule of
+     * {@code audit followup}), and the overdue cases, deadlines in their region's time zone.
+     */
+    private Map<String, Object> followUp(FollowUpTally tally, Map<String, String> anchors, OffsetDateTime now) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FollowUpTally.RegionRow row : tally.regions(now.toInstant())) {
+            rows.add(followUpRow(row, FollowUpTally.NO_REGION.equals(row.region()) ? null : row.region()));
+        }
+        List<Map<String, Object>> overdue = new ArrayList<>();
+        List<FollowUpTally.OverdueCase> late = tally.overdue(now.toInstant());
+        for (FollowUpTally.OverdueCase c : late.subList(0, Math.min(late.size(), listRows))) {
+            String code = FollowUpTally.NO_REGION.equals(c.region()) ? null : c.region();
+            Map<String, Object> row = new HashMap<>();
+            row.put("caseId", c.caseId());
+            row.put("anchor", anchors.getOrDefault(c.caseId(), ""));
+            row.put("region", code == null ? "Tanpa wilayah (triase/pusat)" : code + nameBeside(code));
+            row.put("severity", c.severity());
+            row.put("deadline", zoned(c.deadline(), RegionZone.of(code)));
+            row.put("days", ReportText.number(c.daysOverdue()));
+            row.put("reminders", ReportText.number(c.reminders()));
+            row.put("escalated", c.escalated());
+            overdue.add(row);
+        }
+        return Map.of("rows", rows, "total", followUpRow(tally.total(now.toInstant()), null), "overdue", overdue,
+                "overdueTotal", ReportText.number(late.size()),
+                "overdueLeft", late.size() > listRows ? ReportText.number(late.size() - listRows) : "");
+    }
+
+    private Map<String, Object> followUpRow(FollowUpTally.RegionRow row, String code) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("key", code == null ? "TANPA_WILAYAH" : code);
+        r.put("code", code == null ? "—" : code);
+        String name = code == null ? "Tanpa wilayah (triase/pusat)" : regionNames.apply(code);
+        r.put("name", name == null ? "" : name);
+        r.put("forwarded", ReportText.number(row.forwarded()));
+        r.put("answered", ReportText.number(row.answered()));
+        r.put("finished", ReportText.number(row.finished()));
+        r.put("overdue", ReportText.number(row.overdue()));
+        r.put("overdueWarn", row.overdue() > 0);
+        r.put("days", ReportText.number(row.mostDaysOverdue()));
+        return r;
+    }
+
+    private String nameBeside(String code) {
+        String name = regionNames.apply(code);
+        return name == null ? "" : " " + name;
+    }
+
+    /**
+     * A case's follow-up in short (SPEC §12): forwarded with its deadline, the office's replies with their status, the
+     * reminders, the escalation, the closing status, a related case. Empty for a case not followed up.
+     */
+    private static List<Map<String, Object>> followUpSteps(List<CaseTimelines.Entry> entries, RegionZone zone) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (CaseTimelines.Entry e : entries) {
+            Map<String, Object> d = e.detail();
+            String text = switch (e.event()) {
+                case DELIVERED, DIGEST_SENT -> d.get("deadline") == null ? null
+                        : "diteruskan; batas tindak lanjut " + deadlineText(d.get("deadline"), zone);
+                case FOLLOW_UP -> "tanggapan: " + value(d.get("status"))
+                        + (d.get("sanction") == null ? "" : "; sanksi: " + value(d.get("sanction")))
+                        + (d.get("from") == null ? "" : "; dari " + value(d.get("from")))
+                        + (Boolean.TRUE.equals(d.get("spoofed")) || "true".equals(String.valueOf(d.get("spoofed")))
+                        ? " — pengirim bukan penerima kasus: tidak mengubah status" : "");
+                case REMINDED -> "pengingat ke-" + value(d.get("reminder")) + " kepada " + value(d.get("to"));
+                case ESCALATED -> "eskalasi kepada " + value(d.get("to"));
+                case FOLLOW_UP_CLOSED -> "selesai ditindaklanjuti: " + value(d.get("status"));
+                case LINKED -> "terkait dengan kasus " + value(d.get("relatedTo"));
+                default -> null;
+            };
+            if (text != null) {
+                Map<String, Object> step = new HashMap<>();
+                step.put("at", zoned(e.at(), zone));
+                step.put("event", e.event() == AuditEventType.DELIVERED || e.event() == AuditEventType.DIGEST_SENT
+                        ? "FORWARDED" : e.event().name());
+                step.put("text", shortened(text));
+                step.put("spoofed", e.event() == AuditEventType.FOLLOW_UP && text.contains("bukan penerima"));
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
+    private static String deadlineText(Object deadline, RegionZone zone) {
+        try {
+            return zoned(OffsetDateTime.parse(deadline.toString()), zone);
+        } catch (DateTimeParseException e) {
+            return deadline.toString();
+        }
+    }
+
+    private static String value(Object value) {
+        return value == null ? "—" : value.toString();
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "…";
     }
 
     /** A time in the region's zone, its offset shown: "2024-11-27 10:00:41 WITA (UTC+08:00)". */

@@ -28,6 +28,7 @@ final class TrailFacts {
     private final LocalDate from;
     private final LocalDate to;
     private final CaseTally tally = new CaseTally();
+    private final FollowUpTally followUps = new FollowUpTally();
     private final CaseTimelines timelines;
     private final int maxRejections;
     private final Map<AuditEventType, Long> byEvent = new EnumMap<>(AuditEventType.class);
@@ -58,6 +59,7 @@ final class TrailFacts {
         if (tally.add(event)) {
             timelines.add(event);
         }
+        followUps.add(event);
         if (event.event() == AuditEventType.REJECTED) {
             rejectionsTotal++;
             if (rejections.size() < maxRejections) {
@@ -85,6 +87,11 @@ final class TrailFacts {
 
     CaseTally tally() {
         return tally;
+    }
+
+    /** The follow-up of forwarded cases (SPEC §12). */
+    FollowUpTally followUps() {
+        return followUps;
     }
 
     CaseTimelines timelines() {

@@ -10,6 +10,7 @@ import netralitas.hub.classify.Classification;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.OfficeAnswer;
 import netralitas.hub.followup.ReplyEvidence;
+import netralitas.hub.followup.DueFollowUp;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.inbox.InboundMail;
@@ -292,6 +293,16 @@ public final class AuditRecorder {
                 detail.put(AuditEvent.ALASAN, given != null ? given
                         : cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
+            }
+            case REMINDED, ESCALATED -> {
+                DueFollowUp due = exchange.getProperty(HubProperties.FOLLOW_UP, DueFollowUp.class);
+                if (type == AuditEventType.REMINDED) {
+                    detail.put("reminder", due.step().reminder());
+                }
+                detail.putAll(mailDetail(exchange, Map.of()));
+                if (type == AuditEventType.REMINDED) {
+                    detail.put("nextCheck", due.step().nextCheckAt().toString());
+                }
             }
             default -> {
                 // DUPLICATE, REPLAYED …: the event itself says it all.

@@ -28,6 +28,7 @@ import netralitas.hub.followup.HolidayCalendarFile;
 import netralitas.hub.followup.OfficeReplyParser;
 import netralitas.hub.followup.ReplyEvidence;
 import netralitas.hub.followup.ReplyMatcher;
+import netralitas.hub.followup.ReminderSchedule;
 import netralitas.hub.inbox.InboundMailReader;
 import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
@@ -82,6 +83,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -228,11 +230,14 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("digestQueue", new DigestQueue(database));
         FollowUpTable followUps = new FollowUpTable(database);
         registry.bind("followUpTable", followUps);
-        registry.bind("caseFollowUp", new CaseFollowUp(followUps, followUpDeadlines(settings, valid.holidays(), clock.getZone()),
-                settings.integer("hub.followup.related-days"), clock));
+        FollowUpDeadlines deadlines = followUpDeadlines(settings, valid.holidays(), clock.getZone());
+        registry.bind("caseFollowUp", new CaseFollowUp(followUps, deadlines, settings.integer("hub.followup.related-days"),
+                clock));
         registry.bind("followUpReplies", new FollowUpReplies(
                 new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));
+        bindFollowUpClock(context, settings, registry, followUps, deadlines.calendar(), node, renderer, regions, from,
+                mailDomain, followUpAddress == null ? from : followUpAddress, clock);
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
@@ -253,6 +258,36 @@ public final class HubConfiguration implements CamelConfiguration {
                 state.close();
             }
         });
+    }
+
+    /**
+     * The follow-up clock of route followup-clock (SPEC §12) and the overdue metric. The calendar skips no holiday
+     * yet: config/holidays.csv is read by its own loader (another change), which then replaces the empty set here.
+     */
+    private static void bindFollowUpClock(CamelContext context, HubSettings settings, Registry registry,
+                                          FollowUpTable followUps, FollowUpCalendar calendar, ClusterNode node,
+                                          CaseEmailRenderer renderer, RegionDirectory regions, String from,
+                                          String mailDomain, String replyAddress, Clock clock) {
+        String checkInterval = settings.required("hub.followup.check-interval");
+        Duration check;
+        try {
+            check = Duration.parse(checkInterval.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("hub.followup.check-interval must be an ISO-8601 duration such as PT15M,"
+                    + " not \"" + checkInterval + "\"", e);
+        }
+        if (check.isNegative() || check.isZero()) {
+            throw new IllegalArgumentException("hub.followup.check-interval must be positive, not " + checkInterval);
+        }
+        // The scheduler of route followup-clock takes milliseconds.
+        context.getPropertiesComponent().addOverrideProperty("hub.followup.check-interval-ms",
+                String.valueOf(check.toMillis()));
+        ReminderSchedule schedule = new ReminderSchedule(calendar, settings.required("hub.followup.reminder-interval"),
+                settings.integer("hub.followup.max-reminders"));
+        registry.bind("followUpClock", new FollowUpClock(followUps, schedule, node, renderer, regions, from, mailDomain,
+                replyAddress, settings.required("hub.routing.triage-inbox"), settings.integer("hub.followup.batch-size"),
+                clock));
+        registry.bind("followUpOverdueGauge", new FollowUpOverdueGauge(followUps, clock));
     }
 
     /**

@@ -41,6 +41,12 @@ public final class HubProperties {
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
     public static final String CASE = "hubCase";
 
+    /** The case route followup-clock claimed and is reminding or escalating (a {@code DueFollowUp}). */
+    public static final String FOLLOW_UP = "hubFollowUp";
+
+    /** Set once the mail server accepted that case's reminder or escalation: a later failure is of the record only. */
+    public static final String FOLLOW_UP_SENT = "hubFollowUpSent";
+
     /** The region whose digest route digest-flush is sending (a {@code RegionDirectory.Region}). */
     public static final String DIGEST_REGION = "hubDigestRegion";
 

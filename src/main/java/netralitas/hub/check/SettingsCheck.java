@@ -158,6 +158,7 @@ final class SettingsCheck {
                 : CheckProblem.quoted(value) + " is not a plain e-mail address (local@domain.tld)";
     }
 
+    /** The follow-up clock's schedule: a positive ISO-8601 duration of hours, minutes, seconds or days (PT15M, P1D). */
     private static String cronProblem(String value) {
         try {
             new CronExpression(value);

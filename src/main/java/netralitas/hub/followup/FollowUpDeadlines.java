@@ -39,6 +39,11 @@ public final class FollowUpDeadlines {
         this.bawaslu = requirePeriod(BAWASLU, bawaslu);
     }
 
+    /** The calendar the deadlines count in: the reminders after them count in it too. */
+    public FollowUpCalendar calendar() {
+        return calendar;
+    }
+
     /**
      * The period of a case of {@code severity}; {@code bawasluFollowsUp} when the mail went to Bawaslu's own staff or
      * the region's Bawaslu (MailPurpose VILLAGE_OFFICIAL, TRIAGE), whatever the severity.

@@ -10,6 +10,8 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.LegalBases;
+import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.region.Region;
 
 import java.io.IOException;
@@ -17,7 +19,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,10 @@ public final class CaseEmailRenderer {
     public static final String DIGEST_HTML = "digest.html.ftlh";
     public static final String ACKNOWLEDGEMENT_TEXT = "acknowledgement.txt.ftl";
     public static final String ANCHOR_TEXT = "anchor.txt.ftl";
+    public static final String REMINDER_TEXT = "reminder.txt.ftl";
+    public static final String REMINDER_HTML = "reminder.html.ftlh";
+    public static final String ESCALATION_TEXT = "escalation.txt.ftl";
+    public static final String ESCALATION_HTML = "escalation.html.ftlh";
 
     private final Configuration freemarker;
     private final LegalBases legalBases;
@@ -124,6 +132,31 @@ public final class CaseEmailRenderer {
     }
 
     /**
+     * Reminder number {@code reminder} (of at most {@code maxReminders}) of a case past its deadline, to its recipients
+     * (SPEC §12), at {@code now} in {@code zone}; {@code replyAddress} is where the office answers.
+     */
+    public RenderedEmail renderReminder(ViolationCase c, FollowUpCase followUp, int reminder, int maxReminders,
+                                        Instant now, ZoneId zone, String replyAddress) {
+        Map<String, Object> model = FollowUpView.reminder(c, followUp, reminder, maxReminders, now, zone, replyAddress,
+                signature);
+        return new RenderedEmail(SubjectLine.forReminder(c), render(REMINDER_TEXT, model, false),
+                render(REMINDER_HTML, model, false));
+    }
+
+    /**
+     * The escalation of a case still unanswered after its reminders, to {@code to} (the triage inbox when
+     * {@code triage}: the case has no region), listing its history.
+     */
+    public RenderedEmail renderEscalation(ViolationCase c, FollowUpCase followUp, List<FollowUpEntry> history,
+                                          List<String> to, boolean triage, Instant now, ZoneId zone,
+                                          String replyAddress) {
+        Map<String, Object> model = FollowUpView.escalation(c, followUp, history, to, triage, now, zone, replyAddress,
+                signature);
+        return new RenderedEmail(SubjectLine.forEscalation(c), render(ESCALATION_TEXT, model, false),
+                render(ESCALATION_HTML, model, false));
+    }
+
+    /**
      * Renders every template with built-in invented cases covering each purpose and BKN status, with this renderer's
      * legal bases and signature, so that a deployer's broken edit is found at start-up rather than on the first real
      * report. Returns the first problem of each
@@ -149,6 +182,21 @@ public final class CaseEmailRenderer {
         models.put(DIGEST_HTML, digest);
         models.put(ACKNOWLEDGEMENT_TEXT, SelfCheckSamples.acknowledgements().stream().map(AcknowledgementView::of).toList());
         models.put(ANCHOR_TEXT, List.of(SelfCheckSamples.anchor().model()));
+        List<Map<String, Object>> reminders = new ArrayList<>();
+        List<Map<String, Object>> escalations = new ArrayList<>();
+        for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
+            FollowUpCase followUp = SelfCheckSamples.followUpOf(sample.violationCase());
+            reminders.add(FollowUpView.reminder(sample.violationCase(), followUp, 1, 2, SelfCheckSamples.FOLLOW_UP_NOW,
+                    SelfCheckSamples.ZONE, "tindak-lanjut@bawaslu.example", signature));
+            escalations.add(FollowUpView.escalation(sample.violationCase(), followUp,
+                    SelfCheckSamples.followUpHistory(), List.of("bawaslu@kab.example", "kanreg@bkn.example"),
+                    sample.purpose() == MailPurpose.TRIAGE, SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE,
+                    "tindak-lanjut@bawaslu.example", signature));
+        }
+        models.put(REMINDER_TEXT, reminders);
+        models.put(REMINDER_HTML, reminders);
+        models.put(ESCALATION_TEXT, escalations);
+        models.put(ESCALATION_HTML, escalations);
         List<MailTemplateException> problems = new ArrayList<>();
         models.forEach((template, samples) -> {
             try {

@@ -5,6 +5,9 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.FollowUpEntry;
+import netralitas.hub.followup.FollowUpStatus;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
 import netralitas.hub.region.Kanreg;
@@ -16,6 +19,7 @@ import netralitas.hub.report.Report;
 import netralitas.hub.report.ReportSource;
 import netralitas.hub.report.SubjectType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -165,5 +169,26 @@ final class SelfCheckSamples {
     static FollowUpRequest followUp(String relatedCaseId) {
         return new FollowUpRequest(DATE.plusDays(14).atTime(10, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant(),
                 ZoneId.of("Asia/Jakarta"), relatedCaseId);
+    }
+
+    /** When the samples' reminders and escalations are sent: past the deadline of {@link #followUpOf}. */
+    static final Instant FOLLOW_UP_NOW = Instant.parse("2024-10-03T02:00:00Z");
+    static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+
+    /** The follow-up of a sample case: forwarded on {@link #DATE}, due 14 days later, reminded once. */
+    static FollowUpCase followUpOf(ViolationCase c) {
+        Instant forwarded = Instant.parse("2024-09-14T02:00:00Z");
+        return new FollowUpCase(c.getCaseId(), "<" + c.getCaseId() + "@hub.example>", "17.07", CaseFacts.severityCode(c),
+                null, DATE, List.of("bkpsdm@pemda.example", "inspektorat@pemda.example"), forwarded,
+                Instant.parse("2024-09-28T02:00:00Z"), FollowUpStatus.DITERIMA, forwarded.plusSeconds(86_400), 1,
+                FOLLOW_UP_NOW, null, null, "{}");
+    }
+
+    static List<FollowUpEntry> followUpHistory() {
+        return List.of(
+                new FollowUpEntry(Instant.parse("2024-09-14T02:00:00Z"), "FORWARDED", FollowUpStatus.TERKIRIM, null),
+                new FollowUpEntry(Instant.parse("2024-09-15T02:00:00Z"), "FOLLOW_UP", FollowUpStatus.DITERIMA,
+                        "Akan kami periksa <segera> & laporkan."),
+                new FollowUpEntry(Instant.parse("2024-09-28T02:00:00Z"), "REMINDED", null, "pengingat ke-1"));
     }
 }

@@ -19,7 +19,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Tables FOLLOW_UP and FOLLOW_UP_HISTORY (SPEC §12): every forwarded case until its office answered it, on the embedded
@@ -261,5 +263,133 @@ public final class FollowUpTable {
                 throw e;
             }
         }
+    }
+
+    // --- The follow-up clock (route followup-clock): due cases, claimed by one node, reminded or escalated ---------
+
+    /**
+     * At most {@code max} cases the clock must look at by {@code now}, the longest due first: not closed, not
+     * escalated, and held by no node (or by one whose claim ran out).
+     */
+    public List<FollowUpCase> due(Instant now, int max) throws SQLException {
+        List<FollowUpCase> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM FOLLOW_UP"
+                     + " WHERE next_check_at <= ? AND closed_at IS NULL AND escalated_at IS NULL"
+                     + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_check_at, case_id LIMIT ?")) {
+            setInstant(select, 1, now);
+            setInstant(select, 2, now);
+            select.setInt(3, max);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Claims a due case for {@code node} until {@code now} plus its takeover time: one UPDATE that matches only a row
+     * still due, open, not escalated and held by nobody (or by a node whose claim ran out), so of nodes racing for it
+     * exactly one wins. Returns the row as claimed, or empty when another node won it or it is no longer due.
+     */
+    public Optional<FollowUpCase> claim(String caseId, Instant now, ClusterNode node) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET claimed_by = ?,"
+                     + " claimed_until = ? WHERE case_id = ? AND next_check_at <= ? AND closed_at IS NULL"
+                     + " AND escalated_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)")) {
+            update.setString(1, node.id());
+            setInstant(update, 2, now.plus(node.takeover()));
+            update.setString(3, caseId);
+            setInstant(update, 4, now);
+            setInstant(update, 5, now);
+            if (update.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        }
+        return find(caseId);
+    }
+
+    /**
+     * The mail server accepted reminder number {@code reminder} of the case at {@code at}: counted, REMINDED in its
+     * history, and the clock looks again at {@code nextCheckAt} — unless a final status closed the case meanwhile,
+     * which keeps the clock stopped.
+     */
+    public void reminded(String caseId, int reminder, Instant at, Instant nextCheckAt, String to) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE FOLLOW_UP SET reminders = ? WHERE case_id = ?")) {
+                    update.setInt(1, reminder);
+                    update.setString(2, caseId);
+                    update.executeUpdate();
+                }
+                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET next_check_at = ?"
+                        + " WHERE case_id = ? AND closed_at IS NULL AND escalated_at IS NULL")) {
+                    setInstant(update, 1, nextCheckAt);
+                    update.setString(2, caseId);
+                    update.executeUpdate();
+                }
+                insertHistory(connection, caseId, new FollowUpEntry(at, "REMINDED", null,
+                        "pengingat ke-" + reminder + " kepada " + to));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The mail server accepted the case's escalation at {@code at}: the clock stops for it, ESCALATED in its history. */
+    public void escalated(String caseId, Instant at, String to) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE FOLLOW_UP SET escalated_at = ?, next_check_at = NULL WHERE case_id = ?")) {
+                    setInstant(update, 1, at);
+                    update.setString(2, caseId);
+                    update.executeUpdate();
+                }
+                insertHistory(connection, caseId, new FollowUpEntry(at, "ESCALATED", null, "eskalasi kepada " + to));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** {@code node} is done with the case (sent, or failed to): its claim goes, so the next check may take it. */
+    public boolean release(String caseId, ClusterNode node) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET claimed_by = NULL,"
+                     + " claimed_until = NULL WHERE case_id = ? AND claimed_by = ?")) {
+            update.setString(1, caseId);
+            update.setString(2, node.id());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Cases past their deadline at {@code now} and not finished (no SELESAI or TIDAK TERBUKTI), escalated or not, by
+     * region code ({@code -} for a case without one), for the metric netralitas_followup_overdue.
+     */
+    public Map<String, Long> overdueByRegion(Instant now) throws SQLException {
+        Map<String, Long> overdue = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT region_code, COUNT(*) FROM FOLLOW_UP"
+                     + " WHERE closed_at IS NULL AND due_at < ? GROUP BY region_code")) {
+            setInstant(select, 1, now);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String region = rows.getString(1);
+                    overdue.merge(region == null ? "-" : region, rows.getLong(2), Long::sum);
+                }
+            }
+        }
+        return overdue;
     }
 }

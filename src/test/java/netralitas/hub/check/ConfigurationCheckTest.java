@@ -178,6 +178,21 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void theFollowUpClocksSettingsAreChecked() {
+        hub.production()
+                .set("hub.followup.check-interval", "15 menit")
+                .set("hub.followup.reminder-interval", "P0D")
+                .set("hub.followup.max-reminders", "-1");
+        assertEquals(List.of(
+                        "hub.followup.max-reminders (HUB_FOLLOWUP_MAX_REMINDERS): '-1' is below the minimum of 0",
+                        "hub.followup.check-interval (HUB_FOLLOWUP_CHECK_INTERVAL): '15 menit' is not a positive ISO-8601 duration"
+                                + " such as P14D, P2W or PT2M",
+                        "hub.followup.reminder-interval (HUB_FOLLOWUP_REMINDER_INTERVAL): 'P0D' is not a positive ISO-8601"
+                                + " duration such as P14D, P2W or PT2M"),
+                lines(hub.check(false)));
+    }
+
+    @Test
     void theSignatureOfTheMailsIsRequiredAndChecked() {
         hub.remove("hub.mail.signature.unit")
                 .set("hub.mail.signature.email", "netralitas bawaslu.example")

@@ -38,8 +38,8 @@ class FollowUpSettingsCheckTest {
                 .set("hub.followup.address", "tindak lanjut@bawaslu");
 
         assertEquals(List.of(
-                "hub.followup.business-days (HUB_FOLLOWUP_BUSINESS_DAYS): 'ya' is not true or false",
                 "hub.followup.max-reminders (HUB_FOLLOWUP_MAX_REMINDERS): '-1' is below the minimum of 0",
+                "hub.followup.business-days (HUB_FOLLOWUP_BUSINESS_DAYS): 'ya' is not true or false",
                 "hub.followup.related-days (HUB_FOLLOWUP_RELATED_DAYS): 'tiga' is not a whole number",
                 "hub.followup.deadline.berat (HUB_FOLLOWUP_DEADLINE_BERAT): '14 hari' is not a positive ISO-8601 duration such as P14D, P2W or PT2M",
                 "hub.followup.deadline.sedang (HUB_FOLLOWUP_DEADLINE_SEDANG): 'P0D' is not a positive ISO-8601 duration such as P14D, P2W or PT2M",

@@ -490,6 +490,10 @@ class CaseEmailRendererTest {
         copyTemplates(dir);
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT), dir.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT));
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ANCHOR_TEXT), dir.resolve(CaseEmailRenderer.ANCHOR_TEXT));
+        for (String followUp : List.of(CaseEmailRenderer.REMINDER_TEXT, CaseEmailRenderer.REMINDER_HTML,
+                CaseEmailRenderer.ESCALATION_TEXT, CaseEmailRenderer.ESCALATION_HTML)) {
+            Files.copy(TEMPLATES.resolve(followUp), dir.resolve(followUp));
+        }
         assertEquals(List.of(), MailFixtures.renderer(dir).selfCheckProblems());
         Path text = dir.resolve(CaseEmailRenderer.CASE_TEXT);
         Files.writeString(text, Files.readString(text) + "Nomor: ${reported.nomorSurat}\n");
