@@ -3,8 +3,6 @@ package netralitas.hub.e2e;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
-import netralitas.hub.audit.AuditLog;
-import netralitas.hub.audit.TrailLines;
 import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +65,7 @@ class ClusterEndToEndTest {
             List<HubProcess> nodes = new ArrayList<>();
             try {
                 for (int i = 1; i <= NODES; i++) {
-                    nodes.add(HubProcess.start(node(shared, work, i), log(work, i)));
+                    nodes.add(HubProcess.start(ClusterNodes.settings(shared, work, i), ClusterNodes.log(work, i)));
                 }
                 LeaseTable leases = new LeaseTable(store.dataSource(), Clock.systemUTC());
                 String csvReader = await(() -> holder(leases, "csv-drop-folder"), "a node leads the drop folder", work);
@@ -90,7 +87,7 @@ class ClusterEndToEndTest {
                 await(() -> Files.exists(work.resolve("drop/laporan.csv")) ? Optional.empty() : Optional.of(true),
                         "another node finished the file", work);
                 await(() -> inboxEmpty(imap) ? Optional.of(true) : Optional.empty(), "every report email filed", work);
-                nodes.set(killed - 1, HubProcess.start(node(shared, work, killed), log(work, killed)));
+                nodes.set(killed - 1, HubProcess.start(ClusterNodes.settings(shared, work, killed), ClusterNodes.log(work, killed)));
                 awaitQuiet(mail, work);
             } finally {
                 for (HubProcess node : nodes) {
@@ -101,11 +98,11 @@ class ClusterEndToEndTest {
             assertEquals(0, bkn.tooManyRequestsSent(), "BKN answered 429");
             assertTrue(bkn.worstSecond() <= BKN_LIMIT, "BKN counted " + bkn.worstSecond() + " requests in one second");
 
-            List<AuditEvent> delivered = events(store, "DELIVERED");
+            List<AuditEvent> delivered = ClusterNodes.events(store, "DELIVERED");
             Map<String, Long> perCase = delivered.stream()
                     .collect(Collectors.groupingBy(AuditEvent::caseId, Collectors.counting()));
             perCase.forEach((caseId, times) -> assertEquals(1L, times, caseId + " delivered once across the nodes"));
-            Set<String> uncertain = events(store, "DEAD_LETTERED").stream()
+            Set<String> uncertain = ClusterNodes.events(store, "DEAD_LETTERED").stream()
                     .filter(e -> String.valueOf(e.alasan()).startsWith("delivery uncertain"))
                     .map(AuditEvent::caseId).collect(Collectors.toSet());
             assertTrue(uncertain.size() <= WORKERS, "at most one uncertain case per worker of the killed node: " + uncertain);
@@ -113,13 +110,13 @@ class ClusterEndToEndTest {
             accounted.addAll(uncertain);
             assertEquals(ROWS + MAILS, accounted.size(), "every case delivered, or parked as uncertain");
             DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), perCase.keySet(), uncertain);
-            HubProcess.Output verify = HubProcess.command(node(shared, work, 1), work.resolve("verify.txt"), "audit",
+            HubProcess.Output verify = HubProcess.command(ClusterNodes.settings(shared, work, 1), work.resolve("verify.txt"), "audit",
                     "verify");
             assertEquals(0, verify.exit(), verify.out());
             assertTrue(verify.out().contains("chain intact (table AUDIT_EVENT"), verify.out());
             System.out.printf("Cluster run: %d cases delivered by node (%s), %d uncertain, %d DUPLICATE, BKN worst"
                     + " second %d of %d, %d case mails%n", perCase.size(), deliveredPerNode(work), uncertain.size(),
-                    events(store, "DUPLICATE").size(), bkn.worstSecond(), BKN_LIMIT, caseMails(mail).size());
+                    ClusterNodes.events(store, "DUPLICATE").size(), bkn.worstSecond(), BKN_LIMIT, caseMails(mail).size());
         }
     }
 
@@ -127,23 +124,11 @@ class ClusterEndToEndTest {
     private static String deliveredPerNode(Path work) throws IOException {
         List<String> counts = new ArrayList<>();
         for (int i = 1; i <= NODES; i++) {
-            try (Stream<String> lines = Files.lines(log(work, i))) {
+            try (Stream<String> lines = Files.lines(ClusterNodes.log(work, i))) {
                 counts.add("node-" + i + ": " + lines.filter(line -> line.contains(" DELIVERED")).count());
             }
         }
         return String.join(", ", counts);
-    }
-
-    private static Map<String, String> node(Map<String, String> shared, Path work, int i) throws IOException {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("hub.node-id", "node-" + i);
-        settings.put("hub.data-dir", work.resolve("node-" + i + "/data").toString());
-        settings.put("hub.management.port", String.valueOf(TestHub.freePort()));
-        return settings;
-    }
-
-    private static Path log(Path work, int i) {
-        return work.resolve("node-" + i + ".log");
     }
 
     private static Optional<String> holder(LeaseTable leases, String namespace) {
@@ -189,7 +174,7 @@ class ClusterEndToEndTest {
                 seen = now;
                 quietSince = System.nanoTime();
             }
-            assertTrue(System.nanoTime() < deadline, "mail kept arriving\n" + tails(work));
+            assertTrue(System.nanoTime() < deadline, "mail kept arriving\n" + ClusterNodes.tails(work, NODES));
             Thread.sleep(200);
         }
     }
@@ -202,24 +187,8 @@ class ClusterEndToEndTest {
             if (value.isPresent()) {
                 return value.get();
             }
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + tails(work));
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + ClusterNodes.tails(work, NODES));
             Thread.sleep(200);
-        }
-    }
-
-    private static String tails(Path work) throws IOException {
-        StringBuilder tails = new StringBuilder();
-        for (int i = 1; i <= NODES; i++) {
-            tails.append("--- node-").append(i).append('\n').append(RawTrail.logTail(log(work, i), 15));
-        }
-        return tails.toString();
-    }
-
-    /** The events of the cluster's one trail, in the store. */
-    private static List<AuditEvent> events(StateStore store, String event) {
-        try (Stream<AuditEvent> events = new AuditLog(TrailLines.inStore(store.dataSource(), store.location(), () -> { }),
-                unreadable -> { throw new IllegalStateException("unreadable trail line: " + unreadable); }).events()) {
-            return events.filter(e -> event.equals(e.event().name())).toList();
         }
     }
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,20 @@ class FollowUpClockEndToEndTest {
                     followUps.history(caseId).stream().map(e -> e.kind()).toList());
 
             awaitMetric(hub, "netralitas_followup_overdue{region=\"17.08\"} 1.0");
+
+            // The office answers after all, after the escalation: recorded, and the case closes.
+            new ImapMailbox(hub.mail.host(), hub.mail.imapPort()).append(TestHub.REPORT_MAILBOX, "INBOX",
+                    ("From: BKPSDM Kepahiang <" + header(caseMail, "To") + ">\r\n"
+                            + "To: " + FOLLOW_UP_ADDRESS + "\r\n"
+                            + "Subject: Re: " + subject(caseMail) + "\r\n"
+                            + "Message-ID: <jawaban-terlambat@pemda.example>\r\n"
+                            + "In-Reply-To: " + caseMail.getMessageID() + "\r\n"
+                            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                            + "Status: SELESAI\r\nSanksi: Teguran tertulis\r\n").getBytes(StandardCharsets.UTF_8));
+            hub.awaitEvent("FOLLOW_UP_CLOSED", 1);
+            assertEquals("SELESAI", event(hub, caseId, "FOLLOW_UP").detail().get("status"));
+            assertNotNull(followUps.find(caseId).orElseThrow().closedAt(), "closed after its escalation");
+            awaitMetric(hub, "netralitas_followup_overdue{region=\"17.08\"} 0.0");
         }
     }
 

@@ -2,8 +2,6 @@ package netralitas.hub.e2e;
 
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
-import netralitas.hub.audit.AuditLog;
-import netralitas.hub.audit.TrailLines;
 import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +60,7 @@ class FollowUpClusterEndToEndTest {
             List<HubProcess> nodes = new ArrayList<>();
             try {
                 for (int i = 1; i <= NODES; i++) {
-                    nodes.add(HubProcess.start(node(shared, work, i), log(work, i)));
+                    nodes.add(HubProcess.start(ClusterNodes.settings(shared, work, i), ClusterNodes.log(work, i)));
                 }
                 Path csv = work.resolve("laporan.csv");
                 Files.writeString(csv, SedangReports.csv(CASES), StandardCharsets.UTF_8);
@@ -78,14 +75,14 @@ class FollowUpClusterEndToEndTest {
                     imap.append(TestHub.REPORT_MAILBOX, "INBOX", reply(caseMail));
                     answered.add(caseMail.getHeader("X-Netralitas-Case-Id", null));
                 }
-                await(() -> events(store, "ESCALATED").size() >= CASES - ANSWERED, "every unanswered case escalated",
+                await(() -> ClusterNodes.events(store, "ESCALATED").size() >= CASES - ANSWERED, "every unanswered case escalated",
                         work);
                 // A few more turns of every node's clock: nothing more may go out.
                 Thread.sleep(5_000);
 
-                Map<String, Long> reminded = perCase(events(store, "REMINDED"));
-                Map<String, Long> escalated = perCase(events(store, "ESCALATED"));
-                Map<String, Long> closed = perCase(events(store, "FOLLOW_UP_CLOSED"));
+                Map<String, Long> reminded = perCase(ClusterNodes.events(store, "REMINDED"));
+                Map<String, Long> escalated = perCase(ClusterNodes.events(store, "ESCALATED"));
+                Map<String, Long> closed = perCase(ClusterNodes.events(store, "FOLLOW_UP_CLOSED"));
                 assertEquals(answered, closed.keySet(), "the answered cases, closed");
                 assertEquals(CASES - ANSWERED, reminded.size(), "every unanswered case reminded: " + reminded.keySet());
                 reminded.forEach((caseId, times) -> assertEquals(1L, times, caseId + " reminded once across the nodes"));
@@ -158,45 +155,19 @@ class FollowUpClusterEndToEndTest {
     private static String perNode(Path work, String what) throws IOException {
         List<String> counts = new ArrayList<>();
         for (int i = 1; i <= NODES; i++) {
-            try (Stream<String> lines = Files.lines(log(work, i))) {
+            try (Stream<String> lines = Files.lines(ClusterNodes.log(work, i))) {
                 counts.add("node-" + i + ": " + lines.filter(line -> line.contains(" " + what)).count());
             }
         }
         return String.join(", ", counts);
     }
 
-    private static Map<String, String> node(Map<String, String> shared, Path work, int i) throws IOException {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("hub.node-id", "node-" + i);
-        settings.put("hub.data-dir", work.resolve("node-" + i + "/data").toString());
-        settings.put("hub.management.port", String.valueOf(TestHub.freePort()));
-        return settings;
-    }
-
-    private static Path log(Path work, int i) {
-        return work.resolve("node-" + i + ".log");
-    }
-
     private static void await(BooleanSupplier condition, String what, Path work) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + tails(work));
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + ClusterNodes.tails(work, NODES));
             Thread.sleep(200);
         }
     }
 
-    private static String tails(Path work) throws IOException {
-        StringBuilder tails = new StringBuilder();
-        for (int i = 1; i <= NODES; i++) {
-            tails.append("--- node-").append(i).append('\n').append(RawTrail.logTail(log(work, i), 15));
-        }
-        return tails.toString();
-    }
-
-    private static List<AuditEvent> events(StateStore store, String event) {
-        try (Stream<AuditEvent> events = new AuditLog(TrailLines.inStore(store.dataSource(), store.location(), () -> { }),
-                unreadable -> { throw new IllegalStateException("unreadable trail line: " + unreadable); }).events()) {
-            return events.filter(e -> event.equals(e.event().name())).toList();
-        }
-    }
 }

@@ -3,8 +3,6 @@ package netralitas.hub.e2e;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.audit.AuditEvent;
-import netralitas.hub.audit.AuditLog;
-import netralitas.hub.audit.TrailLines;
 import netralitas.hub.bench.GeneratedEmployees;
 import netralitas.hub.embedded.BknSimulator;
 import netralitas.hub.embedded.EmbeddedMailServer;
@@ -78,10 +76,10 @@ class StoreOutageEndToEndTest {
                 assertTrue(hub.isAlive(), "the hub stopped\n" + RawTrail.logTail(log, 30));
             }
             try (StateStore store = StateStore.postgresql(stateUrl, PostgresServer.USER, null, 2)) {
-                Map<String, Long> delivered = events(store, "DELIVERED").stream()
+                Map<String, Long> delivered = ClusterNodes.events(store, "DELIVERED").stream()
                         .collect(Collectors.groupingBy(AuditEvent::caseId, Collectors.counting()));
                 delivered.forEach((caseId, times) -> assertEquals(1L, times, caseId + " delivered once"));
-                List<AuditEvent> parked = events(store, "DEAD_LETTERED");
+                List<AuditEvent> parked = ClusterNodes.events(store, "DEAD_LETTERED");
                 Set<String> uncertain = parked.stream()
                         .filter(e -> String.valueOf(e.alasan()).startsWith("delivery uncertain"))
                         .map(AuditEvent::caseId).collect(Collectors.toSet());
@@ -136,10 +134,4 @@ class StoreOutageEndToEndTest {
         }
     }
 
-    private static List<AuditEvent> events(StateStore store, String event) {
-        try (Stream<AuditEvent> events = new AuditLog(TrailLines.inStore(store.dataSource(), store.location(), () -> { }),
-                unreadable -> { throw new IllegalStateException("unreadable trail line: " + unreadable); }).events()) {
-            return events.filter(e -> event.equals(e.event().name())).toList();
-        }
-    }
 }
