@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,9 @@ public final class CaseLedgerTable implements AutoCloseable {
     private final ScheduledExecutorService renewal;
 
     /**
-     * On a store shared by nodes: forgets this node's claims of an earlier run (it is starting, so none of them is in
-     * flight) and starts renewing the claims it will take, every third of {@code takeover}.
+     * On a store shared by nodes: forgets this node's claims of an earlier run (cases, parked cases, follow-ups: it is
+     * starting, so none of them is in flight) and starts renewing the claims it will take, every third of
+     * {@code takeover}.
      */
     public CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId, Duration takeover) {
         this(dataSource, writer, clock, nodeId, takeover, true);
@@ -215,25 +217,49 @@ public final class CaseLedgerTable implements AutoCloseable {
         }
     }
 
+    /**
+     * Besides CASE_CLAIM, the tables whose rows a node claims for a while (columns claimed_by, claimed_until): parked
+     * cases being taken back, follow-ups being reminded or escalated. This node renews them with its case claims, so
+     * that work outlasting hub.cluster.takeover-seconds (BKN backing off, a slow mail server) is not taken over while
+     * it runs.
+     */
+    private static final List<String> CLAIMED_ROWS = List.of("PARKED_CASES", "FOLLOW_UP");
+
     /** Pushes back the expiry of every claim this node holds. A failure is retried at the next period. */
     void renewClaims() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement renew = connection.prepareStatement(
-                     "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?")) {
-            renew.setTimestamp(1, Timestamp.from(clock.instant().plus(takeover)));
-            renew.setString(2, nodeId);
-            renew.executeUpdate();
+        Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+        try (Connection connection = dataSource.getConnection()) {
+            renew(connection, "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?", until);
+            for (String table : CLAIMED_ROWS) {
+                renew(connection, "UPDATE " + table + " SET claimed_until = ? WHERE claimed_by = ?", until);
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot renew the claims of node {} in the state store ({}); tried again in {} ms", nodeId,
                     e.getMessage(), takeover.toMillis() / 3);
         }
     }
 
+    private void renew(Connection connection, String update, Timestamp until) throws SQLException {
+        try (PreparedStatement renew = connection.prepareStatement(update)) {
+            renew.setTimestamp(1, until);
+            renew.setString(2, nodeId);
+            renew.executeUpdate();
+        }
+    }
+
     private void forgetClaimsOfEarlierRun() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM CASE_CLAIM WHERE node_id = ?")) {
-            delete.setString(1, nodeId);
-            delete.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM CASE_CLAIM WHERE node_id = ?")) {
+                delete.setString(1, nodeId);
+                delete.executeUpdate();
+            }
+            for (String table : CLAIMED_ROWS) {
+                try (PreparedStatement free = connection.prepareStatement("UPDATE " + table
+                        + " SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?")) {
+                    free.setString(1, nodeId);
+                    free.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot clear the case claims of node " + nodeId + " in the state store: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
