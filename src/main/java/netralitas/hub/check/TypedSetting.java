@@ -61,6 +61,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.deferred.retry-delay-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.deferred.batch-size", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.replay.poll-delay-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
+            port("hub.followup.imap.port", 1, Scope.EVERY_MODE),
             number("hub.followup.max-reminders", 0, INT_MAX, Scope.EVERY_MODE),
             number("hub.followup.batch-size", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.followup.overdue-refresh-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
