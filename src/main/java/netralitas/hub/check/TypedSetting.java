@@ -31,6 +31,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             port("hub.embedded.imap-port", 0, Scope.EMBEDDED_ONLY),
             port("hub.embedded.bkn-port", 0, Scope.EMBEDDED_ONLY),
             bool("hub.embedded.samples", Scope.EMBEDDED_ONLY),
+            bool("hub.embedded.followup-mailbox", Scope.EMBEDDED_ONLY),
             number("hub.embedded.summary-period-ms", 1, Long.MAX_VALUE, Scope.EMBEDDED_ONLY),
             number("hub.state.max-connections", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.cluster.takeover-seconds", 1, INT_MAX, Scope.EVERY_MODE),
