@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Messages of the mailboxes the hub reads that failed (SPEC §3.2, §12): the mail library could not load them, or a step of the hub
- * broke on them. Each failure is one attempt; the next is due after a delay that doubles from {@code firstDelay} up to
+ * Messages of the mailboxes the hub reads that failed (SPEC §3.2, §12): the mail library could not load them, or a
+ * step of the hub broke on them. Each failure is one attempt; the next is due after a delay that doubles from {@code firstDelay} up to
  * {@code maxDelay}, so a message that always fails is never read in a tight loop; after {@code maxFailures} attempts
  * the message is given up on and quarantined unread.
  *
