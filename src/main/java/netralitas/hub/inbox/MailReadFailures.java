@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Messages of the mailboxes the hub reads that failed (SPEC §3.2, §12): the mail library could not load them, or a
- * step of the hub broke on them. Each failure is one attempt; the next is due after a delay that doubles from {@code firstDelay} up to
- * {@code maxDelay}, so a message that always fails is never read in a tight loop; after {@code maxFailures} attempts
- * the message is given up on and quarantined unread.
+ * Messages of the mailboxes the hub reads that failed (SPEC §3.2, §12): the mail library could not load them, or a step
+ * of the hub broke on them. Each failure is one attempt; the next is due after a delay that doubles from
+ * {@code firstDelay} up to {@code maxDelay}, so a message that always fails is never read in a tight loop; after
+ * {@code maxFailures} attempts the message is given up on and quarantined unread.
  *
  * <p>One row per message in the hub's state database (table MAIL_READ_FAILURES), keyed by mailbox (the report mailbox,
  * or the follow-up mailbox of SPEC §12), folder, UIDVALIDITY and UID:
