@@ -135,10 +135,11 @@ public final class HubConfiguration implements CamelConfiguration {
         }
         boolean followUpMailbox = settings.optional(FOLLOW_UP_IMAP_HOST).isPresent();
         // Route poll-followup-mailbox exists only with a dedicated reply mailbox (its precondition).
-        context.getPropertiesComponent().addOverrideProperty("hub.followup.imap.enabled", String.valueOf(followUpMailbox));
+        context.getPropertiesComponent().addOverrideProperty("hub.followup.imap.enabled",
+                String.valueOf(followUpMailbox));
         if (followUpMailbox) {
-            LOG.info("Follow-up mailbox (SPEC §12): IMAP {}://{}:{}, folder {}", settings.required("hub.followup.imap.protocol"),
-                    settings.required(FOLLOW_UP_IMAP_HOST), settings.required("hub.followup.imap.port"),
+            LOG.info("Follow-up mailbox (SPEC §12): IMAP {}://{}:{}, folder {}",
+                    settings.required("hub.followup.imap.protocol"), settings.required(FOLLOW_UP_IMAP_HOST), settings.required("hub.followup.imap.port"),
                     settings.required("hub.followup.imap.folder"));
         }
 
@@ -179,7 +180,8 @@ public final class HubConfiguration implements CamelConfiguration {
         String mailDomain = settings.required("hub.mail.domain");
         String reportAddress = reportAddress(settings);
         String followUpAddress = settings.optional("hub.followup.address")
-                .or(() -> followUpMailbox ? settings.optional("hub.followup.imap.username").filter(login -> login.contains("@"))
+                .or(() -> followUpMailbox
+                        ? settings.optional("hub.followup.imap.username").filter(login -> login.contains("@"))
                         : Optional.empty())
                 .orElse(reportAddress);
         if (followUpAddress == null) {

@@ -8,8 +8,8 @@ import org.apache.camel.ExchangeProperty;
 /**
  * What the audit trail records as the source of a message read from a mailbox (SPEC §8): its folder, its IMAP UID
  * there, and the keyed pseudonym of its Message-ID, as {@code INBOX;uid=42;mid=3f9a1c2b4d5e6f70}; a message of the
- * dedicated follow-up mailbox (SPEC §12) also names that mailbox: {@code INBOX;uid=42;mailbox=followup;mid=…}. Never the
- * Message-ID itself: a mail client may build it from the sender's name or phone number. An auditor holding the chain
+ * dedicated follow-up mailbox (SPEC §12) also names that mailbox: {@code INBOX;uid=42;mailbox=followup;mid=…}. Never
+ * the Message-ID itself: a mail client may build it from the sender's name or phone number. An auditor holding the chain
  * key finds the message by its pseudonym ({@code audit pseudonym <message-id>}); a message without a Message-ID is
  * named by the pseudonym of {@code sha256:<32 hex of its bytes>}, and by folder and UID.
  */

@@ -11,9 +11,10 @@ import org.apache.camel.component.mail.MailUidGenerator;
 /**
  * The key of each message of a mailbox the hub reads (endpoint option {@code mailUidGenerator}): its mailbox, folder,
  * UIDVALIDITY and UID, as {@code INBOX;UIDVALIDITY=n;UID=n} in the report mailbox and
- * {@code INBOX;UIDVALIDITY=n;UID=n;MAILBOX=followup} in the follow-up mailbox (MailboxUid): one instance per consumer. Camel's default key is the Message-ID header, fetched from the server for
- * every message of every poll (and a hash of all headers when there is none); the UID comes with the flags the search
- * term fetched for the whole folder in one command. The consumer puts the key in the exchange property
+ * {@code INBOX;UIDVALIDITY=n;UID=n;MAILBOX=followup} in the follow-up mailbox (MailboxUid): one instance per consumer.
+ * Camel's default key is the Message-ID header, fetched from the server for every message of every poll (and a hash of
+ * all headers when there is none); the UID comes with the flags the search term fetched for the whole folder in one
+ * command. The consumer puts the key in the exchange property
  * {@code CamelMailMessageId}; {@code MailReadFailures} counts failures by it.
  */
 public final class MailboxUids implements MailUidGenerator {
