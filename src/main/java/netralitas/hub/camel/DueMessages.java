@@ -9,6 +9,7 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.search.SearchTerm;
 import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailRetrySchedule;
+import netralitas.hub.inbox.MailboxUid;
 
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -23,13 +24,17 @@ import java.util.Set;
  * the first message of the folder on. The flags, UIDs and sizes of the whole folder are therefore fetched in one
  * command when the first message is matched: one round trip per poll instead of two per message. That is also when the
  * failures of messages no longer in the folder are forgotten.
+ * One instance per consumer: the report mailbox and the follow-up mailbox (SPEC §12) each search with their own.
  */
 public final class DueMessages extends SearchTerm {
 
+    private final String mailbox;
     private final transient MailRetrySchedule schedule;
     private final transient MailReadFailures failures;
 
-    public DueMessages(MailRetrySchedule schedule, MailReadFailures failures) {
+    /** @param mailbox {@link netralitas.hub.inbox.MailboxUid#REPORT} or {@code FOLLOW_UP}: whose messages it matches */
+    public DueMessages(String mailbox, MailRetrySchedule schedule, MailReadFailures failures) {
+        this.mailbox = mailbox;
         this.schedule = schedule;
         this.failures = failures;
     }
@@ -41,8 +46,11 @@ public final class DueMessages extends SearchTerm {
                 prefetch(message.getFolder());
             }
             Flags flags = message.getFlags();
-            return !flags.contains(Flags.Flag.SEEN) && !flags.contains(Flags.Flag.DELETED)
-                    && schedule.isDue(MailIntake.uid(message)) && failures.isDue(MailboxUids.of(message));
+            if (flags.contains(Flags.Flag.SEEN) || flags.contains(Flags.Flag.DELETED)) {
+                return false;
+            }
+            MailboxUid key = MailboxUids.of(mailbox, message);
+            return schedule.isDue(key) && failures.isDue(key);
         } catch (MessagingException e) {
             // Unreadable flags: let the consumer try the message; its own handling decides.
             return true;
@@ -63,7 +71,7 @@ public final class DueMessages extends SearchTerm {
             present.add(uidFolder.getUID(message));
         }
         try {
-            failures.retainPresent(folder.getFullName(), uidFolder.getUIDValidity(), present);
+            failures.retainPresent(mailbox, folder.getFullName(), uidFolder.getUIDValidity(), present);
         } catch (SQLException e) {
             throw new MessagingException("cannot forget the failures of messages no longer in " + folder.getFullName(), e);
         }
@@ -71,7 +79,8 @@ public final class DueMessages extends SearchTerm {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DueMessages due && due.schedule == schedule && due.failures == failures;
+        return other instanceof DueMessages due && due.mailbox.equals(mailbox) && due.schedule == schedule
+                && due.failures == failures;
     }
 
     @Override

@@ -34,6 +34,7 @@ import netralitas.hub.inbox.MailLimits;
 import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
+import netralitas.hub.inbox.MailboxUid;
 import netralitas.hub.mail.AcknowledgementPolicy;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
@@ -86,6 +87,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +101,9 @@ import java.util.function.Consumer;
 public final class HubConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    /** Set for a dedicated reply mailbox (SPEC §12); empty: the offices' replies come to the report mailbox. */
+    private static final String FOLLOW_UP_IMAP_HOST = "hub.followup.imap.host";
 
     /** Writes of the state store committed together at most: far above the workers' count, a bound on one transaction. */
     private static final int GROUP_COMMIT_MAX_BATCH = 256;
@@ -128,6 +133,15 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.required("hub.imap.protocol"), settings.required("hub.imap.host"), settings.required("hub.imap.port"),
                     settings.required("hub.smtp.host"), settings.required("hub.smtp.port"), settings.required("hub.bkn.base-url"));
         }
+        boolean followUpMailbox = settings.optional(FOLLOW_UP_IMAP_HOST).isPresent();
+        // Route poll-followup-mailbox exists only with a dedicated reply mailbox (its precondition).
+        context.getPropertiesComponent().addOverrideProperty("hub.followup.imap.enabled",
+                String.valueOf(followUpMailbox));
+        if (followUpMailbox) {
+            LOG.info("Follow-up mailbox (SPEC §12): IMAP {}://{}:{}, folder {}",
+                    settings.required("hub.followup.imap.protocol"), settings.required(FOLLOW_UP_IMAP_HOST), settings.required("hub.followup.imap.port"),
+                    settings.required("hub.followup.imap.folder"));
+        }
 
         Path config = settings.configDir();
         RegionDirectory regions = valid.regions();
@@ -154,7 +168,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("mailRetrySchedule", retrySchedule);
         registry.bind("imapProperties", imapSessionProperties());
         registry.bind("rawMailBinding", new RawMailBinding());
-        registry.bind("mailboxUids", new MailboxUids());
+        registry.bind("mailboxUids", new MailboxUids(MailboxUid.REPORT));
+        registry.bind("followUpMailboxUids", new MailboxUids(MailboxUid.FOLLOW_UP));
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("fileTally", new FileTally());
         CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock,
@@ -164,7 +179,11 @@ public final class HubConfiguration implements CamelConfiguration {
         String from = settings.required("hub.mail.from");
         String mailDomain = settings.required("hub.mail.domain");
         String reportAddress = reportAddress(settings);
-        String followUpAddress = settings.optional("hub.followup.address").orElse(reportAddress);
+        String followUpAddress = settings.optional("hub.followup.address")
+                .or(() -> followUpMailbox
+                        ? settings.optional("hub.followup.imap.username").filter(login -> login.contains("@"))
+                        : Optional.empty())
+                .orElse(reportAddress);
         if (followUpAddress == null) {
             LOG.warn("Case mails carry no Reply-To: hub.followup.address is empty and neither hub.mail.report-address nor"
                     + " hub.imap.username is an address; offices' replies go to hub.mail.from");
@@ -181,7 +200,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 ? AuditTrail.inStore(database, state.location(), clock, chainKey, settings.auditDir(), LOG::warn, LOG::info)
                 : openTrail(settings.auditDir(), clock, chainKey, database);
         LOG.info("Audit trail: {}", trail.location());
-        MailTrailSource mailSources = new MailTrailSource(settings.required("hub.imap.folder"), chainKey);
+        MailTrailSource mailSources = new MailTrailSource(chainKey);
         registry.bind("mailTrailSource", mailSources);
         ReporterPseudonym pseudonym = ReporterPseudonym.withKey(settings.required("hub.audit.reporter-secret"));
         AuditRecorder audit = new AuditRecorder(trail, pseudonym, mailSources);
@@ -205,6 +224,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addService(cluster);
         // One node of the cluster runs each of these routes: the one holding the namespace's lease.
         registry.bind("reportMailboxLeadership", ClusteredRoutePolicy.forNamespace(cluster, "report-mailbox"));
+        registry.bind("followUpMailboxLeadership", ClusteredRoutePolicy.forNamespace(cluster, "followup-mailbox"));
         registry.bind("csvDropFolderLeadership", ClusteredRoutePolicy.forNamespace(cluster, "csv-drop-folder"));
         registry.bind("digestLeadership", ClusteredRoutePolicy.forNamespace(cluster, "digest"));
         registry.bind("auditAnchorLeadership", ClusteredRoutePolicy.forNamespace(cluster, "audit-anchor"));
@@ -242,12 +262,13 @@ public final class HubConfiguration implements CamelConfiguration {
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
         registry.bind("acknowledgementPolicy", new AcknowledgementPolicy(settings.bool("hub.mail.acknowledge"),
-                ownAddresses(from, reportAddress), mailIntake::looksLikeAReport, quota));
+                ownAddresses(from, reportAddress, followUpAddress), mailIntake::looksLikeAReport, quota));
         MailReadFailures readFailures = new MailReadFailures(database, settings.integer("hub.imap.max-read-failures"),
                 Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("mailReadFailures", readFailures);
-        registry.bind("dueMessages", new DueMessages(retrySchedule, readFailures));
+        registry.bind("dueMessages", new DueMessages(MailboxUid.REPORT, retrySchedule, readFailures));
+        registry.bind("followUpDueMessages", new DueMessages(MailboxUid.FOLLOW_UP, retrySchedule, readFailures));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {
@@ -300,12 +321,16 @@ public final class HubConfiguration implements CamelConfiguration {
                 .orElse(null);
     }
 
-    /** The hub's own addresses, which it never acknowledges: its sender and the report mailbox. */
-    private static Set<String> ownAddresses(String from, String reportAddress) throws AddressException {
+    /** The hub's own addresses, which it never acknowledges: its sender, the report mailbox and the reply address. */
+    private static Set<String> ownAddresses(String from, String reportAddress, String followUpAddress)
+            throws AddressException {
         Set<String> own = new HashSet<>();
         own.add(new InternetAddress(from).getAddress());
         if (reportAddress != null) {
             own.add(reportAddress);
+        }
+        if (followUpAddress != null) {
+            own.add(followUpAddress);
         }
         return own;
     }

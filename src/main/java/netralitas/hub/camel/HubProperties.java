@@ -86,8 +86,26 @@ public final class HubProperties {
     /** Why a dropped file's rows could not all be handled: the state store did not answer (StoreOutage); or null. */
     public static final String STORE_OUTAGE = "hubStoreOutage";
 
-    /** The message's key in the mailbox ({@code folder;UIDVALIDITY=n;UID=n}), set by route poll-mailbox. */
+    /**
+     * The message's key ({@code folder;UIDVALIDITY=n;UID=n}, with {@code ;MAILBOX=followup} in the follow-up mailbox:
+     * MailboxUid), set by route read-mail; the retry schedule and the read failures are keyed by it.
+     */
     public static final String MAIL_KEY = "hubMailKey";
+
+    /**
+     * Which mailbox the message being read comes from: {@code report} (hub.imap.*, route poll-mailbox) or
+     * {@code followup} (hub.followup.imap.*, route poll-followup-mailbox, SPEC §12), set by the consumer route.
+     */
+    public static final String MAILBOX = "hubMailbox";
+
+    /** The folder that mailbox is read from (its hub.*.folder), for the log lines of the shared routes. */
+    public static final String MAIL_INBOX = "hubMailInbox";
+
+    /** Where a handled message of that mailbox moves (its hub.*.processed-folder), set by the consumer route. */
+    public static final String MAIL_PROCESSED_FOLDER = "hubMailProcessedFolder";
+
+    /** Where a quarantined message of that mailbox moves (its hub.*.quarantine-folder), set by the consumer route. */
+    public static final String MAIL_QUARANTINE_FOLDER = "hubMailQuarantineFolder";
 
     private HubProperties() {
     }
@@ -95,10 +113,7 @@ public final class HubProperties {
     /** The report message being read (an {@code InboundMail}), for the whole of route ingest-mail. */
     public static final String MAIL = "hubMail";
 
-    /** The IMAP UID of that message in the report folder, the key of the retry schedule. */
-    public static final String MAIL_UID = "hubMailUid";
-
-    /** The report message as the mail library gives it (a {@code jakarta.mail.Message}), for route poll-mailbox. */
+    /** The message as the mail library gives it (a {@code jakarta.mail.Message}), for route read-mail. */
     public static final String MAIL_MESSAGE = "hubMailMessage";
 
     /**

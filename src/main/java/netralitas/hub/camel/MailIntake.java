@@ -14,7 +14,6 @@ import netralitas.hub.report.ReportSource;
 import netralitas.hub.text.HeaderValues;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailMessage;
@@ -32,6 +31,10 @@ public final class MailIntake {
 
     private static final int MAX_REASON_CHARS = 300;
 
+    /** Why a message of the follow-up mailbox that answers no case is quarantined (read by Bawaslu staff). */
+    static final String NOT_A_REPLY = "bukan tanggapan atas kasus yang diteruskan: tidak merujuk surel kasus"
+            + " (In-Reply-To/References) dan subjeknya tidak memuat nomor kasus yang dipantau";
+
     private final InboundMailReader reader;
     private final MailReportExtractor extractor;
     private final ReportParser parser;
@@ -48,9 +51,7 @@ public final class MailIntake {
      * most hub.imap.max-read-failures times.
      */
     public InboundMail read(Exchange exchange) throws MessagingException, IOException {
-        jakarta.mail.Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        exchange.setProperty(HubProperties.MAIL_UID, uid(message));
-        return reader.fetch(message);
+        return reader.fetch(exchange.getIn(MailMessage.class).getOriginalMessage());
     }
 
     /** A raw RFC 5322 message, as the mailbox holds it. */
@@ -77,6 +78,14 @@ public final class MailIntake {
     /** Whether the message has any sign of a report, even one the row rules reject (SPEC §3.3). */
     public boolean looksLikeAReport(InboundMail mail) {
         return extractor.looksLikeAReport(mail);
+    }
+
+    /**
+     * A message of the dedicated follow-up mailbox (SPEC §12) that answers no forwarded case: not a report either, it
+     * is quarantined there with this reason and never acknowledged.
+     */
+    public MailRejection notAReply(InboundMail mail, String trailSource) {
+        return rejection(mail, trailSource, NOT_A_REPLY);
     }
 
     /** A message the reader could not make sense of (malformed MIME …), with the reader's reason. */
@@ -108,9 +117,5 @@ public final class MailIntake {
             headers = List.of();
         }
         return UnloadableMail.of(failure, headers);
-    }
-
-    static long uid(jakarta.mail.Message message) throws MessagingException {
-        return message.getFolder() instanceof UIDFolder folder ? folder.getUID(message) : -1;
     }
 }

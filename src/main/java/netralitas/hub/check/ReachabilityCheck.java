@@ -37,6 +37,7 @@ public final class ReachabilityCheck {
         MailServerGreeting greeting = new MailServerGreeting(timeout);
         mailServer(greeting, MailServerGreeting.Protocol.SMTP, "hub.smtp", "smtps", problems);
         mailServer(greeting, MailServerGreeting.Protocol.IMAP, "hub.imap", "imaps", problems);
+        mailServer(greeting, MailServerGreeting.Protocol.IMAP, "hub.followup.imap", "imaps", problems);
         bkn(problems);
         stateStore(problems);
         return List.copyOf(problems);

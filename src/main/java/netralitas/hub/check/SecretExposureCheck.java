@@ -23,7 +23,7 @@ final class SecretExposureCheck {
      */
     static final List<String> SECRETS = List.of("hub.imap.password", "hub.smtp.password", "hub.bkn.consumer-key",
             "hub.bkn.consumer-secret", "hub.bkn.sso-token", "hub.audit.reporter-secret", "hub.audit.chain-key",
-            "hub.state.password");
+            "hub.state.password", "hub.followup.imap.password");
 
     /** What a plaintext BKN URL would carry in clear. */
     private static final Map<String, String> BKN_URLS = Map.of(
@@ -65,9 +65,12 @@ final class SecretExposureCheck {
             findings.add(CheckProblem.setting("hub.smtp.starttls", "false while hub.smtp.username/password are set:"
                     + " the SMTP login would cross the network in clear; set it to true, or hub.smtp.protocol to smtps"));
         }
-        if (value("hub.imap.password").isPresent() && is("hub.imap.protocol", "imap")) {
-            findings.add(CheckProblem.setting("hub.imap.protocol", "imap sends the mailbox login (hub.imap.password)"
-                    + " in clear, the hub does not ask an IMAP server for STARTTLS; use imaps (port 993)"));
+        for (String mailbox : List.of("hub.imap", "hub.followup.imap")) {
+            if (value(mailbox + ".host").isPresent() && value(mailbox + ".password").isPresent()
+                    && is(mailbox + ".protocol", "imap")) {
+                findings.add(CheckProblem.setting(mailbox + ".protocol", "imap sends the mailbox login (" + mailbox
+                        + ".password) in clear, the hub does not ask an IMAP server for STARTTLS; use imaps (port 993)"));
+            }
         }
         String verdict = accepted() ? " (accepted: " + ALLOW_INSECURE + "=true)"
                 : " (to accept the risk anyway: " + ALLOW_INSECURE + "=true)";

@@ -41,6 +41,15 @@ final class SettingsCheck {
             "hub.followup.deadline.berat", "hub.followup.deadline.sedang", "hub.followup.deadline.ringan",
             "hub.followup.deadline.bawaslu", "hub.followup.check-interval", "hub.followup.reminder-interval");
 
+    /**
+     * The dedicated reply mailbox (SPEC §12): all of them once hub.followup.imap.host is set. The password too: a
+     * mailbox is never read without a login.
+     */
+    static final List<String> FOLLOW_UP_MAILBOX = List.of(
+            "hub.followup.imap.port", "hub.followup.imap.protocol", "hub.followup.imap.username",
+            "hub.followup.imap.password", "hub.followup.imap.folder", "hub.followup.imap.processed-folder",
+            "hub.followup.imap.quarantine-folder");
+
     /** A telephone number as people print it: "(021) 390-5889", "+62 21 3905889". */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9()][0-9 ()\\-]{4,30}");
 
@@ -115,6 +124,17 @@ final class SettingsCheck {
                     : CheckProblem.quoted(value) + " is not a positive ISO-8601 duration such as P14D, P2W or PT2M");
         }
         check("hub.followup.address", SettingsCheck::inboxProblem);
+        if (value("hub.followup.imap.host").isPresent()) {
+            FOLLOW_UP_MAILBOX.forEach(key -> requirePresent(key, "missing; required when hub.followup.imap.host is set"
+                    + " (the dedicated reply mailbox)"));
+            check("hub.followup.imap.protocol", value -> oneOf(value, "imap", "imaps"));
+            if (value("hub.followup.imap.host").equals(value("hub.imap.host"))
+                    && value("hub.followup.imap.username").equals(value("hub.imap.username"))
+                    && value("hub.followup.imap.folder").equals(value("hub.imap.folder"))) {
+                report("hub.followup.imap.host", "names the report mailbox itself (same host, username and folder):"
+                        + " leave it empty to read the replies there, or name another mailbox");
+            }
+        }
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
         check("hub.state.url", SettingsCheck::stateUrlProblem);

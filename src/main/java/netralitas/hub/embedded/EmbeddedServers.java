@@ -29,6 +29,8 @@ public final class EmbeddedServers implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
     static final String BAWASLU_MAILBOX = "laporan@bawaslu.example";
+    /** The demo's reply mailbox (SPEC §12), with hub.embedded.followup-mailbox=true. */
+    static final String FOLLOW_UP_MAILBOX = "tindak-lanjut@bawaslu.example";
 
     private final EmbeddedMailServer mail;
     private final BknSimulator bkn;
@@ -43,6 +45,8 @@ public final class EmbeddedServers implements Service {
     private final String reportFolder;
     private final String processedFolder;
     private final String quarantineFolder;
+    /** The reply mailbox's folders (inbox, processed, quarantine), empty without hub.embedded.followup-mailbox. */
+    private final List<String> followUpFolders;
 
     private EmbeddedServers(EmbeddedMailServer mail, BknSimulator bkn, DemoOffices offices, Map<String, String> settings,
                             HubSettings hub) {
@@ -53,6 +57,10 @@ public final class EmbeddedServers implements Service {
         this.reportFolder = hub.required("hub.imap.folder");
         this.processedFolder = hub.required("hub.imap.processed-folder");
         this.quarantineFolder = hub.required("hub.imap.quarantine-folder");
+        this.followUpFolders = settings.containsKey("hub.followup.imap.host")
+                ? List.of(hub.required("hub.followup.imap.folder"), hub.required("hub.followup.imap.processed-folder"),
+                        hub.required("hub.followup.imap.quarantine-folder"))
+                : List.of();
     }
 
     public static EmbeddedServers start(HubSettings hub) throws IOException {
@@ -78,6 +86,15 @@ public final class EmbeddedServers implements Service {
         settings.put("hub.imap.protocol", "imap");
         settings.put("hub.imap.username", BAWASLU_MAILBOX);
         settings.put("hub.imap.password", BAWASLU_MAILBOX);
+        if (hub.bool("hub.embedded.followup-mailbox")) {
+            // The case mails' Reply-To becomes this login (an address), and the demo offices answer the Reply-To.
+            mail.addUser(FOLLOW_UP_MAILBOX, FOLLOW_UP_MAILBOX, FOLLOW_UP_MAILBOX);
+            settings.put("hub.followup.imap.host", mail.host());
+            settings.put("hub.followup.imap.port", String.valueOf(mail.imapPort()));
+            settings.put("hub.followup.imap.protocol", "imap");
+            settings.put("hub.followup.imap.username", FOLLOW_UP_MAILBOX);
+            settings.put("hub.followup.imap.password", FOLLOW_UP_MAILBOX);
+        }
         settings.put("hub.bkn.base-url", bkn.baseUrl());
         settings.put("hub.bkn.token-url", bkn.tokenUrl());
         settings.put("hub.bkn.consumer-key", consumerKey);
@@ -139,6 +156,12 @@ public final class EmbeddedServers implements Service {
         mail.folderSizes(BAWASLU_MAILBOX, List.of(reportFolder, processedFolder, quarantineFolder))
                 .forEach((folder, size) -> reportMailbox.append(folder).append(' ').append(size).append("  "));
         summary.add(reportMailbox.toString().stripTrailing());
+        if (!followUpFolders.isEmpty()) {
+            StringBuilder replyMailbox = new StringBuilder("  " + FOLLOW_UP_MAILBOX + " (reply mailbox) — ");
+            mail.folderSizes(FOLLOW_UP_MAILBOX, followUpFolders)
+                    .forEach((folder, size) -> replyMailbox.append(folder).append(' ').append(size).append("  "));
+            summary.add(replyMailbox.toString().stripTrailing());
+        }
         mail.subjectsByRecipient().forEach((recipient, subjects) -> {
             summary.add("  " + recipient + " — " + subjects.size() + " pesan");
             subjects.forEach(subject -> summary.add("      " + subject));

@@ -19,12 +19,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Messages of the report mailbox that failed (SPEC §3.2): the mail library could not load them, or a step of the hub
- * broke on them. Each failure is one attempt; the next is due after a delay that doubles from {@code firstDelay} up to
- * {@code maxDelay}, so a message that always fails is never read in a tight loop; after {@code maxFailures} attempts
- * the message is given up on and quarantined unread.
+ * Messages of the mailboxes the hub reads that failed (SPEC §3.2, §12): the mail library could not load them, or a step
+ * of the hub broke on them. Each failure is one attempt; the next is due after a delay that doubles from
+ * {@code firstDelay} up to {@code maxDelay}, so a message that always fails is never read in a tight loop; after
+ * {@code maxFailures} attempts the message is given up on and quarantined unread.
  *
- * <p>One row per message in the hub's state database (table MAIL_READ_FAILURES), keyed by folder, UIDVALIDITY and UID:
+ * <p>One row per message in the hub's state database (table MAIL_READ_FAILURES), keyed by mailbox (the report mailbox,
+ * or the follow-up mailbox of SPEC §12), folder, UIDVALIDITY and UID:
  * a restart neither forgets how often a message failed nor makes it due at once. The row is bounded (a counter, two
  * instants, the last error cut to {@link #MAX_ERROR_CHARS}) and is removed once the message has left the folder.
  * Lookups are served from memory: the search term asks for every message of every poll.
@@ -69,17 +70,18 @@ public final class MailReadFailures {
     private void load() throws SQLException {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery(
-                     "SELECT folder, uid_validity, uid, attempts, next_attempt, last_error FROM MAIL_READ_FAILURES")) {
+                     "SELECT mailbox, folder, uid_validity, uid, attempts, next_attempt, last_error FROM MAIL_READ_FAILURES")) {
             while (rows.next()) {
-                MailboxUid message = new MailboxUid(rows.getString(1), rows.getLong(2), rows.getLong(3));
-                failures.put(message, new Failure(message, rows.getInt(4), maxFailures,
-                        rows.getTimestamp(5).toInstant(), rows.getString(6)));
+                MailboxUid message = new MailboxUid(rows.getString(1), rows.getString(2), rows.getLong(3),
+                        rows.getLong(4));
+                failures.put(message, new Failure(message, rows.getInt(5), maxFailures,
+                        rows.getTimestamp(6).toInstant(), rows.getString(7)));
             }
         }
     }
 
     /**
-     * Counts one more failed attempt of {@code message} (written {@code folder;UIDVALIDITY=n;UID=n}) and returns the
+     * Counts one more failed attempt of {@code message} (written as {@link MailboxUid#toString()}) and returns the
      * message's failures so far. The count is kept in memory before it is written, so that the message backs off even
      * when the state database itself is what failed.
      */
@@ -94,7 +96,7 @@ public final class MailReadFailures {
         try (Connection connection = database.getConnection()) {
             if (update(connection, failure) == 0) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO MAIL_READ_FAILURES (attempts,"
-                        + " next_attempt, last_error, folder, uid_validity, uid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        + " next_attempt, last_error, mailbox, folder, uid_validity, uid) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     bind(insert, failure);
                     insert.executeUpdate();
                 } catch (SQLException e) {
@@ -111,7 +113,7 @@ public final class MailReadFailures {
 
     private static int update(Connection connection, Failure failure) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE MAIL_READ_FAILURES SET attempts = ?,"
-                + " next_attempt = ?, last_error = ? WHERE folder = ? AND uid_validity = ? AND uid = ?")) {
+                + " next_attempt = ?, last_error = ? WHERE mailbox = ? AND folder = ? AND uid_validity = ? AND uid = ?")) {
             bind(update, failure);
             return update.executeUpdate();
         }
@@ -121,9 +123,10 @@ public final class MailReadFailures {
         statement.setInt(1, failure.attempts());
         statement.setTimestamp(2, Timestamp.from(failure.nextAttempt()));
         statement.setString(3, failure.error());
-        statement.setString(4, failure.message().folder());
-        statement.setLong(5, failure.message().uidValidity());
-        statement.setLong(6, failure.message().uid());
+        statement.setString(4, failure.message().mailbox());
+        statement.setString(5, failure.message().folder());
+        statement.setLong(6, failure.message().uidValidity());
+        statement.setLong(7, failure.message().uid());
     }
 
     /** Whether {@code message} may be read now: it never failed, or its delay has passed. */
@@ -144,13 +147,15 @@ public final class MailReadFailures {
     }
 
     /**
-     * Forgets the messages of {@code folder} that are no longer in it (handled, moved by someone, or the folder was
-     * recreated with another UIDVALIDITY): the table holds at most one row per message the folder holds.
+     * Forgets the messages of {@code folder} of {@code mailbox} that are no longer in it (handled, moved by someone,
+     * or the folder was recreated with another UIDVALIDITY): the table holds at most one row per message the folder
+     * holds. The other mailbox's folder of the same name is not touched.
      */
-    public void retainPresent(String folder, long uidValidity, Set<Long> presentUids) throws SQLException {
+    public void retainPresent(String mailbox, String folder, long uidValidity, Set<Long> presentUids)
+            throws SQLException {
         List<MailboxUid> gone = new ArrayList<>();
         for (MailboxUid message : failures.keySet()) {
-            if (message.folder().equals(folder)
+            if (message.mailbox().equals(mailbox) && message.folder().equals(folder)
                     && (message.uidValidity() != uidValidity || !presentUids.contains(message.uid()))) {
                 gone.add(message);
             }
@@ -160,11 +165,12 @@ public final class MailReadFailures {
         }
         try (Connection connection = database.getConnection();
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM MAIL_READ_FAILURES WHERE folder = ? AND uid_validity = ? AND uid = ?")) {
+                     "DELETE FROM MAIL_READ_FAILURES WHERE mailbox = ? AND folder = ? AND uid_validity = ? AND uid = ?")) {
             for (MailboxUid message : gone) {
-                delete.setString(1, message.folder());
-                delete.setLong(2, message.uidValidity());
-                delete.setLong(3, message.uid());
+                delete.setString(1, message.mailbox());
+                delete.setString(2, message.folder());
+                delete.setLong(3, message.uidValidity());
+                delete.setLong(4, message.uid());
                 delete.addBatch();
             }
             delete.executeBatch();

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the mailbox, which is the durable copy (SPEC §3.2); this schedule only keeps the hub from retrying it on every poll
  * and lets the messages behind it go first. Delays double from {@code firstDelay} up to {@code maxDelay}.
  *
- * <p>Keyed by the message's IMAP UID in the report folder. It is kept in memory on purpose: after a restart every held
- * message is simply due again, so nothing can stay held by a schedule that was lost.
+ * <p>Keyed by the message's mailbox, folder, UIDVALIDITY and UID ({@link MailboxUid}): the report mailbox and the
+ * follow-up mailbox count their UIDs apart. It is kept in memory on purpose: after a restart every held message is
+ * simply due again, so nothing can stay held by a schedule that was lost.
  */
 public final class MailRetrySchedule {
 
@@ -23,7 +24,7 @@ public final class MailRetrySchedule {
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Clock clock;
-    private final Map<Long, Hold> holds = new ConcurrentHashMap<>();
+    private final Map<MailboxUid, Hold> holds = new ConcurrentHashMap<>();
 
     public MailRetrySchedule(Duration firstDelay, Duration maxDelay, Clock clock) {
         if (firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
@@ -34,9 +35,13 @@ public final class MailRetrySchedule {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Holds the message back once more; returns when it is due again. */
-    public Instant hold(long uid) {
-        Hold hold = holds.compute(uid, (key, previous) -> {
+    /**
+     * Holds the message back once more; returns when it is due again.
+     *
+     * @param message its key, as {@link MailboxUid#toString()} writes it (exchange property hubMailKey)
+     */
+    public Instant hold(String message) {
+        Hold hold = holds.compute(MailboxUid.parse(message), (key, previous) -> {
             int attempts = previous == null ? 1 : previous.attempts() + 1;
             return new Hold(attempts, clock.instant().plus(delay(firstDelay, maxDelay, attempts)));
         });
@@ -52,19 +57,19 @@ public final class MailRetrySchedule {
         return delay.compareTo(max) > 0 ? max : delay;
     }
 
-    public boolean isDue(long uid) {
-        Hold hold = holds.get(uid);
+    public boolean isDue(MailboxUid message) {
+        Hold hold = holds.get(message);
         return hold == null || !clock.instant().isBefore(hold.due());
     }
 
     /** The message was handled (moved out of the folder): forget it. */
-    public void release(long uid) {
-        holds.remove(uid);
+    public void release(String message) {
+        holds.remove(MailboxUid.parse(message));
     }
 
     /** Times the message has been held so far (0 when never). */
-    public int attempts(long uid) {
-        Hold hold = holds.get(uid);
+    public int attempts(MailboxUid message) {
+        Hold hold = holds.get(message);
         return hold == null ? 0 : hold.attempts();
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A message of the report mailbox that failed {@code hub.imap.max-read-failures} times (SPEC §3.2): it is quarantined
- * unread, with the last error as its reason and, for the staff who will open it, what its headers say — when the
- * server could still give them. Only headers that cannot carry who the reporter is are quoted (never From, Reply-To,
- * Subject, To); of the others only the names are kept.
+ * A message of a mailbox the hub reads (report or reply mailbox) that failed {@code hub.imap.max-read-failures} times
+ * (SPEC §3.2): it is quarantined unread, with the last error as its reason and, for the staff who will open it, what
+ * its headers say — when the server could still give them. Only headers that cannot carry who the reporter is are
+ * quoted (never From, Reply-To, Subject, To); of the others only the names are kept.
  *
  * @param headerNames  the names of its header fields in order, at most {@link #MAX_HEADER_NAMES}
  * @param headerValues the values of the harmless ones among them (Date, Content-Type …), each one line and bounded

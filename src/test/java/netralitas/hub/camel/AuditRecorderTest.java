@@ -37,7 +37,7 @@ class AuditRecorderTest {
     Path dir;
 
     private List<AuditEvent> record(Object body, String mailSource, String event) throws Exception {
-        MailTrailSource sources = new MailTrailSource("INBOX", KEY);
+        MailTrailSource sources = new MailTrailSource(KEY);
         try (CamelContext context = new DefaultCamelContext();
              AuditTrail trail = AuditTrail.open(dir, Clock.systemUTC(), KEY, null)) {
             Exchange exchange = new DefaultExchange(context);

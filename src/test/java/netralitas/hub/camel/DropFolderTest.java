@@ -45,7 +45,7 @@ class DropFolderTest {
         ChainKey key = ChainKey.of("test-audit-chain-key-0123456789abcdef");
         trail = AuditTrail.open(work.resolve("audit"), clock, key, null);
         folder = new DropFolder(drop, Duration.ofSeconds(60), clock, new AuditRecorder(trail,
-                ReporterPseudonym.withKey("test-reporter-key-16"), new MailTrailSource("INBOX", key)), "ingest-csv");
+                ReporterPseudonym.withKey("test-reporter-key-16"), new MailTrailSource(key)), "ingest-csv");
     }
 
     @AfterEach

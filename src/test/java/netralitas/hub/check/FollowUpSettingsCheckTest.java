@@ -51,6 +51,32 @@ class FollowUpSettingsCheckTest {
     }
 
     @Test
+    void aDedicatedReplyMailboxNeedsItsLoginAndFoldersAndIsNotTheReportMailbox() {
+        assertEquals(List.of(), hub.check(true), "no host: no reply mailbox, nothing else is needed");
+        hub.set("hub.followup.imap.host", "imap.bawaslu.example").set("hub.followup.imap.port", "99999")
+                .set("hub.followup.imap.protocol", "pop3").remove("hub.followup.imap.quarantine-folder");
+
+        assertEquals(List.of(
+                "hub.followup.imap.port (HUB_FOLLOWUP_IMAP_PORT): '99999' is above the maximum of 65535",
+                "hub.followup.imap.username (HUB_FOLLOWUP_IMAP_USERNAME): missing; required when hub.followup.imap.host is set (the dedicated reply mailbox)",
+                "hub.followup.imap.password (HUB_FOLLOWUP_IMAP_PASSWORD): missing; required when hub.followup.imap.host is set (the dedicated reply mailbox)",
+                "hub.followup.imap.quarantine-folder (HUB_FOLLOWUP_IMAP_QUARANTINE_FOLDER): missing; required when hub.followup.imap.host is set (the dedicated reply mailbox)",
+                "hub.followup.imap.protocol (HUB_FOLLOWUP_IMAP_PROTOCOL): 'pop3' is neither imap nor imaps"),
+                hub.check(true).stream().map(CheckProblem::toString).toList());
+
+        hub.set("hub.followup.imap.port", "993").set("hub.followup.imap.protocol", "imaps")
+                .set("hub.followup.imap.quarantine-folder", "Karantina")
+                .set("hub.followup.imap.username", "laporan@bawaslu.example").set("hub.followup.imap.password", "x")
+                .set("hub.imap.host", "imap.bawaslu.example").set("hub.imap.username", "laporan@bawaslu.example");
+        assertEquals(List.of("hub.followup.imap.host (HUB_FOLLOWUP_IMAP_HOST): names the report mailbox itself (same"
+                        + " host, username and folder): leave it empty to read the replies there, or name another mailbox"),
+                hub.check(true).stream().map(CheckProblem::toString).toList());
+
+        hub.set("hub.followup.imap.username", "tindak-lanjut@bawaslu.example");
+        assertEquals(List.of(), hub.check(true));
+    }
+
+    @Test
     void theShippedFollowUpSettingsAndADemoOfMinutesPass() {
         assertEquals(List.of(), hub.check(true));
         hub.set("hub.followup.deadline.berat", "PT2M").set("hub.followup.reminder-interval", "PT1M")

@@ -95,6 +95,19 @@ class ReachabilityCheckTest {
     }
 
     @Test
+    void aReplyMailboxIsAskedForItsGreetingOnlyWhenItsHostIsSet() throws IOException {
+        settings.put("hub.followup.imap.protocol", "imap");
+        try (RefusingPort refusing = new RefusingPort()) {
+            int port = refusing.port();
+            settings.put("hub.followup.imap.port", String.valueOf(port));
+            assertEquals(List.of(), check(Duration.ofSeconds(5)), "no host: no reply mailbox");
+            settings.put("hub.followup.imap.host", "127.0.0.1");
+            assertEquals(List.of("hub.followup.imap.host/hub.followup.imap.port (127.0.0.1:" + port
+                    + "): no answer: Connection refused"), lines(check(Duration.ofSeconds(5))));
+        }
+    }
+
+    @Test
     void serverThatIsNotTheExpectedProtocolIsReported() {
         settings.put("hub.imap.port", String.valueOf(smtp.port()));
         assertEquals(List.of("hub.imap.host/hub.imap.port (127.0.0.1:" + smtp.port() + "): answered '220-smtp.bawaslu.example siap'"

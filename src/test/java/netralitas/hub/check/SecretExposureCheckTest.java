@@ -54,7 +54,8 @@ class SecretExposureCheckTest {
         assertEquals(List.of("hub.imap.password (HUB_IMAP_PASSWORD)", "hub.smtp.password (HUB_SMTP_PASSWORD)",
                 "hub.bkn.consumer-key (HUB_BKN_CONSUMER_KEY)", "hub.bkn.consumer-secret (HUB_BKN_CONSUMER_SECRET)",
                 "hub.bkn.sso-token (HUB_BKN_SSO_TOKEN)", "hub.audit.reporter-secret (HUB_AUDIT_REPORTER_SECRET)",
-                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)", "hub.state.password (HUB_STATE_PASSWORD)"), where);
+                "hub.audit.chain-key (HUB_AUDIT_CHAIN_KEY)", "hub.state.password (HUB_STATE_PASSWORD)",
+                "hub.followup.imap.password (HUB_FOLLOWUP_IMAP_PASSWORD)"), where);
     }
 
     @Test
@@ -101,6 +102,22 @@ class SecretExposureCheckTest {
         assertEquals(List.of("hub.imap.protocol (HUB_IMAP_PROTOCOL): imap sends the mailbox login (hub.imap.password)"
                 + " in clear, the hub does not ask an IMAP server for STARTTLS; use imaps (port 993)" + REFUSED),
                 lines(hub.check(false)));
+    }
+
+    @Test
+    void theReplyMailboxIsJudgedLikeTheReportMailbox() throws IOException {
+        hub.set("hub.followup.imap.host", "imap.bawaslu.example").set("hub.followup.imap.username", "tindak-lanjut")
+                .set("hub.followup.imap.password", "rahasia-tindak-lanjut").set("hub.followup.imap.protocol", "imap")
+                .set("hub.followup.imap.port", "143");
+        assertEquals(List.of("hub.followup.imap.protocol (HUB_FOLLOWUP_IMAP_PROTOCOL): imap sends the mailbox login"
+                + " (hub.followup.imap.password) in clear, the hub does not ask an IMAP server for STARTTLS; use imaps"
+                + " (port 993)" + REFUSED), lines(hub.check(false)));
+
+        hub.set("hub.followup.imap.protocol", "imaps").set("hub.followup.imap.port", "993")
+                .edit("application.properties", "hub.followup.imap.password =", "hub.followup.imap.password = di-berkas");
+        assertEquals(List.of("hub.followup.imap.password (HUB_FOLLOWUP_IMAP_PASSWORD): has a value in"
+                + " config/application.properties; a secret comes from the environment only: empty that line and set"
+                + " the environment variable" + REFUSED), lines(hub.check(false)));
     }
 
     @Test

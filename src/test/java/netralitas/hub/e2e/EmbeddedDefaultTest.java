@@ -1,6 +1,8 @@
 package netralitas.hub.e2e;
 
 import netralitas.hub.app.Hub;
+import netralitas.hub.audit.AuditEvent;
+import netralitas.hub.audit.AuditLog;
 import netralitas.hub.embedded.EmbeddedServers;
 import netralitas.hub.testing.FolderCopy;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +96,56 @@ class EmbeddedDefaultTest {
                     .noneMatch(s -> s.contains("198911252014022001")), "passive attendance is closed, not sent");
         } finally {
             hub.stop();
+        }
+    }
+
+    /** With hub.embedded.followup-mailbox the demo offices answer to a reply mailbox of its own, which the hub reads. */
+    @Test
+    void theDemoOfficesCanAnswerToAReplyMailbox(@TempDir Path work) throws Exception {
+        Hub hub = Hub.create(TestHub.PROJECT, Map.of(
+                "hub.embedded", "true",
+                "hub.embedded.smtp-port", "0",
+                "hub.embedded.imap-port", "0",
+                "hub.embedded.bkn-port", "0",
+                "hub.embedded.followup-mailbox", "true",
+                "hub.embedded.answer-delay", "PT1S",
+                "hub.management.port", String.valueOf(TestHub.freePort()),
+                "hub.data-dir", work.resolve("data").toString(),
+                "hub.csv.drop-dir", work.resolve("drop").toString(),
+                "hub.csv.read-lock-min-age-ms", "100"));
+        hub.start();
+        try {
+            EmbeddedServers servers = hub.camelContext().getRegistry().lookupByNameAndType("embeddedServers", EmbeddedServers.class);
+            ImapMailbox imap = new ImapMailbox(servers.mail().host(), servers.mail().imapPort());
+            String replies = "tindak-lanjut@bawaslu.example";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            List<AuditEvent> answers;
+            while ((answers = followUps(work)).size() < 2) {
+                assertTrue(System.nanoTime() < deadline, "the demo offices' answers were not recorded: " + answers);
+                Thread.sleep(200);
+            }
+            assertTrue(answers.stream().allMatch(e -> e.source().contains(";mailbox=followup;")), answers.toString());
+            assertTrue(answers.stream().anyMatch(e -> "SELESAI".equals(e.detail().get("status"))), answers.toString());
+            assertTrue(imap.messageIds(replies, "Processed").size() >= 2);
+            assertTrue(imap.messageIds(replies, "Quarantine").isEmpty());
+            assertTrue(imap.messages("bkpsdm.kab-kepahiang@pemda.example").stream().allMatch(m -> {
+                try {
+                    return m.getReplyTo()[0].toString().equals(replies);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }), "every case mail asks for the answer there");
+        } finally {
+            hub.stop();
+        }
+    }
+
+    private static List<AuditEvent> followUps(Path work) throws Exception {
+        if (!Files.isDirectory(work.resolve("data/audit"))) {
+            return List.of();
+        }
+        try (Stream<AuditEvent> events = new AuditLog(work.resolve("data/audit")).events()) {
+            return events.filter(e -> "FOLLOW_UP".equals(e.event().name())).toList();
         }
     }
 

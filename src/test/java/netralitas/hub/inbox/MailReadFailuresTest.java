@@ -93,12 +93,12 @@ class MailReadFailuresTest {
         failures.failed(FIRST, new IOException("a"));
         failures.failed(SECOND, new IOException("b"));
         failures.failed("Arsip;UIDVALIDITY=5;UID=7", new IOException("c"));
-        failures.retainPresent("INBOX", 1730000000L, Set.of(8L));
+        failures.retainPresent(MailboxUid.REPORT, "INBOX", 1730000000L, Set.of(8L));
         assertTrue(failures.of(MailboxUid.parse(FIRST)).isEmpty());
         assertTrue(failures.of(MailboxUid.parse(SECOND)).isPresent());
         assertTrue(failures.of(MailboxUid.parse("Arsip;UIDVALIDITY=5;UID=7")).isPresent(), "another folder is not touched");
         // The folder was recreated: its UIDs now name other messages.
-        failures.retainPresent("INBOX", 1730000999L, Set.of(8L));
+        failures.retainPresent(MailboxUid.REPORT, "INBOX", 1730000999L, Set.of(8L));
         assertTrue(failures().of(MailboxUid.parse(SECOND)).isEmpty(), "forgotten in the database too");
     }
 

@@ -4,6 +4,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.inbox.MailHeldException;
+import netralitas.hub.inbox.MailRejection;
+import netralitas.hub.inbox.MailboxUid;
 import netralitas.hub.state.FollowUpTable;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -31,6 +33,7 @@ import java.util.Properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Route ingest-mail's branch for an office's reply (SPEC §12), with the hub's own beans and a follow-up row in its
@@ -115,9 +118,36 @@ class FollowUpReplyRoutingTest {
         assertEquals(0, acknowledge.getReceivedCounter());
     }
 
+    @Test
+    void inTheFollowUpMailboxAReplyIsRecordedAndAnythingElseQuarantinedUnanswered() throws Exception {
+        Exchange reply = send(reply("In-Reply-To: " + CASE_MAIL + "\n", "Status: SELESAI\n"), MailboxUid.FOLLOW_UP);
+        assertNull(reply.getException());
+        assertEquals(1, followUpReply.getReceivedCounter());
+        assertEquals("Selesai", reply.getProperty("hubMailFolder"), "the follow-up mailbox's processed folder");
+
+        Exchange report = send(message("Laporan ASN Kab. Kepahiang", "", "NIP Terlapor: 197803122003121004\n"
+                + "Wilayah: Kab. Kepahiang\nTanggal Kejadian: 05/10/2024\nJenis Pelanggaran: PARTISAN_ACTIVITY\n"
+                + "Uraian: Mengajak memilih paslon nomor 2.\n"), MailboxUid.FOLLOW_UP);
+
+        assertNull(report.getException());
+        assertEquals(0, intake.getReceivedCounter(), "not a report here");
+        assertEquals(1, quarantine.getReceivedCounter());
+        MailRejection rejection = quarantine.getReceivedExchanges().get(0).getIn().getBody(MailRejection.class);
+        assertTrue(rejection.reason().startsWith("bukan tanggapan atas kasus yang diteruskan"), rejection.reason());
+        assertTrue(rejection.source().contains(";mailbox=followup;"), rejection.source());
+        assertEquals(0, acknowledge.getReceivedCounter());
+    }
+
     private Exchange send(byte[] raw) throws Exception {
+        return send(raw, MailboxUid.REPORT);
+    }
+
+    private Exchange send(byte[] raw, String mailbox) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        return ingestMail.send(e -> e.setIn(new MailMessage(e, message, false)));
+        return ingestMail.send(e -> {
+            e.setIn(new MailMessage(e, message, false));
+            RouteContract.readFrom(e, mailbox);
+        });
     }
 
     private static byte[] reply(String headers, String body) {

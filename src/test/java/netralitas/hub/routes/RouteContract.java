@@ -2,7 +2,10 @@ package netralitas.hub.routes;
 
 import netralitas.hub.camel.HubProperties;
 import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.inbox.MailboxUid;
 import org.apache.camel.Exchange;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the route tests read from, or put on, an exchange, in one place: the routes' contract with the Java side. When
@@ -45,6 +48,22 @@ final class RouteContract {
         exchange.setProperty(HubProperties.MAIL, inboundMail);
         exchange.setProperty(HubProperties.MAIL_SOURCE, trailSource(inboundMail));
     }
+
+    /**
+     * What a mailbox's consumer route (poll-mailbox, poll-followup-mailbox) and route read-mail put on the exchange
+     * before route ingest-mail: which mailbox, its folders, and the message's key. Processed and quarantine folders of
+     * the follow-up mailbox are named apart ("Selesai", "Karantina") so a test sees which mailbox's were used.
+     */
+    static void readFrom(Exchange exchange, String mailbox) {
+        boolean report = MailboxUid.REPORT.equals(mailbox);
+        exchange.setProperty(HubProperties.MAILBOX, mailbox);
+        exchange.setProperty(HubProperties.MAIL_INBOX, "INBOX");
+        exchange.setProperty(HubProperties.MAIL_PROCESSED_FOLDER, report ? "Processed" : "Selesai");
+        exchange.setProperty(HubProperties.MAIL_QUARANTINE_FOLDER, report ? "Quarantine" : "Karantina");
+        exchange.setProperty(HubProperties.MAIL_KEY, new MailboxUid(mailbox, "INBOX", 1, UIDS.incrementAndGet()).toString());
+    }
+
+    private static final AtomicLong UIDS = new AtomicLong();
 
     /** A source of the hub's form (folder, UID, pseudonym), one per message; the hub's MailTrailSource is not needed. */
     static String trailSource(InboundMail mail) {
