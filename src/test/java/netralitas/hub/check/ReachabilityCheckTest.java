@@ -117,11 +117,12 @@ class ReachabilityCheckTest {
 
     @Test
     void silentServerIsReportedAfterTheTimeout() throws IOException {
+        // One second, not less: the other partners, which do answer, must answer within it on a loaded machine too.
         try (GreetingServer silent = new GreetingServer(null)) {
             settings.put("hub.smtp.port", String.valueOf(silent.port()));
             assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + silent.port()
-                            + "): connected, but no greeting within 300 ms"),
-                    lines(check(Duration.ofMillis(300))));
+                            + "): connected, but no greeting within 1 s"),
+                    lines(check(Duration.ofMillis(1000))));
         }
     }
 
