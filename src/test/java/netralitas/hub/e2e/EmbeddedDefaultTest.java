@@ -109,10 +109,10 @@ class EmbeddedDefaultTest {
                 "hub.embedded.bkn-port", "0",
                 "hub.embedded.followup-mailbox", "true",
                 "hub.embedded.answer-delay", "PT1S",
+                "hub.imap.poll-delay-ms", "300",
                 "hub.management.port", String.valueOf(TestHub.freePort()),
                 "hub.data-dir", work.resolve("data").toString(),
-                "hub.csv.drop-dir", work.resolve("drop").toString(),
-                "hub.csv.read-lock-min-age-ms", "100"));
+                "hub.csv.drop-dir", work.resolve("drop").toString()));
         hub.start();
         try {
             EmbeddedServers servers = hub.camelContext().getRegistry().lookupByNameAndType("embeddedServers", EmbeddedServers.class);
