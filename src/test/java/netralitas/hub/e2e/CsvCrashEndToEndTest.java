@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CsvCrashEndToEndTest {
 
-    private static final int ROWS = 5_000;
+    private static final int ROWS = 2_000;
     private static final int WORKERS = 4;
 
     @Test
