@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class SubjectKey {
 
+    /** Names are cut to this length in the key: column subject_key holds 255 characters, and no name is longer. */
+    static final int MAX_NAME = 200;
+
     private SubjectKey() {
     }
 
@@ -32,7 +35,8 @@ public final class SubjectKey {
         if (name.isEmpty() || resolution == null || resolution.region() == null) {
             return null;
         }
-        return "name:" + name + "|" + resolution.region().code();
+        return "name:" + (name.length() > MAX_NAME ? name.substring(0, MAX_NAME).strip() : name) + "|"
+                + resolution.region().code();
     }
 
     /**

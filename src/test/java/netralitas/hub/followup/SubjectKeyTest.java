@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who a case is about, for related reports (SPEC §12). */
 class SubjectKeyTest {
@@ -34,6 +35,13 @@ class SubjectKeyTest {
         assertEquals(SubjectKey.of(reported(null, "h ahmad syarif s pd", LEBONG)),
                 SubjectKey.of(reported(null, "H. AHMAD SYARIF, S.PD", LEBONG)));
         assertEquals("name:andre|17.07", SubjectKey.of(reported(null, "André", LEBONG)));
+    }
+
+    @Test
+    void aNameLongerThanAnyPersonsIsCutSoThatTheKeyFitsItsColumn() {
+        String key = SubjectKey.of(reported(null, "Nama Sangat Panjang ".repeat(40), LEBONG));
+        assertEquals("name:" + "nama sangat panjang ".repeat(10).strip() + "|17.07", key);
+        assertTrue(key.length() <= 255, "FOLLOW_UP.subject_key is VARCHAR(255)");
     }
 
     @Test
