@@ -38,6 +38,8 @@ class FollowUpTableTest {
             assertEquals(first, table.find(first.caseId()).orElseThrow(), "the row as it was written");
             assertTrue(table.find("NH-20241012-CCCCCCCC").isEmpty());
             assertEquals(List.of(first, second), table.byMessageId("<digest-17.07-2024-10-14-0a1b2c@hub.example>"));
+            assertEquals(List.of(), table.byMessageId("<" + "x".repeat(2000) + "@pelapor.example>"),
+                    "a reference longer than the column is no error: a mail client may send one");
             assertEquals(List.of(new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null)),
                     table.history(first.caseId()), "one FORWARDED, however often it was opened");
         }
