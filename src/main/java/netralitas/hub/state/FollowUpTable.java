@@ -18,9 +18,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -347,10 +349,20 @@ public final class FollowUpTable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE FOLLOW_UP SET escalated_at = ?, next_check_at = NULL WHERE case_id = ?")) {
+                String recipients;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT recipients FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
+                    select.setString(1, caseId);
+                    try (ResultSet row = select.executeQuery()) {
+                        recipients = row.next() ? row.getString(1) : "";
+                    }
+                }
+                // Whoever the escalation reached (the region's Bawaslu, the Kanreg) may answer for the case from now on.
+                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET escalated_at = ?,"
+                        + " next_check_at = NULL, recipients = ? WHERE case_id = ?")) {
                     setInstant(update, 1, at);
-                    update.setString(2, caseId);
+                    update.setString(2, withAddresses(recipients, to));
+                    update.setString(3, caseId);
                     update.executeUpdate();
                 }
                 insertHistory(connection, caseId, new FollowUpEntry(at, "ESCALATED", null, "eskalasi kepada " + to));
@@ -360,6 +372,17 @@ public final class FollowUpTable {
                 throw e;
             }
         }
+    }
+
+    /** {@code recipients} (comma-separated) and the addresses of {@code added} ("a, b") not among them yet. */
+    static String withAddresses(String recipients, String added) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String address : (recipients + "," + (added == null ? "" : added)).split(",")) {
+            if (!address.isBlank()) {
+                all.add(address.strip());
+            }
+        }
+        return String.join(",", all);
     }
 
     /** {@code node} is done with the case (sent, or failed to): its claim goes, so the next check may take it. */

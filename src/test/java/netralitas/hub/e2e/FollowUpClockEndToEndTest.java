@@ -116,17 +116,21 @@ class FollowUpClockEndToEndTest {
 
             awaitMetric(hub, "netralitas_followup_overdue{region=\"17.08\"} 1.0");
 
-            // The office answers after all, after the escalation: recorded, and the case closes.
+            // The region's Bawaslu answers the escalation after the office acted: recorded (it was told of the case,
+            // so it is no stranger), and the case closes.
+            MimeMessage escalation = escalations.get(0);
             new ImapMailbox(hub.mail.host(), hub.mail.imapPort()).append(TestHub.REPORT_MAILBOX, "INBOX",
-                    ("From: BKPSDM Kepahiang <" + header(caseMail, "To") + ">\r\n"
+                    ("From: Bawaslu Kepahiang <" + BAWASLU_KEPAHIANG + ">\r\n"
                             + "To: " + FOLLOW_UP_ADDRESS + "\r\n"
-                            + "Subject: Re: " + subject(caseMail) + "\r\n"
-                            + "Message-ID: <jawaban-terlambat@pemda.example>\r\n"
-                            + "In-Reply-To: " + caseMail.getMessageID() + "\r\n"
+                            + "Subject: Re: " + subject(escalation) + "\r\n"
+                            + "Message-ID: <jawaban-terlambat@bawaslu.example>\r\n"
+                            + "In-Reply-To: " + escalation.getMessageID() + "\r\n"
                             + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
                             + "Status: SELESAI\r\nSanksi: Teguran tertulis\r\n").getBytes(StandardCharsets.UTF_8));
             hub.awaitEvent("FOLLOW_UP_CLOSED", 1);
-            assertEquals("SELESAI", event(hub, caseId, "FOLLOW_UP").detail().get("status"));
+            AuditEvent answer = event(hub, caseId, "FOLLOW_UP");
+            assertEquals("SELESAI", answer.detail().get("status"));
+            assertEquals(false, answer.detail().get("spoofed"), answer.toString());
             assertNotNull(followUps.find(caseId).orElseThrow().closedAt(), "closed after its escalation");
             awaitMetric(hub, "netralitas_followup_overdue{region=\"17.08\"} 0.0");
         }

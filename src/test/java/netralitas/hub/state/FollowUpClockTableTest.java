@@ -135,6 +135,8 @@ class FollowUpClockTableTest {
             FollowUpCase escalated = table.find(caseId).orElseThrow();
             assertEquals(escalatedAt, escalated.escalatedAt());
             assertNull(escalated.nextCheckAt());
+            assertEquals(concat(reminded.recipients(), List.of("bawaslu@kab.example", "kanreg-vii@bkn.example")),
+                    escalated.recipients(), "whoever the escalation reached may answer for the case");
             assertEquals(List.of(), table.due(escalatedAt.plus(Duration.ofDays(365)), 10), "never due again");
             List<FollowUpEntry> history = table.history(caseId);
             assertEquals(List.of("FORWARDED", "REMINDED", "ESCALATED"), history.stream().map(FollowUpEntry::kind).toList());
@@ -203,5 +205,11 @@ class FollowUpClockTableTest {
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        second.stream().filter(address -> !all.contains(address)).forEach(all::add);
+        return all;
     }
 }
