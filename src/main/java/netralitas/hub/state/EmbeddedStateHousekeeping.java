@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * (WRITE_DELAY=0, {@link EmbeddedStateFile}) nothing moved them: 20,000 cases left 14,016 chunks, 12 % of their
  * space in use, 436 MB of file for 45 MB of rows. Every period this moves the live pages of the emptiest chunks into
  * the next commit (H2's {@link MVStore#compact}, the rewrite its background writer runs), so old chunks are freed and
- * their space is written again: 95 MB for the same cases (bench/load-run.sh, docs/benchmarks.md, benchmark 7).
+ * their space is written again: 110 MB for the same cases (docs/benchmarks.md, benchmark 7).
  *
  * <p>A rewritten page is committed data copied into the next chunk; the chunk it came from stays until that chunk is
  * written, so a kill at any moment finds the rows in one or the other. What this never does is the close-time
