@@ -248,7 +248,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight, storeRetry));
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
-        FollowUpTable followUps = new FollowUpTable(database);
+        FollowUpTable followUps = new FollowUpTable(database, stateWriter);
         registry.bind("followUpTable", followUps);
         FollowUpDeadlines deadlines = followUpDeadlines(settings, valid.holidays(), clock.getZone());
         registry.bind("caseFollowUp", new CaseFollowUp(followUps, deadlines, settings.integer("hub.followup.related-days"),

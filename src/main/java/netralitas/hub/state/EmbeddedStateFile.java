@@ -40,6 +40,7 @@ public final class EmbeddedStateFile {
         // back to the newest older state it can read whole, often the empty tables of the first start. A normal stop
         // (SIGTERM, Ctrl+C) thus emptied the case ledger and the digest queue in about half the stops. Without the
         // compaction a clean close only marks a file whose chunks are all there. (It reclaimed little: at most 200 ms.)
+        // The space of old chunks is reclaimed while the hub runs instead (EmbeddedStateHousekeeping).
         // COMPRESS=TRUE: pages are written compressed (LZF). A case's JSON and the ledger's keys compress well, and with a
         // chunk per group commit the file grew 2,510 bytes per case without it, 1,499 with it (20,000 rows,
         // bench/load-run.sh), for about 4 % more CPU.

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tables FOLLOW_UP and FOLLOW_UP_HISTORY (SPEC §12): every forwarded case until its office answered it, on the embedded
@@ -39,55 +40,82 @@ public final class FollowUpTable {
             + " case_json";
 
     private final DataSource dataSource;
+    /** Null: each opening commits alone. */
+    private final GroupCommit writer;
 
     /** @param dataSource the state store, whose schema has table FOLLOW_UP */
     public FollowUpTable(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * @param writer commits the opening of a forwarded case together with the other workers' writes (the hub opens one
+     *               row per delivered case: a commit of its own each was an H2 chunk per case)
+     */
+    public FollowUpTable(DataSource dataSource, GroupCommit writer) {
         this.dataSource = dataSource;
+        this.writer = writer;
     }
 
     /**
      * Starts following the case up, with a FORWARDED entry in its history. Opening it again (a retried delivery, a
-     * digest re-sent after a crash) changes nothing; returns whether this call opened it.
+     * digest re-sent after a crash) changes nothing; returns whether this call opened it. Returns once durable.
      */
     public boolean open(FollowUpCase followUp) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO FOLLOW_UP (" + COLUMNS + ")"
-                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM FOLLOW_UP WHERE case_id = ?)")) {
-                insert.setString(1, followUp.caseId());
-                insert.setString(2, followUp.messageId());
-                insert.setString(3, followUp.regionCode());
-                insert.setString(4, followUp.severity());
-                insert.setString(5, followUp.subjectKey());
-                insert.setDate(6, followUp.incidentDate() == null ? null : Date.valueOf(followUp.incidentDate()));
-                insert.setString(7, String.join(",", followUp.recipients()));
-                setInstant(insert, 8, followUp.forwardedAt());
-                setInstant(insert, 9, followUp.dueAt());
-                insert.setString(10, followUp.status().name());
-                setInstant(insert, 11, followUp.answeredAt());
-                insert.setInt(12, followUp.reminders());
-                setInstant(insert, 13, followUp.nextCheckAt());
-                setInstant(insert, 14, followUp.escalatedAt());
-                setInstant(insert, 15, followUp.closedAt());
-                insert.setString(16, followUp.caseJson());
-                insert.setString(17, followUp.caseId());
-                if (insert.executeUpdate() == 0) {
+        AtomicBoolean opened = new AtomicBoolean();
+        try {
+            if (writer != null) {
+                writer.execute(connection -> opened.set(insertOpened(connection, followUp)));
+                return opened.get();
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    opened.set(insertOpened(connection, followUp));
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
                     connection.rollback();
-                    return false;
+                    throw e;
                 }
-                insertHistory(connection, followUp.caseId(),
-                        new FollowUpEntry(followUp.forwardedAt(), "FORWARDED", FollowUpStatus.TERKIRIM, null));
-                connection.commit();
-                return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return false;
-                }
-                throw e;
+            }
+            return opened.get();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The row and its FORWARDED entry, in the caller's transaction; nothing when the case is open already. */
+    private static boolean insertOpened(Connection connection, FollowUpCase followUp) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO FOLLOW_UP (" + COLUMNS + ")"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM FOLLOW_UP WHERE case_id = ?)")) {
+            insert.setString(1, followUp.caseId());
+            insert.setString(2, followUp.messageId());
+            insert.setString(3, followUp.regionCode());
+            insert.setString(4, followUp.severity());
+            insert.setString(5, followUp.subjectKey());
+            insert.setDate(6, followUp.incidentDate() == null ? null : Date.valueOf(followUp.incidentDate()));
+            insert.setString(7, String.join(",", followUp.recipients()));
+            setInstant(insert, 8, followUp.forwardedAt());
+            setInstant(insert, 9, followUp.dueAt());
+            insert.setString(10, followUp.status().name());
+            setInstant(insert, 11, followUp.answeredAt());
+            insert.setInt(12, followUp.reminders());
+            setInstant(insert, 13, followUp.nextCheckAt());
+            setInstant(insert, 14, followUp.escalatedAt());
+            setInstant(insert, 15, followUp.closedAt());
+            insert.setString(16, followUp.caseJson());
+            insert.setString(17, followUp.caseId());
+            if (insert.executeUpdate() == 0) {
+                return false;
             }
         }
+        insertHistory(connection, followUp.caseId(),
+                new FollowUpEntry(followUp.forwardedAt(), "FORWARDED", FollowUpStatus.TERKIRIM, null));
+        return true;
     }
 
     /** The case's follow-up, if it was forwarded. */

@@ -54,7 +54,18 @@ public final class StateStore implements AutoCloseable {
 
     public static StateStore embedded(Path dataDir, int maxConnections) {
         JdbcConnectionPool pool = EmbeddedStateFile.open(dataDir, maxConnections);
-        return new StateStore(Kind.EMBEDDED_H2, pool, EmbeddedStateFile.file(dataDir).toString(), pool::dispose);
+        EmbeddedStateHousekeeping housekeeping;
+        try {
+            housekeeping = EmbeddedStateHousekeeping.start(pool);
+        } catch (SQLException | RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException("State database " + EmbeddedStateFile.file(dataDir) + " cannot be opened: "
+                    + e.getMessage(), e);
+        }
+        return new StateStore(Kind.EMBEDDED_H2, pool, EmbeddedStateFile.file(dataDir).toString(), () -> {
+            housekeeping.close();
+            pool.dispose();
+        });
     }
 
     /**
