@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SigtermRestartEndToEndTest {
 
-    private static final int CYCLES = 8;
+    private static final int CYCLES = 6;
     private static final int ROWS_PER_CYCLE = 5;
     private static final int EMAILS_PER_CYCLE = 3;
     /** The events that close a case, each written to the ledger when its case is done. */
