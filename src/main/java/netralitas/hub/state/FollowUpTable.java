@@ -68,17 +68,7 @@ public final class FollowUpTable {
                 writer.execute(connection -> opened.set(insertOpened(connection, followUp)));
                 return opened.get();
             }
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    opened.set(insertOpened(connection, followUp));
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            }
-            return opened.get();
+            return Transaction.run(dataSource, connection -> insertOpened(connection, followUp));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return false;
@@ -256,43 +246,35 @@ public final class FollowUpTable {
      */
     public Optional<Answered> answered(String caseId, FollowUpStatus status, Instant at, String detail)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                FollowUpCase before;
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
-                    select.setString(1, caseId);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (!row.next()) {
-                            connection.rollback();
-                            return Optional.empty();
-                        }
-                        before = read(row);
+        return Transaction.run(dataSource, connection -> {
+            FollowUpCase before;
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
+                select.setString(1, caseId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
                     }
+                    before = read(row);
                 }
-                FollowUpStatus after = OfficeAnswer.statusAfter(before, status);
-                boolean closes = !before.closed() && after.isFinal();
-                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET status = ?,"
-                        + " answered_at = COALESCE(answered_at, ?), closed_at = ?, next_check_at = ? WHERE case_id = ?")) {
-                    update.setString(1, after.name());
-                    setInstant(update, 2, at);
-                    setInstant(update, 3, closes ? at : before.closedAt());
-                    setInstant(update, 4, closes ? null : before.nextCheckAt());
-                    update.setString(5, caseId);
-                    update.executeUpdate();
-                }
-                insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP", status, detail));
-                if (closes) {
-                    insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP_CLOSED", after, null));
-                }
-                connection.commit();
-                return Optional.of(new Answered(before, after, closes));
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+            FollowUpStatus after = OfficeAnswer.statusAfter(before, status);
+            boolean closes = !before.closed() && after.isFinal();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET status = ?,"
+                    + " answered_at = COALESCE(answered_at, ?), closed_at = ?, next_check_at = ? WHERE case_id = ?")) {
+                update.setString(1, after.name());
+                setInstant(update, 2, at);
+                setInstant(update, 3, closes ? at : before.closedAt());
+                setInstant(update, 4, closes ? null : before.nextCheckAt());
+                update.setString(5, caseId);
+                update.executeUpdate();
+            }
+            insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP", status, detail));
+            if (closes) {
+                insertHistory(connection, caseId, new FollowUpEntry(at, "FOLLOW_UP_CLOSED", after, null));
+            }
+            return Optional.of(new Answered(before, after, closes));
+        });
     }
 
     // --- The follow-up clock (route followup-clock): due cases, claimed by one node, reminded or escalated ---------
@@ -347,59 +329,47 @@ public final class FollowUpTable {
      * which keeps the clock stopped.
      */
     public void reminded(String caseId, int reminder, Instant at, Instant nextCheckAt, String to) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE FOLLOW_UP SET reminders = ? WHERE case_id = ?")) {
-                    update.setInt(1, reminder);
-                    update.setString(2, caseId);
-                    update.executeUpdate();
-                }
-                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET next_check_at = ?"
-                        + " WHERE case_id = ? AND closed_at IS NULL AND escalated_at IS NULL")) {
-                    setInstant(update, 1, nextCheckAt);
-                    update.setString(2, caseId);
-                    update.executeUpdate();
-                }
-                insertHistory(connection, caseId, new FollowUpEntry(at, "REMINDED", null,
-                        "pengingat ke-" + reminder + " kepada " + to));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        Transaction.run(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE FOLLOW_UP SET reminders = ? WHERE case_id = ?")) {
+                update.setInt(1, reminder);
+                update.setString(2, caseId);
+                update.executeUpdate();
             }
-        }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET next_check_at = ?"
+                    + " WHERE case_id = ? AND closed_at IS NULL AND escalated_at IS NULL")) {
+                setInstant(update, 1, nextCheckAt);
+                update.setString(2, caseId);
+                update.executeUpdate();
+            }
+            insertHistory(connection, caseId, new FollowUpEntry(at, "REMINDED", null,
+                    "pengingat ke-" + reminder + " kepada " + to));
+            return null;
+        });
     }
 
     /** The mail server accepted the case's escalation at {@code at}: the clock stops for it, ESCALATED in its history. */
     public void escalated(String caseId, Instant at, String to) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                String recipients;
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT recipients FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
-                    select.setString(1, caseId);
-                    try (ResultSet row = select.executeQuery()) {
-                        recipients = row.next() ? row.getString(1) : "";
-                    }
+        Transaction.run(dataSource, connection -> {
+            String recipients;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT recipients FROM FOLLOW_UP WHERE case_id = ? FOR UPDATE")) {
+                select.setString(1, caseId);
+                try (ResultSet row = select.executeQuery()) {
+                    recipients = row.next() ? row.getString(1) : "";
                 }
-                // Whoever the escalation reached (the region's Bawaslu, the Kanreg) may answer for the case from now on.
-                try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET escalated_at = ?,"
-                        + " next_check_at = NULL, recipients = ? WHERE case_id = ?")) {
-                    setInstant(update, 1, at);
-                    update.setString(2, withAddresses(recipients, to));
-                    update.setString(3, caseId);
-                    update.executeUpdate();
-                }
-                insertHistory(connection, caseId, new FollowUpEntry(at, "ESCALATED", null, "eskalasi kepada " + to));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+            // Whoever the escalation reached (the region's Bawaslu, the Kanreg) may answer for the case from now on.
+            try (PreparedStatement update = connection.prepareStatement("UPDATE FOLLOW_UP SET escalated_at = ?,"
+                    + " next_check_at = NULL, recipients = ? WHERE case_id = ?")) {
+                setInstant(update, 1, at);
+                update.setString(2, withAddresses(recipients, to));
+                update.setString(3, caseId);
+                update.executeUpdate();
+            }
+            insertHistory(connection, caseId, new FollowUpEntry(at, "ESCALATED", null, "eskalasi kepada " + to));
+            return null;
+        });
     }
 
     /** {@code recipients} (comma-separated) and the addresses of {@code added} ("a, b") not among them yet. */

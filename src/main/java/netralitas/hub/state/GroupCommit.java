@@ -109,20 +109,12 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private void inOneTransaction(List<Pending> writes) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (Pending pending : writes) {
-                    pending.write().run(connection);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        Transaction.run(dataSource, connection -> {
+            for (Pending pending : writes) {
+                pending.write().run(connection);
             }
-        }
+            return null;
+        });
     }
 
     /** Commits what is queued, then stops the writer. */

@@ -167,19 +167,7 @@ public final class ParkedCaseTable {
      */
     public ViolationCase claim(String caseId, Kind kind) throws SQLException {
         Instant now = clock.instant();
-        String json;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                json = claimed(connection, caseId, kind, now);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        String json = Transaction.run(dataSource, connection -> claimed(connection, caseId, kind, now));
         if (json == null) {
             return null;
         }

@@ -55,25 +55,23 @@ public final class SharedBknPlaces implements BknPlaces {
 
     /** Rows 0 (the lock) to {@code limit}, in one transaction; a limit lowered later leaves the rows above it unused. */
     private void createPlaces() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight, free_at)"
-                    + " SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
-                for (int place = 0; place <= limit; place++) {
-                    insert.setInt(1, place);
-                    insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
-                    insert.setInt(3, place);
-                    insert.addBatch();
+        try {
+            Transaction.run(dataSource, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight,"
+                        + " free_at) SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
+                    for (int place = 0; place <= limit; place++) {
+                        insert.setInt(1, place);
+                        insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
+                        insert.setInt(3, place);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e; // else another node created them at the same moment
-                }
-            } finally {
-                connection.setAutoCommit(true);
+                return null;
+            });
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e; // else another node created them at the same moment
             }
         }
     }
@@ -97,19 +95,7 @@ public final class SharedBknPlaces implements BknPlaces {
 
     /** Takes a place if one is free now (zero), else how long to wait before trying again. */
     Duration tryAcquire() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Duration wait = takeUnderLock(connection);
-                connection.commit();
-                return wait;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return Transaction.run(dataSource, this::takeUnderLock);
     }
 
     private Duration takeUnderLock(Connection connection) throws SQLException {
@@ -179,23 +165,20 @@ public final class SharedBknPlaces implements BknPlaces {
 
     @Override
     public void release() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
-                    + " free_at = ? WHERE place = (SELECT MIN(place) FROM BKN_PLACE WHERE held_by = ? AND in_flight)")) {
+        try {
+            Transaction.run(dataSource, connection -> {
                 withoutFlush(connection);
-                release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
-                release.setString(2, nodeId);
-                if (release.executeUpdate() == 0) {
-                    throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+                try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
+                        + " free_at = ? WHERE place = (SELECT MIN(place) FROM BKN_PLACE WHERE held_by = ? AND in_flight)")) {
+                    release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
+                    release.setString(2, nodeId);
+                    if (release.executeUpdate() == 0) {
+                        throw new IllegalStateException("BKN rate limit released more often than acquired by node "
+                                + nodeId);
+                    }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot free a place of BKN's rate limit in the state store: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
