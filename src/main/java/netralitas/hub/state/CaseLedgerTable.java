@@ -121,12 +121,16 @@ public final class CaseLedgerTable implements AutoCloseable {
             writer.execute(connection -> {
                 Timestamp now = Timestamp.from(clock.instant());
                 Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+                // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
+                // claim), so the row is left by an exchange whose release failed (the store was away), and renewed
+                // by this node ever since: taken back at once, not waited for.
                 try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
-                        + " claimed_until = ? WHERE case_id = ? AND claimed_until < ?")) {
+                        + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
                     takeOver.setString(1, nodeId);
                     takeOver.setTimestamp(2, until);
                     takeOver.setString(3, caseId);
                     takeOver.setTimestamp(4, now);
+                    takeOver.setString(5, nodeId);
                     if (takeOver.executeUpdate() == 1) {
                         claimed.set(true);
                         return;
@@ -219,31 +223,23 @@ public final class CaseLedgerTable implements AutoCloseable {
 
     /**
      * Besides CASE_CLAIM, the tables whose rows a node claims for a while (columns claimed_by, claimed_until): parked
-     * cases being taken back, follow-ups being reminded or escalated. This node renews them with its case claims, so
-     * that work outlasting hub.cluster.takeover-seconds (BKN backing off, a slow mail server) is not taken over while
-     * it runs.
+     * cases being taken back, follow-ups being reminded or escalated. Their claims are not renewed (a row whose work
+     * outlasts the takeover time may be taken by another node; the case ledger still stops a second delivery), since
+     * a release that failed would leave a claim renewed for ever; a node starting again gives up its earlier run's.
      */
     private static final List<String> CLAIMED_ROWS = List.of("PARKED_CASES", "FOLLOW_UP");
 
     /** Pushes back the expiry of every claim this node holds. A failure is retried at the next period. */
     void renewClaims() {
-        Timestamp until = Timestamp.from(clock.instant().plus(takeover));
-        try (Connection connection = dataSource.getConnection()) {
-            renew(connection, "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?", until);
-            for (String table : CLAIMED_ROWS) {
-                renew(connection, "UPDATE " + table + " SET claimed_until = ? WHERE claimed_by = ?", until);
-            }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement renew = connection.prepareStatement(
+                     "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?")) {
+            renew.setTimestamp(1, Timestamp.from(clock.instant().plus(takeover)));
+            renew.setString(2, nodeId);
+            renew.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot renew the claims of node {} in the state store ({}); tried again in {} ms", nodeId,
                     e.getMessage(), takeover.toMillis() / 3);
-        }
-    }
-
-    private void renew(Connection connection, String update, Timestamp until) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement(update)) {
-            renew.setTimestamp(1, until);
-            renew.setString(2, nodeId);
-            renew.executeUpdate();
         }
     }
 
