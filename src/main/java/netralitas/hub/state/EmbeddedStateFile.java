@@ -2,8 +2,10 @@ package netralitas.hub.state;
 
 import netralitas.hub.audit.ChainHeadTable;
 import netralitas.hub.audit.HeadLookup;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ public final class EmbeddedStateFile {
     }
 
     /** Opens the file (created when absent) and brings its schema up to date. */
-    static JdbcConnectionPool open(Path dataDir, int maxConnections) {
+    static HikariDataSource open(Path dataDir, int maxConnections) {
         // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
         // WRITE_DELAY=0: each commit is written to the file before it returns (H2 otherwise keeps commits in memory for
         // 500 ms), so a case recorded as handled is still recorded after kill -9 and is never forwarded again.
@@ -44,20 +46,36 @@ public final class EmbeddedStateFile {
         // COMPRESS=TRUE: pages are written compressed (LZF). A case's JSON and the ledger's keys compress well, and with a
         // chunk per group commit the file grew 2,510 bytes per case without it, 1,499 with it (20,000 rows,
         // bench/load-run.sh), for about 4 % more CPU.
-        String url = "jdbc:h2:file:" + base(dataDir)
-                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0;COMPRESS=TRUE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "hub", "");
-        pool.setMaxConnections(maxConnections);
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(0);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw cannotOpen(file(dataDir), e);
+        JdbcDataSource file = new JdbcDataSource();
+        file.setURL("jdbc:h2:file:" + base(dataDir)
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0;COMPRESS=TRUE");
+        file.setUser("hub");
+        file.setPassword("");
+        // HikariCP rather than H2's own JdbcConnectionPool: H2's pool sends ROLLBACK when it hands a connection out and
+        // when it takes it back, and in H2 2.3 every ROLLBACK writes the store's pending commits as a chunk of their own
+        // (TransactionStore.endTransaction). That made two chunk writes per statement, outside the group commit: 6.7 %
+        // of the hub's CPU and most of the file's chunks (docs/benchmarks.md, benchmark 7). HikariCP rolls back only a
+        // connection returned with work neither committed nor rolled back.
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("embedded-state");
+        config.setDataSource(file);
+        config.setMaximumPoolSize(maxConnections);
+        // The connections live as long as the hub: H2 closes the file when its last connection closes.
+        config.setMinimumIdle(maxConnections);
+        config.setMaxLifetime(0);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw cannotOpen(file(dataDir), cause);
+            }
+            throw e;
         }
         try {
             StateSchema.migrate(pool, StateStore.Kind.EMBEDDED_H2);
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw e;
         }
         return pool;

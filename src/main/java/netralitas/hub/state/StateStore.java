@@ -3,7 +3,6 @@ package netralitas.hub.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import netralitas.hub.settings.HubSettings;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -53,18 +52,18 @@ public final class StateStore implements AutoCloseable {
     }
 
     public static StateStore embedded(Path dataDir, int maxConnections) {
-        JdbcConnectionPool pool = EmbeddedStateFile.open(dataDir, maxConnections);
+        HikariDataSource pool = EmbeddedStateFile.open(dataDir, maxConnections);
         EmbeddedStateHousekeeping housekeeping;
         try {
             housekeeping = EmbeddedStateHousekeeping.start(pool);
         } catch (SQLException | RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw new IllegalStateException("State database " + EmbeddedStateFile.file(dataDir) + " cannot be opened: "
                     + e.getMessage(), e);
         }
         return new StateStore(Kind.EMBEDDED_H2, pool, EmbeddedStateFile.file(dataDir).toString(), () -> {
             housekeeping.close();
-            pool.dispose();
+            pool.close();
         });
     }
 
