@@ -141,6 +141,23 @@ class MimeMailTest {
         }
     }
 
+    @Test
+    void bothTextsTravelQuotedPrintableAndReadBackExactly() throws Exception {
+        String text = "Nama terlapor: Ayu Wira Pratama — NIP 196601161987022708 \n\n"
+                + "Tautan: https://bukti.example/uji?id=5&tipe=jpg " + "panjang ".repeat(20) + "\nakhir";
+        String html = "<p style=\"margin:0\">Nama terlapor: <b>Ayu</b> — " + "kata ".repeat(40) + "</p>\n<p>akhir</p>";
+
+        MimeMessage message = reread(MimeMail.build(SESSION, headers(), text, html, List.of()));
+
+        Multipart alternative = (Multipart) message.getContent();
+        for (int i = 0; i < 2; i++) {
+            assertEquals("quoted-printable", ((MimeBodyPart) alternative.getBodyPart(i)).getEncoding());
+            assertTrue(alternative.getBodyPart(i).getContentType().contains("charset=UTF-8"));
+        }
+        assertEquals(text.replace("\n", "\r\n"), alternative.getBodyPart(0).getContent(), "line ends as CRLF, as before");
+        assertEquals(html.replace("\n", "\r\n"), alternative.getBodyPart(1).getContent());
+    }
+
     private static Map<String, Object> headers() {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("From", "Netralitas Hub <netralitas-hub@bawaslu.example>");
