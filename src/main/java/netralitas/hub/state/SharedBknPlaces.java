@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 
 /**
  * BKN's rate limit and concurrency for all the nodes of one state store together (SPEC §11), in table BKN_PLACE: the
@@ -36,6 +37,12 @@ public final class SharedBknPlaces implements BknPlaces {
     private final Duration maxRequest;
     private final String nodeId;
     private final Clock clock;
+    /**
+     * This node's requests under way, at most {@code maxConcurrency}: a worker of this node waits here, and wakes the
+     * moment another of its requests ends, rather than looking at the store every {@link #IN_FLIGHT_WAIT} while the
+     * node alone fills the places. Fair, as {@link netralitas.hub.bkn.BknRateLimit} is.
+     */
+    private final Semaphore nodeRequests;
 
     /**
      * @param maxRequest the longest a request may last (timeouts of connect and response), after which a place
@@ -50,6 +57,7 @@ public final class SharedBknPlaces implements BknPlaces {
         this.maxRequest = maxRequest;
         this.nodeId = nodeId;
         this.clock = clock;
+        this.nodeRequests = new Semaphore(maxConcurrency, true);
         createPlaces();
     }
 
@@ -78,18 +86,27 @@ public final class SharedBknPlaces implements BknPlaces {
 
     @Override
     public void acquire() throws InterruptedException {
-        while (true) {
-            Duration wait;
-            try {
-                wait = tryAcquire();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot take a place of BKN's rate limit in the state store: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        nodeRequests.acquire();
+        boolean taken = false;
+        try {
+            while (true) {
+                Duration wait;
+                try {
+                    wait = tryAcquire();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot take a place of BKN's rate limit in the state store: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                }
+                if (wait.isZero()) {
+                    taken = true;
+                    return;
+                }
+                Thread.sleep(Math.max(1, wait.toMillis()));
             }
-            if (wait.isZero()) {
-                return;
+        } finally {
+            if (!taken) {
+                nodeRequests.release();
             }
-            Thread.sleep(Math.max(1, wait.toMillis()));
         }
     }
 
@@ -165,6 +182,14 @@ public final class SharedBknPlaces implements BknPlaces {
 
     @Override
     public void release() {
+        try {
+            releaseInStore();
+        } finally {
+            nodeRequests.release();
+        }
+    }
+
+    private void releaseInStore() {
         try {
             Transaction.run(dataSource, connection -> {
                 withoutFlush(connection);
