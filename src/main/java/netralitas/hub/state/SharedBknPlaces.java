@@ -116,14 +116,33 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     private Duration takeUnderLock(Connection connection) throws SQLException {
+        // Round trips, each waited for while holding row 0, are what a take costs: the lock in one, the take in one.
         // A place lives for a second or so: not worth a disk flush. After a crash of the server the places read as of
         // a moment before, which frees a place a little early at worst, as a restarted BKN client would.
-        withoutFlush(connection);
-        try (PreparedStatement lock = connection.prepareStatement("SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
-             ResultSet locked = lock.executeQuery()) {
-            locked.next();
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("SET LOCAL synchronous_commit TO OFF; SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
         }
         Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement take = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?,"
+                + " free_at = ? WHERE place = (SELECT place FROM BKN_PLACE WHERE free_at <= ? AND place BETWEEN 1 AND ?"
+                + " ORDER BY free_at LIMIT 1) AND (SELECT COUNT(*) FROM BKN_PLACE WHERE free_at > ? AND in_flight"
+                + " AND place BETWEEN 1 AND ?) < ?")) {
+            take.setString(1, nodeId);
+            take.setTimestamp(2, Timestamp.from(now.toInstant().plus(maxRequest).plus(window)));
+            take.setTimestamp(3, now);
+            take.setInt(4, limit);
+            take.setTimestamp(5, now);
+            take.setInt(6, limit);
+            take.setInt(7, maxConcurrency);
+            if (take.executeUpdate() == 1) {
+                return Duration.ZERO;
+            }
+        }
+        return untilAPlaceFrees(connection, now);
+    }
+
+    /** No place now: every place is held by a request under way, or the window's places free later. */
+    private Duration untilAPlaceFrees(Connection connection, Timestamp now) throws SQLException {
         try (PreparedStatement inFlight = connection.prepareStatement("SELECT COUNT(*) FROM BKN_PLACE"
                 + " WHERE free_at > ? AND in_flight AND place BETWEEN 1 AND ?")) {
             inFlight.setTimestamp(1, now);
@@ -135,31 +154,6 @@ public final class SharedBknPlaces implements BknPlaces {
                 }
             }
         }
-        Integer free = null;
-        try (PreparedStatement oldest = connection.prepareStatement("SELECT place FROM BKN_PLACE"
-                + " WHERE free_at <= ? AND place BETWEEN 1 AND ? ORDER BY free_at LIMIT 1")) {
-            oldest.setTimestamp(1, now);
-            oldest.setInt(2, limit);
-            try (ResultSet row = oldest.executeQuery()) {
-                if (row.next()) {
-                    free = row.getInt(1);
-                }
-            }
-        }
-        if (free == null) {
-            return untilAPlaceFrees(connection, now);
-        }
-        try (PreparedStatement take = connection.prepareStatement(
-                "UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?, free_at = ? WHERE place = ?")) {
-            take.setString(1, nodeId);
-            take.setTimestamp(2, Timestamp.from(now.toInstant().plus(maxRequest).plus(window)));
-            take.setInt(3, free);
-            take.executeUpdate();
-        }
-        return Duration.ZERO;
-    }
-
-    private Duration untilAPlaceFrees(Connection connection, Timestamp now) throws SQLException {
         try (PreparedStatement next = connection.prepareStatement("SELECT MIN(free_at) FROM BKN_PLACE"
                 + " WHERE free_at > ? AND NOT in_flight AND place BETWEEN 1 AND ?")) {
             next.setTimestamp(1, now);
