@@ -129,9 +129,10 @@ public final class LoadReport {
             line(out, "PostgreSQL CPU", postgresCpu < 0 ? "?" : String.format(Locale.ROOT,
                     "%.1f s drop → done (the postmaster and all its processes, same machine)", postgresCpu / 1000.0));
         }
-        line(out, "CPU per 1,000 rows", String.format(Locale.ROOT, "hub%s %,.0f ms, PostgreSQL %s, partners %s",
+        line(out, "CPU per 1,000 rows", String.format(Locale.ROOT, "hub%s %,.0f ms,%s partners %s",
                 nodeDirs.size() > 1 ? "s (summed)" : "", rows > 0 ? cpu * 1_000_000 / rows : 0,
-                perThousandRows(postgresCpu, rows), perThousandRows(partnersCpu, rows)));
+                stateUrl.isBlank() ? "" : " PostgreSQL " + perThousandRows(postgresCpu, rows) + ",",
+                perThousandRows(partnersCpu, rows)));
 
         section(out, "Memory");
         line(out, "peak RSS (VmHWM)", mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024));
