@@ -209,7 +209,7 @@ public final class LoadReport {
         line(out, "peak concurrency", partners.getOrDefault("bkn.peak-concurrency", "?"));
         line(out, "worst second", partners.getOrDefault("bkn.worst-second", "?")
                 + " requests (data-utama and token) within one second, any second (a sliding window)"
-                + limitOfHub(run));
+                + limitOfHub(run, KeyValues.number(partners, "bkn.worst-second"), nodeDirs.size()));
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("ok", ok);
@@ -359,10 +359,14 @@ public final class LoadReport {
         return limit <= 0 ? "" : String.format(Locale.ROOT, "; %.1f %% of the simulator's limit of %d/s", rate * 100 / limit, limit);
     }
 
-    /** "; the hub's limit: 50/s" */
-    private static String limitOfHub(Map<String, String> run) {
+    /** "; the hub's limit: 50/s, OK" (a cluster's nodes share that one limit: BKN counts them together) */
+    private static String limitOfHub(Map<String, String> run, long worstSecond, int nodes) {
         String limit = run.get("hub-bkn-rate");
-        return limit == null ? "" : "; the hub's limit: " + limit + "/s";
+        if (limit == null) {
+            return "";
+        }
+        return "; the hub's limit: " + limit + "/s" + (nodes > 1 ? " for all " + nodes + " nodes together" : "")
+                + (worstSecond <= Long.parseLong(limit) ? ", OK" : ", ABOVE IT");
     }
 
     private static String mb(long bytes) {
