@@ -43,3 +43,4 @@ done
 echo "  three nodes' shares: $(IFS=';'; echo "${SHARES[*]}" | sed 's/;/; /g')"
 echo "  checks: one node $(fig one-node ok | sed 's/true/OK/;s/false/PROBLEM/'), three nodes $(fig three-nodes ok | sed 's/true/OK/;s/false/PROBLEM/') (accounted, handled once, rejects, hub logs: see the reports)"
 echo "  reports: $OUT/{one-node,three-nodes}.txt"
+[[ $(fig one-node ok) == true && $(fig three-nodes ok) == true ]] || { echo "a run's report says PROBLEM" >&2; exit 1; }

@@ -26,20 +26,20 @@ final class PostgresCpu {
     }
 
     static PostgresCpu of(String stateUrl, long clockTicksPerSecond) throws IOException {
-        long backend;
+        // The backend is asked for its parent while the connection holds it: it ends with the connection.
         try (Connection connection = DriverManager.getConnection(stateUrl, "postgres", null);
              Statement sql = connection.createStatement();
              ResultSet row = sql.executeQuery("SELECT pg_backend_pid()")) {
             row.next();
-            backend = row.getLong(1);
+            long backend = row.getLong(1);
+            long parent = new ProcStats(backend, clockTicksPerSecond).parentPid();
+            if (parent <= 0) {
+                throw new IOException("PostgreSQL's backend " + backend + " is not a process of this machine");
+            }
+            return new PostgresCpu(new ProcStats(parent, clockTicksPerSecond), clockTicksPerSecond);
         } catch (SQLException e) {
             throw new IOException("cannot ask " + stateUrl + " for its backend's pid: " + e.getMessage(), e);
         }
-        long parent = new ProcStats(backend, clockTicksPerSecond).parentPid();
-        if (parent <= 0) {
-            throw new IOException("PostgreSQL's backend " + backend + " is not a process of this machine");
-        }
-        return new PostgresCpu(new ProcStats(parent, clockTicksPerSecond), clockTicksPerSecond);
     }
 
     long postmasterPid() {
