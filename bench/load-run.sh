@@ -2,6 +2,7 @@
 # One whole load run of the hub, with figures at the end (docs/benchmarks.md):
 #   generate a CSV  ->  start the partners JVM (BKN simulator + SMTP server)  ->  start the hub jar in its own JVM
 #   ->  drop the CSV  ->  wait until the hub moved it to done/  ->  stop the hub (SIGTERM)  ->  report.
+# With --postgres --nodes N, N hub processes share the one PostgreSQL, drop folder and mailbox (a cluster, SPEC §11).
 # Everything runs on loopback; the work folder (CSV, logs, audit trail, rejects) is kept and its path printed.
 set -euo pipefail
 
@@ -29,6 +30,9 @@ The hub
   --hub-home DIR        the hub's folder (config/, routes/) for that jar                     (default: this tree)
   --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback
                         (default: the embedded H2 file)
+  --nodes N             N hub processes on that one PostgreSQL, drop folder and mailbox (hub.node-id node-1 … node-N,
+                        each its own data folder, management port, log and GC log in node-<n>/); N > 1 needs
+                        --postgres. The report checks the cluster as a whole and gives each node's share (default 1)
 The run
   --progress S          progress line every S seconds                                       (default 30)
   --stall S             give up when no row was seen for S seconds, 0 = never               (default 900)
@@ -43,7 +47,7 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/netralitas-hub.jar"
 HUB_HOME_DIR="$ROOT"
-STATE_URL= POSTGRES=no POSTGRES_PID=
+STATE_URL= POSTGRES=no POSTGRES_PID= NODES=1
 
 [[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || { usage >&2; exit 2; }
 ROWS=$1; shift
@@ -68,6 +72,7 @@ while [[ $# -gt 0 ]]; do
         --jar) JAR=$(realpath "$2"); shift 2 ;;
         --hub-home) HUB_HOME_DIR=$(realpath "$2"); shift 2 ;;
         --postgres) POSTGRES=yes; shift ;;
+        --nodes) NODES=$2; shift 2 ;;
         --progress) PROGRESS=$2; shift 2 ;;
         --stall) STALL=$2; shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
@@ -80,6 +85,12 @@ while [[ $# -gt 0 ]]; do
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
 done
+
+[[ $NODES =~ ^[0-9]+$ && $NODES -ge 1 ]] || { echo "--nodes needs a whole number of at least 1, not '$NODES'" >&2; exit 2; }
+if [[ $NODES -gt 1 && $POSTGRES != yes ]]; then
+    echo "--nodes $NODES needs --postgres: nodes share their state only through PostgreSQL (the embedded H2 file belongs to one process)" >&2
+    exit 2
+fi
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
 
@@ -99,7 +110,7 @@ fi
 # Everything printed is also kept in the work folder; tee ignores Ctrl+C so the cleanup can still print.
 exec > >(trap '' INT TERM; exec tee -a "$WORK/console.log") 2>&1
 
-HUB_PID= PARTNERS_PID= MONITOR_PID=
+HUB_PIDS=() PARTNERS_PID= MONITOR_PID=
 stop_process() { # pid, name, seconds to wait after SIGTERM
     local pid=$1 name=$2 grace=$3
     [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
@@ -111,9 +122,15 @@ stop_process() { # pid, name, seconds to wait after SIGTERM
     log "$name did not stop within ${grace} s of SIGTERM: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
 }
+stop_hubs() { # seconds to wait after SIGTERM; the nodes get their SIGTERM at once, as a service manager stopping all
+    local grace=$1 pid
+    for pid in "${HUB_PIDS[@]}"; do [[ -z $pid ]] || kill -TERM "$pid" 2>/dev/null || true; done
+    for i in "${!HUB_PIDS[@]}"; do stop_process "${HUB_PIDS[$i]}" "$(node_name "$i")" "$grace"; done
+}
+node_name() { if [[ $NODES -eq 1 ]]; then echo hub; else echo "node-$(($1 + 1))"; fi; }
 cleanup() {
     stop_process "$MONITOR_PID" monitor 5
-    stop_process "$HUB_PID" hub 60
+    stop_hubs 60
     stop_process "$PARTNERS_PID" partners 20
     stop_process "$POSTGRES_PID" postgres 20
     [[ -z ${WORK:-} ]] || echo "work folder: $WORK"
@@ -160,40 +177,87 @@ if [[ $POSTGRES == yes ]]; then
     STATE_URL=$(head -n 1 "$WORK/postgres.url")
     log "state store: $STATE_URL"
 fi
-if [[ $PROFILE == yes ]]; then
-    # The profile settings sample each Java thread every 10 ms; the recording is written when the hub stops.
-    HUB_OPTS+=("-XX:StartFlightRecording=settings=profile,filename=$WORK/hub.jfr,dumponexit=true")
-fi
-HUB_CMD=(java -Xmx"$XMX" -Xlog:gc:file="$WORK/gc.log":time,uptime,level,tags
-         -Dhub.bkn.rate-limit-per-second="$HUB_BKN_RATE" "${HUB_OPTS[@]}" -jar "$JAR")
+# Each node's own folder: the work folder itself for one hub (the layout of every earlier run), node-<n>/ for a cluster.
+NODE_DIRS=()
+for ((n = 1; n <= NODES; n++)); do
+    if [[ $NODES -eq 1 ]]; then NODE_DIRS+=("$WORK"); else NODE_DIRS+=("$WORK/node-$n"); mkdir -p "$WORK/node-$n"; fi
+done
+# A management port nobody answers on (loopback, 20000-59999, not given to another node): each node needs its own.
+MANAGEMENT_PORTS=()
+free_port() {
+    local port
+    for ((try = 0; try < 200; try++)); do
+        port=$((20000 + RANDOM % 40000))
+        [[ " ${MANAGEMENT_PORTS[*]} " == *" $port "* ]] && continue
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+    done
+    echo "no free port found for a hub's management port" >&2
+    return 1
+}
+start_node() { # index from 0
+    local i=$1 dir=${NODE_DIRS[$1]} opts=("${HUB_OPTS[@]}")
+    if [[ $PROFILE == yes ]]; then
+        # The profile settings sample each Java thread every 10 ms; the recording is written when the hub stops.
+        opts+=("-XX:StartFlightRecording=settings=profile,filename=$dir/hub.jfr,dumponexit=true")
+    fi
+    local cmd=(java -Xmx"$XMX" -Xlog:gc:file="$dir/gc.log":time,uptime,level,tags
+               -Dhub.node-id="node-$((i + 1))" -Dhub.management.port="${MANAGEMENT_PORTS[$i]}"
+               -Dhub.bkn.rate-limit-per-second="$HUB_BKN_RATE" "${opts[@]}" -jar "$JAR")
+    HUB_CMDS[$i]="${cmd[*]}"
+    (
+        cd "$dir"
+        export HUB_HOME="$HUB_HOME_DIR" HUB_STATE_URL="$STATE_URL" HUB_STATE_USERNAME=postgres HUB_EMBEDDED=false HUB_SECURITY_ALLOW_INSECURE=true \
+            HUB_DATA_DIR="$dir/data" HUB_CSV_DROP_DIR="$WORK/drop" \
+            HUB_SMTP_HOST="$(prop "$P" smtp.host)" HUB_SMTP_PORT="$(prop "$P" smtp.port)" HUB_SMTP_STARTTLS=false \
+            HUB_IMAP_HOST="$(prop "$P" smtp.host)" HUB_IMAP_PORT="$(prop "$P" imap.port)" HUB_IMAP_PROTOCOL=imap \
+            HUB_IMAP_USERNAME="$(prop "$P" imap.mailbox)" HUB_IMAP_PASSWORD="$(prop "$P" imap.mailbox)" \
+            HUB_BKN_BASE_URL="$(prop "$P" bkn.base-url)" HUB_BKN_TOKEN_URL="$(prop "$P" bkn.token-url)" \
+            HUB_BKN_CONSUMER_KEY="$(prop "$P" bkn.consumer-key)" HUB_BKN_CONSUMER_SECRET="$(prop "$P" bkn.consumer-secret)" \
+            HUB_AUDIT_REPORTER_SECRET="$REPORTER_SECRET" HUB_AUDIT_CHAIN_KEY="$CHAIN_KEY"
+        exec "${cmd[@]}"
+    ) >"$dir/hub.log" 2>&1 &
+    HUB_PIDS[$i]=$!
+    log "$(node_name "$i") started (pid ${HUB_PIDS[$i]}, management port ${MANAGEMENT_PORTS[$i]}): ${HUB_CMDS[$i]}"
+}
+# The cluster's nodes share the audit chain's keys, as a deployment's would: one secret, one chain.
+REPORTER_SECRET="load-run-$(secret)" CHAIN_KEY="load-run-$(secret)$(secret)"
+HUB_CMDS=()
 HUB_STARTED=$(date +%s%N)
-(
-    cd "$WORK"
-    export HUB_HOME="$HUB_HOME_DIR" HUB_STATE_URL="$STATE_URL" HUB_STATE_USERNAME=postgres HUB_EMBEDDED=false HUB_SECURITY_ALLOW_INSECURE=true \
-        HUB_DATA_DIR="$WORK/data" HUB_CSV_DROP_DIR="$WORK/drop" \
-        HUB_SMTP_HOST="$(prop "$P" smtp.host)" HUB_SMTP_PORT="$(prop "$P" smtp.port)" HUB_SMTP_STARTTLS=false \
-        HUB_IMAP_HOST="$(prop "$P" smtp.host)" HUB_IMAP_PORT="$(prop "$P" imap.port)" HUB_IMAP_PROTOCOL=imap \
-        HUB_IMAP_USERNAME="$(prop "$P" imap.mailbox)" HUB_IMAP_PASSWORD="$(prop "$P" imap.mailbox)" \
-        HUB_BKN_BASE_URL="$(prop "$P" bkn.base-url)" HUB_BKN_TOKEN_URL="$(prop "$P" bkn.token-url)" \
-        HUB_BKN_CONSUMER_KEY="$(prop "$P" bkn.consumer-key)" HUB_BKN_CONSUMER_SECRET="$(prop "$P" bkn.consumer-secret)" \
-        HUB_AUDIT_REPORTER_SECRET="load-run-$(secret)" HUB_AUDIT_CHAIN_KEY="load-run-$(secret)$(secret)"
-    exec "${HUB_CMD[@]}"
-) >"$WORK/hub.log" 2>&1 &
-HUB_PID=$!
-log "hub started (pid $HUB_PID): ${HUB_CMD[*]}"
-for ((i = 0; i < 1800; i++)); do
-    grep -qE 'Apache Camel .* started' "$WORK/hub.log" && break
-    kill -0 "$HUB_PID" 2>/dev/null || { tail -n 40 "$WORK/hub.log"; echo "the hub exited during start-up" >&2; exit 1; }
+for ((i = 0; i < NODES; i++)); do
+    MANAGEMENT_PORTS[$i]=$(free_port)
+    start_node "$i"
+done
+# Every node must be up before the CSV is dropped; one that exits or never starts ends the run, loudly.
+START_LIMIT_S=$((180 + 60 * (NODES - 1)))
+for ((t = 0; t < START_LIMIT_S * 10; t++)); do
+    READY=0
+    for i in "${!HUB_PIDS[@]}"; do
+        if grep -qE 'Apache Camel .* started' "${NODE_DIRS[$i]}/hub.log"; then
+            READY=$((READY + 1))
+        elif ! kill -0 "${HUB_PIDS[$i]}" 2>/dev/null; then
+            tail -n 40 "${NODE_DIRS[$i]}/hub.log"
+            echo "$(node_name "$i") exited during start-up (log: ${NODE_DIRS[$i]}/hub.log)" >&2
+            exit 1
+        fi
+    done
+    [[ $READY -eq $NODES ]] && break
     sleep 0.1
 done
-grep -qE 'Apache Camel .* started' "$WORK/hub.log" || { tail -n 40 "$WORK/hub.log"; echo "hub not started in 180 s" >&2; exit 1; }
+for i in "${!HUB_PIDS[@]}"; do
+    grep -qE 'Apache Camel .* started' "${NODE_DIRS[$i]}/hub.log" || {
+        tail -n 40 "${NODE_DIRS[$i]}/hub.log"
+        echo "$(node_name "$i") not started in $START_LIMIT_S s (log: ${NODE_DIRS[$i]}/hub.log)" >&2
+        exit 1
+    }
+done
 HUB_STARTUP_S=$(awk -v a="$HUB_STARTED" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
-log "hub ready after $HUB_STARTUP_S s: $(grep -m1 -oE '(PRODUCTION|EMBEDDED) MODE[^,]*' "$WORK/hub.log" || echo 'mode not logged')"
+log "$( ((NODES == 1)) && echo hub || echo "all $NODES nodes") ready after $HUB_STARTUP_S s: $(grep -m1 -oE '(PRODUCTION|EMBEDDED) MODE[^,]*' "${NODE_DIRS[0]}/hub.log" || echo 'mode not logged')"
 
 # ---- 5. drop, watch until done/ ----------------------------------------------------------------------------------
 set +e
 java -Xmx128m -cp "$CP" netralitas.hub.bench.LoadMonitor --csv "$CSV" --drop-dir "$WORK/drop" \
-    --audit-dir "$WORK/data/audit" --state-url "$STATE_URL" --hub-pid "$HUB_PID" --partners-pid "$PARTNERS_PID" --rows "$ROWS" \
+    --audit-dir "${NODE_DIRS[0]}/data/audit" --state-url "$STATE_URL" --hub-pid "$(IFS=,; echo "${HUB_PIDS[*]}")" \
+    --partners-pid "$PARTNERS_PID" --rows "$ROWS" \
     --clk-tck "$(getconf CLK_TCK)" --progress-s "$PROGRESS" --stall-s "$STALL" --timeout-s "$TIMEOUT" \
     --out "$WORK/monitor.properties" &
 MONITOR_PID=$!
@@ -204,18 +268,25 @@ MONITOR_PID=
 set -e
 
 # ---- the live heap at the end: a class histogram forces a full GC (the GC log shows what survived) -----------------
-if [[ $HISTOGRAM == yes ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    timeout 120 jcmd "$HUB_PID" GC.class_histogram >"$WORK/heap-histogram.txt" 2>&1 \
-        || log "jcmd GC.class_histogram failed (see $WORK/heap-histogram.txt)"
+if [[ $HISTOGRAM == yes ]]; then
+    for i in "${!HUB_PIDS[@]}"; do
+        kill -0 "${HUB_PIDS[$i]}" 2>/dev/null || continue
+        timeout 120 jcmd "${HUB_PIDS[$i]}" GC.class_histogram >"${NODE_DIRS[$i]}/heap-histogram.txt" 2>&1 \
+            || log "jcmd GC.class_histogram failed (see ${NODE_DIRS[$i]}/heap-histogram.txt)"
+    done
 fi
 
 # ---- stop the hub (SIGTERM, as a service manager would), then the partners ----------------------------------------
 STOP_STARTED=$(date +%s%N)
-log "stopping the hub (SIGTERM)"
-stop_process "$HUB_PID" hub 120
-set +e; wait "$HUB_PID"; HUB_EXIT=$?; set -e
+log "stopping the $( ((NODES == 1)) && echo hub || echo "$NODES nodes") (SIGTERM)"
+stop_hubs 120
+HUB_EXITS=()
+set +e
+for pid in "${HUB_PIDS[@]}"; do wait "$pid"; HUB_EXITS+=($?); done
+set -e
+HUB_EXIT=$(IFS=,; echo "${HUB_EXITS[*]}")
 HUB_STOP_S=$(awk -v a="$STOP_STARTED" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
-HUB_PID=
+HUB_PIDS=()
 stop_process "$PARTNERS_PID" partners 30
 set +e; wait "$PARTNERS_PID"; set -e
 PARTNERS_PID=
@@ -223,7 +294,8 @@ PARTNERS_PID=
 cat >"$WORK/run.properties" <<EOF
 revision=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 xmx=$XMX
-hub-command=${HUB_CMD[*]}
+hub-command=${HUB_CMDS[0]}
+nodes=$NODES
 scenario=$SCENARIO
 bkn-rate-limit=$BKN_RATE_LIMIT
 hub-bkn-rate=$HUB_BKN_RATE
@@ -240,11 +312,14 @@ echo
 set +e
 java -Xmx512m -cp "$CP" netralitas.hub.bench.LoadReport --work "$WORK"
 REPORT_EXIT=$?
-if [[ $PROFILE == yes && -f $WORK/hub.jfr ]]; then
+for i in "${!NODE_DIRS[@]}"; do
+    [[ $PROFILE == yes && -f ${NODE_DIRS[$i]}/hub.jfr ]] || continue
     echo
-    java -Xmx1g -cp "$CP" netralitas.hub.bench.StageProfile --jfr "$WORK/hub.jfr" \
-        --hub-cpu-s "$(awk -v ms="$(prop "$WORK/monitor.properties" hub.cpu-ms.drop-to-done)" 'BEGIN {printf "%.1f", ms / 1000}')" \
+    ((NODES == 1)) || echo "$(node_name "$i") (cases: the whole file's)"
+    CPU_KEY=$( ((NODES == 1)) && echo hub.cpu-ms.drop-to-done || echo "node.$((i + 1)).cpu-ms.drop-to-done")
+    java -Xmx1g -cp "$CP" netralitas.hub.bench.StageProfile --jfr "${NODE_DIRS[$i]}/hub.jfr" \
+        --hub-cpu-s "$(awk -v ms="$(prop "$WORK/monitor.properties" "$CPU_KEY")" 'BEGIN {printf "%.1f", ms / 1000}')" \
         --cases "$(( $(prop "$WORK/generator.properties" rows) - $(prop "$WORK/generator.properties" bad) ))"
-fi
+done
 set -e
 exit $((MONITOR_EXIT != 0 ? MONITOR_EXIT + 10 : REPORT_EXIT))

@@ -11,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -76,6 +80,32 @@ final class AuditTally {
             return counts;
         } catch (SQLException e) {
             throw new IOException("cannot count the events in " + stateUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} cases the store's trail records as handled (one of {@code events}) more than once, as
+     * "case id: handled n times"; PostgreSQL mode only (the files are read by {@link CaseOutcomes}).
+     */
+    List<String> casesHandledMoreThanOnce(Set<String> events, int limit) throws IOException {
+        String in = String.join(", ", Collections.nCopies(events.size(), "?"));
+        try (Connection connection = DriverManager.getConnection(stateUrl, "postgres", null);
+             PreparedStatement sql = connection.prepareStatement("SELECT case_id, COUNT(*) FROM AUDIT_EVENT WHERE event_type IN ("
+                     + in + ") GROUP BY case_id HAVING COUNT(*) > 1 ORDER BY case_id LIMIT ?")) {
+            int i = 1;
+            for (String event : events) {
+                sql.setString(i++, event);
+            }
+            sql.setInt(i, limit);
+            List<String> cases = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    cases.add(rows.getString(1) + ": handled " + rows.getLong(2) + " times");
+                }
+            }
+            return cases;
+        } catch (SQLException e) {
+            throw new IOException("cannot read the cases handled more than once in " + stateUrl + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,16 +9,26 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The figures of a finished load run, from what its processes left in the work folder: the generator's manifest,
  * the monitor's measurements, the partners' counters, the hub's audit trail, rejects files, GC log and console log.
- * The first line sums it up; the rest explains. Also written to {@code report.txt} in the work folder.
+ * The first line sums it up; the rest explains. Also written to {@code report.txt} in the work folder, and the main
+ * figures, for the scripts that compare runs, to {@code figures.properties}.
+ *
+ * <p>A cluster run ({@code nodes} above 1 in {@code run.properties}) keeps each node's log, GC log and data folder in
+ * {@code node-<n>/}; its checks are the cluster's (one trail in the store), its hub CPU the nodes' sum, and a section
+ * gives each node's share.
  *
  * <pre>LoadReport --work /tmp/netralitas-load.XXXX</pre>
  */
@@ -47,13 +57,22 @@ public final class LoadReport {
         Map<String, String> monitor = KeyValues.read(work.resolve("monitor.properties"));
         Map<String, String> partners = KeyValues.read(work.resolve("partners-stats.properties"));
         String stateUrl = run.getOrDefault("state-url", "");
-        AuditTally audit = new AuditTally(work.resolve("data/audit"), stateUrl);
+        List<Path> nodeDirs = nodeDirs(work, Math.max(1, (int) KeyValues.number(run, "nodes")));
+        Path home = nodeDirs.get(0);
+        AuditTally audit = new AuditTally(home.resolve("data/audit"), stateUrl);
         Map<String, Long> events = audit.update();
         RejectsFiles rejects = RejectsFiles.read(work.resolve("drop/done"));
-        GcLog gc = GcLog.read(work.resolve("gc.log"), KeyValues.number(monitor, "drop-epoch-ms"),
-                KeyValues.number(monitor, "end-epoch-ms"));
-        HeapHistogram histogram = HeapHistogram.read(work.resolve("heap-histogram.txt"));
-        HubLogScan log = HubLogScan.read(work.resolve("hub.log"));
+        List<GcLog> gcs = new ArrayList<>();
+        List<HubLogScan> logs = new ArrayList<>();
+        for (Path dir : nodeDirs) {
+            gcs.add(GcLog.read(dir.resolve("gc.log"), KeyValues.number(monitor, "drop-epoch-ms"),
+                    KeyValues.number(monitor, "end-epoch-ms")));
+            logs.add(HubLogScan.read(dir.resolve("hub.log")));
+        }
+        GcLog gc = gcs.stream().max(Comparator.comparingLong(GcLog::peakAfterGcBytes)).orElseThrow();
+        HeapHistogram histogram = HeapHistogram.read(home.resolve("heap-histogram.txt"));
+        long logErrors = logs.stream().mapToLong(HubLogScan::errors).sum();
+        long outOfMemory = logs.stream().mapToLong(HubLogScan::outOfMemory).sum();
 
         long rows = KeyValues.number(generated, "rows");
         String outcome = monitor.getOrDefault("outcome", "not-measured");
@@ -65,17 +84,21 @@ public final class LoadReport {
         long settled = SETTLING.stream().mapToLong(e -> events.getOrDefault(e, 0L)).sum();
         long handled = CaseOutcomes.HANDLED.stream().mapToLong(e -> events.getOrDefault(e, 0L)).sum();
         long incidents = rows - KeyValues.number(generated, "bad") - KeyValues.number(generated, "kind.DUPLICATE");
-        boolean handledOnce = handled == incidents;
-        boolean ok = "done".equals(outcome) && accounted && handledOnce && rejects.rows() == rejected && log.errors() == 0
-                && log.outOfMemory() == 0;
+        // In the store the trail can be asked per case: equal totals could still hide a case handled twice and
+        // another never, which is what a cluster that shares work badly would do.
+        List<String> handledTwice = stateUrl.isBlank() ? List.of() : audit.casesHandledMoreThanOnce(CaseOutcomes.HANDLED, 10);
+        boolean handledOnce = handled == incidents && handledTwice.isEmpty();
+        boolean ok = "done".equals(outcome) && accounted && handledOnce && rejects.rows() == rejected && logErrors == 0
+                && outOfMemory == 0;
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
                 "LOAD RUN %s: %,d rows in %.1f s = %.1f rows/s | hub CPU %.1f s = %,.0f ms per 1,000 rows | peak RSS %s"
-                        + " | peak heap after GC %s, live at done %s (-Xmx%s) | accounted %s | handled once %s | hub log %d ERROR%n",
+                        + " | peak heap after GC %s, live at done %s (-Xmx%s) | accounted %s | handled once %s | hub log %d ERROR%s%n",
                 ok ? "OK" : "PROBLEM", rows, wall, wall > 0 ? rows / wall : 0, cpu, rows > 0 ? cpu * 1_000_000 / rows : 0,
                 mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024), mb(gc.peakAfterGcBytes()), mb(gc.liveAtEnd()),
-                run.getOrDefault("xmx", "?"), accounted ? "OK" : "MISMATCH", handledOnce ? "OK" : "MISMATCH", log.errors()));
+                run.getOrDefault("xmx", "?"), accounted ? "OK" : "MISMATCH", handledOnce ? "OK" : "MISMATCH", logErrors,
+                nodeDirs.size() > 1 ? String.format(" | %d nodes (CPU summed, memory of the largest)", nodeDirs.size()) : ""));
 
         section(out, "Run");
         line(out, "outcome", outcome + ("done".equals(outcome) || "failed".equals(outcome)
@@ -101,6 +124,15 @@ public final class LoadReport {
         long partnersCpu = KeyValues.number(monitor, "partners.cpu-ms.drop-to-done");
         line(out, "partners CPU", partnersCpu < 0 ? "?" : String.format(Locale.ROOT,
                 "%.1f s drop → done (BKN simulator + SMTP server, same machine)", partnersCpu / 1000.0));
+        long postgresCpu = stateUrl.isBlank() ? -1 : KeyValues.number(monitor, "postgres.cpu-ms.drop-to-done");
+        if (!stateUrl.isBlank()) {
+            line(out, "PostgreSQL CPU", postgresCpu < 0 ? "?" : String.format(Locale.ROOT,
+                    "%.1f s drop → done (the postmaster and all its processes, same machine)", postgresCpu / 1000.0));
+        }
+        line(out, "CPU per 1,000 rows", String.format(Locale.ROOT, "hub%s %,.0f ms,%s partners %s",
+                nodeDirs.size() > 1 ? "s (summed)" : "", rows > 0 ? cpu * 1_000_000 / rows : 0,
+                stateUrl.isBlank() ? "" : " PostgreSQL " + perThousandRows(postgresCpu, rows) + ",",
+                perThousandRows(partnersCpu, rows)));
 
         section(out, "Memory");
         line(out, "peak RSS (VmHWM)", mb(KeyValues.number(monitor, "hub.vmhwm-kb") * 1024));
@@ -140,8 +172,12 @@ public final class LoadReport {
         out.append(String.format("  handled once: delivered + digest_queued + closed + dead_lettered == distinct incidents in the file"
                 + " (good rows - duplicate rows): %,d %s %,d  %s%n", handled, handledOnce ? "==" : "!=", incidents,
                 handledOnce ? "OK" : "MISMATCH"));
-        if (!handledOnce) {
-            CaseOutcomes.notHandledOnce(work.resolve("data/audit"), 10)
+        if (!stateUrl.isBlank()) {
+            out.append(String.format("  handled once, per case: cases handled more than once in the store's trail: %s  %s%n",
+                    handledTwice.size() < 10 ? handledTwice.size() : "10 or more", handledTwice.isEmpty() ? "OK" : "MISMATCH"));
+            handledTwice.forEach(c -> out.append("      ").append(c).append("   (java -jar netralitas-hub.jar audit show <id>)\n"));
+        } else if (!handledOnce) {
+            CaseOutcomes.notHandledOnce(home.resolve("data/audit"), 10)
                     .forEach(c -> out.append("      ").append(c).append("   (java -jar netralitas-hub.jar audit show <id>)\n"));
         }
 
@@ -173,11 +209,40 @@ public final class LoadReport {
         line(out, "peak concurrency", partners.getOrDefault("bkn.peak-concurrency", "?"));
         line(out, "worst second", partners.getOrDefault("bkn.worst-second", "?")
                 + " requests (data-utama and token) within one second, any second (a sliding window)"
-                + limitOfHub(run));
+                + limitOfHub(run, KeyValues.number(partners, "bkn.worst-second"), nodeDirs.size()));
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("ok", ok);
+        figures.put("rows", rows);
+        figures.put("rows-per-s", String.format(Locale.ROOT, "%.1f", wall > 0 ? rows / wall : 0));
+        figures.put("nodes", nodeDirs.size());
+        figures.put("cpu-ms.hubs", Math.round(cpu * 1000));
+        figures.put("cpu-ms.postgres", postgresCpu);
+        figures.put("cpu-ms.partners", partnersCpu);
+        if (nodeDirs.size() > 1 || !stateUrl.isBlank()) {
+            section(out, "Nodes (delivered: the node's \"DELIVERED to\" log lines; leads: the namespaces it led)");
+            for (int n = 0; n < nodeDirs.size(); n++) {
+                String node = "node." + (n + 1) + ".";
+                long delivered = linesContaining(nodeDirs.get(n).resolve("hub.log"), " DELIVERED to ");
+                long nodeCpu = KeyValues.number(monitor, node + "cpu-ms.drop-to-done");
+                line(out, "node-" + (n + 1), String.format(Locale.ROOT,
+                        "%,d delivered (%.1f %%) | CPU %.1f s drop → done | peak RSS %s | peak heap after GC %s | %d ERROR | leads %s",
+                        delivered, rows > 0 ? 100.0 * delivered / rows : 0, nodeCpu / 1000.0,
+                        mb(KeyValues.number(monitor, node + "vmhwm-kb") * 1024), mb(gcs.get(n).peakAfterGcBytes()),
+                        logs.get(n).errors(), leads(nodeDirs.get(n).resolve("hub.log"))));
+                figures.put(node + "delivered", delivered);
+                figures.put(node + "cpu-ms", nodeCpu);
+                figures.put(node + "vmhwm-kb", KeyValues.number(monitor, node + "vmhwm-kb"));
+            }
+        }
+        KeyValues.write(work.resolve("figures.properties"), figures);
 
         section(out, "Disk (work folder)");
-        line(out, "audit trail", mb(sizeOf(work.resolve("data/audit"))));
-        long state = sizeOf(work.resolve("data")) - sizeOf(work.resolve("data/audit"));
+        line(out, "audit trail", mb(sizeOf(home.resolve("data/audit"))));
+        long state = 0;
+        for (Path dir : nodeDirs) {
+            state += sizeOf(dir.resolve("data")) - sizeOf(dir.resolve("data/audit"));
+        }
         line(out, "other hub state", mb(state) + " (case ledger, digest queue, parked cases)"
                 + perCase(state, events.getOrDefault("RECEIVED", 0L)));
         if (!stateUrl.isBlank()) {
@@ -185,14 +250,59 @@ public final class LoadReport {
             line(out, "PostgreSQL database", mb(database) + " (everything, the trail included)"
                     + perCase(database, events.getOrDefault("RECEIVED", 0L)));
         }
-        line(out, "hub log", mb(sizeOf(work.resolve("hub.log"))));
+        long logBytes = 0;
+        for (Path dir : nodeDirs) {
+            logBytes += sizeOf(dir.resolve("hub.log"));
+        }
+        line(out, "hub log", mb(logBytes) + (nodeDirs.size() > 1 ? " (all nodes)" : ""));
 
-        section(out, "Hub log");
-        line(out, "lines", String.format("%,d: %,d ERROR, %,d WARN (+ %,d \"Rejected\" warnings for bad rows), %,d stack-trace lines%s",
-                log.lines(), log.errors(), log.warnings(), log.rejectedWarnings(), log.stackTraceLines(),
-                log.outOfMemory() > 0 ? ", OutOfMemoryError x" + log.outOfMemory() : ""));
-        log.summaryLines().forEach(l -> out.append("    ").append(l).append('\n'));
+        for (int n = 0; n < nodeDirs.size(); n++) {
+            HubLogScan log = logs.get(n);
+            section(out, nodeDirs.size() == 1 ? "Hub log" : "Hub log, node-" + (n + 1));
+            line(out, "lines", String.format("%,d: %,d ERROR, %,d WARN (+ %,d \"Rejected\" warnings for bad rows), %,d stack-trace lines%s",
+                    log.lines(), log.errors(), log.warnings(), log.rejectedWarnings(), log.stackTraceLines(),
+                    log.outOfMemory() > 0 ? ", OutOfMemoryError x" + log.outOfMemory() : ""));
+            log.summaryLines().forEach(l -> out.append("    ").append(l).append('\n'));
+        }
         return out.toString();
+    }
+
+    /** Where each node keeps its log, GC log and data: the work folder itself for one hub, node-1/ … for a cluster. */
+    static List<Path> nodeDirs(Path work, int nodes) {
+        if (nodes == 1) {
+            return List.of(work);
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (int n = 1; n <= nodes; n++) {
+            dirs.add(work.resolve("node-" + n));
+        }
+        return dirs;
+    }
+
+    private static long linesContaining(Path log, String text) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /** The namespaces the node's log says it came to lead ("Node node-2 now leads csv-drop-folder …"), or "nothing". */
+    private static String leads(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "nothing";
+        }
+        Pattern leads = Pattern.compile("Node \\S+ now leads (\\S+)");
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            String namespaces = lines.map(leads::matcher).filter(Matcher::find).map(m -> m.group(1)).distinct().sorted()
+                    .collect(Collectors.joining(", "));
+            return namespaces.isEmpty() ? "nothing" : namespaces;
+        }
+    }
+
+    private static String perThousandRows(long cpuMs, long rows) {
+        return cpuMs < 0 || rows == 0 ? "?" : String.format(Locale.ROOT, "%,.0f ms", cpuMs * 1000.0 / rows);
     }
 
     /** What the generated file should produce, where the generator can know it. */
@@ -249,10 +359,14 @@ public final class LoadReport {
         return limit <= 0 ? "" : String.format(Locale.ROOT, "; %.1f %% of the simulator's limit of %d/s", rate * 100 / limit, limit);
     }
 
-    /** "; the hub's limit: 50/s" */
-    private static String limitOfHub(Map<String, String> run) {
+    /** "; the hub's limit: 50/s, OK" (a cluster's nodes share that one limit: BKN counts them together) */
+    private static String limitOfHub(Map<String, String> run, long worstSecond, int nodes) {
         String limit = run.get("hub-bkn-rate");
-        return limit == null ? "" : "; the hub's limit: " + limit + "/s";
+        if (limit == null) {
+            return "";
+        }
+        return "; the hub's limit: " + limit + "/s" + (nodes > 1 ? " for all " + nodes + " nodes together" : "")
+                + (worstSecond <= Long.parseLong(limit) ? ", OK" : ", ABOVE IT");
     }
 
     private static String mb(long bytes) {

@@ -21,15 +21,41 @@ final class ProcStats {
 
     /** User + system CPU seconds so far; -1 when the process is gone. */
     double cpuSeconds() {
+        String[] fields = statFields();
+        return fields == null ? -1 : ticks(fields, 11, 12);
+    }
+
+    /**
+     * User + system CPU seconds of the children the process has waited for (cutime + cstime): what its children that
+     * already ended used; -1 when the process is gone.
+     */
+    double endedChildrenCpuSeconds() {
+        String[] fields = statFields();
+        return fields == null ? -1 : ticks(fields, 13, 14);
+    }
+
+    /** The parent's pid; -1 when the process is gone. */
+    long parentPid() {
+        String[] fields = statFields();
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    private double ticks(String[] fields, int user, int system) {
+        return (double) (Long.parseLong(fields[user]) + Long.parseLong(fields[system])) / clockTicksPerSecond;
+    }
+
+    /** The fields of /proc/pid/stat after the command name (field 3 first), or null when the process is gone. */
+    private String[] statFields() {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may itself hold spaces or ')'.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            long utime = Long.parseLong(fields[11]);
-            long stime = Long.parseLong(fields[12]);
-            return (double) (utime + stime) / clockTicksPerSecond;
+            // The command name is in parentheses and may itself hold spaces or ')'.
+            return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 
