@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +88,41 @@ class SharedBknPlacesTest {
             }
             alive.release();
             assertThrows(IllegalStateException.class, alive::release, "released more often than acquired");
+        }
+    }
+
+    @Test
+    void requestsEndingTogetherFreeTheirPlacesEach() throws Exception {
+        try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 8)) {
+            // As many of one node's requests as BKN's concurrency, each taking its place and ending at once, over and
+            // over: a place always free for each. Rate places plenty, so that only a place left in flight could refuse.
+            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, WINDOW,
+                    Duration.ofSeconds(30), "node-a", CLOCK);
+            CyclicBarrier together = new CyclicBarrier(CONCURRENCY);
+            AtomicInteger refused = new AtomicInteger();
+            ExecutorService workers = Executors.newFixedThreadPool(CONCURRENCY);
+            List<Future<?>> done = new ArrayList<>();
+            for (int worker = 0; worker < CONCURRENCY; worker++) {
+                done.add(workers.submit(() -> {
+                    for (int round = 0; round < 40; round++) {
+                        together.await();
+                        if (node.tryAcquire().isZero()) {
+                            together.await();
+                            node.release();
+                        } else {
+                            refused.incrementAndGet();
+                            together.await();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            workers.shutdown();
+
+            assertEquals(0, refused.get(), "takes refused while no more than the concurrency were in flight");
         }
     }
 
