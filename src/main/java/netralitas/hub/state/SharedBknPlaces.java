@@ -12,13 +12,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 
 /**
  * BKN's rate limit and concurrency for all the nodes of one state store together (SPEC §11), in table BKN_PLACE: the
  * same places as {@link netralitas.hub.bkn.BknRateLimit}, shared. A taker locks row 0, so takers choose one at a time
  * across the cluster, and takes a place whose {@code free_at} has passed, unless {@code maxConcurrency} places are in
- * flight. Places are interchangeable: a node's release frees the place of its own it took first.
+ * flight. Places are interchangeable: a node's release frees one of the places this node holds, by its number.
  *
  * <p>Times are the nodes' clocks; they must agree to well within the rate-limit window (NTP), as BKN's own count
  * assumes of the hub anyway. A place taken by a node that dies frees itself after {@code maxRequest} plus the window.
@@ -43,6 +45,12 @@ public final class SharedBknPlaces implements BknPlaces {
      * node alone fills the places. Fair, as {@link netralitas.hub.bkn.BknRateLimit} is.
      */
     private final Semaphore nodeRequests;
+    /**
+     * The places this node holds, by number, so that a release names the row it frees. Chosen in the store instead, two
+     * releases at once either freed one place twice (and left the other in flight until its free_at) or, skipping each
+     * other's locked rows, found none of their own that their snapshot showed.
+     */
+    private final Deque<Integer> heldPlaces = new ConcurrentLinkedDeque<>();
 
     /**
      * @param maxRequest the longest a request may last (timeouts of connect and response), after which a place
@@ -112,10 +120,18 @@ public final class SharedBknPlaces implements BknPlaces {
 
     /** Takes a place if one is free now (zero), else how long to wait before trying again. */
     Duration tryAcquire() throws SQLException {
-        return Transaction.run(dataSource, this::takeUnderLock);
+        Take take = Transaction.run(dataSource, this::takeUnderLock);
+        if (take.place() != null) {
+            heldPlaces.add(take.place());
+        }
+        return take.pause();
     }
 
-    private Duration takeUnderLock(Connection connection) throws SQLException {
+    /** A place taken (and no wait), or none and how long to wait. */
+    private record Take(Integer place, Duration pause) {
+    }
+
+    private Take takeUnderLock(Connection connection) throws SQLException {
         // Round trips, each waited for while holding row 0, are what a take costs: the lock in one, the take in one.
         // A place lives for a second or so: not worth a disk flush. After a crash of the server the places read as of
         // a moment before, which frees a place a little early at worst, as a restarted BKN client would.
@@ -126,7 +142,7 @@ public final class SharedBknPlaces implements BknPlaces {
         try (PreparedStatement take = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?,"
                 + " free_at = ? WHERE place = (SELECT place FROM BKN_PLACE WHERE free_at <= ? AND place BETWEEN 1 AND ?"
                 + " ORDER BY free_at LIMIT 1) AND (SELECT COUNT(*) FROM BKN_PLACE WHERE free_at > ? AND in_flight"
-                + " AND place BETWEEN 1 AND ?) < ?")) {
+                + " AND place BETWEEN 1 AND ?) < ? RETURNING place")) {
             take.setString(1, nodeId);
             take.setTimestamp(2, Timestamp.from(now.toInstant().plus(maxRequest).plus(window)));
             take.setTimestamp(3, now);
@@ -134,11 +150,13 @@ public final class SharedBknPlaces implements BknPlaces {
             take.setTimestamp(5, now);
             take.setInt(6, limit);
             take.setInt(7, maxConcurrency);
-            if (take.executeUpdate() == 1) {
-                return Duration.ZERO;
+            try (ResultSet taken = take.executeQuery()) {
+                if (taken.next()) {
+                    return new Take(taken.getInt(1), Duration.ZERO);
+                }
             }
         }
-        return untilAPlaceFrees(connection, now);
+        return new Take(null, untilAPlaceFrees(connection, now));
     }
 
     /** No place now: every place is held by a request under way, or the window's places free later. */
@@ -184,26 +202,26 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     private void releaseInStore() {
+        Integer place = heldPlaces.poll();
+        if (place == null) {
+            throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+        }
         try {
             Transaction.run(dataSource, connection -> {
                 withoutFlush(connection);
-                // SKIP LOCKED: two of the node's requests ending at once must free two places. Without it both chose
-                // the same lowest place, the second updated it again once the first committed, and the other place
-                // stayed in flight until free_at, a quarter of a minute: BKN's concurrency shrank by one each time.
+                // No row when the place outlived its free_at and another node took it: then it is free already.
                 try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
-                        + " free_at = ? WHERE place = (SELECT place FROM BKN_PLACE WHERE held_by = ? AND in_flight"
-                        + " ORDER BY place LIMIT 1 FOR UPDATE SKIP LOCKED)")) {
+                        + " free_at = ? WHERE place = ? AND held_by = ? AND in_flight")) {
                     release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
-                    release.setString(2, nodeId);
-                    if (release.executeUpdate() == 0) {
-                        throw new IllegalStateException("BKN rate limit released more often than acquired by node "
-                                + nodeId);
-                    }
+                    release.setInt(2, place);
+                    release.setString(3, nodeId);
+                    release.executeUpdate();
                 }
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot free a place of BKN's rate limit in the state store: "
+            throw new IllegalStateException("Cannot free place " + place + " of BKN's rate limit in the state store"
+                    + " (it frees itself at its free_at): "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }
