@@ -66,6 +66,11 @@ public final class AuditRecorder {
             trail.record(violationCase.getCaseId(), type, source(violationCase), route,
                     detail(type, violationCase, exchange));
             counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
+        } else if (body instanceof DueFollowUp due) {
+            // A reminder or escalation: the case as its follow-up row keeps it, not the case itself.
+            trail.record(due.caseId(), type, due.summary().source(), route, followUpDetail(type, due, exchange));
+            counters.count(exchange.getContext(), type, due.summary().channel(), due.followUp().severity(),
+                    due.followUp().regionCode());
         } else if (body instanceof CsvRejection rejection) {
             trail.record(null, type, rejection.source(), route, Map.of("alasan", rejection.row().reason()));
             counters.count(exchange.getContext(), type, Channel.CSV, null);
@@ -213,7 +218,7 @@ public final class AuditRecorder {
      * A CSV file and line as it is; for an email, the folder, UID and pseudonym it was read with (a case parked by an
      * earlier release kept only its Message-ID: then the pseudonym alone).
      */
-    private String source(ViolationCase violationCase) {
+    String source(ViolationCase violationCase) {
         ReportSource source = violationCase.getReport().source();
         if (source.channel() != Channel.EMAIL) {
             return source.reference();
@@ -294,19 +299,22 @@ public final class AuditRecorder {
                         : cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
                 putIfPresent(detail, "parkedAs", exchange.getProperty(HubProperties.PARKED_AS));
             }
-            case REMINDED, ESCALATED -> {
-                DueFollowUp due = exchange.getProperty(HubProperties.FOLLOW_UP, DueFollowUp.class);
-                if (type == AuditEventType.REMINDED) {
-                    detail.put("reminder", due.step().reminder());
-                }
-                detail.putAll(mailDetail(exchange, Map.of()));
-                if (type == AuditEventType.REMINDED) {
-                    detail.put("nextCheck", due.step().nextCheckAt().toString());
-                }
-            }
             default -> {
                 // DUPLICATE, REPLAYED …: the event itself says it all.
             }
+        }
+        return detail;
+    }
+
+    /** REMINDED carries the reminder's number, its mail and the next check; ESCALATED its mail. */
+    private Map<String, Object> followUpDetail(AuditEventType type, DueFollowUp due, Exchange exchange) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (type == AuditEventType.REMINDED) {
+            detail.put("reminder", due.step().reminder());
+        }
+        detail.putAll(mailDetail(exchange, Map.of()));
+        if (type == AuditEventType.REMINDED) {
+            detail.put("nextCheck", due.step().nextCheckAt().toString());
         }
         return detail;
     }

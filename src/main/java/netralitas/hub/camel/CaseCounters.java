@@ -22,18 +22,24 @@ final class CaseCounters {
     private volatile boolean lookedUp;
 
     void count(CamelContext context, AuditEventType event, Channel channel, ViolationCase violationCase) {
+        Classification classification = violationCase == null ? null : violationCase.getClassification();
+        RegionResolution resolution = violationCase == null ? null : violationCase.getRegionResolution();
+        count(context, event, channel, classification == null ? null : classification.severity().name(),
+                resolution == null || resolution.region() == null ? null : resolution.region().code());
+    }
+
+    /** The same with the severity's name and the region's code as they are, each null ("-") when not known. */
+    void count(CamelContext context, AuditEventType event, Channel channel, String severity, String region) {
         MeterRegistry meters = registry(context);
         if (meters == null) {
             return;
         }
-        Classification classification = violationCase == null ? null : violationCase.getClassification();
-        RegionResolution resolution = violationCase == null ? null : violationCase.getRegionResolution();
         Counter.builder("netralitas.cases")
                 .description("Audit events of the hub's cases, by event, channel, severity and region")
                 .tag("event", event.name())
-                .tag("channel", channel.name())
-                .tag("severity", classification == null ? NONE : classification.severity().name())
-                .tag("region", resolution == null || resolution.region() == null ? NONE : resolution.region().code())
+                .tag("channel", channel == null ? NONE : channel.name())
+                .tag("severity", severity == null ? NONE : severity)
+                .tag("region", region == null ? NONE : region)
                 .register(meters)
                 .increment();
     }

@@ -1,6 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.cases.CaseJson;
 import netralitas.hub.cases.RoutingDecision;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Severity;
@@ -8,6 +7,7 @@ import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpDeadlines;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.SubjectKey;
+import netralitas.hub.mail.CaseSummaries;
 import netralitas.hub.mail.MailPurpose;
 import netralitas.hub.state.FollowUpTable;
 import org.apache.camel.Body;
@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Routes deliver and digest-send (SPEC §12): the deadline a case gets, computed once before its mail is rendered
@@ -37,13 +38,19 @@ public final class CaseFollowUp {
     private final FollowUpTable table;
     private final FollowUpDeadlines deadlines;
     private final int relatedDays;
+    private final Function<ViolationCase, String> trailSource;
     private final Clock clock;
 
-    /** @param relatedDays hub.followup.related-days: how far apart two incidents about one person may be to be related */
-    public CaseFollowUp(FollowUpTable table, FollowUpDeadlines deadlines, int relatedDays, Clock clock) {
+    /**
+     * @param relatedDays hub.followup.related-days: how far apart two incidents about one person may be to be related
+     * @param trailSource what the audit trail records as a case's source, kept for its REMINDED and ESCALATED events
+     */
+    public CaseFollowUp(FollowUpTable table, FollowUpDeadlines deadlines, int relatedDays,
+                        Function<ViolationCase, String> trailSource, Clock clock) {
         this.table = table;
         this.deadlines = deadlines;
         this.relatedDays = relatedDays;
+        this.trailSource = trailSource;
         this.clock = clock;
     }
 
@@ -137,7 +144,7 @@ public final class CaseFollowUp {
         return FollowUpCase.forwarded(violationCase.getCaseId(), messageId, region == null ? null : region.code(),
                 violationCase.getClassification().severity().name(), SubjectKey.of(violationCase),
                 violationCase.getReport().incidentDate(), recipients, clock.instant(), deadline,
-                CaseJson.write(violationCase));
+                CaseSummaries.of(violationCase, trailSource.apply(violationCase)));
     }
 
     /** To and Cc as the mail carried them ("a, b"), each address once. */

@@ -1,8 +1,6 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.cases.CaseJson;
-import netralitas.hub.cases.RoutingDecision;
-import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.DueFollowUp;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.ReminderSchedule;
@@ -11,7 +9,6 @@ import netralitas.hub.mail.RenderedEmail;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionDirectory;
-import netralitas.hub.region.RegionResolution;
 import netralitas.hub.state.ClusterNode;
 import netralitas.hub.state.FollowUpTable;
 import org.apache.camel.Body;
@@ -77,26 +74,11 @@ public final class FollowUpClock {
     /**
      * Claims a due case for this node and decides its step; null when another node won it, or it is no longer due
      * (answered or claimed meanwhile).
-     *
-     * @throws IllegalStateException naming the case when its JSON is not a case this release reads (the claim is
-     *                               released by the route; the case is looked at again at the next check)
      */
     public DueFollowUp claim(@Body FollowUpCase candidate) throws SQLException {
         Instant now = clock.instant();
         Optional<FollowUpCase> claimed = table.claim(candidate.caseId(), now, node);
-        if (claimed.isEmpty()) {
-            return null;
-        }
-        FollowUpCase followUp = claimed.get();
-        ViolationCase violationCase;
-        try {
-            violationCase = CaseJson.read(followUp.caseJson());
-        } catch (IllegalArgumentException e) {
-            table.release(followUp.caseId(), node);
-            throw new IllegalStateException("Follow-up of case " + followUp.caseId() + ": its case_json in FOLLOW_UP"
-                    + " cannot be read: " + e.getMessage(), e);
-        }
-        return new DueFollowUp(followUp, violationCase, schedule.next(followUp, now));
+        return claimed.map(followUp -> new DueFollowUp(followUp, schedule.next(followUp, now))).orElse(null);
     }
 
     /**
@@ -105,12 +87,11 @@ public final class FollowUpClock {
      */
     public void composeReminder(@ExchangeProperty(HubProperties.FOLLOW_UP) DueFollowUp due, Message message) {
         FollowUpCase followUp = due.followUp();
-        ViolationCase violationCase = due.violationCase();
-        RenderedEmail mail = renderer.renderReminder(violationCase, followUp, due.step().reminder(),
+        CaseSummary summary = followUp.summary();
+        RenderedEmail mail = renderer.renderReminder(summary, followUp, due.step().reminder(),
                 schedule.maxReminders(), clock.instant(), clock.getZone(), replyAddress);
-        RoutingDecision decision = violationCase.getRoutingDecision();
-        String to = decision == null || decision.to() == null ? String.join(",", followUp.recipients()) : decision.to();
-        String cc = decision == null ? null : decision.cc();
+        String to = summary.to() == null ? String.join(",", followUp.recipients()) : summary.to();
+        String cc = summary.cc();
         OutgoingMail.apply(message, mail, from, to, cc, "<reminder-" + due.step().reminder() + "-"
                 + followUp.caseId() + "@" + mailDomain + ">");
         threadAndLabel(message, due);
@@ -124,29 +105,28 @@ public final class FollowUpClock {
             throws SQLException {
         FollowUpCase followUp = due.followUp();
         List<String> to = escalationRecipients(due);
-        RenderedEmail mail = renderer.renderEscalation(due.violationCase(), followUp, table.history(followUp.caseId()),
+        RenderedEmail mail = renderer.renderEscalation(followUp.summary(), followUp, table.history(followUp.caseId()),
                 to, to.equals(List.of(triageInbox)), clock.instant(), clock.getZone(), replyAddress);
         OutgoingMail.apply(message, mail, from, String.join(",", to), null,
                 "<escalation-" + followUp.caseId() + "@" + mailDomain + ">");
         threadAndLabel(message, due);
     }
 
-    /** Where an escalation of this case goes, each address once. */
+    /**
+     * Where an escalation of this case goes, each address once: the Bawaslu inbox of its region and the inbox of the
+     * Kanreg BKN it was routed with, else of its province's, as the region directory says now.
+     */
     List<String> escalationRecipients(DueFollowUp due) {
-        RegionResolution resolution = due.violationCase().getRegionResolution();
-        Region region = resolution == null ? null : resolution.region();
-        if (region == null && due.followUp().regionCode() != null) {
-            region = regions.byCode(due.followUp().regionCode()).orElse(null);
-        }
+        String regionCode = due.followUp().regionCode();
+        Region region = regionCode == null ? null : regions.byCode(regionCode).orElse(null);
         if (region == null) {
             return List.of(triageInbox);
         }
         Set<String> to = new LinkedHashSet<>();
         to.add(region.bawasluInbox());
-        String kanreg = resolution == null ? null : resolution.kanregInbox();
-        if (kanreg == null) {
-            kanreg = regions.kanregForProvince(region.code()).map(Kanreg::inbox).orElse(null);
-        }
+        String kanreg = regions.kanreg(due.summary().kanregId())
+                .or(() -> regions.kanregForProvince(region.code()))
+                .map(Kanreg::inbox).orElse(null);
         if (kanreg != null && !kanreg.isBlank()) {
             to.add(kanreg);
         }

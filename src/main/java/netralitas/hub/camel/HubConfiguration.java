@@ -252,7 +252,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("followUpTable", followUps);
         FollowUpDeadlines deadlines = followUpDeadlines(settings, valid.holidays(), clock.getZone());
         registry.bind("caseFollowUp", new CaseFollowUp(followUps, deadlines, settings.integer("hub.followup.related-days"),
-                clock));
+                audit::source, clock));
         registry.bind("followUpReplies", new FollowUpReplies(
                 new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));

@@ -1,18 +1,20 @@
 package netralitas.hub.followup;
 
-import netralitas.hub.cases.ViolationCase;
-
 /**
  * A case the follow-up clock claimed because it is due, with what it does now (SPEC §12).
  *
- * @param followUp      its row of FOLLOW_UP as claimed
- * @param violationCase the case as forwarded (read from the row's case JSON), for the mail
- * @param step          remind (which one, the next check) or escalate
+ * @param followUp its row of FOLLOW_UP as claimed
+ * @param step     remind (which one, the next check) or escalate
  */
-public record DueFollowUp(FollowUpCase followUp, ViolationCase violationCase, ReminderSchedule.Step step) {
+public record DueFollowUp(FollowUpCase followUp, ReminderSchedule.Step step) {
 
     public String caseId() {
         return followUp.caseId();
+    }
+
+    /** The case as its mails name it, for the mail and the audit trail. */
+    public CaseSummary summary() {
+        return followUp.summary();
     }
 
     /** "reminder 2" or "escalation", as the log names the step. */

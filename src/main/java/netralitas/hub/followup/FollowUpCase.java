@@ -24,12 +24,12 @@ import java.util.List;
  * @param nextCheckAt  when the clock looks at the case next, or null once it stopped (closed or escalated)
  * @param escalatedAt  when it was escalated, or null
  * @param closedAt     when a final status arrived, or null
- * @param caseJson     the case as CaseJson writes it
+ * @param summary      what the reminder and escalation mails say about the case, and whom they go to
  */
 public record FollowUpCase(String caseId, String messageId, String regionCode, String severity, String subjectKey,
                            LocalDate incidentDate, List<String> recipients, Instant forwardedAt, Instant dueAt,
                            FollowUpStatus status, Instant answeredAt, int reminders, Instant nextCheckAt,
-                           Instant escalatedAt, Instant closedAt, String caseJson) {
+                           Instant escalatedAt, Instant closedAt, CaseSummary summary) {
 
     public FollowUpCase {
         recipients = List.copyOf(recipients);
@@ -38,9 +38,9 @@ public record FollowUpCase(String caseId, String messageId, String regionCode, S
     /** A case just forwarded: nobody answered, the clock looks at it at its deadline. */
     public static FollowUpCase forwarded(String caseId, String messageId, String regionCode, String severity,
                                          String subjectKey, LocalDate incidentDate, List<String> recipients,
-                                         Instant forwardedAt, Instant dueAt, String caseJson) {
+                                         Instant forwardedAt, Instant dueAt, CaseSummary summary) {
         return new FollowUpCase(caseId, messageId, regionCode, severity, subjectKey, incidentDate, recipients,
-                forwardedAt, dueAt, FollowUpStatus.TERKIRIM, null, 0, dueAt, null, null, caseJson);
+                forwardedAt, dueAt, FollowUpStatus.TERKIRIM, null, 0, dueAt, null, null, summary);
     }
 
     public boolean closed() {

@@ -1,6 +1,6 @@
 package netralitas.hub.mail;
 
-import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
@@ -29,7 +29,7 @@ final class FollowUpView {
     }
 
     /** A reminder: number {@code reminder} of at most {@code maxReminders}, sent at {@code now}. */
-    static Map<String, Object> reminder(ViolationCase c, FollowUpCase followUp, int reminder, int maxReminders,
+    static Map<String, Object> reminder(CaseSummary c, FollowUpCase followUp, int reminder, int maxReminders,
                                         Instant now, ZoneId zone, String replyAddress, MailSignature signature) {
         Map<String, Object> m = common(c, followUp, now, zone, replyAddress, signature);
         m.put("reminder", Integer.toString(reminder));
@@ -42,7 +42,7 @@ final class FollowUpView {
      * An escalation at {@code now}, to {@code to} (Bawaslu staff at the triage inbox when {@code triage}: the case has no
      * region), with the case's history oldest first.
      */
-    static Map<String, Object> escalation(ViolationCase c, FollowUpCase followUp, List<FollowUpEntry> history,
+    static Map<String, Object> escalation(CaseSummary c, FollowUpCase followUp, List<FollowUpEntry> history,
                                           List<String> to, boolean triage, Instant now, ZoneId zone,
                                           String replyAddress, MailSignature signature) {
         Map<String, Object> m = common(c, followUp, now, zone, replyAddress, signature);
@@ -64,19 +64,17 @@ final class FollowUpView {
         return m;
     }
 
-    private static Map<String, Object> common(ViolationCase c, FollowUpCase followUp, Instant now, ZoneId zone,
+    private static Map<String, Object> common(CaseSummary c, FollowUpCase followUp, Instant now, ZoneId zone,
                                               String replyAddress, MailSignature signature) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("caseId", CaseView.text(c.getCaseId()));
-        m.put("caseSubject", SubjectLine.forCase(c));
-        m.put("displayName", CaseView.text(c.getDisplayName()));
-        m.put("displayNip", CaseFacts.nip(c));
-        m.put("severity", CaseFacts.severityLabel(c));
-        m.put("category", c.getClassification() == null || c.getClassification().category() == null ? CaseView.ABSENT
-                : CaseView.text(c.getClassification().category().label()));
-        m.put("place", CaseFacts.placeName(c));
-        m.put("incidentDate", c.getReport().incidentDate() == null ? CaseView.ABSENT
-                : IndonesianDates.format(c.getReport().incidentDate()));
+        m.put("caseId", CaseView.text(c.caseId()));
+        m.put("caseSubject", c.subject());
+        m.put("displayName", c.name());
+        m.put("displayNip", c.nip());
+        m.put("severity", c.severity());
+        m.put("category", c.category());
+        m.put("place", c.place());
+        m.put("incidentDate", c.incidentDate() == null ? CaseView.ABSENT : IndonesianDates.format(c.incidentDate()));
         m.put("forwardedAt", at(followUp.forwardedAt(), zone));
         m.put("recipients", followUp.recipients());
         m.put("messageId", followUp.messageId());

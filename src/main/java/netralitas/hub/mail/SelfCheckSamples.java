@@ -181,7 +181,7 @@ final class SelfCheckSamples {
         return new FollowUpCase(c.getCaseId(), "<" + c.getCaseId() + "@hub.example>", "17.07", CaseFacts.severityCode(c),
                 null, DATE, List.of("bkpsdm@pemda.example", "inspektorat@pemda.example"), forwarded,
                 Instant.parse("2024-09-28T02:00:00Z"), FollowUpStatus.DITERIMA, forwarded.plusSeconds(86_400), 1,
-                FOLLOW_UP_NOW, null, null, "{}");
+                FOLLOW_UP_NOW, null, null, CaseSummaries.of(c, "laporan.csv:2"));
     }
 
     static List<FollowUpEntry> followUpHistory() {

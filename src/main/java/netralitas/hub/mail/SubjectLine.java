@@ -38,14 +38,14 @@ public final class SubjectLine {
                 + value(CaseFacts.placeName(c)), MAX_SUBJECT);
     }
 
-    /** {@code [PENGINGAT] } and the case mail's subject: the office's client threads it under the case. */
-    public static String forReminder(ViolationCase c) {
-        return HeaderValues.sanitize("[PENGINGAT] " + forCase(c), MAX_SUBJECT);
+    /** {@code [PENGINGAT] } and the case mail's subject ({@link #forCase}): the office's client threads it under the case. */
+    public static String forReminder(String caseSubject) {
+        return HeaderValues.sanitize("[PENGINGAT] " + caseSubject, MAX_SUBJECT);
     }
 
-    /** {@code [ESKALASI] } and the case mail's subject. */
-    public static String forEscalation(ViolationCase c) {
-        return HeaderValues.sanitize("[ESKALASI] " + forCase(c), MAX_SUBJECT);
+    /** {@code [ESKALASI] } and the case mail's subject ({@link #forCase}). */
+    public static String forEscalation(String caseSubject) {
+        return HeaderValues.sanitize("[ESKALASI] " + caseSubject, MAX_SUBJECT);
     }
 
     /** {@code [NETRALITAS ASN][RINGAN] Rekap harian 14 September 2024 — <region name> — 3 kasus}. */

@@ -46,7 +46,7 @@ public final class StateSchema {
         return Optional.ofNullable(current).map(info -> info.getVersion().getVersion());
     }
 
-    private static Flyway configure(DataSource dataSource, StateStore.Kind kind) {
+    static Flyway configure(DataSource dataSource, StateStore.Kind kind) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

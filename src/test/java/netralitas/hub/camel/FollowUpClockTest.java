@@ -1,6 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.cases.CaseJson;
 import netralitas.hub.cases.RoutingDecision;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
@@ -11,6 +10,7 @@ import netralitas.hub.followup.FollowUpCalendar;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.ReminderSchedule;
 import netralitas.hub.mail.CaseEmailRenderer;
+import netralitas.hub.mail.CaseSummaries;
 import netralitas.hub.mail.MailSignature;
 import netralitas.hub.mail.SubjectLine;
 import netralitas.hub.region.RegionDirectory;
@@ -41,7 +41,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -145,13 +144,27 @@ class FollowUpClockTest {
     }
 
     @Test
-    void aCaseWhoseJsonCannotBeReadIsNamedAndLeftForTheNextCheck() throws Exception {
-        table.open(FollowUpCase.forwarded("NH-20241012-DDDDDDDD", "<NH-20241012-DDDDDDDD@hub.example>", "17.08",
-                "BERAT", null, null, List.of("bkpsdm@pemda.example"), FORWARDED, DUE, "{\"format\":99}"));
+    void theEscalationGoesToTheKanregTheCaseWasRoutedWithAsTheDirectoryNamesItNow() throws Exception {
+        ViolationCase elsewhere = berat("NH-20241012-DDDDDDDD");
+        elsewhere.setRegionResolution(new RegionResolution(REGIONS.byCode("17.08").orElseThrow(),
+                RegionSource.REPORT_CODE, null, REGIONS.kanreg("I").orElseThrow(), List.of()));
+        open(elsewhere, "17.08");
+        FollowUpClock node = clock("node-a", 0);
+
+        assertEquals(List.of("bawaslu.kab-kepahiang@bawaslu.example", "kanreg-i.yogyakarta@bkn.example"),
+                node.escalationRecipients(node.claim(node.due().get(0))), "not the province's Kanreg VII");
+    }
+
+    @Test
+    void aReminderOfACaseWithoutARoutingDecisionGoesToTheRowsRecipients() throws Exception {
+        ViolationCase unrouted = berat("NH-20241012-EEEEEEEE");
+        unrouted.setRoutingDecision(null);
+        open(unrouted, "17.08");
         FollowUpClock node = clock("node-a", 2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> node.claim(node.due().get(0)));
-        assertTrue(e.getMessage().contains("NH-20241012-DDDDDDDD"), e.getMessage());
-        assertEquals(1, node.due().size(), "its claim was released");
+
+        Message message = compose(node.claim(node.due().get(0)), false, node);
+        assertEquals("bkpsdm.kab-kepahiang@pemda.example", message.getHeader("To"));
+        assertNull(message.getHeader("Cc"));
     }
 
     private Message compose(DueFollowUp due, boolean escalation, FollowUpClock node) throws Exception {
@@ -168,7 +181,7 @@ class FollowUpClockTest {
     private void open(ViolationCase c, String region) throws Exception {
         table.open(FollowUpCase.forwarded(c.getCaseId(), "<" + c.getCaseId() + "@hub.example>", region, "BERAT", null,
                 c.getReport().incidentDate(), List.of("bkpsdm.kab-kepahiang@pemda.example"), FORWARDED, DUE,
-                CaseJson.write(c)));
+                CaseSummaries.of(c, "laporan.csv:2")));
     }
 
     /** BERAT in Kepahiang: to its BKPSDM, cc its Inspektorat and Kanreg VII, as route route decides. */

@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import netralitas.hub.followup.CaseSummaryFixture;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.state.FollowUpTable;
 import netralitas.hub.state.MigratedH2;
@@ -59,6 +60,6 @@ class FollowUpOverdueGaugeTest {
 
     private static void open(FollowUpTable table, String caseId, String region, Instant due) throws Exception {
         table.open(FollowUpCase.forwarded(caseId, "<" + caseId + "@hub.example>", region, "SEDANG", null, null,
-                List.of("bkpsdm@pemda.example"), due.minusSeconds(86_400), due, "{}"));
+                List.of("bkpsdm@pemda.example"), due.minusSeconds(86_400), due, CaseSummaryFixture.of(caseId)));
     }
 }

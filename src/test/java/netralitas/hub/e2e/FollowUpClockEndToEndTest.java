@@ -84,6 +84,9 @@ class FollowUpClockEndToEndTest {
             assertEquals(header(caseMail, "To"), reminded.detail().get("to"));
             AuditEvent escalated = event(hub, caseId, "ESCALATED");
             assertEquals(BAWASLU_KEPAHIANG + ", " + KANREG_VII, escalated.detail().get("to"));
+            String source = event(hub, caseId, "DELIVERED").source();
+            assertEquals(source, reminded.source(), "the case's source, kept in its follow-up row");
+            assertEquals(source, escalated.source());
             assertEquals(2, log.lines().stream().filter(line -> line.contains("reminder 1 NOT sent")).count(),
                     "each refused attempt logged once: " + log.lines());
 

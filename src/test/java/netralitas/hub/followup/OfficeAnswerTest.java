@@ -60,12 +60,12 @@ class OfficeAnswerTest {
     private static FollowUpCase withStatus(FollowUpCase c, FollowUpStatus status, Instant closedAt) {
         return new FollowUpCase(c.caseId(), c.messageId(), c.regionCode(), c.severity(), c.subjectKey(), c.incidentDate(),
                 c.recipients(), c.forwardedAt(), c.dueAt(), status, c.forwardedAt(), 0, closedAt == null ? c.dueAt() : null,
-                null, closedAt, c.caseJson());
+                null, closedAt, c.summary());
     }
 
     private static FollowUpCase followUp(String caseId, List<String> recipients) {
         Instant forwarded = Instant.parse("2024-11-11T03:00:00Z");
         return FollowUpCase.forwarded(caseId, "<digest@hub.example>", "17.08", "RINGAN", null, LocalDate.of(2024, 10, 20),
-                recipients, forwarded, forwarded.plusSeconds(30 * 86_400), "{}");
+                recipients, forwarded, forwarded.plusSeconds(30 * 86_400), CaseSummaryFixture.of(caseId));
     }
 }

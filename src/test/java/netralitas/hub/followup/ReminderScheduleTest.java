@@ -69,6 +69,6 @@ class ReminderScheduleTest {
         Instant forwarded = FRIDAY.minusSeconds(86_400 * 14);
         return new FollowUpCase("NH-20241018-AAAAAAAA", "<NH-20241018-AAAAAAAA@hub.example>", "17.08", "SEDANG", null,
                 null, List.of("bkpsdm@kepahiang.example"), forwarded, FRIDAY, FollowUpStatus.TERKIRIM, null, reminders,
-                FRIDAY, null, null, "{}");
+                FRIDAY, null, null, CaseSummaryFixture.of("NH-20241018-AAAAAAAA"));
     }
 }

@@ -74,6 +74,7 @@ class ReplyMatcherTest {
     private static FollowUpCase followUp(String caseId, String messageId) {
         Instant forwarded = Instant.parse("2024-11-11T03:00:00Z");
         return FollowUpCase.forwarded(caseId, messageId, "17.08", "BERAT", null, LocalDate.of(2024, 10, 5),
-                List.of("bkpsdm.kab-kepahiang@pemda.example"), forwarded, forwarded.plusSeconds(14 * 86_400), "{}");
+                List.of("bkpsdm.kab-kepahiang@pemda.example"), forwarded, forwarded.plusSeconds(14 * 86_400),
+                CaseSummaryFixture.of(caseId));
     }
 }

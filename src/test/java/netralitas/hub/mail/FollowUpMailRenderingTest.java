@@ -1,6 +1,7 @@
 package netralitas.hub.mail;
 
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
@@ -29,7 +30,7 @@ class FollowUpMailRenderingTest {
     @Test
     void aReminderSaysWhatWasSentWhenTheDeadlinePassedAndHowToAnswer() {
         ViolationCase c = MailFixtures.verifiedCase();
-        RenderedEmail mail = renderer.renderReminder(c, followUp(c, 0), 1, 2, NOW, WIB, REPLY);
+        RenderedEmail mail = renderer.renderReminder(summary(c), followUp(c, 0), 1, 2, NOW, WIB, REPLY);
 
         assertEquals("[PENGINGAT] " + SubjectLine.forCase(c), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
@@ -45,7 +46,7 @@ class FollowUpMailRenderingTest {
             assertFalse(body.contains(MailFixtures.REPORTER_NAME), "never the reporter");
         }
         assertTrue(mail.text().contains("paling banyak 2 kali"), mail.text());
-        assertTrue(renderer.renderReminder(c, followUp(c, 1), 2, 2, NOW, WIB, REPLY).text()
+        assertTrue(renderer.renderReminder(summary(c), followUp(c, 1), 2, 2, NOW, WIB, REPLY).text()
                 .contains("pengingat terakhir"), "the last one says escalation comes next");
     }
 
@@ -56,7 +57,7 @@ class FollowUpMailRenderingTest {
                 new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null),
                 new FollowUpEntry(FORWARDED.plusSeconds(86_400), "FOLLOW_UP", FollowUpStatus.DITERIMA, "<b>segera</b> & diperiksa"),
                 new FollowUpEntry(DUE, "REMINDED", null, "pengingat ke-1 kepada bkpsdm@kepahiang.example"));
-        RenderedEmail mail = renderer.renderEscalation(c, followUp(c, 1), history,
+        RenderedEmail mail = renderer.renderEscalation(summary(c), followUp(c, 1), history,
                 List.of("bawaslu@kepahiang.example", "kanreg7@bkn.example"), false, NOW, WIB, REPLY);
 
         assertEquals("[ESKALASI] " + SubjectLine.forCase(c), mail.subject());
@@ -69,13 +70,18 @@ class FollowUpMailRenderingTest {
         assertFalse(mail.html().contains("<b>segera</b>"));
         assertFalse(mail.text().contains(MailFixtures.REPORTER_NAME));
         assertTrue(mail.text().startsWith("Yth. Ketua Bawaslu dan Kepala Kantor Regional BKN"), mail.text());
-        assertTrue(renderer.renderEscalation(c, followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
+        assertTrue(renderer.renderEscalation(summary(c), followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
                 WIB, REPLY).text().startsWith("Yth. Petugas triase Bawaslu"), "a case without a region");
     }
 
     private static FollowUpCase followUp(ViolationCase c, int reminders) {
         return new FollowUpCase(c.getCaseId(), "<" + c.getCaseId() + "@hub.example>", "17.08", "BERAT", null, null,
                 List.of("bkpsdm@kepahiang.example", "inspektorat@kepahiang.example"), FORWARDED, DUE,
-                reminders == 0 ? FollowUpStatus.TERKIRIM : FollowUpStatus.DITERIMA, null, reminders, DUE, null, null, "{}");
+                reminders == 0 ? FollowUpStatus.TERKIRIM : FollowUpStatus.DITERIMA, null, reminders, DUE, null, null,
+                summary(c));
+    }
+
+    private static CaseSummary summary(ViolationCase c) {
+        return CaseSummaries.of(c, "laporan.csv:2");
     }
 }

@@ -2,6 +2,7 @@ package netralitas.hub.routes;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.followup.CaseSummaryFixture;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.inbox.MailHeldException;
 import netralitas.hub.inbox.MailRejection;
@@ -80,7 +81,8 @@ class FollowUpReplyRoutingTest {
         Instant forwarded = Instant.parse("2024-11-11T03:00:00Z");
         ingestMail.getCamelContext().getRegistry().lookupByNameAndType("followUpTable", FollowUpTable.class)
                 .open(FollowUpCase.forwarded(CASE, CASE_MAIL, "17.08", "BERAT", null, LocalDate.of(2024, 10, 5),
-                        List.of(OFFICE), forwarded, forwarded.plusSeconds(14 * 86_400), "{}"));
+                        List.of(OFFICE), forwarded, forwarded.plusSeconds(14 * 86_400),
+                        CaseSummaryFixture.of(CASE)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package netralitas.hub.state;
 
+import netralitas.hub.followup.CaseSummaryFixture;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpStatus;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,6 @@ class FollowUpRelatedTableTest {
     private static FollowUpCase forwarded(String caseId, String subjectKey, LocalDate incident, Instant at) {
         return FollowUpCase.forwarded(caseId, "<" + caseId + "@hub.example>", "17.07", "SEDANG", subjectKey, incident,
                 List.of("bkpsdm.kab-lebong@pemda.example"), at, at.plusSeconds(14 * 86_400L),
-                "{\"format\":1,\"caseId\":\"" + caseId + "\"}");
+                CaseSummaryFixture.of(caseId));
     }
 }

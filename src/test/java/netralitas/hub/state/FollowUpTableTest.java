@@ -1,5 +1,6 @@
 package netralitas.hub.state;
 
+import netralitas.hub.followup.CaseSummaryFixture;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
@@ -8,12 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tables FOLLOW_UP and FOLLOW_UP_HISTORY on the embedded H2 store and on PostgreSQL (SPEC §12). */
@@ -65,9 +70,32 @@ class FollowUpTableTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void theCaseSummaryIsOneLineOfJsonAndARowWhoseSummaryCannotBeReadIsNamed(StateStore.Kind kind, @TempDir Path dir)
+            throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            FollowUpTable table = new FollowUpTable(store.dataSource());
+            FollowUpCase followUp = forwarded("NH-20241012-AAAAAAAA", "<NH-20241012-AAAAAAAA@hub.example>");
+            table.open(followUp);
+            try (Connection connection = store.dataSource().getConnection(); Statement sql = connection.createStatement()) {
+                try (ResultSet row = sql.executeQuery("SELECT case_summary FROM FOLLOW_UP")) {
+                    row.next();
+                    assertEquals(followUp.summary().toJson(), row.getString(1));
+                    assertTrue(row.getString(1).startsWith("{\"id\":\"NH-20241012-AAAAAAAA\",\"subject\":"),
+                            row.getString(1));
+                }
+                sql.executeUpdate("UPDATE FOLLOW_UP SET case_summary = '{\"id\":' WHERE case_id = 'NH-20241012-AAAAAAAA'");
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> table.find(followUp.caseId()));
+            assertTrue(e.getMessage().contains("NH-20241012-AAAAAAAA") && e.getMessage().contains("case_summary"),
+                    e.getMessage());
+        }
+    }
+
     static FollowUpCase forwarded(String caseId, String messageId) {
         return FollowUpCase.forwarded(caseId, messageId, "17.07", "RINGAN", "nip:199001012015031001",
                 LocalDate.of(2024, 10, 12), List.of("bkpsdm.kab-lebong@pemda.example", "kanreg-vii@bkn.example"),
-                FORWARDED, DUE, "{\"format\":1,\"caseId\":\"" + caseId + "\"}");
+                FORWARDED, DUE, CaseSummaryFixture.of(caseId));
     }
 }

@@ -7,6 +7,7 @@ import netralitas.hub.inbox.MailboxUid;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.testing.RefusingPort;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -157,8 +159,10 @@ class StateStoreTest {
 
     private static String newestMigration() {
         try (Stream<Path> files = Files.list(Path.of(StateStoreTest.class.getResource("/db/migration").toURI()))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+            // SQL migrations and Java ones (V14_1__….class: version 14.1), both compiled into this folder.
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V[\\d_]+__.*\\.(sql|class)"))
+                    .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")).replace('_', '.')))
+                    .max(Comparator.naturalOrder()).orElseThrow().getVersion();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("Cannot list the migrations", e);
         }
