@@ -298,41 +298,69 @@ final class StoreChain implements EventChain {
     /**
      * Writes the batch, trying again with growing delays while the store fails, for at most {@link #MAX_RETRY}. A
      * failure at the commit leaves its outcome unknown: the head then tells whether the batch was kept, so that a
-     * batch is never written twice.
+     * batch is never written twice. While the store does not answer even that, the batch stays in doubt, and the
+     * question is asked again before any new attempt (a PostgreSQL shutdown may end the connection after the commit
+     * was written: writing the batch again then recorded its events twice).
      */
     private void writeWithRetries(List<Waiting> batch) {
         long deadline = System.nanoTime() + MAX_RETRY.toNanos();
         Duration delay = FIRST_RETRY_DELAY;
+        Attempt inDoubt = null;
+        IllegalStateException failure = null;
         while (true) {
-            Attempt attempt = new Attempt();
-            try {
-                write(batch, attempt);
-                keep(batch, attempt);
-                return;
-            } catch (SQLException | RuntimeException e) {
-                if (attempt.end != null && committed(attempt)) {
+            if (inDoubt != null) {
+                Outcome outcome = outcome(inDoubt);
+                if (outcome == Outcome.KEPT) {
+                    keep(batch, inDoubt);
+                    return;
+                }
+                if (outcome == Outcome.NOT_KEPT) {
+                    inDoubt = null;
+                }
+            }
+            if (inDoubt == null) {
+                Attempt attempt = new Attempt();
+                try {
+                    write(batch, attempt);
                     keep(batch, attempt);
                     return;
+                } catch (SQLException | RuntimeException e) {
+                    failure = e instanceof SQLException sql ? failure("append to", sql)
+                            : new IllegalStateException("Cannot append to the audit trail in " + where() + ": "
+                            + e.getMessage(), e);
+                    if (attempt.end != null) {
+                        Outcome outcome = outcome(attempt);
+                        if (outcome == Outcome.KEPT) {
+                            keep(batch, attempt);
+                            return;
+                        }
+                        inDoubt = outcome == Outcome.UNKNOWN ? attempt : null;
+                    }
                 }
-                IllegalStateException failure = e instanceof SQLException sql ? failure("append to", sql)
-                        : new IllegalStateException("Cannot append to the audit trail in " + where() + ": "
-                        + e.getMessage(), e);
-                if (System.nanoTime() + delay.toNanos() > deadline) {
-                    warnings.accept(batch.size() + " audit event(s) not written, given up: " + failure.getMessage());
-                    batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
-                    return;
-                }
-                warnings.accept(batch.size() + " audit event(s) not written, trying again in " + delay.toMillis()
-                        + " ms: " + failure.getMessage());
-                try {
-                    Thread.sleep(delay.toMillis());
-                } catch (InterruptedException interrupted) {
-                    batch.forEach(waiting -> waiting.kept().completeExceptionally(failure));
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
             }
+            if (System.nanoTime() + delay.toNanos() > deadline) {
+                warnings.accept(batch.size() + " audit event(s) " + (inDoubt == null ? "not written" : "of a commit whose"
+                        + " outcome the store could not tell") + ", given up: " + failure.getMessage());
+                fail(batch, failure);
+                return;
+            }
+            warnings.accept(batch.size() + " audit event(s) " + (inDoubt == null ? "not written" : "of a commit whose"
+                    + " outcome the store cannot tell yet") + ", trying again in " + delay.toMillis() + " ms: "
+                    + failure.getMessage());
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException interrupted) {
+                fail(batch, failure);
+                Thread.currentThread().interrupt();
+                return;
+            }
+            delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+        }
+    }
+
+    private static void fail(List<Waiting> batch, IllegalStateException failure) {
+        for (Waiting waiting : batch) {
+            waiting.kept().completeExceptionally(failure);
         }
     }
 
@@ -349,20 +377,24 @@ final class StoreChain implements EventChain {
         ChainHead end;
     }
 
+    /** What became of an attempt whose commit failed. */
+    private enum Outcome { KEPT, NOT_KEPT, UNKNOWN }
+
     /**
      * Whether the batch that ends at {@code end} was committed: the row at its seq holds its last line (whose hash
-     * covers the whole batch and the chain before it), whatever other hubs appended since.
+     * covers the whole batch and the chain before it), whatever other hubs appended since; unknown while the store
+     * does not answer.
      */
-    private boolean committed(Attempt attempt) {
+    private Outcome outcome(Attempt attempt) {
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT json_line FROM " + TABLE + " WHERE seq = ?")) {
             select.setLong(1, attempt.end.seq());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && attempt.lastLine.equals(row.getString(1));
+                return row.next() && attempt.lastLine.equals(row.getString(1)) ? Outcome.KEPT : Outcome.NOT_KEPT;
             }
         } catch (SQLException e) {
-            return false;
+            return Outcome.UNKNOWN;
         }
     }
 

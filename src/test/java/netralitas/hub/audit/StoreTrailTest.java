@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -276,6 +280,80 @@ class StoreTrailTest {
             assertTrue(warnings.get(0).startsWith("1 audit event(s) not written, trying again in 100 ms: "),
                     warnings.get(0));
             assertEquals(2, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+        }
+    }
+
+    @Test
+    void aBatchWhoseCommitWasKeptButNotAnsweredIsNotWrittenAgain() throws Exception {
+        String url = PostgresServer.newDatabase();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            // As when PostgreSQL shuts down under the commit: the commit is kept, its answer lost, and the store does
+            // not answer the next three connections (the check of the outcome among them).
+            CommitAnswerLost database = new CommitAnswerLost(store.dataSource(), 3);
+            try (AuditTrail trail = inStore(database.proxy(), store.location(), Clock.systemUTC(), KEY, null,
+                    warnings::add)) {
+                trail.append("NH-1", AuditEventType.RECEIVED, "laporan.csv:2", "ingest-csv", Map.of());
+                database.loseTheNextCommitsAnswer();
+
+                AuditEvent delivered = trail.append("NH-1", AuditEventType.DELIVERED, "laporan.csv:2",
+                        "case-pipeline", Map.of());
+
+                assertEquals(2, delivered.seq());
+            }
+            assertEquals(2, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"), "written once: " + warnings);
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("outcome the store cannot tell yet")), warnings.toString());
+        }
+    }
+
+    /** A data source whose next commit is kept but answered with an error, after which it refuses some connections. */
+    private static final class CommitAnswerLost {
+        private final DataSource real;
+        private final AtomicInteger refusals = new AtomicInteger();
+        private final int refusalsAfterLoss;
+        private volatile boolean loseNext;
+
+        CommitAnswerLost(DataSource real, int refusalsAfterLoss) {
+            this.real = real;
+            this.refusalsAfterLoss = refusalsAfterLoss;
+        }
+
+        void loseTheNextCommitsAnswer() {
+            loseNext = true;
+        }
+
+        DataSource proxy() {
+            return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                                throw new SQLException("the database system is shutting down", "57P03");
+                            }
+                            return connection((Connection) invoke(method, real, args));
+                        }
+                        return invoke(method, real, args);
+                    });
+        }
+
+        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        private Connection connection(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> {
+                        Object result = invoke(method, connection, args);
+                        if (method.getName().equals("commit") && loseNext) {
+                            loseNext = false;
+                            refusals.set(refusalsAfterLoss);
+                            throw new SQLException("terminating connection due to administrator command", "57P01");
+                        }
+                        return result;
+                    });
         }
     }
 
