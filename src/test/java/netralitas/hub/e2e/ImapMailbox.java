@@ -55,7 +55,23 @@ final class ImapMailbox {
         return matching.get(0);
     }
 
+    /**
+     * The Message-IDs in the folder. Read while the hub moves messages out of it, a message listed may be gone when
+     * its envelope is fetched (the server answers nothing for it): the folder is then read again, at most three times.
+     */
     List<String> messageIds(String address, String folderName) throws MessagingException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return messageIdsOnce(address, folderName);
+            } catch (MessagingException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<String> messageIdsOnce(String address, String folderName) throws MessagingException {
         return read(address, folderName, messages -> {
             FetchProfile envelopes = new FetchProfile();
             envelopes.add(FetchProfile.Item.ENVELOPE);
