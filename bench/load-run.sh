@@ -28,7 +28,8 @@ The hub
   --hub-opt OPT         one more JVM option for the hub, e.g. --hub-opt -Dhub.bkn.max-concurrency=8 (repeatable)
   --jar PATH            the hub jar to run, e.g. an earlier revision's (default: this tree's target/netralitas-hub.jar)
   --hub-home DIR        the hub's folder (config/, routes/) for that jar                     (default: this tree)
-  --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback
+  --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback,
+                        synchronous_commit on as in production
                         (default: the embedded H2 file)
   --nodes N             N hub processes on that one PostgreSQL, drop folder and mailbox (hub.node-id node-1 … node-N,
                         each its own data folder, management port, log and GC log in node-<n>/); N > 1 needs
