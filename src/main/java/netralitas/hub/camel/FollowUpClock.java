@@ -88,7 +88,7 @@ public final class FollowUpClock {
     public void composeReminder(@ExchangeProperty(HubProperties.FOLLOW_UP) DueFollowUp due, Message message) {
         FollowUpCase followUp = due.followUp();
         CaseSummary summary = followUp.summary();
-        RenderedEmail mail = renderer.renderReminder(summary, followUp, due.step().reminder(),
+        RenderedEmail mail = renderer.renderReminder(followUp, due.step().reminder(),
                 schedule.maxReminders(), clock.instant(), clock.getZone(), replyAddress);
         String to = summary.to() == null ? String.join(",", followUp.recipients()) : summary.to();
         String cc = summary.cc();
@@ -105,7 +105,7 @@ public final class FollowUpClock {
             throws SQLException {
         FollowUpCase followUp = due.followUp();
         List<String> to = escalationRecipients(due);
-        RenderedEmail mail = renderer.renderEscalation(followUp.summary(), followUp, table.history(followUp.caseId()),
+        RenderedEmail mail = renderer.renderEscalation(followUp, table.history(followUp.caseId()),
                 to, to.equals(List.of(triageInbox)), clock.instant(), clock.getZone(), replyAddress);
         OutgoingMail.apply(message, mail, from, String.join(",", to), null,
                 "<escalation-" + followUp.caseId() + "@" + mailDomain + ">");

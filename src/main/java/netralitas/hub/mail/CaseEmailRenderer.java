@@ -10,7 +10,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.LegalBases;
-import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.region.Region;
@@ -136,11 +135,11 @@ public final class CaseEmailRenderer {
      * Reminder number {@code reminder} (of at most {@code maxReminders}) of a case past its deadline, to its recipients
      * (SPEC §12), at {@code now} in {@code zone}; {@code replyAddress} is where the office answers.
      */
-    public RenderedEmail renderReminder(CaseSummary c, FollowUpCase followUp, int reminder, int maxReminders,
-                                        Instant now, ZoneId zone, String replyAddress) {
-        Map<String, Object> model = FollowUpView.reminder(c, followUp, reminder, maxReminders, now, zone, replyAddress,
+    public RenderedEmail renderReminder(FollowUpCase followUp, int reminder, int maxReminders, Instant now, ZoneId zone,
+                                        String replyAddress) {
+        Map<String, Object> model = FollowUpView.reminder(followUp, reminder, maxReminders, now, zone, replyAddress,
                 signature);
-        return new RenderedEmail(SubjectLine.forReminder(c.subject()), render(REMINDER_TEXT, model, false),
+        return new RenderedEmail(SubjectLine.forReminder(followUp.summary().subject()), render(REMINDER_TEXT, model, false),
                 render(REMINDER_HTML, model, false));
     }
 
@@ -148,12 +147,11 @@ public final class CaseEmailRenderer {
      * The escalation of a case still unanswered after its reminders, to {@code to} (the triage inbox when
      * {@code triage}: the case has no region), listing its history.
      */
-    public RenderedEmail renderEscalation(CaseSummary c, FollowUpCase followUp, List<FollowUpEntry> history,
-                                          List<String> to, boolean triage, Instant now, ZoneId zone,
-                                          String replyAddress) {
-        Map<String, Object> model = FollowUpView.escalation(c, followUp, history, to, triage, now, zone, replyAddress,
+    public RenderedEmail renderEscalation(FollowUpCase followUp, List<FollowUpEntry> history, List<String> to,
+                                          boolean triage, Instant now, ZoneId zone, String replyAddress) {
+        Map<String, Object> model = FollowUpView.escalation(followUp, history, to, triage, now, zone, replyAddress,
                 signature);
-        return new RenderedEmail(SubjectLine.forEscalation(c.subject()), render(ESCALATION_TEXT, model, false),
+        return new RenderedEmail(SubjectLine.forEscalation(followUp.summary().subject()), render(ESCALATION_TEXT, model, false),
                 render(ESCALATION_HTML, model, false));
     }
 
@@ -187,9 +185,9 @@ public final class CaseEmailRenderer {
         List<Map<String, Object>> escalations = new ArrayList<>();
         for (SelfCheckSamples.Sample sample : SelfCheckSamples.cases()) {
             FollowUpCase followUp = SelfCheckSamples.followUpOf(sample.violationCase());
-            reminders.add(FollowUpView.reminder(followUp.summary(), followUp, 1, 2, SelfCheckSamples.FOLLOW_UP_NOW,
+            reminders.add(FollowUpView.reminder(followUp, 1, 2, SelfCheckSamples.FOLLOW_UP_NOW,
                     SelfCheckSamples.ZONE, "tindak-lanjut@bawaslu.example", signature));
-            escalations.add(FollowUpView.escalation(followUp.summary(), followUp,
+            escalations.add(FollowUpView.escalation(followUp,
                     SelfCheckSamples.followUpHistory(), List.of("bawaslu@kab.example", "kanreg@bkn.example"),
                     sample.purpose() == MailPurpose.TRIAGE, SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE,
                     "tindak-lanjut@bawaslu.example", signature));

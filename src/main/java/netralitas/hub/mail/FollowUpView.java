@@ -29,9 +29,9 @@ final class FollowUpView {
     }
 
     /** A reminder: number {@code reminder} of at most {@code maxReminders}, sent at {@code now}. */
-    static Map<String, Object> reminder(CaseSummary c, FollowUpCase followUp, int reminder, int maxReminders,
-                                        Instant now, ZoneId zone, String replyAddress, MailSignature signature) {
-        Map<String, Object> m = common(c, followUp, now, zone, replyAddress, signature);
+    static Map<String, Object> reminder(FollowUpCase followUp, int reminder, int maxReminders, Instant now, ZoneId zone,
+                                        String replyAddress, MailSignature signature) {
+        Map<String, Object> m = common(followUp, now, zone, replyAddress, signature);
         m.put("reminder", Integer.toString(reminder));
         m.put("maxReminders", Integer.toString(maxReminders));
         m.put("lastReminder", reminder >= maxReminders);
@@ -42,10 +42,10 @@ final class FollowUpView {
      * An escalation at {@code now}, to {@code to} (Bawaslu staff at the triage inbox when {@code triage}: the case has no
      * region), with the case's history oldest first.
      */
-    static Map<String, Object> escalation(CaseSummary c, FollowUpCase followUp, List<FollowUpEntry> history,
-                                          List<String> to, boolean triage, Instant now, ZoneId zone,
-                                          String replyAddress, MailSignature signature) {
-        Map<String, Object> m = common(c, followUp, now, zone, replyAddress, signature);
+    static Map<String, Object> escalation(FollowUpCase followUp, List<FollowUpEntry> history, List<String> to,
+                                          boolean triage, Instant now, ZoneId zone, String replyAddress,
+                                          MailSignature signature) {
+        Map<String, Object> m = common(followUp, now, zone, replyAddress, signature);
         m.put("escalatedTo", List.copyOf(to));
         m.put("triage", triage);
         m.put("reminders", Integer.toString(followUp.reminders()));
@@ -64,8 +64,9 @@ final class FollowUpView {
         return m;
     }
 
-    private static Map<String, Object> common(CaseSummary c, FollowUpCase followUp, Instant now, ZoneId zone,
-                                              String replyAddress, MailSignature signature) {
+    private static Map<String, Object> common(FollowUpCase followUp, Instant now, ZoneId zone, String replyAddress,
+                                              MailSignature signature) {
+        CaseSummary c = followUp.summary();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("caseId", CaseView.text(c.caseId()));
         m.put("caseSubject", c.subject());

@@ -29,6 +29,8 @@ public final class SharedBknPlaces implements BknPlaces {
 
     /** A taker looks again at most this long after it found no place, whatever the rows promise. */
     private static final Duration LONGEST_WAIT = Duration.ofMillis(200);
+    /** This transaction's commit does not wait for the disk (PostgreSQL only). */
+    private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit TO OFF";
     /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(25);
 
@@ -136,7 +138,7 @@ public final class SharedBknPlaces implements BknPlaces {
         // A place lives for a second or so: not worth a disk flush. After a crash of the server the places read as of
         // a moment before, which frees a place a little early at worst, as a restarted BKN client would.
         try (Statement lock = connection.createStatement()) {
-            lock.execute("SET LOCAL synchronous_commit TO OFF; SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
+            lock.execute(WITHOUT_FLUSH + "; SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
         }
         Timestamp now = Timestamp.from(clock.instant());
         try (PreparedStatement take = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?,"
@@ -185,10 +187,9 @@ public final class SharedBknPlaces implements BknPlaces {
         }
     }
 
-    /** {@code SET LOCAL synchronous_commit}: this transaction's commit does not wait for the disk (PostgreSQL only). */
     private static void withoutFlush(Connection connection) throws SQLException {
         try (Statement set = connection.createStatement()) {
-            set.execute("SET LOCAL synchronous_commit TO OFF");
+            set.execute(WITHOUT_FLUSH);
         }
     }
 

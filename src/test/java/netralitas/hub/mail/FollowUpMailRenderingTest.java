@@ -30,7 +30,7 @@ class FollowUpMailRenderingTest {
     @Test
     void aReminderSaysWhatWasSentWhenTheDeadlinePassedAndHowToAnswer() {
         ViolationCase c = MailFixtures.verifiedCase();
-        RenderedEmail mail = renderer.renderReminder(summary(c), followUp(c, 0), 1, 2, NOW, WIB, REPLY);
+        RenderedEmail mail = renderer.renderReminder(followUp(c, 0), 1, 2, NOW, WIB, REPLY);
 
         assertEquals("[PENGINGAT] " + SubjectLine.forCase(c), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
@@ -46,7 +46,7 @@ class FollowUpMailRenderingTest {
             assertFalse(body.contains(MailFixtures.REPORTER_NAME), "never the reporter");
         }
         assertTrue(mail.text().contains("paling banyak 2 kali"), mail.text());
-        assertTrue(renderer.renderReminder(summary(c), followUp(c, 1), 2, 2, NOW, WIB, REPLY).text()
+        assertTrue(renderer.renderReminder(followUp(c, 1), 2, 2, NOW, WIB, REPLY).text()
                 .contains("pengingat terakhir"), "the last one says escalation comes next");
     }
 
@@ -57,7 +57,7 @@ class FollowUpMailRenderingTest {
                 new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null),
                 new FollowUpEntry(FORWARDED.plusSeconds(86_400), "FOLLOW_UP", FollowUpStatus.DITERIMA, "<b>segera</b> & diperiksa"),
                 new FollowUpEntry(DUE, "REMINDED", null, "pengingat ke-1 kepada bkpsdm@kepahiang.example"));
-        RenderedEmail mail = renderer.renderEscalation(summary(c), followUp(c, 1), history,
+        RenderedEmail mail = renderer.renderEscalation(followUp(c, 1), history,
                 List.of("bawaslu@kepahiang.example", "kanreg7@bkn.example"), false, NOW, WIB, REPLY);
 
         assertEquals("[ESKALASI] " + SubjectLine.forCase(c), mail.subject());
@@ -70,7 +70,7 @@ class FollowUpMailRenderingTest {
         assertFalse(mail.html().contains("<b>segera</b>"));
         assertFalse(mail.text().contains(MailFixtures.REPORTER_NAME));
         assertTrue(mail.text().startsWith("Yth. Ketua Bawaslu dan Kepala Kantor Regional BKN"), mail.text());
-        assertTrue(renderer.renderEscalation(summary(c), followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
+        assertTrue(renderer.renderEscalation(followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
                 WIB, REPLY).text().startsWith("Yth. Petugas triase Bawaslu"), "a case without a region");
     }
 

@@ -38,14 +38,7 @@ class EmbeddedStateFileTest {
             ledger.stop();
             database.close();
 
-            StateStore reopened = StateStore.embedded(dataDir, 4);
-            try (Connection connection = reopened.dataSource().getConnection(); Statement sql = connection.createStatement();
-                 ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
-                count.next();
-                assertEquals(cases, count.getInt(1), "cases in the ledger after a clean close");
-            } finally {
-                reopened.close();
-            }
+            assertEquals(cases, ledgerRowsAfterReopening(dataDir), "cases in the ledger after a clean close");
         }
     }
 
@@ -82,13 +75,15 @@ class EmbeddedStateFileTest {
         }
         database.close();
 
-        StateStore reopened = StateStore.embedded(dataDir, 4);
-        try (Connection connection = reopened.dataSource().getConnection(); Statement sql = connection.createStatement();
+        assertEquals(cases, ledgerRowsAfterReopening(dataDir), "cases in the ledger after a clean close");
+    }
+
+    private static int ledgerRowsAfterReopening(Path dataDir) throws SQLException {
+        try (StateStore reopened = StateStore.embedded(dataDir, 4);
+             Connection connection = reopened.dataSource().getConnection(); Statement sql = connection.createStatement();
              ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
             count.next();
-            assertEquals(cases, count.getInt(1), "cases in the ledger after a clean close");
-        } finally {
-            reopened.close();
+            return count.getInt(1);
         }
     }
 
