@@ -9,21 +9,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 
 /**
  * BKN's rate limit and concurrency for all the nodes of one state store together (SPEC §11), in table BKN_PLACE: the
- * same places as {@link netralitas.hub.bkn.BknRateLimit}, shared. A taker locks row 0, so takers choose one at a time
- * across the cluster, and takes a place whose {@code free_at} has passed, unless {@code maxConcurrency} places are in
- * flight. Places are interchangeable: a node's release frees one of the places this node holds, by its number.
+ * same places as {@link netralitas.hub.bkn.BknRateLimit}, shared, and as many request places as BKN's concurrency. A
+ * request holds a place of the rate limit (rows 1 to {@code limit}) from its start until one window after its end, and
+ * a request place (rows -1 to {@code -maxConcurrency}) from its start until its end. A taker locks row 0, so takers
+ * choose one at a time across the cluster, and takes a request place that is free and a place whose {@code free_at} has
+ * passed; a node's release frees one pair of the places this node holds, by their numbers. A place taken by a node that
+ * dies frees itself after {@code maxRequest} plus the window, its request place with it.
+ *
+ * <p>A take costs the same whatever the limit (a deployer may set thousands): the places are a ring, row 0 keeps a
+ * cursor on it, and a take reads the request places and the few places from the cursor by number, then writes three
+ * rows by number. Searching the places instead (the earliest {@code free_at}, a count of those in flight) read every
+ * place taken within the last window and request, and, through an index on {@code free_at}, a dead entry left by each
+ * take until PostgreSQL vacuumed; no column a take or a release writes is indexed now, so each update stays in place
+ * (HOT). The ring takes places in the order they were taken before; a place whose request ended early is taken before
+ * the cursor's when it is within the next {@code 2 × maxConcurrency} places, where such places are (their requests
+ * ran while the cursor's did).
  *
  * <p>Times are the nodes' clocks; they must agree to well within the rate-limit window (NTP), as BKN's own count
- * assumes of the hub anyway. A place taken by a node that dies frees itself after {@code maxRequest} plus the window.
+ * assumes of the hub anyway.
  */
 public final class SharedBknPlaces implements BknPlaces {
 
@@ -31,6 +47,8 @@ public final class SharedBknPlaces implements BknPlaces {
     private static final Duration LONGEST_WAIT = Duration.ofMillis(200);
     /** This transaction's commit does not wait for the disk (PostgreSQL only). */
     private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit TO OFF";
+    /** Row 0, the lock every taker holds while it chooses, keeps the ring's cursor. */
+    private static final String LOCK = "SELECT next_place FROM BKN_PLACE WHERE place = 0 FOR UPDATE";
     /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(25);
 
@@ -41,6 +59,12 @@ public final class SharedBknPlaces implements BknPlaces {
     private final Duration maxRequest;
     private final String nodeId;
     private final Clock clock;
+    /** How many places from the cursor a take reads: twice the concurrency, never more than the limit. */
+    private final int lookAhead;
+    /** The request places and the places from the cursor, read by number. */
+    private final String readPlaces;
+    /** On H2, which has neither multi-statement executes nor synchronous_commit, the tests' other store. */
+    private final boolean postgres;
     /**
      * This node's requests under way, at most {@code maxConcurrency}: a worker of this node waits here, and wakes the
      * moment another of its requests ends, rather than looking at the store every {@link #IN_FLIGHT_WAIT} while the
@@ -48,11 +72,15 @@ public final class SharedBknPlaces implements BknPlaces {
      */
     private final Semaphore nodeRequests;
     /**
-     * The places this node holds, by number, so that a release names the row it frees. Chosen in the store instead, two
+     * The places this node holds, by number, so that a release names the rows it frees. Chosen in the store instead, two
      * releases at once either freed one place twice (and left the other in flight until its free_at) or, skipping each
      * other's locked rows, found none of their own that their snapshot showed.
      */
-    private final Deque<Integer> heldPlaces = new ConcurrentLinkedDeque<>();
+    private final Deque<Held> heldPlaces = new ConcurrentLinkedDeque<>();
+
+    /** A place of the rate limit and the request place taken with it. */
+    private record Held(int place, int request) {
+    }
 
     /**
      * @param maxRequest the longest a request may last (timeouts of connect and response), after which a place
@@ -67,17 +95,26 @@ public final class SharedBknPlaces implements BknPlaces {
         this.maxRequest = maxRequest;
         this.nodeId = nodeId;
         this.clock = clock;
+        this.lookAhead = Math.min(limit, 2 * maxConcurrency);
+        this.readPlaces = "SELECT place, in_flight, free_at FROM BKN_PLACE WHERE place BETWEEN ? AND -1 OR place IN ("
+                + String.join(", ", Collections.nCopies(lookAhead, "?")) + ")";
         this.nodeRequests = new Semaphore(maxConcurrency, true);
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
         createPlaces();
     }
 
-    /** Rows 0 (the lock) to {@code limit}, in one transaction; a limit lowered later leaves the rows above it unused. */
+    /**
+     * Rows {@code -maxConcurrency} to {@code limit}, in one transaction; a limit or a concurrency lowered later leaves
+     * the rows beyond it unused.
+     */
     private void createPlaces() throws SQLException {
         try {
             Transaction.run(dataSource, connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO BKN_PLACE (place, in_flight,"
                         + " free_at) SELECT ?, FALSE, ? WHERE NOT EXISTS (SELECT 1 FROM BKN_PLACE WHERE place = ?)")) {
-                    for (int place = 0; place <= limit; place++) {
+                    for (int place = -maxConcurrency; place <= limit; place++) {
                         insert.setInt(1, place);
                         insert.setTimestamp(2, Timestamp.from(Instant.EPOCH));
                         insert.setInt(3, place);
@@ -123,68 +160,146 @@ public final class SharedBknPlaces implements BknPlaces {
     /** Takes a place if one is free now (zero), else how long to wait before trying again. */
     Duration tryAcquire() throws SQLException {
         Take take = Transaction.run(dataSource, this::takeUnderLock);
-        if (take.place() != null) {
-            heldPlaces.add(take.place());
+        if (take.held() != null) {
+            heldPlaces.add(take.held());
         }
         return take.pause();
     }
 
-    /** A place taken (and no wait), or none and how long to wait. */
-    private record Take(Integer place, Duration pause) {
+    /** Places taken (and no wait), or none and how long to wait. */
+    private record Take(Held held, Duration pause) {
+    }
+
+    /** A row as a taker reads it. */
+    private record Place(boolean inFlight, Instant freeAt) {
+
+        boolean isFree(Instant now) {
+            return !freeAt.isAfter(now);
+        }
+
+        /** Held by a request that may still be under way: free when it ends, which no one can tell. */
+        boolean isUnderWay(Instant now) {
+            return inFlight && !isFree(now);
+        }
     }
 
     private Take takeUnderLock(Connection connection) throws SQLException {
-        // Round trips, each waited for while holding row 0, are what a take costs: the lock in one, the take in one.
-        // A place lives for a second or so: not worth a disk flush. After a crash of the server the places read as of
-        // a moment before, which frees a place a little early at worst, as a restarted BKN client would.
-        try (Statement lock = connection.createStatement()) {
-            lock.execute(WITHOUT_FLUSH + "; SELECT place FROM BKN_PLACE WHERE place = 0 FOR UPDATE");
+        // Round trips, each waited for while holding row 0, are what a take costs: the lock (and the cursor) in one,
+        // the reading in one, the writing in one. A place lives for a second or so: not worth a disk flush. After a
+        // crash of the server the places read as of a moment before, which frees a place a little early at worst, as
+        // a restarted BKN client would.
+        int cursor = lockedCursor(connection);
+        int[] ring = new int[lookAhead];
+        for (int i = 0; i < lookAhead; i++) {
+            ring[i] = (cursor - 1 + i) % limit + 1;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        try (PreparedStatement take = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = TRUE, held_by = ?,"
-                + " free_at = ? WHERE place = (SELECT place FROM BKN_PLACE WHERE free_at <= ? AND place BETWEEN 1 AND ?"
-                + " ORDER BY free_at LIMIT 1) AND (SELECT COUNT(*) FROM BKN_PLACE WHERE free_at > ? AND in_flight"
-                + " AND place BETWEEN 1 AND ?) < ? RETURNING place")) {
-            take.setString(1, nodeId);
-            take.setTimestamp(2, Timestamp.from(now.toInstant().plus(maxRequest).plus(window)));
-            take.setTimestamp(3, now);
-            take.setInt(4, limit);
-            take.setTimestamp(5, now);
-            take.setInt(6, limit);
-            take.setInt(7, maxConcurrency);
-            try (ResultSet taken = take.executeQuery()) {
-                if (taken.next()) {
-                    return new Take(taken.getInt(1), Duration.ZERO);
-                }
+        Map<Integer, Place> rows = read(connection, ring);
+        Instant now = clock.instant();
+        Integer request = null;
+        for (int row = -1; row >= -maxConcurrency && request == null; row--) {
+            Place candidate = rows.get(row);
+            if (candidate != null && !candidate.isUnderWay(now)) {
+                request = row;
             }
         }
-        return new Take(null, untilAPlaceFrees(connection, now));
+        if (request == null) {
+            return new Take(null, IN_FLIGHT_WAIT);
+        }
+        Integer place = null;
+        for (int candidate : ring) {
+            if (rows.containsKey(candidate) && rows.get(candidate).isFree(now)) {
+                place = candidate;
+                break;
+            }
+        }
+        if (place == null) {
+            return new Take(null, untilAPlaceFrees(rows, ring, now));
+        }
+        Held held = new Held(place, request);
+        write(connection, held, nextCursor(rows, ring, place, now), now);
+        return new Take(held, Duration.ZERO);
     }
 
-    /** No place now: every place is held by a request under way, or the window's places free later. */
-    private Duration untilAPlaceFrees(Connection connection, Timestamp now) throws SQLException {
-        try (PreparedStatement inFlight = connection.prepareStatement("SELECT COUNT(*) FROM BKN_PLACE"
-                + " WHERE free_at > ? AND in_flight AND place BETWEEN 1 AND ?")) {
-            inFlight.setTimestamp(1, now);
-            inFlight.setInt(2, limit);
-            try (ResultSet count = inFlight.executeQuery()) {
-                count.next();
-                if (count.getInt(1) >= maxConcurrency) {
-                    return IN_FLIGHT_WAIT;
+    private int lockedCursor(Connection connection) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            boolean rows = lock.execute(postgres ? WITHOUT_FLUSH + "; " + LOCK : LOCK);
+            while (!rows && lock.getUpdateCount() != -1) {
+                rows = lock.getMoreResults();
+            }
+            try (ResultSet row = lock.getResultSet()) {
+                if (rows && row.next()) {
+                    int cursor = row.getInt(1);
+                    return cursor >= 1 && cursor <= limit ? cursor : 1; // NULL (0) before the ring, or a lower limit
                 }
             }
         }
-        try (PreparedStatement next = connection.prepareStatement("SELECT MIN(free_at) FROM BKN_PLACE"
-                + " WHERE free_at > ? AND NOT in_flight AND place BETWEEN 1 AND ?")) {
-            next.setTimestamp(1, now);
-            next.setInt(2, limit);
-            try (ResultSet row = next.executeQuery()) {
-                Timestamp nextFree = row.next() ? row.getTimestamp(1) : null;
-                Duration untilFree = nextFree == null ? IN_FLIGHT_WAIT
-                        : Duration.between(now.toInstant(), nextFree.toInstant()).plusMillis(1);
-                return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
+        throw new SQLException("BKN_PLACE has no row 0, the lock of its takers");
+    }
+
+    private Map<Integer, Place> read(Connection connection, int[] ring) throws SQLException {
+        Map<Integer, Place> rows = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement(readPlaces)) {
+            read.setInt(1, -maxConcurrency);
+            for (int i = 0; i < ring.length; i++) {
+                read.setInt(i + 2, ring[i]);
+            }
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    rows.put(row.getInt(1), new Place(row.getBoolean(2), row.getTimestamp(3).toInstant()));
+                }
             }
         }
+        return rows;
+    }
+
+    /** The first place from the cursor that neither was just taken nor is under way: the next take looks there first. */
+    private int nextCursor(Map<Integer, Place> rows, int[] ring, int taken, Instant now) {
+        for (int candidate : ring) {
+            Place row = rows.get(candidate);
+            if (candidate != taken && row != null && !row.isUnderWay(now)) {
+                return candidate;
+            }
+        }
+        return ring[ring.length - 1] % limit + 1;
+    }
+
+    /** One round trip: the request place and the place, both until the longest request is over, and the cursor. */
+    private void write(Connection connection, Held held, int cursor, Instant now) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = ?, held_by = ?,"
+                + " free_at = ?, next_place = ? WHERE place = ?")) {
+            Timestamp until = Timestamp.from(now.plus(maxRequest).plus(window));
+            for (int row : new int[]{held.request(), held.place()}) {
+                write.setBoolean(1, true);
+                write.setString(2, nodeId);
+                write.setTimestamp(3, until);
+                write.setNull(4, Types.INTEGER);
+                write.setInt(5, row);
+                write.addBatch();
+            }
+            write.setBoolean(1, false);
+            write.setNull(2, Types.VARCHAR);
+            write.setTimestamp(3, Timestamp.from(Instant.EPOCH));
+            write.setInt(4, cursor);
+            write.setInt(5, 0);
+            write.addBatch();
+            write.executeBatch();
+        }
+    }
+
+    /** No place now: every place looked at is held by a request under way, or frees later. */
+    private static Duration untilAPlaceFrees(Map<Integer, Place> rows, int[] ring, Instant now) {
+        Instant nextFree = null;
+        for (int candidate : ring) {
+            Place row = rows.get(candidate);
+            if (row != null && !row.inFlight() && (nextFree == null || row.freeAt().isBefore(nextFree))) {
+                nextFree = row.freeAt();
+            }
+        }
+        if (nextFree == null) {
+            return IN_FLIGHT_WAIT;
+        }
+        Duration untilFree = Duration.between(now, nextFree).plusMillis(1);
+        return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
     }
 
     private static void withoutFlush(Connection connection) throws SQLException {
@@ -203,26 +318,34 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     private void releaseInStore() {
-        Integer place = heldPlaces.poll();
-        if (place == null) {
+        Held held = heldPlaces.poll();
+        if (held == null) {
             throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
         }
         try {
             Transaction.run(dataSource, connection -> {
-                withoutFlush(connection);
+                if (postgres) {
+                    withoutFlush(connection);
+                }
                 // No row when the place outlived its free_at and another node took it: then it is free already.
                 try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
                         + " free_at = ? WHERE place = ? AND held_by = ? AND in_flight")) {
-                    release.setTimestamp(1, Timestamp.from(clock.instant().plus(window)));
-                    release.setInt(2, place);
+                    Instant now = clock.instant();
+                    release.setTimestamp(1, Timestamp.from(now.plus(window)));
+                    release.setInt(2, held.place());
                     release.setString(3, nodeId);
-                    release.executeUpdate();
+                    release.addBatch();
+                    release.setTimestamp(1, Timestamp.from(now));
+                    release.setInt(2, held.request());
+                    release.setString(3, nodeId);
+                    release.addBatch();
+                    release.executeBatch();
                 }
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot free place " + place + " of BKN's rate limit in the state store"
-                    + " (it frees itself at its free_at): "
+            throw new IllegalStateException("Cannot free place " + held.place() + " of BKN's rate limit in the state"
+                    + " store (it frees itself at its free_at): "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }
