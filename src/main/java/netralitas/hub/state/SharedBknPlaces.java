@@ -13,7 +13,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +60,10 @@ public final class SharedBknPlaces implements BknPlaces {
     private final Clock clock;
     /** How many places from the cursor a take reads: twice the concurrency, never more than the limit. */
     private final int lookAhead;
-    /** The request places and the places from the cursor, read by number. */
+    /**
+     * The request places and the places from the cursor, read by number right after row 0 is locked: on PostgreSQL in
+     * the lock's round trip, each statement with its own snapshot, so that it reads what the previous taker committed.
+     */
     private final String readPlaces;
     /** On H2, which has neither multi-statement executes nor synchronous_commit, the tests' other store. */
     private final boolean postgres;
@@ -96,8 +98,11 @@ public final class SharedBknPlaces implements BknPlaces {
         this.nodeId = nodeId;
         this.clock = clock;
         this.lookAhead = Math.min(limit, 2 * maxConcurrency);
-        this.readPlaces = "SELECT place, in_flight, free_at FROM BKN_PLACE WHERE place BETWEEN ? AND -1 OR place IN ("
-                + String.join(", ", Collections.nCopies(lookAhead, "?")) + ")";
+        String cursor = "(SELECT CASE WHEN next_place BETWEEN 1 AND " + limit + " THEN next_place ELSE 1 END"
+                + " FROM BKN_PLACE WHERE place = 0)";
+        this.readPlaces = "SELECT place, in_flight, free_at FROM BKN_PLACE WHERE place BETWEEN " + -maxConcurrency
+                + " AND -1 OR place BETWEEN " + cursor + " AND " + cursor + " + " + (lookAhead - 1)
+                + " OR place BETWEEN 1 AND " + cursor + " + " + (lookAhead - 1 - limit);
         this.nodeRequests = new Semaphore(maxConcurrency, true);
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
@@ -184,16 +189,16 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     private Take takeUnderLock(Connection connection) throws SQLException {
-        // Round trips, each waited for while holding row 0, are what a take costs: the lock (and the cursor) in one,
-        // the reading in one, the writing in one. A place lives for a second or so: not worth a disk flush. After a
-        // crash of the server the places read as of a moment before, which frees a place a little early at worst, as
-        // a restarted BKN client would.
-        int cursor = lockedCursor(connection);
+        // Round trips, each waited for while holding row 0, are what a take costs: the lock and the reading in one,
+        // the writing in one. A place lives for a second or so: not worth a disk flush. After a crash of the server
+        // the places read as of a moment before, which frees a place a little early at worst, as a restarted BKN
+        // client would.
+        Locked locked = lockAndRead(connection);
         int[] ring = new int[lookAhead];
         for (int i = 0; i < lookAhead; i++) {
-            ring[i] = (cursor - 1 + i) % limit + 1;
+            ring[i] = (locked.cursor() - 1 + i) % limit + 1;
         }
-        Map<Integer, Place> rows = read(connection, ring);
+        Map<Integer, Place> rows = locked.rows();
         Instant now = clock.instant();
         Integer request = null;
         for (int row = -1; row >= -maxConcurrency && request == null; row--) {
@@ -220,36 +225,46 @@ public final class SharedBknPlaces implements BknPlaces {
         return new Take(held, Duration.ZERO);
     }
 
-    private int lockedCursor(Connection connection) throws SQLException {
-        try (Statement lock = connection.createStatement()) {
-            boolean rows = lock.execute(postgres ? WITHOUT_FLUSH + "; " + LOCK : LOCK);
-            while (!rows && lock.getUpdateCount() != -1) {
-                rows = lock.getMoreResults();
-            }
-            try (ResultSet row = lock.getResultSet()) {
-                if (rows && row.next()) {
-                    int cursor = row.getInt(1);
-                    return cursor >= 1 && cursor <= limit ? cursor : 1; // NULL (0) before the ring, or a lower limit
-                }
-            }
-        }
-        throw new SQLException("BKN_PLACE has no row 0, the lock of its takers");
+    /** Row 0's cursor, and the rows a take chooses from. */
+    private record Locked(int cursor, Map<Integer, Place> rows) {
     }
 
-    private Map<Integer, Place> read(Connection connection, int[] ring) throws SQLException {
-        Map<Integer, Place> rows = new HashMap<>();
-        try (PreparedStatement read = connection.prepareStatement(readPlaces)) {
-            read.setInt(1, -maxConcurrency);
-            for (int i = 0; i < ring.length; i++) {
-                read.setInt(i + 2, ring[i]);
+    private Locked lockAndRead(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            Integer cursor = null;
+            Map<Integer, Place> rows = new HashMap<>();
+            boolean isRows = sql.execute(postgres ? WITHOUT_FLUSH + "; " + LOCK + "; " + readPlaces : LOCK);
+            while (true) {
+                if (isRows) {
+                    try (ResultSet result = sql.getResultSet()) {
+                        if (cursor == null) {
+                            if (!result.next()) {
+                                throw new SQLException("BKN_PLACE has no row 0, the lock of its takers");
+                            }
+                            cursor = result.getInt(1);
+                        } else {
+                            readInto(rows, result);
+                        }
+                    }
+                } else if (sql.getUpdateCount() == -1) {
+                    break;
+                }
+                isRows = sql.getMoreResults();
             }
-            try (ResultSet row = read.executeQuery()) {
-                while (row.next()) {
-                    rows.put(row.getInt(1), new Place(row.getBoolean(2), row.getTimestamp(3).toInstant()));
+            if (!postgres) {
+                try (ResultSet result = sql.executeQuery(readPlaces)) {
+                    readInto(rows, result);
                 }
             }
+            // NULL (0) before the ring, or beyond a limit lowered since: the ring starts again at place 1, as read.
+            return new Locked(cursor >= 1 && cursor <= limit ? cursor : 1, rows);
         }
-        return rows;
+    }
+
+    private static void readInto(Map<Integer, Place> rows, ResultSet result) throws SQLException {
+        while (result.next()) {
+            rows.put(result.getInt(1), new Place(result.getBoolean(2), result.getTimestamp(3).toInstant()));
+        }
     }
 
     /** The first place from the cursor that neither was just taken nor is under way: the next take looks there first. */
