@@ -268,7 +268,7 @@ class SharedBknPlacesTest {
         Instant start = Instant.parse("2024-10-23T03:00:00Z");
         MutableClock clock = new MutableClock(start);
         DataSource dataSource = unmigrated(kind);
-        Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("14")
+        Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("14.1")
                 .load().migrate();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
