@@ -30,12 +30,13 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A take costs the same whatever the limit (a deployer may set thousands): the places are a ring, row 0 keeps a
  * cursor on it, and a take reads the request places and the few places from the cursor by number, then writes three
- * rows by number. Searching the places instead (the earliest {@code free_at}, a count of those in flight) read every
- * place taken within the last window and request, and, through an index on {@code free_at}, a dead entry left by each
- * take until PostgreSQL vacuumed; no column a take or a release writes is indexed now, so each update stays in place
- * (HOT). The ring takes places in the order they were taken before; a place whose request ended early is taken before
- * the cursor's when it is within the next {@code 2 × maxConcurrency} places, where such places are (their requests
- * ran while the cursor's did).
+ * or four rows by number. Searching the places instead (the earliest {@code free_at}, a count of those in flight) read
+ * every place taken within the last window and request, and, through an index on {@code free_at}, a dead entry left by
+ * each take until PostgreSQL vacuumed; no column a take or a release writes is indexed now, so each update stays in place
+ * (HOT). The ring takes places in the order they were taken before. When the place at the cursor still waits for its
+ * window while one within the next {@code 2 × maxConcurrency} places is free (its request ended earlier; such places
+ * are near, as their requests ran while the cursor's did), the free one takes over the cursor's wait and the cursor's
+ * place is taken: the places from the cursor stay in the order they free, as the earliest {@code free_at} would pick.
  *
  * <p>Times are the nodes' clocks; they must agree to well within the rate-limit window (NTP), as BKN's own count
  * assumes of the hub anyway.
@@ -74,9 +75,9 @@ public final class SharedBknPlaces implements BknPlaces {
      */
     private final Semaphore nodeRequests;
     /**
-     * The places this node holds, by number, so that a release names the rows it frees. Chosen in the store instead, two
-     * releases at once either freed one place twice (and left the other in flight until its free_at) or, skipping each
-     * other's locked rows, found none of their own that their snapshot showed.
+     * The places this node holds, by number, so that a release names the rows it frees. Chosen in the store instead,
+     * two releases at once either freed one place twice (and left the other in flight until its free_at) or, skipping
+     * each other's locked rows, found none of their own that their snapshot showed.
      */
     private final Deque<Held> heldPlaces = new ConcurrentLinkedDeque<>();
 
@@ -210,18 +211,29 @@ public final class SharedBknPlaces implements BknPlaces {
         if (request == null) {
             return new Take(null, IN_FLIGHT_WAIT);
         }
-        Integer place = null;
+        Integer front = null;
         for (int candidate : ring) {
-            if (rows.containsKey(candidate) && rows.get(candidate).isFree(now)) {
-                place = candidate;
+            if (rows.containsKey(candidate) && !rows.get(candidate).isUnderWay(now)) {
+                front = candidate;
                 break;
             }
         }
-        if (place == null) {
+        Integer free = null;
+        for (int candidate : ring) {
+            if (rows.containsKey(candidate) && rows.get(candidate).isFree(now)) {
+                free = candidate;
+                break;
+            }
+        }
+        if (front == null || free == null) {
             return new Take(null, untilAPlaceFrees(rows, ring, now));
         }
-        Held held = new Held(place, request);
-        write(connection, held, nextCursor(rows, ring, place, now), now);
+        // The place at the front is the one taken longest ago; when its window still runs and one further on is free
+        // (its request ended earlier), the two exchange: the free one takes the front's wait, and the front is taken.
+        // So the places from the cursor stay in the order they free, and none is left behind it for a round.
+        Held held = new Held(front, request);
+        write(connection, held, front.equals(free) ? null : free, rows.get(front).freeAt(),
+                nextCursor(rows, ring, front, now), now);
         return new Take(held, Duration.ZERO);
     }
 
@@ -267,7 +279,7 @@ public final class SharedBknPlaces implements BknPlaces {
         }
     }
 
-    /** The first place from the cursor that neither was just taken nor is under way: the next take looks there first. */
+    /** The first place from the cursor neither just taken nor under way: the next take looks there first. */
     private int nextCursor(Map<Integer, Place> rows, int[] ring, int taken, Instant now) {
         for (int candidate : ring) {
             Place row = rows.get(candidate);
@@ -278,27 +290,38 @@ public final class SharedBknPlaces implements BknPlaces {
         return ring[ring.length - 1] % limit + 1;
     }
 
-    /** One round trip: the request place and the place, both until the longest request is over, and the cursor. */
-    private void write(Connection connection, Held held, int cursor, Instant now) throws SQLException {
+    /**
+     * One round trip: the request place and the place, both until the longest request is over, the place that takes
+     * the front's wait if there is one, and the cursor.
+     */
+    private void write(Connection connection, Held held, Integer waiting, Instant frontFreeAt, int cursor, Instant now)
+            throws SQLException {
         try (PreparedStatement write = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = ?, held_by = ?,"
                 + " free_at = ?, next_place = ? WHERE place = ?")) {
             Timestamp until = Timestamp.from(now.plus(maxRequest).plus(window));
             for (int row : new int[]{held.request(), held.place()}) {
-                write.setBoolean(1, true);
-                write.setString(2, nodeId);
-                write.setTimestamp(3, until);
-                write.setNull(4, Types.INTEGER);
-                write.setInt(5, row);
-                write.addBatch();
+                addRow(write, row, true, nodeId, until, null);
             }
-            write.setBoolean(1, false);
-            write.setNull(2, Types.VARCHAR);
-            write.setTimestamp(3, Timestamp.from(Instant.EPOCH));
-            write.setInt(4, cursor);
-            write.setInt(5, 0);
-            write.addBatch();
+            if (waiting != null) {
+                addRow(write, waiting, false, null, Timestamp.from(frontFreeAt), null);
+            }
+            addRow(write, 0, false, null, Timestamp.from(Instant.EPOCH), cursor);
             write.executeBatch();
         }
+    }
+
+    private static void addRow(PreparedStatement write, int row, boolean inFlight, String heldBy, Timestamp freeAt,
+                               Integer cursor) throws SQLException {
+        write.setBoolean(1, inFlight);
+        write.setString(2, heldBy);
+        write.setTimestamp(3, freeAt);
+        if (cursor == null) {
+            write.setNull(4, Types.INTEGER);
+        } else {
+            write.setInt(4, cursor);
+        }
+        write.setInt(5, row);
+        write.addBatch();
     }
 
     /** No place now: every place looked at is held by a request under way, or frees later. */

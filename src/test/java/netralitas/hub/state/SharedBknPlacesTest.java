@@ -62,7 +62,7 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @MethodSource("storesAndLimits")
     void twoNodesTogetherKeepTheLimitAndTheConcurrency(StateStore.Kind kind, int limit) throws Exception {
-        try (StateStore store = store(kind, 12)) {
+        try (Store store = store(kind, 12)) {
             SharedBknPlaces a = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
                     Duration.ofSeconds(5), "node-a", CLOCK);
             SharedBknPlaces b = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
@@ -96,7 +96,8 @@ class SharedBknPlacesTest {
             for (Request request : requests) {
                 long inWindow = requests.stream().filter(other -> !other.start().isBefore(request.start())
                         && other.start().isBefore(request.start().plus(WINDOW))).count();
-                assertTrue(inWindow <= limit, inWindow + " requests began within " + WINDOW + " from " + request.start());
+                assertTrue(inWindow <= limit,
+                        inWindow + " requests began within " + WINDOW + " from " + request.start());
             }
         }
     }
@@ -104,7 +105,7 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
     void aPlaceHeldByADeadNodeFreesItselfAndReleasesAreCounted(StateStore.Kind kind) throws Exception {
-        try (StateStore store = store(kind, 4)) {
+        try (Store store = store(kind, 4)) {
             SharedBknPlaces dead = places(store, "node-dead", Duration.ofMillis(200));
             for (int i = 0; i < CONCURRENCY; i++) {
                 assertEquals(Duration.ZERO, dead.tryAcquire(), "place " + i);
@@ -125,7 +126,7 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
     void requestsEndingTogetherFreeTheirPlacesEach(StateStore.Kind kind) throws Exception {
-        try (StateStore store = store(kind, 8)) {
+        try (Store store = store(kind, 8)) {
             // As many of one node's requests as BKN's concurrency, each taking its place and ending at once, over and
             // over: a place always free for each. Rate places plenty, so that only a place left in flight could refuse.
             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, WINDOW,
@@ -163,7 +164,7 @@ class SharedBknPlacesTest {
     void aThousandPlacesMostInTheirWindowTakeAndRefuseExactly(StateStore.Kind kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
         Duration window = Duration.ofSeconds(1);
-        try (StateStore store = store(kind, 4)) {
+        try (Store store = store(kind, 4)) {
             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, window,
                     Duration.ofSeconds(5), "node-a", clock);
             for (int i = 0; i < 1000 - CONCURRENCY; i++) {
@@ -201,7 +202,7 @@ class SharedBknPlacesTest {
     void aPlaceWhoseRequestEndedEarlyIsTakenWhileAnEarlierOneWaits(StateStore.Kind kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
         Instant start = clock.instant();
-        try (StateStore store = store(kind, 4)) {
+        try (Store store = store(kind, 4)) {
             List<SharedBknPlaces> nodes = new ArrayList<>();
             for (String name : new String[]{"a", "b", "c", "d", "e"}) {
                 nodes.add(new SharedBknPlaces(store.dataSource(), 3, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -222,6 +223,42 @@ class SharedBknPlacesTest {
             assertEquals(Duration.ZERO, nodes.get(4).tryAcquire(),
                     "the place released second, taken before the one taken first, which frees 100 ms later");
             assertEquals(Duration.ofMillis(101), nodes.get(0).tryAcquire(), "until the place released last frees");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aPlaceTakenAheadOfTheCursorLeavesNoneBehindIt(StateStore.Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
+        Instant start = clock.instant();
+        try (Store store = store(kind, 4)) {
+            // Ten places, four looked at from the cursor (twice the concurrency of two).
+            SharedBknPlaces first = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), "node-a", clock);
+            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), "node-b", clock);
+            assertEquals(Duration.ZERO, first.tryAcquire(), "place 1, its request ending last");
+            assertEquals(Duration.ZERO, node.tryAcquire(), "place 2");
+            node.release();
+            clock.set(start.plusMillis(50));
+            first.release();
+            clock.set(start.plusMillis(60));
+            for (int place = 3; place <= 10; place++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "place " + place);
+                node.release();
+            }
+
+            clock.set(start.plusMillis(1000));
+            assertEquals(Duration.ZERO, node.tryAcquire(), "place 2's window is over, place 1's not");
+            node.release();
+            clock.set(start.plusMillis(1060));
+            int taken = 0;
+            while (node.tryAcquire().isZero()) {
+                taken++;
+                node.release();
+                assertTrue(taken <= 10, "more takes in one window than places");
+            }
+            assertEquals(9, taken, "every place whose window is over, not only the four from the cursor");
         }
     }
 
@@ -315,13 +352,28 @@ class SharedBknPlacesTest {
         }
     }
 
-    private StateStore store(StateStore.Kind kind, int connections) throws Exception {
-        return kind == StateStore.Kind.POSTGRESQL
-                ? StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, connections)
-                : StateStore.embedded(dir.resolve("data-" + System.nanoTime()), connections);
+    /** A store's connections, closed after the test. */
+    private record Store(DataSource dataSource, AutoCloseable connections) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            connections.close();
+        }
     }
 
-    private static SharedBknPlaces places(StateStore store, String nodeId, Duration longestRequest) throws Exception {
+    /** On H2 in memory: the SQL is what is tested there, the hub takes BKN's places from PostgreSQL only. */
+    private static Store store(StateStore.Kind kind, int connections) {
+        if (kind == StateStore.Kind.POSTGRESQL) {
+            StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null,
+                    connections);
+            return new Store(store.dataSource(), store);
+        }
+        JdbcConnectionPool pool = MigratedH2.inMemory("bkn-places");
+        pool.setMaxConnections(connections);
+        return new Store(pool, pool::dispose);
+    }
+
+    private static SharedBknPlaces places(Store store, String nodeId, Duration longestRequest) throws Exception {
         return new SharedBknPlaces(store.dataSource(), LIMIT, CONCURRENCY, WINDOW, longestRequest, nodeId, CLOCK);
     }
 }
