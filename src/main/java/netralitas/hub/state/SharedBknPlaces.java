@@ -32,11 +32,12 @@ import java.util.concurrent.Semaphore;
  * cursor on it, and a take reads the request places and the few places from the cursor by number, then writes three
  * or four rows by number. Searching the places instead (the earliest {@code free_at}, a count of those in flight) read
  * every place taken within the last window and request, and, through an index on {@code free_at}, a dead entry left by
- * each take until PostgreSQL vacuumed; no column a take or a release writes is indexed now, so each update stays in place
- * (HOT). The ring takes places in the order they were taken before. When the place at the cursor still waits for its
- * window while one within the next {@code 2 × maxConcurrency} places is free (its request ended earlier; such places
- * are near, as their requests ran while the cursor's did), the free one takes over the cursor's wait and the cursor's
- * place is taken: the places from the cursor stay in the order they free, as the earliest {@code free_at} would pick.
+ * each take until PostgreSQL vacuumed; no column a take or a release writes is indexed now, so each update stays in
+ * place (HOT). The ring takes places in the order they were taken before. When the place at the cursor still waits for
+ * its window while one within the next {@code 2 × maxConcurrency} places is free (its request ended earlier; such
+ * places are near, as their requests ran while the cursor's did), the free one takes over the cursor's wait and the
+ * cursor's place is taken: the places from the cursor stay in the order they free, as the earliest {@code free_at}
+ * would pick, and none is left behind the cursor for a round.
  *
  * <p>Times are the nodes' clocks; they must agree to well within the rate-limit window (NTP), as BKN's own count
  * assumes of the hub anyway.
