@@ -1,7 +1,23 @@
 package netralitas.hub.state;
 
+import netralitas.hub.testing.MutableClock;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +30,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two nodes sending to BKN through the places in one PostgreSQL store: together never more requests in a window than
- * the limit, never more in flight than the concurrency; a place a dead node held frees itself.
+ * Two nodes sending to BKN through the places in one store (PostgreSQL, and H2 for the SQL): together never more
+ * requests in a window than the limit, never more in flight than the concurrency, whatever the limit; a place a dead
+ * node held frees itself; and on PostgreSQL a take reads and rewrites a few rows however many places there are.
  */
 class SharedBknPlacesTest {
 
@@ -30,26 +48,38 @@ class SharedBknPlacesTest {
     private static final Duration WINDOW = Duration.ofMillis(300);
     private static final Clock CLOCK = Clock.systemUTC();
 
+    @TempDir
+    Path dir;
+
     private record Request(Instant start, Instant end) {
     }
 
-    @Test
-    void twoNodesTogetherKeepTheLimitAndTheConcurrency() throws Exception {
-        try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 8)) {
-            SharedBknPlaces a = places(store, "node-a", Duration.ofSeconds(5));
-            SharedBknPlaces b = places(store, "node-b", Duration.ofSeconds(5));
+    static Stream<Arguments> storesAndLimits() {
+        return Stream.of(StateStore.Kind.values())
+                .flatMap(kind -> Stream.of(Arguments.of(kind, LIMIT), Arguments.of(kind, 1000)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("storesAndLimits")
+    void twoNodesTogetherKeepTheLimitAndTheConcurrency(StateStore.Kind kind, int limit) throws Exception {
+        try (Store store = store(kind, 12)) {
+            SharedBknPlaces a = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
+                    Duration.ofSeconds(5), "node-a", CLOCK);
+            SharedBknPlaces b = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
+                    Duration.ofSeconds(5), "node-b", CLOCK);
+            int requestCount = limit == LIMIT ? 30 : 150;
             List<Request> requests = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger inFlight = new AtomicInteger();
             AtomicInteger mostInFlight = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(8);
+            ExecutorService workers = Executors.newFixedThreadPool(limit == LIMIT ? 8 : 12);
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < requestCount; i++) {
                 SharedBknPlaces node = i % 2 == 0 ? a : b;
                 done.add(workers.submit(() -> {
                     node.acquire();
                     Instant start = CLOCK.instant();
                     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(5, 30));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(2, 30));
                     inFlight.decrementAndGet();
                     requests.add(new Request(start, CLOCK.instant()));
                     node.release();
@@ -61,19 +91,21 @@ class SharedBknPlacesTest {
             }
             workers.shutdown();
 
-            assertEquals(30, requests.size());
+            assertEquals(requestCount, requests.size());
             assertTrue(mostInFlight.get() <= CONCURRENCY, "in flight at once: " + mostInFlight.get());
             for (Request request : requests) {
                 long inWindow = requests.stream().filter(other -> !other.start().isBefore(request.start())
                         && other.start().isBefore(request.start().plus(WINDOW))).count();
-                assertTrue(inWindow <= LIMIT, inWindow + " requests began within " + WINDOW + " from " + request.start());
+                assertTrue(inWindow <= limit,
+                        inWindow + " requests began within " + WINDOW + " from " + request.start());
             }
         }
     }
 
-    @Test
-    void aPlaceHeldByADeadNodeFreesItselfAndReleasesAreCounted() throws Exception {
-        try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 4)) {
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aPlaceHeldByADeadNodeFreesItselfAndReleasesAreCounted(StateStore.Kind kind) throws Exception {
+        try (Store store = store(kind, 4)) {
             SharedBknPlaces dead = places(store, "node-dead", Duration.ofMillis(200));
             for (int i = 0; i < CONCURRENCY; i++) {
                 assertEquals(Duration.ZERO, dead.tryAcquire(), "place " + i);
@@ -91,9 +123,10 @@ class SharedBknPlacesTest {
         }
     }
 
-    @Test
-    void requestsEndingTogetherFreeTheirPlacesEach() throws Exception {
-        try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 8)) {
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void requestsEndingTogetherFreeTheirPlacesEach(StateStore.Kind kind) throws Exception {
+        try (Store store = store(kind, 8)) {
             // As many of one node's requests as BKN's concurrency, each taking its place and ending at once, over and
             // over: a place always free for each. Rate places plenty, so that only a place left in flight could refuse.
             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, WINDOW,
@@ -126,7 +159,221 @@ class SharedBknPlacesTest {
         }
     }
 
-    private static SharedBknPlaces places(StateStore store, String nodeId, Duration longestRequest) throws Exception {
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aThousandPlacesMostInTheirWindowTakeAndRefuseExactly(StateStore.Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
+        Duration window = Duration.ofSeconds(1);
+        try (Store store = store(kind, 4)) {
+            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, window,
+                    Duration.ofSeconds(5), "node-a", clock);
+            for (int i = 0; i < 1000 - CONCURRENCY; i++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i + " of the first window");
+                node.release();
+            }
+            for (int i = 0; i < CONCURRENCY; i++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "the last places of the first window");
+            }
+            assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0, "as many in flight as the concurrency");
+            node.release();
+            Duration wait = node.tryAcquire();
+            assertTrue(wait.compareTo(Duration.ZERO) > 0 && wait.compareTo(window) <= 0,
+                    "every place taken within the window, the first frees at its end: " + wait);
+
+            clock.advance(window);
+            int taken = 0;
+            while (node.tryAcquire().isZero()) {
+                taken++;
+                node.release();
+                assertTrue(taken <= 1000, "more takes in one window than places");
+            }
+            assertEquals(1000 - CONCURRENCY + 1, taken, "the places released a window ago, not the two under way");
+            assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0, "none again within the window");
+
+            clock.advance(window);
+            assertEquals(Duration.ZERO, node.tryAcquire(), "free again a window later");
+            assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0,
+                    "three in flight: the two never released and this one");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aPlaceWhoseRequestEndedEarlyIsTakenWhileAnEarlierOneWaits(StateStore.Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
+        Instant start = clock.instant();
+        try (Store store = store(kind, 4)) {
+            List<SharedBknPlaces> nodes = new ArrayList<>();
+            for (String name : new String[]{"a", "b", "c", "d", "e"}) {
+                nodes.add(new SharedBknPlaces(store.dataSource(), 3, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        "node-" + name, clock));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Duration.ZERO, nodes.get(i).tryAcquire(), "places 1 to 3 in turn");
+            }
+            nodes.get(2).release();
+            clock.set(start.plusMillis(500));
+            nodes.get(1).release();
+            clock.set(start.plusMillis(600));
+            nodes.get(0).release();
+
+            clock.set(start.plusMillis(1000));
+            assertEquals(Duration.ZERO, nodes.get(3).tryAcquire(), "the place released first");
+            clock.set(start.plusMillis(1500));
+            assertEquals(Duration.ZERO, nodes.get(4).tryAcquire(),
+                    "the place released second, taken before the one taken first, which frees 100 ms later");
+            assertEquals(Duration.ofMillis(101), nodes.get(0).tryAcquire(), "until the place released last frees");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aPlaceTakenAheadOfTheCursorLeavesNoneBehindIt(StateStore.Kind kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
+        Instant start = clock.instant();
+        try (Store store = store(kind, 4)) {
+            // Ten places, four looked at from the cursor (twice the concurrency of two).
+            SharedBknPlaces first = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), "node-a", clock);
+            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), "node-b", clock);
+            assertEquals(Duration.ZERO, first.tryAcquire(), "place 1, its request ending last");
+            assertEquals(Duration.ZERO, node.tryAcquire(), "place 2");
+            node.release();
+            clock.set(start.plusMillis(50));
+            first.release();
+            clock.set(start.plusMillis(60));
+            for (int place = 3; place <= 10; place++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "place " + place);
+                node.release();
+            }
+
+            clock.set(start.plusMillis(1000));
+            assertEquals(Duration.ZERO, node.tryAcquire(), "place 2's window is over, place 1's not");
+            node.release();
+            clock.set(start.plusMillis(1060));
+            int taken = 0;
+            while (node.tryAcquire().isZero()) {
+                taken++;
+                node.release();
+                assertTrue(taken <= 10, "more takes in one window than places");
+            }
+            assertEquals(9, taken, "every place whose window is over, not only the four from the cursor");
+        }
+    }
+
+    @Test
+    void aTakeReadsAndRewritesAFewRowsWhateverTheLimit() throws Exception {
+        String url = PostgresServer.newDatabase();
+        MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
+        int cycles = 600;
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            // A deployer's high limit: 10,000 places, and every take within the window and the longest request of
+            // hundreds before it, as at a few hundred requests a second.
+            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10_000, CONCURRENCY, Duration.ofSeconds(1),
+                    Duration.ofSeconds(8), "node-a", clock);
+            for (int i = 0; i < cycles; i++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i);
+                clock.advance(Duration.ofMillis(3));
+                node.release();
+            }
+        }
+        // The server has every backend's counts once its connections closed; its collector adds them a moment later.
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             Connection connection = store.dataSource().getConnection();
+             Statement sql = connection.createStatement()) {
+            long[] counts = tableCounts(sql);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (counts[0] < 5L * cycles && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                counts = tableCounts(sql);
+            }
+            long updates = counts[0];
+            long inPlace = counts[1];
+            long rowsRead = counts[2];
+            assertTrue(updates >= 2L * cycles, "the statistics of the takes and releases arrived: " + updates);
+            // Not all: the first update of a place on a full page of the table moves it to another (each place once).
+            assertTrue(inPlace >= updates / 2, inPlace + " of " + updates
+                    + " updates in place (HOT): an index on a changed column makes each leave a dead entry");
+            assertTrue(rowsRead <= 40L * cycles, rowsRead + " rows read for " + cycles + " takes and releases");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void placesOfTheReleaseBeforeTheRingKeepTheirState(StateStore.Kind kind) throws Exception {
+        Instant start = Instant.parse("2024-10-23T03:00:00Z");
+        MutableClock clock = new MutableClock(start);
+        DataSource dataSource = unmigrated(kind);
+        Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("14.1")
+                .load().migrate();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO BKN_PLACE (place, in_flight, held_by, free_at) VALUES (?, ?, ?, ?)")) {
+            // As the release before wrote them: row 0, place 1 under way on a node until a second from now, the others
+            // free since long ago.
+            for (int place = 0; place <= LIMIT; place++) {
+                insert.setInt(1, place);
+                insert.setBoolean(2, place == 1);
+                insert.setString(3, place == 1 ? "node-old" : null);
+                insert.setTimestamp(4, Timestamp.from(place == 1 ? start.plusSeconds(1) : Instant.EPOCH));
+                insert.executeUpdate();
+            }
+        }
+        StateSchema.migrate(dataSource, kind);
+
+        SharedBknPlaces node = new SharedBknPlaces(dataSource, LIMIT, CONCURRENCY, WINDOW, Duration.ofSeconds(5),
+                "node-a", clock);
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertEquals(Duration.ZERO, node.tryAcquire(), "places 2 to 5, take " + i);
+            node.release();
+        }
+        assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0, "place 1 still under way, the others in the window");
+        clock.set(start.plusSeconds(1));
+        assertEquals(Duration.ZERO, node.tryAcquire(), "place 1, free at the time its node set");
+    }
+
+    private DataSource unmigrated(StateStore.Kind kind) {
+        if (kind == StateStore.Kind.EMBEDDED_H2) {
+            return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath(), "hub", "");
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setUrl(PostgresServer.newDatabase());
+        postgres.setUser(PostgresServer.USER);
+        return postgres;
+    }
+
+    /** BKN_PLACE's updates, those of them in place (HOT), and rows read by scans of every kind. */
+    private static long[] tableCounts(Statement sql) throws Exception {
+        try (ResultSet row = sql.executeQuery("SELECT n_tup_upd, n_tup_hot_upd, COALESCE(seq_tup_read, 0)"
+                + " + COALESCE(idx_tup_fetch, 0) FROM pg_stat_user_tables WHERE relname = 'bkn_place'")) {
+            row.next();
+            return new long[]{row.getLong(1), row.getLong(2), row.getLong(3)};
+        }
+    }
+
+    /** A store's connections, closed after the test. */
+    private record Store(DataSource dataSource, AutoCloseable connections) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            connections.close();
+        }
+    }
+
+    /** On H2 in memory: the SQL is what is tested there, the hub takes BKN's places from PostgreSQL only. */
+    private static Store store(StateStore.Kind kind, int connections) {
+        if (kind == StateStore.Kind.POSTGRESQL) {
+            StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null,
+                    connections);
+            return new Store(store.dataSource(), store);
+        }
+        JdbcConnectionPool pool = MigratedH2.inMemory("bkn-places");
+        pool.setMaxConnections(connections);
+        return new Store(pool, pool::dispose);
+    }
+
+    private static SharedBknPlaces places(Store store, String nodeId, Duration longestRequest) throws Exception {
         return new SharedBknPlaces(store.dataSource(), LIMIT, CONCURRENCY, WINDOW, longestRequest, nodeId, CLOCK);
     }
 }
