@@ -35,7 +35,7 @@ final class EmbeddedStateHousekeeping implements AutoCloseable {
     static final int TARGET_FILL_RATE = 80;
     /**
      * At most this many bytes of pages are moved per period, so that a worker's commit never waits long for it. At 512 KB
-     * the rewrite fell behind the hub's commits: 20,000 cases left 1,913 bytes of file per case with 28 % of the chunks'
+     * the rewrite fell behind the hub's commits: 10,000 cases left 1,919 bytes of file per case with 28 % of the chunks'
      * space in use, 1,228 at 2 MB (docs/benchmarks.md, "State file per case").
      */
     static final int MAX_BYTES_PER_PERIOD = 2 * 1024 * 1024;
