@@ -19,7 +19,8 @@ public final class ChainHeadRecorder implements Closeable {
 
     /**
      * Each write is a commit of its own, and on H2 a chunk that rewrites every page changed since the last one: at 20 ms
-     * the head made a quarter of the file's chunk writes while the hub forwarded 260 cases a second.
+     * the head made about a fifth of the file's chunk writes while the hub forwarded 20,000 cases (15.4k chunks written
+     * in all at 20 ms, 12.6k at 200 ms).
      */
     static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
