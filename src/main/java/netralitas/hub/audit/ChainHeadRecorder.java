@@ -17,7 +17,12 @@ public final class ChainHeadRecorder implements Closeable {
     /** How far the trail may run ahead of the recorded head: also what a check accepts after a crash. */
     public static final long MAX_LAG = 10_000;
 
-    static final Duration DEFAULT_INTERVAL = Duration.ofMillis(20);
+    /**
+     * Each write is a commit of its own, and on H2 a chunk that rewrites every page changed since the last one: at 20 ms
+     * the head made about a fifth of the file's chunk writes while the hub forwarded 20,000 cases (15.4k chunks written
+     * in all at 20 ms, 12.6k at 200 ms).
+     */
+    static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
     /** How long a writer of the trail waits for the head before it gives up on the line. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);

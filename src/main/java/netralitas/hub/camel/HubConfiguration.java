@@ -215,7 +215,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("parkedCases", parkedCases);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
-        GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, "state-writer");
+        GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH,
+                Duration.ofMillis(settings.longValue("hub.state.commit-delay-ms")), "state-writer");
         CaseLedgerTable durableLedger = state.kind() == StateStore.Kind.POSTGRESQL
                 ? new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover())
                 : CaseLedgerTable.ofOneNode(database, stateWriter, clock, node.id());

@@ -34,6 +34,7 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             bool("hub.embedded.followup-mailbox", Scope.EMBEDDED_ONLY),
             number("hub.embedded.summary-period-ms", 1, Long.MAX_VALUE, Scope.EMBEDDED_ONLY),
             number("hub.state.max-connections", 1, INT_MAX, Scope.EVERY_MODE),
+            number("hub.state.commit-delay-ms", 0, 1000, Scope.EVERY_MODE),
             number("hub.cluster.takeover-seconds", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.pipeline.workers", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.csv.read-lock-min-age-ms", 0, Long.MAX_VALUE, Scope.EVERY_MODE),

@@ -1,9 +1,12 @@
 package netralitas.hub.state;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,6 +106,71 @@ class GroupCommitTest {
             assertThrows(IllegalStateException.class, () -> writer.execute(connection -> insertAckRow(connection, "after")));
             assertEquals(1, count(store.dataSource(), "SELECT COUNT(*) FROM ACK_SENDER_DAY"));
         }
+    }
+
+    @Test
+    void withACommitDelayTheWritesOfThreadsAtWorkShareCommits(@TempDir Path data) throws Exception {
+        int threads = 4;
+        int writesEach = 25;
+        try (StateStore store = StateStore.embedded(data, 4)) {
+            AtomicInteger transactions = new AtomicInteger();
+            DataSource counted = countingConnections(store.dataSource(), transactions);
+            ExecutorService workers = Executors.newFixedThreadPool(threads);
+            try (GroupCommit writer = new GroupCommit(counted, 64, Duration.ofSeconds(1), "test-writer")) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(workers.submit(() -> {
+                        Random work = new Random(thread);
+                        for (int i = 0; i < writesEach; i++) {
+                            // Between two writes a worker does other things (BKN, the mail), for a while that varies.
+                            Thread.sleep(work.nextInt(4));
+                            String sender = "t" + thread + "-" + i;
+                            writer.execute(connection -> insertAckRow(connection, sender));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                workers.shutdown();
+            }
+            assertEquals(threads * writesEach, count(store.dataSource(), "SELECT COUNT(*) FROM ACK_SENDER_DAY"));
+            // A round of the four workers' writes is one commit, but for the first writes, before the writer knew the
+            // threads; committed at once, most writes would have a commit of their own (about 100).
+            assertTrue(transactions.get() <= writesEach + 2 * threads, transactions.get() + " commits for "
+                    + threads * writesEach + " writes");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aLoneWriterIsNeverKeptWaitingForOthers(@TempDir Path data) throws Exception {
+        try (StateStore store = StateStore.embedded(data, 4);
+             GroupCommit writer = new GroupCommit(store.dataSource(), 64, Duration.ofHours(1), "test-writer")) {
+            for (int i = 0; i < 10; i++) {
+                String sender = "alone-" + i;
+                writer.execute(connection -> insertAckRow(connection, sender));
+            }
+            assertEquals(10, count(store.dataSource(), "SELECT COUNT(*) FROM ACK_SENDER_DAY"));
+        }
+    }
+
+    /** The data source, counting the connections taken from it: the writer takes one per transaction. */
+    private static DataSource countingConnections(DataSource dataSource, AtomicInteger taken) {
+        return (DataSource) Proxy.newProxyInstance(GroupCommitTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        taken.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** ACK_SENDER_DAY.sender holds 64 characters: a longer one is a write the database refuses. */
