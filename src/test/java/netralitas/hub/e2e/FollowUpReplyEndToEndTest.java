@@ -169,9 +169,9 @@ class FollowUpReplyEndToEndTest {
         assertEquals(FollowUpStatus.SELESAI, row.status());
         assertTrue(row.closed());
         assertNull(row.nextCheckAt(), "no reminder for a closed case");
-        assertEquals(List.of("FORWARDED", "FOLLOW_UP", "FOLLOW_UP_CLOSED"),
-                table().history(caseId).stream().map(FollowUpEntry::kind).toList());
-        assertEquals("Sanksi: " + SANCTION, table().history(caseId).get(1).detail());
+        assertEquals(List.of("FORWARDED", "FOLLOW_UP", "FOLLOW_UP_CLOSED"), historyBesidesLinks(caseId));
+        assertEquals("Sanksi: " + SANCTION, table().history(caseId).stream()
+                .filter(entry -> entry.kind().equals("FOLLOW_UP")).findFirst().orElseThrow().detail());
     }
 
     @Test
@@ -231,7 +231,7 @@ class FollowUpReplyEndToEndTest {
         assertEquals(FollowUpStatus.TERKIRIM, row.status());
         assertNull(row.answeredAt());
         assertFalse(row.closed());
-        assertEquals(List.of("FORWARDED"), table().history(caseId).stream().map(FollowUpEntry::kind).toList());
+        assertEquals(List.of("FORWARDED"), historyBesidesLinks(caseId));
         assertFalse(Files.exists(hub.work.resolve("data/followup").resolve(caseId)));
     }
 
@@ -409,6 +409,14 @@ class FollowUpReplyEndToEndTest {
     private static void followUp(String caseId, String sentEvent) throws Exception {
         only(caseId, sentEvent);
         assertTrue(table().find(caseId).isPresent(), caseId + " followed up since " + sentEvent);
+    }
+
+    /**
+     * The kinds of the case's history steps, without LINKED: the eight BERAT reports name one employee, so whether a
+     * case is linked to another depends on which of the workers opened its follow-up first.
+     */
+    private static List<String> historyBesidesLinks(String caseId) throws Exception {
+        return table().history(caseId).stream().map(FollowUpEntry::kind).filter(kind -> !kind.equals("LINKED")).toList();
     }
 
     private static FollowUpTable table() {
