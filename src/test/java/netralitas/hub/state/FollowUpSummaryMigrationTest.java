@@ -6,11 +6,9 @@ import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.mail.CaseSummaries;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
@@ -40,7 +38,7 @@ class FollowUpSummaryMigrationTest {
     @EnumSource(StateStore.Kind.class)
     void eachRowKeepsTheSummaryOfItsCaseAndTheCaseJsonIsDropped(StateStore.Kind kind, @TempDir Path dir)
             throws Exception {
-        DataSource dataSource = unmigrated(kind, dir);
+        DataSource dataSource = UnmigratedStore.of(kind, dir);
         Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("13")
                 .load().migrate();
         String caseJson = fixture();
@@ -74,16 +72,6 @@ class FollowUpSummaryMigrationTest {
                     + " 'BERAT', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'TERKIRIM')"));
             assertEquals("23502", noSummary.getSQLState(), "case_summary is NOT NULL");
         }
-    }
-
-    private static DataSource unmigrated(StateStore.Kind kind, Path dir) {
-        if (kind == StateStore.Kind.EMBEDDED_H2) {
-            return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath(), "hub", "");
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setUrl(PostgresServer.newDatabase());
-        postgres.setUser(PostgresServer.USER);
-        return postgres;
     }
 
     /** A row as release V13's hub wrote it, with the whole case. */

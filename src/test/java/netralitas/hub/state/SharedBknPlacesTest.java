@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -304,7 +303,7 @@ class SharedBknPlacesTest {
     void placesOfTheReleaseBeforeTheRingKeepTheirState(StateStore.Kind kind) throws Exception {
         Instant start = Instant.parse("2024-10-23T03:00:00Z");
         MutableClock clock = new MutableClock(start);
-        DataSource dataSource = unmigrated(kind);
+        DataSource dataSource = UnmigratedStore.of(kind, dir);
         Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("14.1")
                 .load().migrate();
         try (Connection connection = dataSource.getConnection();
@@ -331,16 +330,6 @@ class SharedBknPlacesTest {
         assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0, "place 1 still under way, the others in the window");
         clock.set(start.plusSeconds(1));
         assertEquals(Duration.ZERO, node.tryAcquire(), "place 1, free at the time its node set");
-    }
-
-    private DataSource unmigrated(StateStore.Kind kind) {
-        if (kind == StateStore.Kind.EMBEDDED_H2) {
-            return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath(), "hub", "");
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setUrl(PostgresServer.newDatabase());
-        postgres.setUser(PostgresServer.USER);
-        return postgres;
     }
 
     /** BKN_PLACE's updates, those of them in place (HOT), and rows read by scans of every kind. */
