@@ -114,20 +114,25 @@ public final class GroupCommit implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, maxBatch - 1);
+            boolean interrupted = false;
             if (commitDelayNanos > 0 && !batch.contains(STOP)) {
                 try {
                     waitForRecentWriters(batch);
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    batch.add(STOP);
+                    // Committed before the writer stops, with the interrupt cleared: the JDK closes a file channel that
+                    // an interrupted thread uses, the store's with it.
+                    interrupted = true;
                 }
             }
-            boolean stop = batch.remove(STOP);
+            boolean stop = batch.remove(STOP) || interrupted;
             if (!batch.isEmpty()) {
                 commit(batch);
             }
             batch.clear();
             if (stop) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
         }
