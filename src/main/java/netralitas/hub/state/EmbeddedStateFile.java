@@ -46,9 +46,9 @@ public final class EmbeddedStateFile {
         // COMPRESS=TRUE: pages are written compressed (LZF). A case's JSON and the ledger's keys compress well, and with a
         // chunk per group commit the file grew 2,510 bytes per case without it, 1,499 with it (20,000 rows,
         // bench/load-run.sh), for about 4 % more CPU.
-        // QUERY_CACHE_SIZE=64: each connection keeps the plans of its last 64 statements instead of 8. The hub's
-        // connections take turns at about twenty statements (ledger, deliveries, follow-up, chain head …); with 8 every
-        // statement was parsed again each time: 12 % of the state store's CPU.
+        // QUERY_CACHE_SIZE=64: each connection keeps the plans of its last 64 statements instead of 8. A case takes
+        // about ten statements (ledger, deliveries, follow-up, related cases, chain head); with 8 cached, each was
+        // parsed again each time: 12 % of the CPU of the delivery route's writes alone (docs/benchmarks.md, benchmark 9).
         JdbcDataSource file = new JdbcDataSource();
         file.setURL("jdbc:h2:file:" + base(dataDir)
                 + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0;COMPRESS=TRUE"

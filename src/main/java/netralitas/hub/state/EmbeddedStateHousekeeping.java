@@ -34,9 +34,10 @@ final class EmbeddedStateHousekeeping implements AutoCloseable {
     /** Chunks are rewritten while less than this share (%) of their space is in use. */
     static final int TARGET_FILL_RATE = 80;
     /**
-     * At most this many bytes of pages are moved per period, so that a worker's commit never waits long for it. At 512 KB
-     * the rewrite fell behind the hub's commits: 10,000 cases left 1,919 bytes of file per case with 28 % of the chunks'
-     * space in use, 1,228 at 2 MB (docs/benchmarks.md, "State file per case").
+     * At most this many bytes of pages are moved per period, so that a worker's commit never waits long for it. At
+     * 512 KB the rewrite fell behind the commits of the delivery route's writes at 450 cases a second: 10,000 cases left
+     * 1,919 bytes of file per case with 28 % of the chunks' space in use, 1,228 at 2 MB (docs/benchmarks.md, benchmark
+     * 7, "The evening's changes").
      */
     static final int MAX_BYTES_PER_PERIOD = 2 * 1024 * 1024;
     static final Duration PERIOD = Duration.ofMillis(250);
