@@ -38,7 +38,7 @@ class FollowUpSummaryMigrationTest {
     @EnumSource(StateStore.Kind.class)
     void eachRowKeepsTheSummaryOfItsCaseAndTheCaseJsonIsDropped(StateStore.Kind kind, @TempDir Path dir)
             throws Exception {
-        DataSource dataSource = UnmigratedStore.of(kind, dir);
+        DataSource dataSource = FreshStores.unmigrated(kind, dir);
         Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("13")
                 .load().migrate();
         String caseJson = fixture();

@@ -303,7 +303,7 @@ class SharedBknPlacesTest {
     void placesOfTheReleaseBeforeTheRingKeepTheirState(StateStore.Kind kind) throws Exception {
         Instant start = Instant.parse("2024-10-23T03:00:00Z");
         MutableClock clock = new MutableClock(start);
-        DataSource dataSource = UnmigratedStore.of(kind, dir);
+        DataSource dataSource = FreshStores.unmigrated(kind, dir);
         Flyway.configure().configuration(StateSchema.configure(dataSource, kind).getConfiguration()).target("14.1")
                 .load().migrate();
         try (Connection connection = dataSource.getConnection();
