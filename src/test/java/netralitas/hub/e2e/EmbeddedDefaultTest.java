@@ -126,7 +126,11 @@ class EmbeddedDefaultTest {
             }
             assertTrue(answers.stream().allMatch(e -> e.source().contains(";mailbox=followup;")), answers.toString());
             assertTrue(answers.stream().anyMatch(e -> "SELESAI".equals(e.detail().get("status"))), answers.toString());
-            assertTrue(imap.messageIds(replies, "Processed").size() >= 2);
+            // FOLLOW_UP is written inside the route; the IMAP consumer moves the message once the exchange completes.
+            while (imap.messageIds(replies, "Processed").size() < 2) {
+                assertTrue(System.nanoTime() < deadline, "the answers were not moved to Processed");
+                Thread.sleep(100);
+            }
             assertTrue(imap.messageIds(replies, "Quarantine").isEmpty());
             assertTrue(imap.messages("bkpsdm.kab-kepahiang@pemda.example").stream().allMatch(m -> {
                 try {
