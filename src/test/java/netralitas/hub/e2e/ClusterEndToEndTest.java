@@ -78,7 +78,7 @@ class ClusterEndToEndTest {
                 Files.writeString(csv, SedangReports.csv(ROWS), StandardCharsets.UTF_8);
                 Files.move(csv, work.resolve("drop/laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
 
-                await(() -> caseMails(mail).size() >= ROWS / 4 ? Optional.of(true) : Optional.empty(),
+                await(() -> DeliveredCopies.caseMails(mail).size() >= ROWS / 4 ? Optional.of(true) : Optional.empty(),
                         "a quarter of the file delivered", work);
                 int killed = Integer.parseInt(csvReader.substring("node-".length()));
                 nodes.get(killed - 1).kill();
@@ -109,14 +109,15 @@ class ClusterEndToEndTest {
             Set<String> accounted = new HashSet<>(perCase.keySet());
             accounted.addAll(uncertain);
             assertEquals(ROWS + MAILS, accounted.size(), "every case delivered, or parked as uncertain");
-            DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), perCase.keySet(), uncertain);
+            DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(DeliveredCopies.caseMails(mail), perCase.keySet(),
+                    uncertain);
             HubProcess.Output verify = HubProcess.command(ClusterNodes.settings(shared, work, 1), work.resolve("verify.txt"), "audit",
                     "verify");
             assertEquals(0, verify.exit(), verify.out());
             assertTrue(verify.out().contains("chain intact (table AUDIT_EVENT"), verify.out());
             System.out.printf("Cluster run: %d cases delivered by node (%s), %d uncertain, %d DUPLICATE, BKN worst"
                     + " second %d of %d, %d case mails%n", perCase.size(), deliveredPerNode(work), uncertain.size(),
-                    ClusterNodes.events(store, "DUPLICATE").size(), bkn.worstSecond(), BKN_LIMIT, caseMails(mail).size());
+                    ClusterNodes.events(store, "DUPLICATE").size(), bkn.worstSecond(), BKN_LIMIT, DeliveredCopies.caseMails(mail).size());
         }
     }
 
@@ -148,21 +149,6 @@ class ClusterEndToEndTest {
     }
 
     /** The case mails the offices received (acknowledgements to the reporters left out). */
-    private static List<MimeMessage> caseMails(EmbeddedMailServer mail) {
-        List<MimeMessage> caseMails = new ArrayList<>();
-        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
-            try {
-                if (message.getHeader("X-Netralitas-Case-Id", null) != null
-                        && !String.valueOf(message.getHeader("To", ",")).contains("@pelapor.example")) {
-                    caseMails.add(message);
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return caseMails;
-    }
-
     /** Until no case mail arrived for five seconds: the restarted node has nothing left to send. */
     private static void awaitQuiet(EmbeddedMailServer mail, Path work) throws Exception {
         int seen = -1;

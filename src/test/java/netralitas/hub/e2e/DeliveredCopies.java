@@ -1,8 +1,11 @@
 package netralitas.hub.e2e;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import netralitas.hub.embedded.EmbeddedMailServer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class DeliveredCopies {
 
     private DeliveredCopies() {
+    }
+
+    /** The case mails the mail server received: to the offices, not the acknowledgements to reporters. */
+    static List<MimeMessage> caseMails(EmbeddedMailServer mail) {
+        List<MimeMessage> caseMails = new ArrayList<>();
+        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
+            try {
+                if (message.getHeader("X-Netralitas-Case-Id", null) != null
+                        && !String.valueOf(message.getHeader("To", ",")).contains("@pelapor.example")) {
+                    caseMails.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return caseMails;
     }
 
     /**

@@ -80,13 +80,7 @@ class EmbeddedDefaultTest {
                 Thread.sleep(100);
             }
             assertEquals(List.of("<lap-21-eko@pelapor.example>"), imap.messageIds(reports, "Quarantine"));
-            // A move is a copy, then the original's deletion, expunged when the consumer's poll closes the folder: the
-            // last copy may be seen in Processed or Quarantine a moment before INBOX is empty.
-            while (!imap.messageIds(reports, "INBOX").isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "the sample emails were left in INBOX: "
-                        + imap.messageIds(reports, "INBOX"));
-                Thread.sleep(100);
-            }
+            imap.awaitEmpty(reports, "INBOX", deadline);
 
             assertSubjects(imap, "bkpsdm.kab-kepahiang@pemda.example", "197803122003121004", "198712052011011003",
                     "197803122003121004");

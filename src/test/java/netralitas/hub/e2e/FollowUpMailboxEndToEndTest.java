@@ -103,8 +103,7 @@ class FollowUpMailboxEndToEndTest {
             assertTrue(stray.get(0).source().contains(";mailbox=followup;"), stray.get(0).source());
             assertEquals(List.of("<salah-alamat@pelapor.example>"), imap.messageIds(REPLIES, "Bukan-Tanggapan"));
             assertEquals(List.of("<jawaban-1@pemda.example>"), imap.messageIds(REPLIES, "Tanggapan"));
-            // Moved by a copy, then the original's deletion, expunged when the reply mailbox's poll closes its folder.
-            awaitNoMessages(imap, REPLIES, "INBOX");
+            imap.awaitEmpty(REPLIES, "INBOX", System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
 
             // The same report to the report mailbox: a case, forwarded to Lebong once, acknowledged once.
             List<String> report = hub.eventsOf("<laporan@pelapor.example>").stream().map(e -> e.event().name()).toList();
@@ -158,15 +157,6 @@ class FollowUpMailboxEndToEndTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (imap.messageIds(address, folder).size() < count) {
             assertTrue(System.nanoTime() < deadline, "fewer than " + count + " messages in " + address + " " + folder);
-            Thread.sleep(100);
-        }
-    }
-
-    private static void awaitNoMessages(ImapMailbox imap, String address, String folder) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> left;
-        while (!(left = imap.messageIds(address, folder)).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "still in " + address + " " + folder + ": " + left);
             Thread.sleep(100);
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads a mailbox of the test mail server over real IMAP, as a regional office's mail client would. */
 final class ImapMailbox {
@@ -42,7 +43,6 @@ final class ImapMailbox {
         });
     }
 
-    /** The Message-IDs in one folder (null for a message without one), fetched from the envelopes only. */
     /** The one copy of a case the inbox holds; fails when it holds none or more than one. */
     MimeMessage onlyCopy(String inbox, String caseId) throws MessagingException {
         List<MimeMessage> matching = new ArrayList<>();
@@ -129,6 +129,19 @@ final class ImapMailbox {
             }
             return values;
         });
+    }
+
+    /**
+     * Waits until the folder holds no message, or fails at {@code deadlineNanos} ({@link System#nanoTime}). The hub's
+     * IMAP consumer moves a message by a copy, then the original's deletion, expunged only when its poll closes the
+     * folder: the copy may be seen in the target folder a moment before the original has left this one.
+     */
+    void awaitEmpty(String address, String folderName, long deadlineNanos) throws Exception {
+        List<String> left;
+        while (!(left = headerValues(address, folderName, "Message-ID")).isEmpty()) {
+            assertTrue(System.nanoTime() < deadlineNanos, "still in " + address + " " + folderName + ": " + left);
+            Thread.sleep(100);
+        }
     }
 
     private Store connect(String address) throws MessagingException {

@@ -67,13 +67,7 @@ class MailRouteFailureEndToEndTest {
             assertTrue(System.nanoTime() < deadline, "not filed: " + hub.audit());
             Thread.sleep(50);
         }
-        // A move is a copy, then the original's deletion, expunged when the consumer's poll closes the folder: the
-        // last copy may be seen in Quarantine or Processed a moment before it has left INBOX.
-        while (!imap.headerValues(TestHub.REPORT_MAILBOX, "INBOX", "Message-ID").isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "filed, but still in INBOX: "
-                    + imap.headerValues(TestHub.REPORT_MAILBOX, "INBOX", "Message-ID"));
-            Thread.sleep(50);
-        }
+        imap.awaitEmpty(TestHub.REPORT_MAILBOX, "INBOX", deadline);
 
         // Each attempt reaches quarantine-mail twice: once as a rejection, once from the route's catch-all.
         assertEquals(2 * MAX_READ_FAILURES, faults.get(), "attempts, then quarantined without another one");

@@ -66,7 +66,7 @@ class StoreOutageEndToEndTest {
                 Path csv = work.resolve("laporan.csv");
                 Files.writeString(csv, SedangReports.csv(ROWS), StandardCharsets.UTF_8);
                 Files.move(csv, work.resolve("drop/laporan.csv"), StandardCopyOption.ATOMIC_MOVE);
-                await(() -> caseMails(mail).size() >= ROWS / 5, "a fifth of the file delivered", log);
+                await(() -> DeliveredCopies.caseMails(mail).size() >= ROWS / 5, "a fifth of the file delivered", log);
 
                 postgres.close();
                 Thread.sleep(4_000);
@@ -90,7 +90,7 @@ class StoreOutageEndToEndTest {
                 accounted.addAll(uncertain);
                 assertEquals(ROWS, accounted.size(), "every case delivered, or parked as uncertain\n"
                         + RawTrail.logTail(log, 40));
-                DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(caseMails(mail), delivered.keySet(),
+                DeliveredCopies.assertEachCaseReachedEachOfItsRecipientsOnce(DeliveredCopies.caseMails(mail), delivered.keySet(),
                         uncertain);
                 HubProcess.Output verify = HubProcess.command(settings, work.resolve("verify.txt"), "audit", "verify");
                 assertEquals(0, verify.exit(), verify.out());
@@ -110,20 +110,6 @@ class StoreOutageEndToEndTest {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(line -> line.contains(" WARN ") && line.toLowerCase().contains("store")).count();
         }
-    }
-
-    private static List<MimeMessage> caseMails(EmbeddedMailServer mail) {
-        List<MimeMessage> caseMails = new ArrayList<>();
-        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
-            try {
-                if (message.getHeader("X-Netralitas-Case-Id", null) != null) {
-                    caseMails.add(message);
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return caseMails;
     }
 
     private static void await(BooleanSupplier condition, String what, Path log) throws Exception {
