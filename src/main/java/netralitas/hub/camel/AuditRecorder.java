@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes one audit event for the exchange at hand (SPEC §8). Called from the routes as
@@ -63,8 +65,12 @@ public final class AuditRecorder {
         String route = ExchangeHelper.getAtRouteId(exchange);
         Object body = exchange.getMessage().getBody();
         if (body instanceof ViolationCase violationCase) {
+            if (recordedBefore(exchange, violationCase.getCaseId(), type)) {
+                return;
+            }
             trail.record(violationCase.getCaseId(), type, source(violationCase), route,
                     detail(type, violationCase, exchange));
+            recorded(exchange, violationCase.getCaseId(), type);
             counters.count(exchange.getContext(), type, violationCase.getReport().source().channel(), violationCase);
         } else if (body instanceof DueFollowUp due) {
             // A reminder or escalation: the case as its follow-up row keeps it, not the case itself.
@@ -304,6 +310,30 @@ public final class AuditRecorder {
             }
         }
         return detail;
+    }
+
+    /**
+     * Whether this exchange recorded the event of this case already. hub-failures tries a failed step again with the
+     * same exchange (route deliver, after a store step that followed the send): what the step recorded before it
+     * failed is not recorded twice. Keyed by the exchange too: a split copies the property into each part.
+     */
+    private static boolean recordedBefore(Exchange exchange, String caseId, AuditEventType type) {
+        Set<?> recorded = exchange.getProperty(HubProperties.RECORDED_EVENTS, Set.class);
+        return recorded != null && recorded.contains(recordedKey(exchange, caseId, type));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void recorded(Exchange exchange, String caseId, AuditEventType type) {
+        Set<String> recorded = exchange.getProperty(HubProperties.RECORDED_EVENTS, Set.class);
+        if (recorded == null) {
+            recorded = ConcurrentHashMap.newKeySet();
+            exchange.setProperty(HubProperties.RECORDED_EVENTS, recorded);
+        }
+        recorded.add(recordedKey(exchange, caseId, type));
+    }
+
+    private static String recordedKey(Exchange exchange, String caseId, AuditEventType type) {
+        return exchange.getExchangeId() + "/" + caseId + "/" + type;
     }
 
     /** REMINDED carries the reminder's number, its mail and the next check; ESCALATED its mail. */

@@ -43,6 +43,8 @@ public final class DeliveriesInFlight {
     /** The rows this node wrote since it started, and has not deleted. */
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
+    /** Of those, the cases whose mail the server accepted: never sent again by this node. */
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     /**
      * Writes nothing yet: at start, {@link #nodeStopped} with this node's id resolves the rows its previous run left.
@@ -158,11 +160,21 @@ public final class DeliveriesInFlight {
     }
 
     /**
+     * The mail server accepted the case's email. Until the case is recorded as handled this node never sends it again:
+     * when its recording failed for longer than the pipeline waits and the case comes back (its file read again), it
+     * is {@link #isUncertain uncertain}, parked for an operator like a case a stopped node was sending.
+     */
+    public void accepted(String caseId) {
+        accepted.add(caseId);
+    }
+
+    /**
      * The case is recorded as handled: its email is no longer in doubt. Its row went in the same transaction as the
      * ledger's record ({@link CaseLedgerTable#record}).
      */
     public void delivered(String caseId) {
         sending.remove(caseId);
+        accepted.remove(caseId);
     }
 
     /**
@@ -186,9 +198,12 @@ public final class DeliveriesInFlight {
         forget(caseId);
     }
 
-    /** The case was being sent when its node stopped and was never recorded as handled. */
+    /**
+     * The case was being sent when its node stopped, or its mail was accepted here, and it was never recorded as
+     * handled.
+     */
     public boolean isUncertain(String caseId) {
-        return uncertain.contains(caseId);
+        return uncertain.contains(caseId) || accepted.contains(caseId);
     }
 
     /**
@@ -198,6 +213,8 @@ public final class DeliveriesInFlight {
     public void resolved(String caseId) throws SQLException {
         delete(caseId);
         uncertain.remove(caseId);
+        accepted.remove(caseId);
+        sending.remove(caseId);
     }
 
     /** The uncertain cases, in case id order. */

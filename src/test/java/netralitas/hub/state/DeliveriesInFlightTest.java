@@ -64,6 +64,32 @@ class DeliveriesInFlightTest {
 
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
+    void aCaseWhoseMailWasAcceptedButNotRecordedIsUncertainUntilRecordedOrResolved(StateStore.Kind kind,
+                                                                                  @TempDir Path dir) throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            DeliveriesInFlight deliveries = started(store, NODE, Set.of());
+            deliveries.sending("NH-1");
+            deliveries.sending("NH-2");
+            deliveries.sending("NH-3");
+            assertFalse(deliveries.isUncertain("NH-1"), "a send that may be retried is not uncertain");
+            deliveries.accepted("NH-1");
+            deliveries.accepted("NH-2");
+            deliveries.accepted("NH-3");
+            assertTrue(deliveries.isUncertain("NH-1"), "accepted and not recorded: never sent again");
+
+            recorded(store, NODE, "NH-2");
+            deliveries.delivered("NH-2");
+            assertFalse(deliveries.isUncertain("NH-2"), "recorded as handled");
+            deliveries.resolved("NH-3");
+            assertFalse(deliveries.isUncertain("NH-3"), "parked for an operator, whose replay sends it normally");
+            deliveries.sending("NH-3");
+            assertEquals(List.of("NH-1 hub-1 false", "NH-3 hub-1 false"), rows(store.dataSource()),
+                    "the replay of NH-3 wrote its row again");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
     void uncertaintySurvivesAnotherRestartUntilResolved(StateStore.Kind kind, @TempDir Path dir) throws Exception {
         try (StateStore store = FreshStores.open(kind, dir)) {
             started(store, NODE, Set.of()).sending("NH-7");
