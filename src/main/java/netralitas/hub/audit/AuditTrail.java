@@ -102,9 +102,9 @@ public final class AuditTrail implements Closeable {
     /**
      * Records one step of a case (or the hub), waiting only as long as the step needs. An outcome (delivered, queued
      * for the digest, deferred, dead-lettered, rejected, a duplicate …) is kept when this returns, as with
-     * {@link #append}. A step of a case still on its way ({@link #STEPS_REDONE}) may be kept a few milliseconds later,
-     * though never after an event appended after it: a case that a crash interrupts is done again from its start, and
-     * these steps recorded again; in the store this spares the pipeline a wait for a commit at every step.
+     * {@link #append}. A step of a case still on its way ({@link #STEPS_REDONE}) may be kept up to a tenth of a second
+     * later, though never after an event appended after it: a case that a crash interrupts is done again from its
+     * start, and these steps recorded again; in the store this spares the pipeline a wait for a commit at every step.
      */
     public void record(String caseId, AuditEventType type, String source, String route, Map<String, ?> detail) {
         if (STEPS_REDONE.contains(type)) {

@@ -48,6 +48,11 @@ final class StoreChain implements EventChain {
     /** How long a caller waits for its batch: the pool gives up on a silent store after 5 s, a batch takes far less. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /**
+     * How long steps of cases on their way ({@link #appendSoon}) wait for an event whose caller waits, to be committed
+     * with it: a case's steps and its outcome in one commit rather than a commit for every few events.
+     */
+    private static final Duration SOON_DELAY = Duration.ofMillis(100);
     /** How long the writer tries a batch again while the store fails: less than a caller waits for it. */
     private static final Duration MAX_RETRY = Duration.ofSeconds(20);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
@@ -62,7 +67,12 @@ final class StoreChain implements EventChain {
     private final Thread writer;
     private volatile boolean closed;
 
-    private record Waiting(PendingEvent event, CompletableFuture<AuditEvent> kept) {
+    /** An event in the queue; {@code waited} when its caller waits until it is kept ({@link #append}). */
+    private record Waiting(PendingEvent event, CompletableFuture<AuditEvent> kept, boolean waited, long queuedAt) {
+
+        Waiting(PendingEvent event, boolean waited) {
+            this(event, new CompletableFuture<>(), waited, System.nanoTime());
+        }
     }
 
     private StoreChain(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings) {
@@ -248,7 +258,7 @@ final class StoreChain implements EventChain {
         if (closed) {
             throw new IllegalStateException("The audit trail in " + where() + " is closed");
         }
-        Waiting waiting = new Waiting(event, new CompletableFuture<>());
+        Waiting waiting = new Waiting(event, true);
         queue.add(waiting);
         try {
             return waiting.kept().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -270,7 +280,7 @@ final class StoreChain implements EventChain {
         if (closed) {
             throw new IllegalStateException("The audit trail in " + where() + " is closed");
         }
-        queue.add(new Waiting(event, new CompletableFuture<>()));
+        queue.add(new Waiting(event, false));
     }
 
     private void run() {
@@ -290,8 +300,36 @@ final class StoreChain implements EventChain {
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
+            awaitWaitedEvent(batch);
             writeWithRetries(batch);
             batch.clear();
+        }
+    }
+
+    /**
+     * Adds to a batch of steps of cases on their way ({@link #appendSoon}) what comes until an event whose caller waits,
+     * for at most {@link #SOON_DELAY} after the first of them, so that they are committed with it. A closing chain
+     * writes what it has.
+     */
+    private void awaitWaitedEvent(List<Waiting> batch) {
+        long deadline = batch.get(0).queuedAt() + SOON_DELAY.toNanos();
+        boolean waited = batch.stream().anyMatch(Waiting::waited);
+        while (!waited && !closed && batch.size() < MAX_BATCH) {
+            long left = deadline - System.nanoTime();
+            Waiting next;
+            try {
+                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            int from = batch.size();
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            waited = batch.subList(from, batch.size()).stream().anyMatch(Waiting::waited);
         }
     }
 

@@ -255,6 +255,44 @@ class StoreTrailTest {
     }
 
     @Test
+    void stepsOfACaseShareTheCommitOfItsOutcome() throws Exception {
+        String url = PostgresServer.newDatabase();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            AtomicInteger commits = new AtomicInteger();
+            try (AuditTrail trail = inStore(countingCommits(store.dataSource(), commits), store.location(),
+                    Clock.systemUTC(), KEY, null, m -> {
+                    })) {
+                commits.set(0);
+                for (int round = 1; round <= 20; round++) {
+                    String caseId = "NH-20241127-" + round;
+                    for (AuditEventType step : List.of(AuditEventType.RECEIVED, AuditEventType.ENRICHED,
+                            AuditEventType.CLASSIFIED, AuditEventType.ROUTED)) {
+                        trail.record(caseId, step, "laporan.csv:2", "case-pipeline", Map.of());
+                    }
+                    trail.record(caseId, AuditEventType.DELIVERED, "laporan.csv:2", "case-pipeline", Map.of());
+                }
+                assertEquals(20, commits.get(), "one commit per case");
+            }
+        }
+    }
+
+    @Test
+    void stepsWithoutAnOutcomeAfterThemAreKeptAllTheSame() throws Exception {
+        String url = PostgresServer.newDatabase();
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             AuditTrail trail = inStore(store.dataSource(), store.location(), Clock.systemUTC(), KEY, null, m -> {
+             })) {
+            trail.record("NH-1", AuditEventType.RECEIVED, "laporan.csv:2", "case-pipeline", Map.of());
+            trail.record("NH-1", AuditEventType.ENRICHED, "laporan.csv:2", "case-pipeline", Map.of());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT") < 2) {
+                assertTrue(System.nanoTime() < deadline, "the steps were not kept");
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
     void aBatchIsWrittenOnceTheStoreAnswersAgain() throws Exception {
         String url = PostgresServer.newDatabase();
         List<String> warnings = new CopyOnWriteArrayList<>();
@@ -304,6 +342,25 @@ class StoreTrailTest {
             assertEquals(2, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"), "written once: " + warnings);
             assertTrue(warnings.stream().anyMatch(w -> w.contains("outcome the store cannot tell yet")), warnings.toString());
         }
+    }
+
+    /** The data source, with each commit on its connections counted. */
+    private static DataSource countingCommits(DataSource real, AtomicInteger commits) {
+        return (DataSource) Proxy.newProxyInstance(StoreTrailTest.class.getClassLoader(),
+                new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                    Object result = CommitAnswerLost.invoke(method, real, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(StoreTrailTest.class.getClassLoader(),
+                            new Class<?>[]{Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("commit")) {
+                                    commits.incrementAndGet();
+                                }
+                                return CommitAnswerLost.invoke(m, connection, a);
+                            });
+                });
     }
 
     /** A data source whose next commit is kept but answered with an error, after which it refuses some connections. */
