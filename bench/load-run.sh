@@ -29,7 +29,7 @@ The hub
   --jar PATH            the hub jar to run, e.g. an earlier revision's (default: this tree's target/netralitas-hub.jar)
   --hub-home DIR        the hub's folder (config/, routes/) for that jar                     (default: this tree)
   --postgres            the state store in PostgreSQL: a server of the tests' binaries (BenchPostgres) on loopback,
-                        synchronous_commit on as in production
+                        synchronous_commit and fsync on as in production
                         (default: the embedded H2 file)
   --pg-statements       with --postgres: load pg_stat_statements and print PostgreSQL's commits, WAL and costliest
                         statements per 1,000 rows, counted from when the hub is ready (PgStatementReport)

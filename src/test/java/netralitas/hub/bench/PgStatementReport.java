@@ -13,7 +13,7 @@ import java.util.Locale;
  * 1,000 rows. {@code --reset} zeroes the counters when the hub is ready, so that start-up does not count.
  *
  * <pre>PgStatementReport --url URL --reset
- * PgStatementReport --url URL --rows 20000 [--top 15]</pre>
+ * PgStatementReport --url URL --rows 20000 [--top 30]</pre>
  */
 public final class PgStatementReport {
 
@@ -30,7 +30,7 @@ public final class PgStatementReport {
                 sql.execute("SELECT pg_stat_reset_shared('wal')");
                 return;
             }
-            print(sql, args.number("rows", 0), (int) args.number("top", 15));
+            print(sql, args.number("rows", 0), (int) args.number("top", 30));
         }
     }
 
