@@ -89,8 +89,8 @@ public final class AuditTrail implements Closeable {
     }
 
     /** Bounded and normalised in the caller's thread (the costly part); only chaining and writing are serialised. */
-    private static PendingEvent pending(String caseId, AuditEventType type, String source, String route,
-                                        Map<String, ?> detail) {
+    static PendingEvent pending(String caseId, AuditEventType type, String source, String route,
+                                Map<String, ?> detail) {
         if (type == null) {
             throw new IllegalArgumentException("event type is required");
         }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Where an {@link AuditTrail}'s events are chained and kept: the daily files of one hub ({@link FileChain}), or the
  * state store's table that all hubs of a cluster append to ({@link StoreChain}).
  */
-interface EventChain {
+interface EventChain extends AutoCloseable {
 
     /** Chains the event after the last one and keeps it; returns it as kept. */
     AuditEvent append(PendingEvent event);

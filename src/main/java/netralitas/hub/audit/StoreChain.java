@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,24 +46,29 @@ final class StoreChain implements EventChain {
             + " (seq, event_at, event_day, case_id, event_type, json_line) VALUES (?, ?, ?, ?, ?, ?)";
     /** SQLSTATE of a duplicate key, the same in H2 and PostgreSQL. */
     private static final String DUPLICATE_KEY = "23505";
-    /** How long a caller waits for its batch: the pool gives up on a silent store after 5 s, a batch takes far less. */
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     /**
      * How long steps of cases on their way ({@link #appendSoon}) wait for an event whose caller waits, to be committed
      * with it: a case's steps and its outcome in one commit rather than a commit for every few events.
      */
     private static final Duration SOON_DELAY = Duration.ofMillis(100);
-    /** How long the writer tries a batch again while the store fails: less than a caller waits for it. */
-    private static final Duration MAX_RETRY = Duration.ofSeconds(20);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+
+    /**
+     * How long a caller waits for its batch (the pool gives up on a silent store after 5 s, a batch takes far less), and
+     * how long the writer tries a batch again while the store fails (less than a caller waits): shorter in tests.
+     */
+    record Timing(Duration maxWait, Duration maxRetry) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(30), Duration.ofSeconds(20));
+    }
 
     private final DataSource database;
     private final String location;
     private final Clock clock;
     private final ChainKey key;
     private final Consumer<String> warnings;
+    private final Timing timing;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
@@ -75,12 +81,14 @@ final class StoreChain implements EventChain {
         }
     }
 
-    private StoreChain(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings) {
+    private StoreChain(DataSource database, String location, Clock clock, ChainKey key, Consumer<String> warnings,
+                       Timing timing) {
         this.database = database;
         this.location = location;
         this.clock = clock;
         this.key = key;
         this.warnings = warnings;
+        this.timing = timing;
         this.writer = new Thread(this::run, "audit-store-writer");
         this.writer.setDaemon(true);
     }
@@ -96,7 +104,12 @@ final class StoreChain implements EventChain {
      */
     static StoreChain open(DataSource database, String location, Clock clock, ChainKey key, Path earlierFiles,
                            Consumer<String> warnings, Consumer<String> notes) {
-        StoreChain chain = new StoreChain(database, location, clock, key, warnings);
+        return open(database, location, clock, key, earlierFiles, warnings, notes, Timing.DEFAULT);
+    }
+
+    static StoreChain open(DataSource database, String location, Clock clock, ChainKey key, Path earlierFiles,
+                           Consumer<String> warnings, Consumer<String> notes, Timing timing) {
+        StoreChain chain = new StoreChain(database, location, clock, key, warnings, timing);
         ChainHeadTable heads = new ChainHeadTable(database, clock);
         Optional<ChainHead> recorded = heads.read();
         ChainHead last = chain.lastRow();
@@ -261,13 +274,31 @@ final class StoreChain implements EventChain {
         Waiting waiting = new Waiting(event, true);
         queue.add(waiting);
         try {
-            return waiting.kept().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return kept(waiting, timing.maxWait());
+        } catch (TimeoutException e) {
+            if (queue.remove(waiting)) {
+                // Still queued behind a batch the writer tries again: taken back, so that it is never written after
+                // its caller gave up, and reported as the store not answering, which the pipeline waits for.
+                throw new IllegalStateException("The audit event was not written to " + where() + " within "
+                        + timing.maxWait().toSeconds() + " s: the store does not answer",
+                        new SQLTransientException("the audit trail's writer is still waiting for the store", e));
+            }
+        }
+        // The writer holds it in the batch it is writing, which is kept or fails within its retries.
+        try {
+            return kept(waiting, timing.maxRetry().plus(timing.maxWait()));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The audit event was not written to " + where() + " within "
+                    + timing.maxWait().multipliedBy(2).plus(timing.maxRetry()).toSeconds() + " s", e);
+        }
+    }
+
+    private AuditEvent kept(Waiting waiting, Duration wait) throws TimeoutException {
+        try {
+            return waiting.kept().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The audit event was not written to " + where() + " within "
-                    + MAX_WAIT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the audit event was written to " + where(), e);
@@ -334,14 +365,14 @@ final class StoreChain implements EventChain {
     }
 
     /**
-     * Writes the batch, trying again with growing delays while the store fails, for at most {@link #MAX_RETRY}. A
+     * Writes the batch, trying again with growing delays while the store fails, for at most {@link Timing#maxRetry}. A
      * failure at the commit leaves its outcome unknown: the head then tells whether the batch was kept, so that a
      * batch is never written twice. While the store does not answer even that, the batch stays in doubt, and the
      * question is asked again before any new attempt (a PostgreSQL shutdown may end the connection after the commit
      * was written: writing the batch again then recorded its events twice).
      */
     private void writeWithRetries(List<Waiting> batch) {
-        long deadline = System.nanoTime() + MAX_RETRY.toNanos();
+        long deadline = System.nanoTime() + timing.maxRetry().toNanos();
         Duration delay = FIRST_RETRY_DELAY;
         Attempt inDoubt = null;
         IllegalStateException failure = null;
@@ -537,7 +568,7 @@ final class StoreChain implements EventChain {
     public void close() {
         closed = true;
         try {
-            writer.join(MAX_WAIT.toMillis());
+            writer.join(timing.maxWait().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

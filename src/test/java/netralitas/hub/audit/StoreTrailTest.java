@@ -5,6 +5,7 @@ import netralitas.hub.cli.HubCommandLine;
 import netralitas.hub.state.MigratedH2;
 import netralitas.hub.state.PostgresServer;
 import netralitas.hub.state.StateStore;
+import netralitas.hub.state.StoreOutage;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -235,27 +237,7 @@ class StoreTrailTest {
     }
 
     @Test
-    void stepsOfACaseAreKeptBeforeItsOutcomeReturns() throws Exception {
-        String url = PostgresServer.newDatabase();
-        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
-             AuditTrail trail = inStore(store.dataSource(), store.location(), Clock.systemUTC(), KEY, null, m -> {
-             })) {
-            for (int round = 1; round <= 20; round++) {
-                String caseId = "NH-20241127-" + round;
-                for (AuditEventType step : List.of(AuditEventType.RECEIVED, AuditEventType.ENRICHED,
-                        AuditEventType.CLASSIFIED, AuditEventType.ROUTED)) {
-                    trail.record(caseId, step, "laporan.csv:2", "case-pipeline", Map.of());
-                }
-                trail.record(caseId, AuditEventType.DELIVERED, "laporan.csv:2", "case-pipeline", Map.of());
-                assertEquals(round * 5L, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
-                assertEquals(5, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT WHERE case_id = '"
-                        + caseId + "' AND seq > " + (round - 1) * 5));
-            }
-        }
-    }
-
-    @Test
-    void stepsOfACaseShareTheCommitOfItsOutcome() throws Exception {
+    void stepsOfACaseAreKeptInTheCommitOfItsOutcome() throws Exception {
         String url = PostgresServer.newDatabase();
         try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
             AtomicInteger commits = new AtomicInteger();
@@ -270,6 +252,9 @@ class StoreTrailTest {
                         trail.record(caseId, step, "laporan.csv:2", "case-pipeline", Map.of());
                     }
                     trail.record(caseId, AuditEventType.DELIVERED, "laporan.csv:2", "case-pipeline", Map.of());
+                    assertEquals(round * 5L, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+                    assertEquals(5, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT WHERE case_id = '"
+                            + caseId + "' AND seq > " + (round - 1) * 5));
                 }
                 assertEquals(20, commits.get(), "one commit per case");
             }
@@ -318,6 +303,47 @@ class StoreTrailTest {
             assertTrue(warnings.get(0).startsWith("1 audit event(s) not written, trying again in 100 ms: "),
                     warnings.get(0));
             assertEquals(2, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"));
+        }
+    }
+
+    /**
+     * A caller that gives up on a store that does not answer takes its event back while the writer has not taken it:
+     * it is never written after that, and the failure reads as the store not answering, which the pipeline waits for.
+     * An event the writer holds is waited for until its batch is kept.
+     */
+    @Test
+    void aCallerThatGivesUpTakesItsQueuedEventBack() throws Exception {
+        String url = PostgresServer.newDatabase();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        StoreChain.Timing timing = new StoreChain.Timing(Duration.ofMillis(500), Duration.ofSeconds(30));
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             StoreChain chain = StoreChain.open(store.dataSource(), store.location(), Clock.systemUTC(), KEY, null,
+                     warnings::add, note -> {
+                     }, timing)) {
+            chain.append(AuditTrail.pending("NH-1", AuditEventType.RECEIVED, "laporan.csv:2", "ingest-csv", Map.of()));
+            execute(store, "ALTER TABLE AUDIT_EVENT RENAME TO AUDIT_EVENT_AWAY");
+            ExecutorService appender = Executors.newSingleThreadExecutor();
+            try {
+                Future<AuditEvent> held = appender.submit(() -> chain.append(AuditTrail.pending("NH-1",
+                        AuditEventType.DELIVERED, "laporan.csv:2", "case-pipeline", Map.of())));
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (warnings.isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "the writer took the first batch and failed");
+                    Thread.sleep(20);
+                }
+
+                IllegalStateException gaveUp = assertThrows(IllegalStateException.class, () -> chain.append(
+                        AuditTrail.pending("NH-2", AuditEventType.DELIVERED, "laporan.csv:3", "case-pipeline",
+                                Map.of())));
+                assertTrue(StoreOutage.in(gaveUp), "read as the store not answering: " + gaveUp);
+
+                execute(store, "ALTER TABLE AUDIT_EVENT_AWAY RENAME TO AUDIT_EVENT");
+                assertEquals(2, held.get().seq(), "waited for past its caller's first wait, until its batch was kept");
+            } finally {
+                appender.shutdownNow();
+            }
+            assertEquals(0, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT WHERE case_id = 'NH-2'"),
+                    "the event taken back is never written");
         }
     }
 
