@@ -25,11 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Three hub processes on one PostgreSQL, one mailbox and one drop folder (SPEC §11): a CSV of a few thousand rows and a
@@ -86,7 +88,9 @@ class ClusterEndToEndTest {
 
                 await(() -> Files.exists(work.resolve("drop/laporan.csv")) ? Optional.empty() : Optional.of(true),
                         "another node finished the file", work);
-                await(() -> inboxEmpty(imap) ? Optional.of(true) : Optional.empty(), "every report email filed", work);
+                AtomicReference<String> inbox = new AtomicReference<>("not read yet");
+                await(() -> inboxEmpty(imap, inbox) ? Optional.of(true) : Optional.empty(),
+                        () -> "every report email filed (INBOX: " + inbox.get() + ")", work);
                 nodes.set(killed - 1, HubProcess.start(ClusterNodes.settings(shared, work, killed), ClusterNodes.log(work, killed)));
                 awaitQuiet(mail, work);
             } finally {
@@ -140,15 +144,18 @@ class ClusterEndToEndTest {
         }
     }
 
-    private static boolean inboxEmpty(ImapMailbox imap) {
+    /** Whether INBOX is empty; {@code seen} says what it held or why it could not be read, for a failure message. */
+    private static boolean inboxEmpty(ImapMailbox imap, AtomicReference<String> seen) {
         try {
-            return imap.headerValues(TestHub.REPORT_MAILBOX, "INBOX", "Message-ID").isEmpty();
+            List<String> left = imap.headerValues(TestHub.REPORT_MAILBOX, "INBOX", "Message-ID");
+            seen.set(left.size() + " message(s) " + left);
+            return left.isEmpty();
         } catch (jakarta.mail.MessagingException e) {
+            seen.set("not readable: " + e);
             return false;
         }
     }
 
-    /** The case mails the offices received (acknowledgements to the reporters left out). */
     /** Until no case mail arrived for five seconds: the restarted node has nothing left to send. */
     private static void awaitQuiet(EmbeddedMailServer mail, Path work) throws Exception {
         int seen = -1;
@@ -167,13 +174,20 @@ class ClusterEndToEndTest {
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> condition, String what, Path work)
             throws Exception {
+        return await(condition, () -> what, work);
+    }
+
+    private static <T> T await(java.util.function.Supplier<Optional<T>> condition,
+                               java.util.function.Supplier<String> what, Path work) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (true) {
             Optional<T> value = condition.get();
             if (value.isPresent()) {
                 return value.get();
             }
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what + "\n" + ClusterNodes.tails(work, NODES));
+            if (System.nanoTime() >= deadline) {
+                fail("timed out waiting until " + what.get() + "\n" + ClusterNodes.tails(work, NODES));
+            }
             Thread.sleep(200);
         }
     }

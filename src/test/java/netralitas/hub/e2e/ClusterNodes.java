@@ -6,6 +6,7 @@ import netralitas.hub.audit.TrailLines;
 import netralitas.hub.state.StateStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +32,14 @@ final class ClusterNodes {
         return work.resolve("node-" + i + ".log");
     }
 
-    /** The last lines of every node's log, for a failed wait. */
+    /** The last lines of every node's log, and the leaderships it took or gave up, for a failed wait. */
     static String tails(Path work, int nodes) throws IOException {
         StringBuilder tails = new StringBuilder();
         for (int i = 1; i <= nodes; i++) {
-            tails.append("--- node-").append(i).append('\n').append(RawTrail.logTail(log(work, i), 15));
+            List<String> leadership = Files.readAllLines(log(work, i)).stream()
+                    .filter(line -> line.contains("now leads") || line.contains("no longer leads")).toList();
+            tails.append("--- node-").append(i).append(", its leadership: ").append(leadership).append('\n')
+                    .append(RawTrail.logTail(log(work, i), 15)).append('\n');
         }
         return tails.toString();
     }
