@@ -16,8 +16,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The IMAP consumer's search: unread messages that are not held back, neither by the retry schedule (BKN or SMTP
- * down) nor by their own failures (MailReadFailures: the message failed and its delay has not passed). Held messages
+ * The IMAP consumer's search: the messages of the folder, read or not, that are not held back, neither by the retry
+ * schedule (BKN or SMTP down) nor by their own failures (MailReadFailures: the message failed and its delay has not
+ * passed). Held messages
  * do not take the places of {@code maxMessagesPerPoll}, so a backlog of failing messages never blocks the ones behind
  * it, and a message that always fails is not fetched again before its delay.
  * IMAP cannot evaluate this term on the server; Jakarta Mail falls back to matching it here, message by message, from
@@ -45,8 +46,10 @@ public final class DueMessages extends SearchTerm {
             if (message.getMessageNumber() == 1) {
                 prefetch(message.getFolder());
             }
-            Flags flags = message.getFlags();
-            if (flags.contains(Flags.Flag.SEEN) || flags.contains(Flags.Flag.DELETED)) {
+            // Deleted: moved by a hub already, until its folder is expunged. Not \Seen: a person reading the shared
+            // mailbox before the hub marks a report read, and a hub killed between Camel's \Seen and its move leaves
+            // one read in the folder; the hub files every message it handles, so \Seen tells it nothing.
+            if (message.getFlags().contains(Flags.Flag.DELETED)) {
                 return false;
             }
             MailboxUid key = MailboxUids.of(mailbox, message);

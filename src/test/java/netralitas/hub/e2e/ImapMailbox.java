@@ -1,6 +1,7 @@
 package netralitas.hub.e2e;
 
 import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -107,10 +108,17 @@ final class ImapMailbox {
 
     /** Puts a raw RFC 5322 message into a folder with IMAP APPEND, byte for byte ({@link RawMessage}). */
     void append(String address, String folderName, byte[] raw) throws MessagingException {
+        append(address, folderName, raw, new Flags());
+    }
+
+    /** The same, with these flags set on the message (\Seen: someone has read it in a mail client). */
+    void append(String address, String folderName, byte[] raw, Flags flags) throws MessagingException {
         Store store = connect(address);
         try {
             Folder folder = store.getFolder(folderName);
-            folder.appendMessages(new Message[] {new RawMessage(raw)});
+            RawMessage message = new RawMessage(raw);
+            message.setFlags(flags, true);
+            folder.appendMessages(new Message[] {message});
         } finally {
             store.close();
         }
