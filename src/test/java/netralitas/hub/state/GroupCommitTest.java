@@ -46,8 +46,9 @@ class GroupCommitTest {
 
     private static void manyWorkers(DataSource database) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(8);
-        try (GroupCommit writer = new GroupCommit(database, 64, "test-writer")) {
-            CaseLedgerTable ledger = new CaseLedgerTable(database, writer, Clock.systemUTC(), "node-a", Duration.ofSeconds(30));
+        try (GroupCommit writer = new GroupCommit(database, 64, "test-writer");
+             CaseLedgerTable ledger = new CaseLedgerTable(database, writer, Clock.systemUTC(), "node-a",
+                     Duration.ofSeconds(30))) {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String caseId = "NH-20241021-" + (i % 300);
