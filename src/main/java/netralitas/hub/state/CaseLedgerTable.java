@@ -121,6 +121,18 @@ public final class CaseLedgerTable implements AutoCloseable {
             writer.execute(connection -> {
                 Timestamp now = Timestamp.from(clock.instant());
                 Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+                // Most cases are claimed for the first time: one statement then.
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
+                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)")) {
+                    insert.setString(1, caseId);
+                    insert.setString(2, nodeId);
+                    insert.setTimestamp(3, until);
+                    insert.setString(4, caseId);
+                    if (insert.executeUpdate() == 1) {
+                        claimed.set(true);
+                        return;
+                    }
+                }
                 // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
                 // claim), so the row is left by an exchange whose release failed (the store was away), and renewed
                 // by this node ever since: taken back at once, not waited for.
@@ -131,18 +143,7 @@ public final class CaseLedgerTable implements AutoCloseable {
                     takeOver.setString(3, caseId);
                     takeOver.setTimestamp(4, now);
                     takeOver.setString(5, nodeId);
-                    if (takeOver.executeUpdate() == 1) {
-                        claimed.set(true);
-                        return;
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
-                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)")) {
-                    insert.setString(1, caseId);
-                    insert.setString(2, nodeId);
-                    insert.setTimestamp(3, until);
-                    insert.setString(4, caseId);
-                    claimed.set(insert.executeUpdate() == 1);
+                    claimed.set(takeOver.executeUpdate() == 1);
                 }
             });
         } catch (SQLException e) {
