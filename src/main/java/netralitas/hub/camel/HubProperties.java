@@ -41,12 +41,6 @@ public final class HubProperties {
     /** The case being handled (a {@code ViolationCase}), set by route intake and by digest-send (the batch). */
     public static final String CASE = "hubCase";
 
-    /**
-     * Set once the mail server accepted the case mail of route deliver: a retry of the delivery (a store step after
-     * the send failed) does not send it again.
-     */
-    public static final String CASE_MAIL_SENT = "hubCaseMailSent";
-
     /** The events of each case that this exchange recorded ("case id/EVENT"): none is recorded twice by a retry. */
     public static final String RECORDED_EVENTS = "hubRecordedEvents";
 

@@ -168,6 +168,11 @@ public final class DeliveriesInFlight {
         accepted.add(caseId);
     }
 
+    /** Whether the mail server accepted the case's email and the case is not recorded as handled yet. */
+    public boolean isAccepted(String caseId) {
+        return accepted.contains(caseId);
+    }
+
     /**
      * The case is recorded as handled: its email is no longer in doubt. Its row went in the same transaction as the
      * ledger's record ({@link CaseLedgerTable#record}).

@@ -226,7 +226,8 @@ public final class SharedBknPlaces implements BknPlaces {
                 break;
             }
         }
-        if (front == null || free == null) {
+        // A free place is not under way: when one is free, there is a front.
+        if (free == null) {
             return new Take(null, untilAPlaceFrees(rows, ring, now));
         }
         // The place at the front is the one taken longest ago; when its window still runs and one further on is free

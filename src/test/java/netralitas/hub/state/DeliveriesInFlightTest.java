@@ -75,11 +75,13 @@ class DeliveriesInFlightTest {
             deliveries.accepted("NH-1");
             deliveries.accepted("NH-2");
             deliveries.accepted("NH-3");
+            assertTrue(deliveries.isAccepted("NH-1"));
             assertTrue(deliveries.isUncertain("NH-1"), "accepted and not recorded: never sent again");
 
             recorded(store, NODE, "NH-2");
             deliveries.delivered("NH-2");
             assertFalse(deliveries.isUncertain("NH-2"), "recorded as handled");
+            assertFalse(deliveries.isAccepted("NH-2"));
             deliveries.resolved("NH-3");
             assertFalse(deliveries.isUncertain("NH-3"), "parked for an operator, whose replay sends it normally");
             deliveries.sending("NH-3");
