@@ -172,8 +172,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("followUpMailboxUids", new MailboxUids(MailboxUid.FOLLOW_UP));
         registry.bind("csvBatchOutcomes", new CsvBatchOutcomes());
         registry.bind("fileTally", new FileTally());
-        CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock,
-                bknPlaces(settings, state, node, clock));
+        BknPlaces bknPlaces = bknPlaces(settings, state, node, clock);
+        CircuitBreaker bknBreaker = bindCaseStages(settings, registry, regions, categories, clock, bknPlaces);
         registry.bind("retryAfterDelay", new RetryAfterDelay(settings.longValue("hub.bkn.max-retry-delay-ms")));
 
         String from = settings.required("hub.mail.from");
@@ -274,6 +274,7 @@ public final class HubConfiguration implements CamelConfiguration {
             @Override
             protected void doStop() throws Exception {
                 smtpSender.close();
+                bknPlaces.close();
                 trail.close();
                 durableLedger.close();
                 stateWriter.close();

@@ -1,6 +1,8 @@
 package netralitas.hub.state;
 
 import netralitas.hub.bkn.BknPlaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,11 +15,22 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * BKN's rate limit and concurrency for all the nodes of one state store together (SPEC §11), in table BKN_PLACE: the
@@ -27,6 +40,12 @@ import java.util.concurrent.Semaphore;
  * choose one at a time across the cluster, and takes a request place that is free and a place whose {@code free_at} has
  * passed; a node's release frees one pair of the places this node holds, by their numbers. A place taken by a node that
  * dies frees itself after {@code maxRequest} plus the window, its request place with it.
+ *
+ * <p>A release is written with the node's next take, in its transaction, or by the node's release writer at most
+ * {@link #RELEASE_DELAY} later when no take comes: a release of its own, as each used to be, cost a transaction of three
+ * round trips, a sixth of PostgreSQL's per case (docs/benchmarks.md, benchmark 7). The node's own takes count a place
+ * whose request ended as released at once; another node sees it in flight that much longer. The time a place frees at
+ * is the time its request ended, whenever it is written.
  *
  * <p>A take costs the same whatever the limit (a deployer may set thousands): the places are a ring, row 0 keeps a
  * cursor on it, and a take reads the request places and the few places from the cursor by number, then writes three
@@ -44,6 +63,8 @@ import java.util.concurrent.Semaphore;
  */
 public final class SharedBknPlaces implements BknPlaces {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedBknPlaces.class);
+
     /** A taker looks again at most this long after it found no place, whatever the rows promise. */
     private static final Duration LONGEST_WAIT = Duration.ofMillis(200);
     /** This transaction's commit does not wait for the disk (PostgreSQL only). */
@@ -51,7 +72,12 @@ public final class SharedBknPlaces implements BknPlaces {
     /** Row 0, the lock every taker holds while it chooses, keeps the ring's cursor. */
     private static final String LOCK = "SELECT next_place FROM BKN_PLACE WHERE place = 0 FOR UPDATE";
     /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
+    /** A place's row written by number, under row 0's lock (a take) or by the node that holds it (a release). */
+    private static final String UPDATE_BY_NUMBER = "UPDATE BKN_PLACE SET in_flight = ?, held_by = ?, free_at = ?,"
+            + " next_place = ? WHERE place = ?";
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(25);
+    /** A release no take of this node carried is written by the release writer this long after it. */
+    static final Duration RELEASE_DELAY = Duration.ofMillis(5);
 
     private final DataSource dataSource;
     private final int limit;
@@ -81,9 +107,26 @@ public final class SharedBknPlaces implements BknPlaces {
      * each other's locked rows, found none of their own that their snapshot showed.
      */
     private final Deque<Held> heldPlaces = new ConcurrentLinkedDeque<>();
+    /**
+     * Places whose request ended and that the store still shows in flight: the next take or the release writer writes
+     * them. Taken out only under {@link #nodeTakes}, so that a take of this node never reads as in flight a place whose
+     * release another of its threads is writing.
+     */
+    private final Queue<Ended> endedPlaces = new ConcurrentLinkedQueue<>();
+    /**
+     * This node's takes and release writes, one at a time, as row 0 makes them anyway: a thread waits here rather than
+     * on row 0 in the store. Fair, as {@link #nodeRequests} is.
+     */
+    private final ReentrantLock nodeTakes = new ReentrantLock(true);
+    private final AtomicBoolean releaseWriteDue = new AtomicBoolean();
+    private final ScheduledExecutorService releaseWriter;
 
     /** A place of the rate limit and the request place taken with it. */
     private record Held(int place, int request) {
+    }
+
+    /** Places whose request ended at {@code at}. */
+    private record Ended(Held held, Instant at) {
     }
 
     /**
@@ -102,10 +145,15 @@ public final class SharedBknPlaces implements BknPlaces {
         this.lookAhead = Math.min(limit, 2 * maxConcurrency);
         String cursor = "(SELECT CASE WHEN next_place BETWEEN 1 AND " + limit + " THEN next_place ELSE 1 END"
                 + " FROM BKN_PLACE WHERE place = 0)";
-        this.readPlaces = "SELECT place, in_flight, free_at FROM BKN_PLACE WHERE place BETWEEN " + -maxConcurrency
+        this.readPlaces = "SELECT place, in_flight, free_at, held_by FROM BKN_PLACE WHERE place BETWEEN " + -maxConcurrency
                 + " AND -1 OR place BETWEEN " + cursor + " AND " + cursor + " + " + (lookAhead - 1)
                 + " OR place BETWEEN 1 AND " + cursor + " + " + (lookAhead - 1 - limit);
         this.nodeRequests = new Semaphore(maxConcurrency, true);
+        this.releaseWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bkn-place-release");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
@@ -166,11 +214,43 @@ public final class SharedBknPlaces implements BknPlaces {
 
     /** Takes a place if one is free now (zero), else how long to wait before trying again. */
     Duration tryAcquire() throws SQLException {
-        Take take = Transaction.run(dataSource, this::takeUnderLock);
+        Take take = underNodeLock(this::takeUnderLock);
         if (take.held() != null) {
             heldPlaces.add(take.held());
         }
         return take.pause();
+    }
+
+    /** The work of a take or a release write: row 0 locked, the rows it needs read, this node's ended places freed. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection connection, Locked locked, Map<Integer, Place> released) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction, under this node's lock and row 0's, with the places of the requests that ended
+     * since the last take read and freed; they are written with whatever the work writes. When the transaction fails,
+     * they wait for the next.
+     */
+    private <T> T underNodeLock(LockedWork<T> work) throws SQLException {
+        nodeTakes.lock();
+        try {
+            List<Ended> ended = new ArrayList<>();
+            for (Ended next = endedPlaces.poll(); next != null; next = endedPlaces.poll()) {
+                ended.add(next);
+            }
+            try {
+                return Transaction.run(dataSource, connection -> {
+                    Locked locked = lockAndRead(connection, ended);
+                    return work.run(connection, locked, release(locked.rows(), ended));
+                });
+            } catch (SQLException | RuntimeException e) {
+                endedPlaces.addAll(ended);
+                throw e;
+            }
+        } finally {
+            nodeTakes.unlock();
+        }
     }
 
     /** Places taken (and no wait), or none and how long to wait. */
@@ -178,7 +258,7 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     /** A row as a taker reads it. */
-    private record Place(boolean inFlight, Instant freeAt) {
+    private record Place(boolean inFlight, Instant freeAt, String heldBy) {
 
         boolean isFree(Instant now) {
             return !freeAt.isAfter(now);
@@ -190,12 +270,11 @@ public final class SharedBknPlaces implements BknPlaces {
         }
     }
 
-    private Take takeUnderLock(Connection connection) throws SQLException {
+    private Take takeUnderLock(Connection connection, Locked locked, Map<Integer, Place> released) throws SQLException {
         // Round trips, each waited for while holding row 0, are what a take costs: the lock and the reading in one,
         // the writing in one. A place lives for a second or so: not worth a disk flush. After a crash of the server
         // the places read as of a moment before, which frees a place a little early at worst, as a restarted BKN
         // client would.
-        Locked locked = lockAndRead(connection);
         int[] ring = new int[lookAhead];
         for (int i = 0; i < lookAhead; i++) {
             ring[i] = (locked.cursor() - 1 + i) % limit + 1;
@@ -210,6 +289,7 @@ public final class SharedBknPlaces implements BknPlaces {
             }
         }
         if (request == null) {
+            writeReleases(connection, released);
             return new Take(null, IN_FLIGHT_WAIT);
         }
         Integer front = null;
@@ -228,26 +308,55 @@ public final class SharedBknPlaces implements BknPlaces {
         }
         // A free place is not under way: when one is free, there is a front.
         if (free == null) {
+            writeReleases(connection, released);
             return new Take(null, untilAPlaceFrees(rows, ring, now));
         }
         // The place at the front is the one taken longest ago; when its window still runs and one further on is free
         // (its request ended earlier), the two exchange: the free one takes the front's wait, and the front is taken.
         // So the places from the cursor stay in the order they free, and none is left behind it for a round.
         Held held = new Held(front, request);
-        write(connection, held, front.equals(free) ? null : free, rows.get(front).freeAt(),
+        write(connection, released, held, front.equals(free) ? null : free, rows.get(front).freeAt(),
                 nextCursor(rows, ring, front, now), now);
         return new Take(held, Duration.ZERO);
+    }
+
+    /**
+     * The places of {@code ended} freed in {@code rows}, as read under row 0's lock: the place one window after its
+     * request ended, the request place when it ended. Returns them, to be written ahead of anything else.
+     */
+    private Map<Integer, Place> release(Map<Integer, Place> rows, List<Ended> ended) {
+        Map<Integer, Place> released = new HashMap<>();
+        for (Ended end : ended) {
+            release(rows, released, end.held().place(), end.at().plus(window));
+            release(rows, released, end.held().request(), end.at());
+        }
+        return released;
+    }
+
+    private void release(Map<Integer, Place> rows, Map<Integer, Place> released, int row, Instant freeAt) {
+        Place read = rows.get(row);
+        // No longer this node's: it outlived its free_at and another node took it. Under row 0's lock no other node
+        // writes a place this node holds.
+        if (read != null && read.inFlight() && nodeId.equals(read.heldBy())) {
+            Place free = new Place(false, freeAt, null);
+            rows.put(row, free);
+            released.put(row, free);
+        }
     }
 
     /** Row 0's cursor, and the rows a take chooses from. */
     private record Locked(int cursor, Map<Integer, Place> rows) {
     }
 
-    private Locked lockAndRead(Connection connection) throws SQLException {
+    /** Locks row 0 and reads the request places, the places from the cursor and those of {@code ended}. */
+    private Locked lockAndRead(Connection connection, List<Ended> ended) throws SQLException {
+        String read = ended.isEmpty() ? readPlaces : readPlaces + " OR place IN (" + ended.stream()
+                .flatMap(end -> Stream.of(end.held().place(), end.held().request()))
+                .map(String::valueOf).collect(Collectors.joining(", ")) + ")";
         try (Statement sql = connection.createStatement()) {
             Integer cursor = null;
             Map<Integer, Place> rows = new HashMap<>();
-            boolean isRows = sql.execute(postgres ? WITHOUT_FLUSH + "; " + LOCK + "; " + readPlaces : LOCK);
+            boolean isRows = sql.execute(postgres ? WITHOUT_FLUSH + "; " + LOCK + "; " + read : LOCK);
             while (true) {
                 if (isRows) {
                     try (ResultSet result = sql.getResultSet()) {
@@ -266,7 +375,7 @@ public final class SharedBknPlaces implements BknPlaces {
                 isRows = sql.getMoreResults();
             }
             if (!postgres) {
-                try (ResultSet result = sql.executeQuery(readPlaces)) {
+                try (ResultSet result = sql.executeQuery(read)) {
                     readInto(rows, result);
                 }
             }
@@ -277,7 +386,8 @@ public final class SharedBknPlaces implements BknPlaces {
 
     private static void readInto(Map<Integer, Place> rows, ResultSet result) throws SQLException {
         while (result.next()) {
-            rows.put(result.getInt(1), new Place(result.getBoolean(2), result.getTimestamp(3).toInstant()));
+            rows.put(result.getInt(1), new Place(result.getBoolean(2), result.getTimestamp(3).toInstant(),
+                    result.getString(4)));
         }
     }
 
@@ -293,13 +403,13 @@ public final class SharedBknPlaces implements BknPlaces {
     }
 
     /**
-     * One round trip: the request place and the place, both until the longest request is over, the place that takes
-     * the front's wait if there is one, and the cursor.
+     * One round trip: the places released, the request place and the place, both until the longest request is over,
+     * the place that takes the front's wait if there is one, and the cursor. A row written twice keeps its second.
      */
-    private void write(Connection connection, Held held, Integer waiting, Instant frontFreeAt, int cursor, Instant now)
-            throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = ?, held_by = ?,"
-                + " free_at = ?, next_place = ? WHERE place = ?")) {
+    private void write(Connection connection, Map<Integer, Place> released, Held held, Integer waiting,
+                       Instant frontFreeAt, int cursor, Instant now) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(UPDATE_BY_NUMBER)) {
+            addReleases(write, released);
             Timestamp until = Timestamp.from(now.plus(maxRequest).plus(window));
             for (int row : new int[]{held.request(), held.place()}) {
                 addRow(write, row, true, nodeId, until, null);
@@ -309,6 +419,23 @@ public final class SharedBknPlaces implements BknPlaces {
             }
             addRow(write, 0, false, null, Timestamp.from(Instant.EPOCH), cursor);
             write.executeBatch();
+        }
+    }
+
+    /** The places released, when the take takes none: one round trip, none when there are none. */
+    private static void writeReleases(Connection connection, Map<Integer, Place> released) throws SQLException {
+        if (released.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement write = connection.prepareStatement(UPDATE_BY_NUMBER)) {
+            addReleases(write, released);
+            write.executeBatch();
+        }
+    }
+
+    private static void addReleases(PreparedStatement write, Map<Integer, Place> released) throws SQLException {
+        for (Map.Entry<Integer, Place> row : released.entrySet()) {
+            addRow(write, row.getKey(), false, null, Timestamp.from(row.getValue().freeAt()), null);
         }
     }
 
@@ -342,51 +469,55 @@ public final class SharedBknPlaces implements BknPlaces {
         return untilFree.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : untilFree;
     }
 
-    private static void withoutFlush(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute(WITHOUT_FLUSH);
-        }
-    }
-
     @Override
     public void release() {
         try {
-            releaseInStore();
+            Held held = heldPlaces.poll();
+            if (held == null) {
+                throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
+            }
+            endedPlaces.add(new Ended(held, clock.instant()));
+            if (releaseWriteDue.compareAndSet(false, true)) {
+                releaseWriter.schedule(this::writeEnded, RELEASE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } finally {
             nodeRequests.release();
         }
     }
 
-    private void releaseInStore() {
-        Held held = heldPlaces.poll();
-        if (held == null) {
-            throw new IllegalStateException("BKN rate limit released more often than acquired by node " + nodeId);
-        }
+    /**
+     * The release writer: writes the places whose request ended and that no take of this node carried, as a take
+     * would, under row 0's lock.
+     */
+    void writeEnded() {
+        releaseWriteDue.set(false);
+        nodeTakes.lock();
         try {
-            Transaction.run(dataSource, connection -> {
-                if (postgres) {
-                    withoutFlush(connection);
-                }
-                // No row when the place outlived its free_at and another node took it: then it is free already.
-                try (PreparedStatement release = connection.prepareStatement("UPDATE BKN_PLACE SET in_flight = FALSE,"
-                        + " free_at = ? WHERE place = ? AND held_by = ? AND in_flight")) {
-                    Instant now = clock.instant();
-                    release.setTimestamp(1, Timestamp.from(now.plus(window)));
-                    release.setInt(2, held.place());
-                    release.setString(3, nodeId);
-                    release.addBatch();
-                    release.setTimestamp(1, Timestamp.from(now));
-                    release.setInt(2, held.request());
-                    release.setString(3, nodeId);
-                    release.addBatch();
-                    release.executeBatch();
-                }
+            if (endedPlaces.isEmpty()) {
+                return; // a take carried them
+            }
+            underNodeLock((connection, locked, released) -> {
+                writeReleases(connection, released);
                 return null;
             });
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot free place " + held.place() + " of BKN's rate limit in the state"
-                    + " store (it frees itself at its free_at): "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cannot free the places of BKN's rate limit whose requests ended in the state store (the next take"
+                    + " tries again; each frees itself at its free_at): {}",
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        } finally {
+            nodeTakes.unlock();
         }
+    }
+
+    /** Writes the places whose request ended, then stops the release writer; before the store closes. */
+    @Override
+    public void close() {
+        releaseWriter.shutdown();
+        try {
+            releaseWriter.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeEnded();
     }
 }

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -215,6 +219,10 @@ class SharedBknPlacesTest {
             nodes.get(1).release();
             clock.set(start.plusMillis(600));
             nodes.get(0).release();
+            // Written by each node's release writer (a few milliseconds later), each as of the time its request ended.
+            for (int i = 0; i < 3; i++) {
+                nodes.get(i).writeEnded();
+            }
 
             clock.set(start.plusMillis(1000));
             assertEquals(Duration.ZERO, nodes.get(3).tryAcquire(), "the place released first");
@@ -241,6 +249,7 @@ class SharedBknPlacesTest {
             node.release();
             clock.set(start.plusMillis(50));
             first.release();
+            first.writeEnded();
             clock.set(start.plusMillis(60));
             for (int place = 3; place <= 10; place++) {
                 assertEquals(Duration.ZERO, node.tryAcquire(), "place " + place);
@@ -258,6 +267,38 @@ class SharedBknPlacesTest {
                 assertTrue(taken <= 10, "more takes in one window than places");
             }
             assertEquals(9, taken, "every place whose window is over, not only the four from the cursor");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aReleaseGoesWithTheNodesNextTakeOrReachesTheOtherNodesSoonAfter(StateStore.Kind kind) throws Exception {
+        try (Store store = store(kind, 4)) {
+            CommitCounting counted = new CommitCounting(store.dataSource());
+            SharedBknPlaces node = new SharedBknPlaces(counted.dataSource(), 1000, 1, WINDOW, Duration.ofSeconds(30),
+                    "node-a", CLOCK);
+            int cycles = 100;
+            int before = counted.commits();
+            for (int i = 0; i < cycles; i++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i + ", the one request place released");
+                node.release();
+            }
+            // One transaction per take; the release writer's own only when it found a release no take carried yet.
+            int commits = counted.commits() - before;
+            assertTrue(commits < cycles + cycles / 4, commits + " commits for " + cycles + " takes and releases");
+
+            // The one request place, last released by node-a: another node sees it free once node-a's release writer
+            // wrote it, long before it would free itself (30 s).
+            SharedBknPlaces other = new SharedBknPlaces(store.dataSource(), 1000, 1, WINDOW, Duration.ofSeconds(30),
+                    "node-b", CLOCK);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!other.tryAcquire().isZero()) {
+                assertTrue(System.nanoTime() < deadline, "node-a's last release never reached the store");
+                Thread.sleep(5);
+            }
+            other.release();
+            other.close();
+            assertEquals(Duration.ZERO, node.tryAcquire(), "a node's release is written when it closes");
         }
     }
 
@@ -338,6 +379,43 @@ class SharedBknPlacesTest {
                 + " + COALESCE(idx_tup_fetch, 0) FROM pg_stat_user_tables WHERE relname = 'bkn_place'")) {
             row.next();
             return new long[]{row.getLong(1), row.getLong(2), row.getLong(3)};
+        }
+    }
+
+    /** A store's connections, their commits counted. */
+    private static final class CommitCounting {
+
+        private final DataSource dataSource;
+        private final AtomicInteger commits = new AtomicInteger();
+
+        CommitCounting(DataSource target) {
+            this.dataSource = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection")
+                    ? proxy(Connection.class, result, (connectionMethod, ignored) -> {
+                        if (connectionMethod.getName().equals("commit")) {
+                            commits.incrementAndGet();
+                        }
+                        return ignored;
+                    })
+                    : result);
+        }
+
+        DataSource dataSource() {
+            return dataSource;
+        }
+
+        int commits() {
+            return commits.get();
+        }
+
+        /** {@code target} behind {@code type}, each call's result passed through {@code after}. */
+        private static <T> T proxy(Class<T> type, Object target, BiFunction<Method, Object, Object> after) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
+                try {
+                    return after.apply(method, method.invoke(target, args));
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
         }
     }
 
