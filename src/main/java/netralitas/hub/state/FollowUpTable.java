@@ -216,6 +216,10 @@ public final class FollowUpTable {
 
     // --- Related reports (SPEC §12) ---
 
+    /** The lookup of {@link #firstOpenAbout}, one index's (V16). */
+    static final String FIRST_OPEN_ABOUT = "SELECT " + COLUMNS + " FROM FOLLOW_UP WHERE subject_key = ? AND closed_at IS NULL"
+            + " AND incident_date BETWEEN ? AND ? ORDER BY forwarded_at, case_id LIMIT 1";
+
     /**
      * The first case still open (no final status) about the same person, whose incident date is within {@code days}
      * days of {@code incidentDate}: the case a new report is threaded to. The first is the one forwarded first; empty
@@ -227,9 +231,7 @@ public final class FollowUpTable {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM FOLLOW_UP"
-                     + " WHERE subject_key = ? AND closed_at IS NULL AND incident_date BETWEEN ? AND ?"
-                     + " ORDER BY forwarded_at, case_id LIMIT 1")) {
+             PreparedStatement select = connection.prepareStatement(FIRST_OPEN_ABOUT)) {
             select.setString(1, subjectKey);
             select.setDate(2, Date.valueOf(incidentDate.minusDays(days)));
             select.setDate(3, Date.valueOf(incidentDate.plusDays(days)));
