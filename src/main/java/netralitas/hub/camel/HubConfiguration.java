@@ -237,9 +237,9 @@ public final class HubConfiguration implements CamelConfiguration {
         }
         deliveriesInFlight.nodeStopped(deliveriesInFlight.nodeId(), durableLedger::contains);
         if (!deliveriesInFlight.uncertain().isEmpty()) {
-            LOG.warn("The hub stopped while sending {} case(s): {}. They are parked as dead letters (delivery uncertain)"
-                    + " when they come in again: check the office's inbox before you replay one.",
-                    deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
+            LOG.warn("{} case(s) may have reached their office without being recorded as handled (delivery uncertain):"
+                    + " {}. Each is parked as a dead letter, or will be when it comes in again: check the office's inbox"
+                    + " before you replay one.", deliveriesInFlight.uncertain().size(), deliveriesInFlight.uncertain());
         }
         registry.bind("deliveriesInFlight", deliveriesInFlight);
         registry.bind("storeOutage", new StoreOutage());

@@ -212,8 +212,37 @@ public final class DeliveriesInFlight {
     }
 
     /**
-     * An operator has it now (it is parked): a later replay sends it normally. Its row goes, whichever node wrote it
-     * (this one before a restart, or one that died while sending it).
+     * The case is parked as "delivery uncertain": its row stays, marked uncertain, until an operator replays it
+     * ({@link #resolved}). The case read again meanwhile (its file dropped again, or read again after another kill) is
+     * then parked again, never sent: on this node from memory, also after a restart; on another node from the row
+     * ({@link #sentByAnotherNode}). Its row is written here when there is none (the store lost it, or it was resolved
+     * before this release kept them).
+     */
+    public void parkedUncertain(String caseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int marked;
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE DELIVERIES_IN_FLIGHT SET uncertain = TRUE WHERE case_id = ?")) {
+                mark.setString(1, caseId);
+                marked = mark.executeUpdate();
+            }
+            if (marked == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO DELIVERIES_IN_FLIGHT (case_id, node_id, uncertain) VALUES (?, ?, TRUE)")) {
+                    insert.setString(1, caseId);
+                    insert.setString(2, nodeId);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        uncertain.add(caseId);
+        accepted.remove(caseId);
+        sending.remove(caseId);
+    }
+
+    /**
+     * An operator replays the case, parked as uncertain: they found it did not reach its office, so it is sent normally.
+     * Its row goes, whichever node wrote it (this one before a restart, or one that died while sending it).
      */
     public void resolved(String caseId) throws SQLException {
         delete(caseId);

@@ -87,6 +87,24 @@ class StoreFaultAfterSendEndToEndTest {
         }
     }
 
+    /**
+     * Read again while it is parked as uncertain (its file dropped again, as after another kill of a node reading it),
+     * a case is parked again, never sent again: only the operator's replay sends it.
+     */
+    @Test
+    void aCaseParkedAsUncertainAndReadAgainIsParkedAgain(@TempDir Path work) throws Exception {
+        try (TestHub hub = hub(work, Map.of())) {
+            failOncePerCase(hub, OPEN_STEP, () -> new IllegalStateException("a bug after the send (injected)"));
+
+            hub.dropAndAwait("laporan.csv", SedangReports.csv(ROWS));
+            hub.dropAndAwait("laporan-lagi.csv", SedangReports.csv(ROWS));
+
+            assertUncertainAfterOneCopy(hub);
+            assertEquals(2 * ROWS, hub.audit().stream().filter(e -> "DEAD_LETTERED".equals(e.event().name())).count(),
+                    "each case parked once per read");
+        }
+    }
+
     private static TestHub hub(Path work, Map<String, String> settings) throws Exception {
         TestHub hub = new TestHub(work, GeneratedEmployees.simulator(TestHub.PROJECT.resolve("config"),
                 TestHub.CONSUMER_KEY, TestHub.CONSUMER_SECRET), false);

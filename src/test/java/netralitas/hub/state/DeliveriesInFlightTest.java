@@ -107,6 +107,33 @@ class DeliveriesInFlightTest {
 
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
+    void aCaseParkedAsUncertainStaysUncertainEverywhereUntilReplayed(StateStore.Kind kind, @TempDir Path dir)
+            throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            DeliveriesInFlight node = started(store, NODE, Set.of());
+            node.sending("NH-1");
+            node.accepted("NH-1");
+            node.parkedUncertain("NH-1");
+            node.parkedUncertain("NH-2");
+            assertTrue(node.isUncertain("NH-1"), "parked: read again, it is parked again");
+            assertFalse(node.isAccepted("NH-1"));
+            assertEquals(List.of("NH-1 hub-1 true", "NH-2 hub-1 true"), rows(store.dataSource()),
+                    "a row kept, or written when the case had none");
+
+            DeliveriesInFlight restarted = started(store, NODE, Set.of());
+            assertEquals(List.of("NH-1", "NH-2"), restarted.uncertain(), "after a restart");
+            DeliveriesInFlight other = started(store, "hub-2", Set.of());
+            assertTrue(other.sentByAnotherNode("NH-1"), "another node reads the row");
+
+            other.resolved("NH-1");
+            assertFalse(other.isUncertain("NH-1"), "replayed by an operator");
+            assertEquals(List.of("NH-2 hub-1 true"), rows(store.dataSource()));
+            assertFalse(started(store, NODE, Set.of()).isUncertain("NH-1"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
     void aSendTheServerRefusedIsNotInDoubt(StateStore.Kind kind, @TempDir Path dir) throws Exception {
         try (StateStore store = FreshStores.open(kind, dir)) {
             DeliveriesInFlight deliveries = started(store, NODE, Set.of());
