@@ -215,8 +215,11 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("parkedCases", parkedCases);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
 
-        GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH,
-                Duration.ofMillis(settings.longValue("hub.state.commit-delay-ms")), "state-writer");
+        // The delay saves H2 a write of every page a commit touched; a PostgreSQL commit rewrites no page, and waiting
+        // there only held the workers back (docs/architecture.md, "Group commit").
+        Duration commitDelay = state.kind() == StateStore.Kind.EMBEDDED_H2
+                ? Duration.ofMillis(settings.longValue("hub.state.commit-delay-ms")) : Duration.ZERO;
+        GroupCommit stateWriter = new GroupCommit(database, GROUP_COMMIT_MAX_BATCH, commitDelay, "state-writer");
         CaseLedgerTable durableLedger = state.kind() == StateStore.Kind.POSTGRESQL
                 ? new CaseLedgerTable(database, stateWriter, clock, node.id(), node.takeover())
                 : CaseLedgerTable.ofOneNode(database, stateWriter, clock, node.id());
