@@ -26,6 +26,7 @@ import java.util.function.Predicate;
  * it is uncertain. A row is inserted before the send and deleted once the case is recorded as handled, or when the
  * server refused the mail (nothing was delivered): one statement each, and none for a case that was never sent (this
  * node remembers which rows it wrote). The rows a node leaves behind when it stops are resolved by {@link #nodeStopped}.
+ * The row of a case parked as "delivery uncertain" stays, marked uncertain, until the case is replayed.
  */
 public final class DeliveriesInFlight {
 

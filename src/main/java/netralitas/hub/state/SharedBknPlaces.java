@@ -71,10 +71,10 @@ public final class SharedBknPlaces implements BknPlaces {
     private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit TO OFF";
     /** Row 0, the lock every taker holds while it chooses, keeps the ring's cursor. */
     private static final String LOCK = "SELECT next_place FROM BKN_PLACE WHERE place = 0 FOR UPDATE";
-    /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
-    /** A place's row written by number, under row 0's lock (a take) or by the node that holds it (a release). */
+    /** A place's row written by number, under row 0's lock: a take's rows, and the releases it carries. */
     private static final String UPDATE_BY_NUMBER = "UPDATE BKN_PLACE SET in_flight = ?, held_by = ?, free_at = ?,"
             + " next_place = ? WHERE place = ?";
+    /** When every place is held by a request under way, the next one frees when a request ends: soon, or later. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(25);
     /** A release no take of this node carried is written by the release writer this long after it. */
     static final Duration RELEASE_DELAY = Duration.ofMillis(5);
