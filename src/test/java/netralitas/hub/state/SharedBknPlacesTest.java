@@ -390,11 +390,11 @@ class SharedBknPlacesTest {
 
         CommitCounting(DataSource target) {
             this.dataSource = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection")
-                    ? proxy(Connection.class, result, (connectionMethod, ignored) -> {
+                    ? proxy(Connection.class, result, (connectionMethod, returned) -> {
                         if (connectionMethod.getName().equals("commit")) {
                             commits.incrementAndGet();
                         }
-                        return ignored;
+                        return returned;
                     })
                     : result);
         }
