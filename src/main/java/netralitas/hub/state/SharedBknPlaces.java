@@ -42,8 +42,9 @@ import java.util.stream.Stream;
  * dies frees itself after {@code maxRequest} plus the window, its request place with it.
  *
  * <p>A release is written with the node's next take, in its transaction, or by the node's release writer at most
- * {@link #RELEASE_DELAY} later when no take comes: a release of its own, as each used to be, cost a transaction of three
- * round trips, a sixth of PostgreSQL's per case (docs/benchmarks.md, benchmark 7). The node's own takes count a place
+ * {@link #RELEASE_DELAY} later when no take comes: a release of its own, as each used to be, was one of the 6.8
+ * transactions a case cost PostgreSQL; now 6.1 (the release writer still writes about a third of the releases, at 20,000
+ * rows: docs/benchmarks.md, "The late night's changes"). The node's own takes count a place
  * whose request ended as released at once; another node sees it in flight that much longer. The time a place frees at
  * is the time its request ended, whenever it is written.
  *
