@@ -30,31 +30,7 @@ public final class EmbeddedStateFile {
 
     /** Opens the file (created when absent) and brings its schema up to date. */
     static HikariDataSource open(Path dataDir, int maxConnections) {
-        // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
-        // WRITE_DELAY=0: each commit is written to the file before it returns (H2 otherwise keeps commits in memory for
-        // 500 ms), so a case recorded as handled is still recorded after kill -9 and is never forwarded again.
-        // RETENTION_TIME=0: space of old chunks is reused at once; H2's 45 s default, with a chunk per commit, grew the
-        // file ninefold (1.5 GB for 50,000 rows). What it protects against is a power cut before the OS wrote its
-        // buffers, not a process kill: after a power cut, restore hub.data-dir from its backup.
-        // MAX_COMPACT_TIME=0: no compaction when the database closes. With the two settings above, H2 2.3's close-time
-        // compaction drops a chunk that the last chunk written still lists, cuts its space off the end of the file and
-        // then marks the file as closed cleanly; the next open trusts that mark, misses the chunk, and silently falls
-        // back to the newest older state it can read whole, often the empty tables of the first start. A normal stop
-        // (SIGTERM, Ctrl+C) thus emptied the case ledger and the digest queue in about half the stops. Without the
-        // compaction a clean close only marks a file whose chunks are all there. (It reclaimed little: at most 200 ms.)
-        // The space of old chunks is reclaimed while the hub runs instead (EmbeddedStateHousekeeping).
-        // COMPRESS=TRUE: pages are written compressed (LZF). A case's JSON and the ledger's keys compress well, and with a
-        // chunk per group commit the file grew 2,510 bytes per case without it, 1,499 with it (20,000 rows,
-        // bench/load-run.sh), for about 4 % more CPU.
-        // QUERY_CACHE_SIZE=64: each connection keeps the plans of its last 64 statements instead of 8. A case takes
-        // about ten statements (ledger, deliveries, follow-up, related cases, chain head); with 8 cached, each was
-        // parsed again each time: 12 % of the CPU of the delivery route's writes alone (docs/benchmarks.md, benchmark 9).
-        JdbcDataSource file = new JdbcDataSource();
-        file.setURL("jdbc:h2:file:" + base(dataDir)
-                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0;COMPRESS=TRUE"
-                + ";QUERY_CACHE_SIZE=64");
-        file.setUser("hub");
-        file.setPassword("");
+        JdbcDataSource file = fileDataSource(dataDir);
         // HikariCP rather than H2's own JdbcConnectionPool: H2's pool sends ROLLBACK when it hands a connection out and
         // when it takes it back, and in H2 2.3 every ROLLBACK writes the store's pending commits as a chunk of their own
         // (TransactionStore.endTransaction). That made two chunk writes per statement, outside the group commit: 6.7 %
@@ -83,6 +59,37 @@ public final class EmbeddedStateFile {
             throw e;
         }
         return pool;
+    }
+
+    /** The file as the store opens it, without a pool. */
+    static JdbcDataSource fileDataSource(Path dataDir) {
+        // A 16 MB page cache (H2 defaults to 64 MB): the hub must run in a 256 MB heap.
+        // WRITE_DELAY=0: each commit is written to the file before it returns (H2 otherwise keeps commits in memory for
+        // 500 ms), so a case recorded as handled is still recorded after kill -9 and is never forwarded again.
+        // RETENTION_TIME=0: space of old chunks is reused at once; H2's 45 s default, with a chunk per commit, grew the
+        // file ninefold (1.5 GB for 50,000 rows). What it protects against is a power cut before the OS wrote its
+        // buffers, not a process kill: after a power cut, restore hub.data-dir from its backup.
+        // MAX_COMPACT_TIME=0: no compaction when the database closes. With the two settings above, H2 2.3's close-time
+        // compaction drops a chunk that the last chunk written still lists, cuts its space off the end of the file and
+        // then marks the file as closed cleanly; the next open trusts that mark, misses the chunk, and silently falls
+        // back to the newest older state it can read whole, often the empty tables of the first start. A normal stop
+        // (SIGTERM, Ctrl+C) thus emptied the case ledger and the digest queue in about half the stops. Without the
+        // compaction a clean close only marks a file whose chunks are all there. (It reclaimed little: at most 200 ms.)
+        // The space of old chunks is reclaimed while the hub runs instead (EmbeddedStateHousekeeping), and the file is
+        // copied whole at a clean stop when most of it is free (EmbeddedStateCompaction).
+        // COMPRESS=TRUE: pages are written compressed (LZF). A case's JSON and the ledger's keys compress well, and with a
+        // chunk per group commit the file grew 2,510 bytes per case without it, 1,499 with it (20,000 rows,
+        // bench/load-run.sh), for about 4 % more CPU.
+        // QUERY_CACHE_SIZE=64: each connection keeps the plans of its last 64 statements instead of 8. A case takes
+        // about ten statements (ledger, deliveries, follow-up, related cases, chain head); with 8 cached, each was
+        // parsed again each time: 12 % of the CPU of the delivery route's writes alone (docs/benchmarks.md, benchmark 9).
+        JdbcDataSource file = new JdbcDataSource();
+        file.setURL("jdbc:h2:file:" + base(dataDir)
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384;WRITE_DELAY=0;RETENTION_TIME=0;MAX_COMPACT_TIME=0;COMPRESS=TRUE"
+                + ";QUERY_CACHE_SIZE=64");
+        file.setUser("hub");
+        file.setPassword("");
+        return file;
     }
 
     /**

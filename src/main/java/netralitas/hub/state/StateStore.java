@@ -63,7 +63,10 @@ public final class StateStore implements AutoCloseable {
         }
         return new StateStore(Kind.EMBEDDED_H2, pool, EmbeddedStateFile.file(dataDir).toString(), () -> {
             housekeeping.close();
+            Optional<EmbeddedStateCompaction.Occupancy> occupancy = EmbeddedStateCompaction.occupancy(pool);
             pool.close();
+            occupancy.filter(file -> file.worthCompacting(EmbeddedStateCompaction.MIN_RECLAIMED_BYTES))
+                    .ifPresent(file -> EmbeddedStateCompaction.compact(dataDir, file));
         });
     }
 

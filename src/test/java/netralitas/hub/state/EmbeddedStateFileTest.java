@@ -4,6 +4,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,6 +78,64 @@ class EmbeddedStateFileTest {
         database.close();
 
         assertEquals(cases, ledgerRowsAfterReopening(dataDir), "cases in the ledger after a clean close");
+    }
+
+    /**
+     * The copy a clean stop makes of a file mostly free ({@link EmbeddedStateCompaction}): the file shrinks to about its
+     * live data, and every row is there after a reopen.
+     */
+    @Test
+    void aFileMostlyFreeIsCopiedAtStopWithEveryRow(@TempDir Path work) throws Exception {
+        Path dataDir = work.resolve("data");
+        int cases = 2000;
+        StateStore database = StateStore.embedded(dataDir, 4);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES ('cases', ?, ?)")) {
+            for (int i = 0; i < cases; i++) {
+                insert.setString(1, "NH-" + UUID.randomUUID());
+                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+        }
+        EmbeddedStateCompaction.Occupancy before = EmbeddedStateCompaction.occupancy(database.dataSource()).orElseThrow();
+        database.close();
+        long closed = Files.size(EmbeddedStateFile.file(dataDir));
+        assertTrue(before.liveBytes() > 0 && before.liveBytes() < closed / 2,
+                "a commit per row leaves most of the file free: " + before + ", " + closed + " bytes closed");
+
+        EmbeddedStateCompaction.compact(dataDir, before);
+
+        long compacted = Files.size(EmbeddedStateFile.file(dataDir));
+        assertTrue(compacted < closed / 2, "file after the copy: " + compacted + " bytes, " + closed + " before");
+        assertEquals(cases, ledgerRowsAfterReopening(dataDir), "cases in the ledger after the copy");
+    }
+
+    /** A copy cut short by a kill leaves its temporary file beside the store: the next open discards it. */
+    @Test
+    void aCopyCutShortIsDiscardedAtTheNextOpen(@TempDir Path work) throws Exception {
+        Path dataDir = work.resolve("data");
+        StateStore database = StateStore.embedded(dataDir, 4);
+        JdbcMessageIdRepository ledger = new JdbcMessageIdRepository(database.dataSource(), "cases");
+        ledger.setCreateTableIfNotExists(false);
+        ledger.start();
+        ledger.add("NH-20241024-CASE1");
+        ledger.stop();
+        database.close();
+        Path copy = Path.of(EmbeddedStateFile.file(dataDir) + ".tempFile");
+        Files.write(copy, new byte[8192]);
+
+        assertEquals(1, ledgerRowsAfterReopening(dataDir), "cases in the ledger");
+        assertFalse(Files.exists(copy), "the copy cut short is discarded");
+    }
+
+    @Test
+    void aCopyIsWorthItWhenItFreesMoreThanItKeepsAndAtLeastTheMinimum() {
+        long mb = 1024 * 1024;
+        assertTrue(new EmbeddedStateCompaction.Occupancy(30 * mb, 11 * mb).worthCompacting(16 * mb));
+        assertFalse(new EmbeddedStateCompaction.Occupancy(30 * mb, 16 * mb).worthCompacting(16 * mb),
+                "frees less than it keeps");
+        assertFalse(new EmbeddedStateCompaction.Occupancy(10 * mb, mb).worthCompacting(16 * mb), "frees too little");
     }
 
     private static int ledgerRowsAfterReopening(Path dataDir) throws SQLException {
