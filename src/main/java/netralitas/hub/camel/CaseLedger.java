@@ -89,10 +89,8 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
      * the start while the dead node's claims still run), and then this node takes the case over.
      */
     private boolean claimDurably(String caseId) {
-        while (!durable.contains(caseId)) {
-            if (durable.claim(caseId) == CaseLedgerTable.Claim.CLAIMED) {
-                return true;
-            }
+        CaseLedgerTable.Claim claim;
+        while ((claim = durable.claim(caseId)) == CaseLedgerTable.Claim.HELD_ELSEWHERE) {
             try {
                 Thread.sleep(durable.recheckAfter().toMillis());
             } catch (InterruptedException e) {
@@ -100,7 +98,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
                 throw new IllegalStateException("Interrupted while case " + caseId + " is processed by another node", e);
             }
         }
-        return false;
+        return claim == CaseLedgerTable.Claim.CLAIMED;
     }
 
     /** A parked case (deferred or dead-lettered) completed its exchange but is not done: it is released, not recorded. */

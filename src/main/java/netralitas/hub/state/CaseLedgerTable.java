@@ -105,29 +105,38 @@ public final class CaseLedgerTable implements AutoCloseable {
         /** This node holds the case now. */
         CLAIMED,
         /** Another node holds it and renews its claim: it is being processed there. */
-        HELD_ELSEWHERE
+        HELD_ELSEWHERE,
+        /** The case is recorded as handled: a duplicate. */
+        RECORDED
     }
 
     /**
-     * Claims the case for this node when no node holds it, or the node that held it stopped renewing its claim more
-     * than the takeover time ago.
+     * Claims the case for this node unless it is recorded, when no node holds it, or the node that held it stopped
+     * renewing its claim more than the takeover time ago.
      */
     public Claim claim(String caseId) {
         if (!sharedByNodes()) {
-            return Claim.CLAIMED;
+            return contains(caseId) ? Claim.RECORDED : Claim.CLAIMED;
         }
         AtomicBoolean claimed = new AtomicBoolean();
         try {
             writer.execute(connection -> {
                 Timestamp now = Timestamp.from(clock.instant());
                 Timestamp until = Timestamp.from(clock.instant().plus(takeover));
-                // Most cases are claimed for the first time: one statement then.
+                // Most cases are claimed for the first time: one statement then. The ledger and the claims are read
+                // in the statement's one snapshot: a node records a case and deletes its claim in one transaction, so
+                // the snapshot shows the claim or the record, never neither. (The ledger read first in a statement of
+                // its own let a case recorded between the two be claimed and sent again.)
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
-                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)")) {
+                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?"
+                        + " AND messageId = ?)")) {
                     insert.setString(1, caseId);
                     insert.setString(2, nodeId);
                     insert.setTimestamp(3, until);
                     insert.setString(4, caseId);
+                    insert.setString(5, PROCESSOR);
+                    insert.setString(6, caseId);
                     if (insert.executeUpdate() == 1) {
                         claimed.set(true);
                         return;
@@ -136,13 +145,17 @@ public final class CaseLedgerTable implements AutoCloseable {
                 // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
                 // claim), so the row is left by an exchange whose release failed (the store was away), and renewed
                 // by this node ever since: taken back at once, not waited for.
+                // A claim taken over from a node that was only slow may outlive the case's record by that node.
                 try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
-                        + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
+                        + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?) AND NOT EXISTS"
+                        + " (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?)")) {
                     takeOver.setString(1, nodeId);
                     takeOver.setTimestamp(2, until);
                     takeOver.setString(3, caseId);
                     takeOver.setTimestamp(4, now);
                     takeOver.setString(5, nodeId);
+                    takeOver.setString(6, PROCESSOR);
+                    takeOver.setString(7, caseId);
                     claimed.set(takeOver.executeUpdate() == 1);
                 }
             });
@@ -152,7 +165,10 @@ public final class CaseLedgerTable implements AutoCloseable {
             }
             throw failure("claim", caseId, e);
         }
-        return claimed.get() ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+        if (claimed.get()) {
+            return Claim.CLAIMED;
+        }
+        return contains(caseId) ? Claim.RECORDED : Claim.HELD_ELSEWHERE;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static netralitas.hub.state.CaseLedgerTable.Claim.CLAIMED;
 import static netralitas.hub.state.CaseLedgerTable.Claim.HELD_ELSEWHERE;
+import static netralitas.hub.state.CaseLedgerTable.Claim.RECORDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,7 @@ class CaseLedgerTableTest {
             assertEquals(HELD_ELSEWHERE, b.claim("NH-1"), "claimed by node-a");
             a.record("NH-1");
             assertTrue(b.contains("NH-1"));
+            assertEquals(RECORDED, b.claim("NH-1"), "recorded by node-a");
 
             assertEquals(CLAIMED, a.claim("NH-2"));
             a.release("NH-2");
@@ -96,6 +98,43 @@ class CaseLedgerTableTest {
                 future.get();
             }
             assertEquals(100, claims.get(), "each of the 100 cases claimed by exactly one node");
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    /**
+     * Each case is read by both nodes at about the same time, and the node that claims it records it at once. A node
+     * that reads the ledger, then claims in another statement, claims a case recorded between the two: sent twice.
+     */
+    @Test
+    void aCaseRecordedWhileTheOtherNodeClaimsIsNotClaimedAgain() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try (StateStore store = postgresql(); GroupCommit writerA = new GroupCommit(store.dataSource(), 16, "a");
+             GroupCommit writerB = new GroupCommit(store.dataSource(), 16, "b");
+             CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writerA, clock, "node-a", TAKEOVER);
+             CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writerB, clock, "node-b", TAKEOVER)) {
+            AtomicInteger processed = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String caseId = "NH-RECORDED-" + (i / 2);
+                CaseLedgerTable node = i % 2 == 0 ? a : b;
+                done.add(workers.submit(() -> {
+                    CaseLedgerTable.Claim claim;
+                    while ((claim = node.claim(caseId)) == HELD_ELSEWHERE) {
+                        Thread.onSpinWait();
+                    }
+                    if (claim == CLAIMED) {
+                        processed.incrementAndGet();
+                        node.record(caseId);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            assertEquals(200, processed.get(), "each of the 200 cases processed by exactly one node");
         } finally {
             workers.shutdown();
         }
