@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -245,6 +246,9 @@ public final class LoadReport {
         }
         line(out, "other hub state", mb(state) + " (case ledger, digest queue, parked cases)"
                 + perCase(state, events.getOrDefault("RECEIVED", 0L)));
+        for (Path dir : nodeDirs) {
+            stopCopy(dir.resolve("hub.log")).ifPresent(copy -> line(out, "state file copied at stop", copy));
+        }
         if (!stateUrl.isBlank()) {
             long database = databaseSize(stateUrl);
             line(out, "PostgreSQL database", mb(database) + " (everything, the trail included)"
@@ -327,6 +331,18 @@ public final class LoadReport {
 
     private static void line(StringBuilder out, String label, String value) {
         out.append(String.format("  %-22s %s%n", label, value));
+    }
+
+    private static final Pattern STOP_COPY = Pattern.compile("compacted at stop: (.*)$");
+
+    /** The embedded file's size before and after the copy a clean stop made of it (EmbeddedStateCompaction), if any. */
+    private static Optional<String> stopCopy(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.map(STOP_COPY::matcher).filter(Matcher::find).map(m -> m.group(1)).reduce((a, b) -> b);
+        }
     }
 
     private static String perCase(long bytes, long cases) {
