@@ -247,7 +247,7 @@ public final class LoadReport {
         line(out, "other hub state", mb(state) + " (case ledger, digest queue, parked cases)"
                 + perCase(state, events.getOrDefault("RECEIVED", 0L)));
         for (Path dir : nodeDirs) {
-            stopCopy(dir.resolve("hub.log")).ifPresent(copy -> line(out, "state file copied at stop", copy));
+            stopCopy(dir.resolve("hub.log")).ifPresent(copy -> line(out, "state file at stop", copy));
         }
         if (!stateUrl.isBlank()) {
             long database = databaseSize(stateUrl);
