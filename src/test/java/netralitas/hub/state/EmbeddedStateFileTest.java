@@ -55,21 +55,16 @@ class EmbeddedStateFileTest {
         int cases = 3000;
         StateStore database = StateStore.embedded(dataDir, 4);
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES ('cases', ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(INSERT_CASE)) {
             for (int i = 0; i < cases; i++) {
-                insert.setString(1, "NH-" + UUID.randomUUID());
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
+                recordCase(insert);
             }
             // What the housekeeping moved is written by the next commit: the writes go on while it works.
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             int fillRate = chunksFillRate(connection);
             while (fillRate < 50 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(EmbeddedStateHousekeeping.PERIOD.toMillis());
-                insert.setString(1, "NH-" + UUID.randomUUID());
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
+                recordCase(insert);
                 cases++;
                 fillRate = chunksFillRate(connection);
             }
@@ -90,12 +85,9 @@ class EmbeddedStateFileTest {
         int cases = 2000;
         StateStore database = StateStore.embedded(dataDir, 4);
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES ('cases', ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(INSERT_CASE)) {
             for (int i = 0; i < cases; i++) {
-                insert.setString(1, "NH-" + UUID.randomUUID());
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
+                recordCase(insert);
             }
         }
         EmbeddedStateCompaction.Occupancy before = EmbeddedStateCompaction.occupancy(database.dataSource()).orElseThrow();
@@ -136,6 +128,16 @@ class EmbeddedStateFileTest {
         assertFalse(new EmbeddedStateCompaction.Occupancy(30 * mb, 16 * mb).worthCompacting(16 * mb),
                 "frees less than it keeps");
         assertFalse(new EmbeddedStateCompaction.Occupancy(10 * mb, mb).worthCompacting(16 * mb), "frees too little");
+    }
+
+    private static final String INSERT_CASE =
+            "INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES ('cases', ?, ?)";
+
+    /** A case recorded in a commit of its own (autocommit): a chunk of the file each. */
+    private static void recordCase(PreparedStatement insert) throws SQLException {
+        insert.setString(1, "NH-" + UUID.randomUUID());
+        insert.setTimestamp(2, Timestamp.from(Instant.now()));
+        insert.executeUpdate();
     }
 
     private static int ledgerRowsAfterReopening(Path dataDir) throws SQLException {
