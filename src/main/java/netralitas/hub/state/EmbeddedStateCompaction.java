@@ -25,9 +25,9 @@ import java.util.Optional;
  * in {@link EmbeddedStateFile}): the store is closed normally first, compaction off, and the copy is made from the
  * closed file.
  *
- * <p>The copy takes about 25 ms per 1,000 cases of live data on the benchmark machine, so a stop is longer by a few
- * seconds for 100,000 cases: it runs only when it frees at least {@link #MIN_RECLAIMED_BYTES} and more than the live
- * data (the file at least twice its live data).
+ * <p>The copy makes a stop longer: 1.1 to 1.2 s after 100,000 cases on the benchmark machine (docs/benchmarks.md). It
+ * runs only when it frees at least {@link #MIN_RECLAIMED_BYTES} and more than the live data (the file at least twice
+ * its live data).
  */
 final class EmbeddedStateCompaction {
 
