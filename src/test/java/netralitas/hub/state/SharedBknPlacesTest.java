@@ -65,11 +65,11 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @MethodSource("storesAndLimits")
     void twoNodesTogetherKeepTheLimitAndTheConcurrency(StateStore.Kind kind, int limit) throws Exception {
-        try (Store store = store(kind, 12)) {
-            SharedBknPlaces a = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
-                    Duration.ofSeconds(5), "node-a", CLOCK);
-            SharedBknPlaces b = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
-                    Duration.ofSeconds(5), "node-b", CLOCK);
+        try (Store store = store(kind, 12);
+             SharedBknPlaces a = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
+                     Duration.ofSeconds(5), "node-a", CLOCK);
+             SharedBknPlaces b = new SharedBknPlaces(store.dataSource(), limit, CONCURRENCY, WINDOW,
+                     Duration.ofSeconds(5), "node-b", CLOCK)) {
             int requestCount = limit == LIMIT ? 30 : 150;
             List<Request> requests = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger inFlight = new AtomicInteger();
@@ -108,12 +108,11 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
     void aPlaceHeldByADeadNodeFreesItselfAndReleasesAreCounted(StateStore.Kind kind) throws Exception {
-        try (Store store = store(kind, 4)) {
-            SharedBknPlaces dead = places(store, "node-dead", Duration.ofMillis(200));
+        try (Store store = store(kind, 4); SharedBknPlaces dead = places(store, "node-dead", Duration.ofMillis(200));
+             SharedBknPlaces alive = places(store, "node-alive", Duration.ofMillis(200))) {
             for (int i = 0; i < CONCURRENCY; i++) {
                 assertEquals(Duration.ZERO, dead.tryAcquire(), "place " + i);
             }
-            SharedBknPlaces alive = places(store, "node-alive", Duration.ofMillis(200));
             assertTrue(alive.tryAcquire().compareTo(Duration.ZERO) > 0, "as many requests in flight as allowed");
             // node-dead never releases: its places free themselves after the longest request plus the window.
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -129,11 +128,11 @@ class SharedBknPlacesTest {
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
     void requestsEndingTogetherFreeTheirPlacesEach(StateStore.Kind kind) throws Exception {
-        try (Store store = store(kind, 8)) {
-            // As many of one node's requests as BKN's concurrency, each taking its place and ending at once, over and
-            // over: a place always free for each. Rate places plenty, so that only a place left in flight could refuse.
-            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, WINDOW,
-                    Duration.ofSeconds(30), "node-a", CLOCK);
+        // As many of one node's requests as BKN's concurrency, each taking its place and ending at once, over and over:
+        // a place always free for each. Rate places plenty, so that only a place left in flight could refuse.
+        try (Store store = store(kind, 8);
+             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, WINDOW,
+                     Duration.ofSeconds(30), "node-a", CLOCK)) {
             CyclicBarrier together = new CyclicBarrier(CONCURRENCY);
             AtomicInteger refused = new AtomicInteger();
             ExecutorService workers = Executors.newFixedThreadPool(CONCURRENCY);
@@ -167,9 +166,9 @@ class SharedBknPlacesTest {
     void aThousandPlacesMostInTheirWindowTakeAndRefuseExactly(StateStore.Kind kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
         Duration window = Duration.ofSeconds(1);
-        try (Store store = store(kind, 4)) {
-            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, window,
-                    Duration.ofSeconds(5), "node-a", clock);
+        try (Store store = store(kind, 4);
+             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 1000, CONCURRENCY, window,
+                     Duration.ofSeconds(5), "node-a", clock)) {
             for (int i = 0; i < 1000 - CONCURRENCY; i++) {
                 assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i + " of the first window");
                 node.release();
@@ -207,29 +206,36 @@ class SharedBknPlacesTest {
         Instant start = clock.instant();
         try (Store store = store(kind, 4)) {
             List<SharedBknPlaces> nodes = new ArrayList<>();
-            for (String name : new String[]{"a", "b", "c", "d", "e"}) {
-                nodes.add(new SharedBknPlaces(store.dataSource(), 3, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                        "node-" + name, clock));
-            }
-            for (int i = 0; i < 3; i++) {
-                assertEquals(Duration.ZERO, nodes.get(i).tryAcquire(), "places 1 to 3 in turn");
-            }
-            nodes.get(2).release();
-            clock.set(start.plusMillis(500));
-            nodes.get(1).release();
-            clock.set(start.plusMillis(600));
-            nodes.get(0).release();
-            // Written by each node's release writer (a few milliseconds later), each as of the time its request ended.
-            for (int i = 0; i < 3; i++) {
-                nodes.get(i).writeEnded();
-            }
+            try {
+                for (String name : new String[]{"a", "b", "c", "d", "e"}) {
+                    nodes.add(new SharedBknPlaces(store.dataSource(), 3, 3, Duration.ofSeconds(1),
+                            Duration.ofSeconds(5), "node-" + name, clock));
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(Duration.ZERO, nodes.get(i).tryAcquire(), "places 1 to 3 in turn");
+                }
+                nodes.get(2).release();
+                clock.set(start.plusMillis(500));
+                nodes.get(1).release();
+                clock.set(start.plusMillis(600));
+                nodes.get(0).release();
+                // Written by each node's release writer (a few milliseconds later), each as of the time its request
+                // ended.
+                for (int i = 0; i < 3; i++) {
+                    nodes.get(i).writeEnded();
+                }
 
-            clock.set(start.plusMillis(1000));
-            assertEquals(Duration.ZERO, nodes.get(3).tryAcquire(), "the place released first");
-            clock.set(start.plusMillis(1500));
-            assertEquals(Duration.ZERO, nodes.get(4).tryAcquire(),
-                    "the place released second, taken before the one taken first, which frees 100 ms later");
-            assertEquals(Duration.ofMillis(101), nodes.get(0).tryAcquire(), "until the place released last frees");
+                clock.set(start.plusMillis(1000));
+                assertEquals(Duration.ZERO, nodes.get(3).tryAcquire(), "the place released first");
+                clock.set(start.plusMillis(1500));
+                assertEquals(Duration.ZERO, nodes.get(4).tryAcquire(),
+                        "the place released second, taken before the one taken first, which frees 100 ms later");
+                assertEquals(Duration.ofMillis(101), nodes.get(0).tryAcquire(), "until the place released last frees");
+            } finally {
+                for (SharedBknPlaces node : nodes) {
+                    node.close();
+                }
+            }
         }
     }
 
@@ -238,12 +244,12 @@ class SharedBknPlacesTest {
     void aPlaceTakenAheadOfTheCursorLeavesNoneBehindIt(StateStore.Kind kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
         Instant start = clock.instant();
-        try (Store store = store(kind, 4)) {
-            // Ten places, four looked at from the cursor (twice the concurrency of two).
-            SharedBknPlaces first = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
-                    Duration.ofSeconds(5), "node-a", clock);
-            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
-                    Duration.ofSeconds(5), "node-b", clock);
+        // Ten places, four looked at from the cursor (twice the concurrency of two).
+        try (Store store = store(kind, 4);
+             SharedBknPlaces first = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                     Duration.ofSeconds(5), "node-a", clock);
+             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10, 2, Duration.ofSeconds(1),
+                     Duration.ofSeconds(5), "node-b", clock)) {
             assertEquals(Duration.ZERO, first.tryAcquire(), "place 1, its request ending last");
             assertEquals(Duration.ZERO, node.tryAcquire(), "place 2");
             node.release();
@@ -275,30 +281,31 @@ class SharedBknPlacesTest {
     void aReleaseGoesWithTheNodesNextTakeOrReachesTheOtherNodesSoonAfter(StateStore.Kind kind) throws Exception {
         try (Store store = store(kind, 4)) {
             CommitCounting counted = new CommitCounting(store.dataSource());
-            SharedBknPlaces node = new SharedBknPlaces(counted.dataSource(), 1000, 1, WINDOW, Duration.ofSeconds(30),
-                    "node-a", CLOCK);
-            int cycles = 100;
-            int before = counted.commits();
-            for (int i = 0; i < cycles; i++) {
-                assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i + ", the one request place released");
-                node.release();
-            }
-            // One transaction per take; the release writer's own only when it found a release no take carried yet.
-            int commits = counted.commits() - before;
-            assertTrue(commits < cycles + cycles / 4, commits + " commits for " + cycles + " takes and releases");
+            try (SharedBknPlaces node = new SharedBknPlaces(counted.dataSource(), 1000, 1, WINDOW,
+                    Duration.ofSeconds(30), "node-a", CLOCK)) {
+                int cycles = 100;
+                int before = counted.commits();
+                for (int i = 0; i < cycles; i++) {
+                    assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i + ", the one request place released");
+                    node.release();
+                }
+                // One transaction per take; the release writer's own only when it found a release no take carried yet.
+                int commits = counted.commits() - before;
+                assertTrue(commits < cycles + cycles / 4, commits + " commits for " + cycles + " takes and releases");
 
-            // The one request place, last released by node-a: another node sees it free once node-a's release writer
-            // wrote it, long before it would free itself (30 s).
-            SharedBknPlaces other = new SharedBknPlaces(store.dataSource(), 1000, 1, WINDOW, Duration.ofSeconds(30),
-                    "node-b", CLOCK);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!other.tryAcquire().isZero()) {
-                assertTrue(System.nanoTime() < deadline, "node-a's last release never reached the store");
-                Thread.sleep(5);
+                // The one request place, last released by node-a: another node sees it free once node-a's release
+                // writer wrote it, long before it would free itself (30 s).
+                SharedBknPlaces other = new SharedBknPlaces(store.dataSource(), 1000, 1, WINDOW, Duration.ofSeconds(30),
+                        "node-b", CLOCK);
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!other.tryAcquire().isZero()) {
+                    assertTrue(System.nanoTime() < deadline, "node-a's last release never reached the store");
+                    Thread.sleep(5);
+                }
+                other.release();
+                other.close();
+                assertEquals(Duration.ZERO, node.tryAcquire(), "a node's release is written when it closes");
             }
-            other.release();
-            other.close();
-            assertEquals(Duration.ZERO, node.tryAcquire(), "a node's release is written when it closes");
         }
     }
 
@@ -307,11 +314,11 @@ class SharedBknPlacesTest {
         String url = PostgresServer.newDatabase();
         MutableClock clock = new MutableClock(Instant.parse("2024-10-23T03:00:00Z"));
         int cycles = 600;
-        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
-            // A deployer's high limit: 10,000 places, and every take within the window and the longest request of
-            // hundreds before it, as at a few hundred requests a second.
-            SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10_000, CONCURRENCY, Duration.ofSeconds(1),
-                    Duration.ofSeconds(8), "node-a", clock);
+        // A deployer's high limit: 10,000 places, and every take within the window and the longest request of hundreds
+        // before it, as at a few hundred requests a second.
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2);
+             SharedBknPlaces node = new SharedBknPlaces(store.dataSource(), 10_000, CONCURRENCY, Duration.ofSeconds(1),
+                     Duration.ofSeconds(8), "node-a", clock)) {
             for (int i = 0; i < cycles; i++) {
                 assertEquals(Duration.ZERO, node.tryAcquire(), "take " + i);
                 clock.advance(Duration.ofMillis(3));
@@ -362,15 +369,17 @@ class SharedBknPlacesTest {
         }
         StateSchema.migrate(dataSource, kind);
 
-        SharedBknPlaces node = new SharedBknPlaces(dataSource, LIMIT, CONCURRENCY, WINDOW, Duration.ofSeconds(5),
-                "node-a", clock);
-        for (int i = 0; i < LIMIT - 1; i++) {
-            assertEquals(Duration.ZERO, node.tryAcquire(), "places 2 to 5, take " + i);
-            node.release();
+        try (SharedBknPlaces node = new SharedBknPlaces(dataSource, LIMIT, CONCURRENCY, WINDOW, Duration.ofSeconds(5),
+                "node-a", clock)) {
+            for (int i = 0; i < LIMIT - 1; i++) {
+                assertEquals(Duration.ZERO, node.tryAcquire(), "places 2 to 5, take " + i);
+                node.release();
+            }
+            assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0,
+                    "place 1 still under way, the others in the window");
+            clock.set(start.plusSeconds(1));
+            assertEquals(Duration.ZERO, node.tryAcquire(), "place 1, free at the time its node set");
         }
-        assertTrue(node.tryAcquire().compareTo(Duration.ZERO) > 0, "place 1 still under way, the others in the window");
-        clock.set(start.plusSeconds(1));
-        assertEquals(Duration.ZERO, node.tryAcquire(), "place 1, free at the time its node set");
     }
 
     /** BKN_PLACE's updates, those of them in place (HOT), and rows read by scans of every kind. */
