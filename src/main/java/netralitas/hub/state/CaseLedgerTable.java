@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The durable half of the case ledger (SPEC §1, §11), shared by every node of the store:
@@ -87,16 +87,21 @@ public final class CaseLedgerTable implements AutoCloseable {
     }
 
     public boolean contains(String caseId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            return isRecorded(connection, caseId);
+        } catch (SQLException e) {
+            throw failure("read", caseId, e);
+        }
+    }
+
+    private static boolean isRecorded(Connection connection, String caseId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")) {
             select.setString(1, PROCESSOR);
             select.setString(2, caseId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
-        } catch (SQLException e) {
-            throw failure("read", caseId, e);
         }
     }
 
@@ -118,59 +123,61 @@ public final class CaseLedgerTable implements AutoCloseable {
         if (!sharedByNodes()) {
             return contains(caseId) ? Claim.RECORDED : Claim.CLAIMED;
         }
-        AtomicBoolean claimed = new AtomicBoolean();
+        AtomicReference<Claim> claim = new AtomicReference<>();
         try {
-            writer.execute(connection -> {
-                Timestamp now = Timestamp.from(clock.instant());
-                Timestamp until = Timestamp.from(clock.instant().plus(takeover));
-                // Most cases are claimed for the first time: one statement then. The ledger and the claims are read
-                // in the statement's one snapshot: a node records a case and deletes its claim in one transaction, so
-                // the snapshot shows the claim or the record, never neither. (The ledger read first in a statement of
-                // its own let a case recorded between the two be claimed and sent again.)
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
-                        + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?"
-                        + " AND messageId = ?)")) {
-                    insert.setString(1, caseId);
-                    insert.setString(2, nodeId);
-                    insert.setTimestamp(3, until);
-                    insert.setString(4, caseId);
-                    insert.setString(5, PROCESSOR);
-                    insert.setString(6, caseId);
-                    if (insert.executeUpdate() == 1) {
-                        claimed.set(true);
-                        return;
-                    }
-                }
-                // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
-                // claim), so the row is left by an exchange whose release failed (the store was away), and renewed
-                // by this node ever since: taken back at once, not waited for.
-                // A claim taken over from a node that was only slow may outlive the case's record by that node.
-                try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
-                        + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?) AND NOT EXISTS"
-                        + " (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?)")) {
-                    takeOver.setString(1, nodeId);
-                    takeOver.setTimestamp(2, until);
-                    takeOver.setString(3, caseId);
-                    takeOver.setTimestamp(4, now);
-                    takeOver.setString(5, nodeId);
-                    takeOver.setString(6, PROCESSOR);
-                    takeOver.setString(7, caseId);
-                    claimed.set(takeOver.executeUpdate() == 1);
-                }
-            });
+            writer.execute(connection -> claim.set(claimIn(connection, caseId)));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Claim.HELD_ELSEWHERE; // another node claimed it at the same moment
             }
             throw failure("claim", caseId, e);
         }
-        if (claimed.get()) {
-            return Claim.CLAIMED;
-        }
-        return contains(caseId) ? Claim.RECORDED : Claim.HELD_ELSEWHERE;
+        return claim.get();
     }
 
+    private Claim claimIn(Connection connection, String caseId) throws SQLException {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+        boolean claimed;
+        // Most cases are claimed for the first time: one statement then (a recorded case is not claimed).
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
+                + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?)")) {
+            insert.setString(1, caseId);
+            insert.setString(2, nodeId);
+            insert.setTimestamp(3, until);
+            insert.setString(4, caseId);
+            insert.setString(5, PROCESSOR);
+            insert.setString(6, caseId);
+            claimed = insert.executeUpdate() == 1;
+        }
+        if (!claimed) {
+            // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
+            // claim), so the row is left by an exchange whose release failed (the store was away), and renewed by
+            // this node ever since: taken back at once, not waited for.
+            try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
+                    + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
+                takeOver.setString(1, nodeId);
+                takeOver.setTimestamp(2, until);
+                takeOver.setString(3, caseId);
+                takeOver.setTimestamp(4, now);
+                takeOver.setString(5, nodeId);
+                claimed = takeOver.executeUpdate() == 1;
+            }
+        }
+        // Read after the claim is written, in a statement of its own. The statements above read the ledger as it was
+        // when they began: another node may have claimed the case, processed and recorded it since (recording
+        // deletes its claim in the same transaction), which leaves no claim for this one's to collide with. Such a
+        // record was committed before this node's claim could be written, so this read sees it. (The ledger read
+        // only before the claim let a case be processed twice: CaseLedgerTableTest.)
+        if (!isRecorded(connection, caseId)) {
+            return claimed ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+        }
+        if (claimed) {
+            deleteClaim(connection, caseId);
+        }
+        return Claim.RECORDED;
+    }
     /**
      * How long a case held by another node is waited for before it is looked at again: by then that node has
      * recorded it (a duplicate here), released it, or stopped renewing its claim (taken over here).
