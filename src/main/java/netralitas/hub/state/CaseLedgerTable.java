@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The durable half of the case ledger (SPEC §1, §11), shared by every node of the store:
@@ -87,21 +87,16 @@ public final class CaseLedgerTable implements AutoCloseable {
     }
 
     public boolean contains(String caseId) {
-        try (Connection connection = dataSource.getConnection()) {
-            return isRecorded(connection, caseId);
-        } catch (SQLException e) {
-            throw failure("read", caseId, e);
-        }
-    }
-
-    private static boolean isRecorded(Connection connection, String caseId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")) {
             select.setString(1, PROCESSOR);
             select.setString(2, caseId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
+        } catch (SQLException e) {
+            throw failure("read", caseId, e);
         }
     }
 
@@ -123,23 +118,34 @@ public final class CaseLedgerTable implements AutoCloseable {
         if (!sharedByNodes()) {
             return contains(caseId) ? Claim.RECORDED : Claim.CLAIMED;
         }
-        AtomicReference<Claim> claim = new AtomicReference<>();
+        AtomicBoolean claimed = new AtomicBoolean();
         try {
-            writer.execute(connection -> claim.set(claimIn(connection, caseId)));
+            writer.execute(connection -> claimed.set(claimIn(connection, caseId)));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return Claim.HELD_ELSEWHERE; // another node claimed it at the same moment
             }
             throw failure("claim", caseId, e);
         }
-        return claim.get();
+        // Read after the claim is written. The claim's statements read the ledger as it was when they began: another
+        // node may have claimed the case, processed and recorded it since (recording deletes its claim in the same
+        // transaction), which leaves no claim for this one's to collide with. Such a record was committed before this
+        // node's claim could be written, so this read sees it. (The ledger read only before the claim let a case be
+        // processed twice: CaseLedgerTableTest.) Outside the group commit, whose writer serves every worker.
+        if (!contains(caseId)) {
+            return claimed.get() ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+        }
+        if (claimed.get()) {
+            release(caseId);
+        }
+        return Claim.RECORDED;
     }
 
-    private Claim claimIn(Connection connection, String caseId) throws SQLException {
+    /** Writes this node's claim of the case; false when another node holds a claim it renews. */
+    private boolean claimIn(Connection connection, String caseId) throws SQLException {
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp until = Timestamp.from(clock.instant().plus(takeover));
-        boolean claimed;
-        // Most cases are claimed for the first time: one statement then (a recorded case is not claimed).
+        // Most cases are claimed for the first time: one statement then (a case recorded by then is not claimed).
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CASE_CLAIM (case_id, node_id,"
                 + " claimed_until) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM CASE_CLAIM WHERE case_id = ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?)")) {
@@ -149,35 +155,24 @@ public final class CaseLedgerTable implements AutoCloseable {
             insert.setString(4, caseId);
             insert.setString(5, PROCESSOR);
             insert.setString(6, caseId);
-            claimed = insert.executeUpdate() == 1;
-        }
-        if (!claimed) {
-            // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory
-            // claim), so the row is left by an exchange whose release failed (the store was away), and renewed by
-            // this node ever since: taken back at once, not waited for.
-            try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
-                    + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
-                takeOver.setString(1, nodeId);
-                takeOver.setTimestamp(2, until);
-                takeOver.setString(3, caseId);
-                takeOver.setTimestamp(4, now);
-                takeOver.setString(5, nodeId);
-                claimed = takeOver.executeUpdate() == 1;
+            if (insert.executeUpdate() == 1) {
+                return true;
             }
         }
-        // Read after the claim is written, in a statement of its own. The statements above read the ledger as it was
-        // when they began: another node may have claimed the case, processed and recorded it since (recording
-        // deletes its claim in the same transaction), which leaves no claim for this one's to collide with. Such a
-        // record was committed before this node's claim could be written, so this read sees it. (The ledger read
-        // only before the claim let a case be processed twice: CaseLedgerTableTest.)
-        if (!isRecorded(connection, caseId)) {
-            return claimed ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+        // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory claim), so
+        // the row is left by an exchange whose release failed (the store was away), and renewed by this node ever
+        // since: taken back at once, not waited for.
+        try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
+                + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
+            takeOver.setString(1, nodeId);
+            takeOver.setTimestamp(2, until);
+            takeOver.setString(3, caseId);
+            takeOver.setTimestamp(4, now);
+            takeOver.setString(5, nodeId);
+            return takeOver.executeUpdate() == 1;
         }
-        if (claimed) {
-            deleteClaim(connection, caseId);
-        }
-        return Claim.RECORDED;
     }
+
     /**
      * How long a case held by another node is waited for before it is looked at again: by then that node has
      * recorded it (a duplicate here), released it, or stopped renewing its claim (taken over here).
