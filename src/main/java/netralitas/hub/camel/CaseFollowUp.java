@@ -31,11 +31,13 @@ import java.util.function.Function;
  * Routes deliver and digest-send (SPEC §12): the deadline a case gets, computed once before its mail is rendered
  * (property hubDeadline: the mail states it, DELIVERED/DIGEST_SENT record it, the follow-up row keeps it); the open case
  * about the same person a new case is related to (property hubRelatedCase; for a digest, hubRelatedCases); and, once
- * the mail server accepted the mail, the follow-up row of every forwarded case and the LINKED steps of its history.
+ * the mail server accepted the mail, the follow-up row of every forwarded case (a case mail's with the case's record in
+ * the ledger) and the LINKED steps of its history.
  */
 public final class CaseFollowUp {
 
     private final FollowUpTable table;
+    private final CaseLedger ledger;
     private final FollowUpDeadlines deadlines;
     private final int relatedDays;
     private final Function<ViolationCase, String> trailSource;
@@ -45,9 +47,10 @@ public final class CaseFollowUp {
      * @param relatedDays hub.followup.related-days: how far apart two incidents about one person may be to be related
      * @param trailSource what the audit trail records as a case's source, kept for its REMINDED and ESCALATED events
      */
-    public CaseFollowUp(FollowUpTable table, FollowUpDeadlines deadlines, int relatedDays,
+    public CaseFollowUp(FollowUpTable table, CaseLedger ledger, FollowUpDeadlines deadlines, int relatedDays,
                         Function<ViolationCase, String> trailSource, Clock clock) {
         this.table = table;
+        this.ledger = ledger;
         this.deadlines = deadlines;
         this.relatedDays = relatedDays;
         this.trailSource = trailSource;
@@ -100,11 +103,16 @@ public final class CaseFollowUp {
         return related;
     }
 
-    /** The case mail was accepted: its follow-up starts, with the deadline the mail stated. */
-    public void open(@Body ViolationCase violationCase, @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline,
-                     @Header("Message-ID") String messageId, @Header("To") String to, @Header("Cc") String cc)
+    /**
+     * The case mail was accepted: its follow-up starts, with the deadline the mail stated, and the case is recorded as
+     * handled in the same transaction (one commit, where the row and the record took two).
+     */
+    public void openAndRecord(@Body ViolationCase violationCase,
+                              @ExchangeProperty(HubProperties.FOLLOW_UP_DEADLINE) Instant deadline,
+                              @Header("Message-ID") String messageId, @Header("To") String to, @Header("Cc") String cc)
             throws SQLException {
-        table.open(followUp(violationCase, messageId, recipients(to, cc), deadline));
+        ledger.recordWith(violationCase.getCaseId(),
+                FollowUpTable.opening(followUp(violationCase, messageId, recipients(to, cc), deadline)));
     }
 
     /** The digest was accepted: the follow-up of each of its cases starts, all with the digest's deadline. */

@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.DeliveriesInFlight;
+import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.StoreRetry;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -14,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The idempotency store of the case pipeline (SPEC §1: the same report is never forwarded twice). A case id is claimed
  * when a case starts, in memory (two copies on this node) and in the state store (two nodes, SPEC §11), so that copies
- * processed at the same time cannot both pass, and written to the durable ledger only when the case completes, so a
- * crash mid-way leaves it to be processed again rather than lost (another node takes over an expired claim). Used with {@code idempotentConsumer eager: true}: add = claim, confirm = record, remove = release.
+ * processed at the same time cannot both pass, and written to the durable ledger only when the case completes (a
+ * delivered case: with its follow-up row, {@link #recordWith}), so a crash mid-way leaves it to be processed again
+ * rather than lost (another node takes over an expired claim). Used with {@code idempotentConsumer eager: true}:
+ * add = claim, confirm = record, remove = release.
  * Camel also completes the duplicate's own exchange through confirm/remove; that must not touch the claim or the
  * record of the copy that is still in flight. A case the pipeline parked is not recorded, so that it can come back
  * (resumed, or replayed) and a report sent again meanwhile is not taken for a duplicate.
@@ -26,6 +29,8 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
     private final DeliveriesInFlight inFlightDeliveries;
     private final StoreRetry storeRetry;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Cases in flight that a route step recorded already ({@link #recordWith}): their confirm writes nothing. */
+    private final Set<String> recordedEarly = ConcurrentHashMap.newKeySet();
 
     /** @param storeRetry how long a record waits for a state store that is away (no route step can redeliver it) */
     public CaseLedger(CaseLedgerTable durable, DeliveriesInFlight inFlightDeliveries, StoreRetry storeRetry) {
@@ -119,11 +124,24 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         return exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class);
     }
 
+    /**
+     * Records the case as handled now, from a route step, together with {@code alongside} in one transaction (route
+     * deliver: the follow-up row), rather than when the case completes; the completion then writes nothing. A failure
+     * is the step's, which its route tries again. The case stays in flight, and its accepted mail in doubt on this
+     * node, until it completes: a step after this one that fails has the delivery retried without a second send.
+     */
+    public void recordWith(String caseId, GroupCommit.Write alongside) throws SQLException {
+        durable.record(caseId, alongside);
+        recordedEarly.add(caseId);
+    }
+
     /** Recorded first, then its delivery is no longer in flight: a crash in between leaves a row the ledger resolves. */
     @Override
     public boolean confirm(String caseId) {
         try {
-            storeRetry.run("recording case " + caseId + " in the case ledger", () -> durable.record(caseId));
+            if (!recordedEarly.remove(caseId)) {
+                storeRetry.run("recording case " + caseId + " in the case ledger", () -> durable.record(caseId));
+            }
             inFlightDeliveries.delivered(caseId);
             return true;
         } finally {
@@ -133,6 +151,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
 
     @Override
     public boolean remove(String caseId) {
+        recordedEarly.remove(caseId);
         if (!inFlight.remove(caseId)) {
             return false;
         }

@@ -249,14 +249,15 @@ public final class HubConfiguration implements CamelConfiguration {
         StoreRetry storeRetry = new StoreRetry(settings.integer("hub.state.max-redeliveries"),
                 Duration.ofMillis(settings.longValue("hub.state.redelivery-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.state.max-redelivery-delay-ms")), LOG::warn);
-        registry.bind("caseLedger", new CaseLedger(durableLedger, deliveriesInFlight, storeRetry));
+        CaseLedger caseLedger = new CaseLedger(durableLedger, deliveriesInFlight, storeRetry);
+        registry.bind("caseLedger", caseLedger);
         registry.bind("caseWorkers", caseWorkers(context, settings.integer("hub.pipeline.workers")));
         registry.bind("digestQueue", new DigestQueue(database));
         FollowUpTable followUps = new FollowUpTable(database, stateWriter);
         registry.bind("followUpTable", followUps);
         FollowUpDeadlines deadlines = followUpDeadlines(settings, valid.holidays(), clock.getZone());
-        registry.bind("caseFollowUp", new CaseFollowUp(followUps, deadlines, settings.integer("hub.followup.related-days"),
-                audit::source, clock));
+        registry.bind("caseFollowUp", new CaseFollowUp(followUps, caseLedger, deadlines,
+                settings.integer("hub.followup.related-days"), audit::source, clock));
         registry.bind("followUpReplies", new FollowUpReplies(
                 new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));

@@ -186,9 +186,22 @@ public final class CaseLedgerTable implements AutoCloseable {
      * changes nothing. Returns once durable.
      */
     public void record(String caseId) {
+        try {
+            record(caseId, connection -> { });
+        } catch (SQLException e) {
+            throw failure("record", caseId, e);
+        }
+    }
+
+    /**
+     * As {@link #record(String)}, with {@code alongside} run first in the same transaction: either both are durable or
+     * neither is, and the case costs one commit instead of two (the follow-up row of a delivered case).
+     */
+    public void record(String caseId, GroupCommit.Write alongside) throws SQLException {
         Timestamp now = Timestamp.from(clock.instant());
         try {
             writer.execute(connection -> {
+                alongside.run(connection);
                 // No error for a case recorded already: on PostgreSQL an error would abort the whole batch.
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CAMEL_MESSAGEPROCESSED"
                         + " (processorName, messageId, createdAt) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
@@ -213,9 +226,9 @@ public final class CaseLedgerTable implements AutoCloseable {
             });
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw failure("record", caseId, e);
+                throw e;
             }
-            // Recorded at the same moment by another node: recorded all the same.
+            // Recorded at the same moment by another node, with its follow-up row: recorded all the same.
         }
     }
 

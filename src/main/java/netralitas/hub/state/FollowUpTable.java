@@ -78,6 +78,14 @@ public final class FollowUpTable {
         }
     }
 
+    /**
+     * The opening as a write of another transaction (the case ledger's record of the delivered case,
+     * {@link CaseLedgerTable#record(String, GroupCommit.Write)}): nothing when the case is open already.
+     */
+    public static GroupCommit.Write opening(FollowUpCase followUp) {
+        return connection -> insertOpened(connection, followUp);
+    }
+
     /** The row and its FORWARDED entry, in the caller's transaction; nothing when the case is open already. */
     private static boolean insertOpened(Connection connection, FollowUpCase followUp) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO FOLLOW_UP (" + COLUMNS + ")"

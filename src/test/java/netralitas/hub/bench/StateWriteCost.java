@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the writes of a delivered case cost the embedded H2 store, without the rest of the hub: {@code --workers} threads
- * each write, per case, what the hub's delivery writes (the row before the send, the follow-up row with its history, the
- * ledger record with that row cleared) through one {@link GroupCommit}, paced at {@code --rate} cases per second, into
+ * each write, per case, what the hub's delivery writes (the row before the send; the follow-up row with its history and
+ * the ledger record with that row cleared, in one write) through one {@link GroupCommit}, paced at {@code --rate} cases per second, into
  * a fresh store opened as the hub opens it (its H2 settings and housekeeping). Runs twice in one go: the group commit
  * committing at once (the reference) and waiting up to {@code --commit-delay-ms} for the other workers (the shipped
  * setting), after a warm-up of 2,000 cases. Prints, for each: the rate, the JVM's CPU per 1,000 cases, the writes
@@ -79,7 +79,6 @@ public final class StateWriteCost {
              GroupCommit writer = new GroupCommit(store.dataSource(), 256, delay, "state-writer")) {
             CaseLedgerTable ledger = CaseLedgerTable.ofOneNode(store.dataSource(), writer, Clock.systemUTC(), "bench");
             DeliveriesInFlight inFlight = new DeliveriesInFlight(store.dataSource(), writer, "bench");
-            FollowUpTable followUps = new FollowUpTable(store.dataSource(), writer);
             AtomicInteger next = new AtomicInteger();
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
@@ -93,7 +92,7 @@ public final class StateWriteCost {
                         if (early > 0) {
                             TimeUnit.NANOSECONDS.sleep(early);
                         }
-                        deliver(i, random, inFlight, followUps, ledger);
+                        deliver(i, random, inFlight, ledger);
                     }
                     return null;
                 }));
@@ -121,8 +120,8 @@ public final class StateWriteCost {
     }
 
     /** The writes of one delivered case, as the delivery route makes them, in its order. */
-    private static void deliver(int n, Random random, DeliveriesInFlight inFlight, FollowUpTable followUps,
-                                CaseLedgerTable ledger) throws SQLException {
+    private static void deliver(int n, Random random, DeliveriesInFlight inFlight, CaseLedgerTable ledger)
+            throws SQLException {
         StringBuilder id = new StringBuilder("NH-202410").append(String.format("%02d", 1 + n % 28)).append('-');
         for (int k = 0; k < 8; k++) {
             id.append(BASE32.charAt(random.nextInt(BASE32.length())));
@@ -137,10 +136,9 @@ public final class StateWriteCost {
                 "PARTISAN_ACTIVITY", "Kantor Kecamatan Cibinong", incident, "bkpsdm@bogorkab.example",
                 "bawaslu.jabar@bawaslu.example, kanreg3@bkn.example", "KANREG-III", Channel.CSV,
                 "laporan-" + n / 1000 + ".csv, baris " + n);
-        followUps.open(FollowUpCase.forwarded(caseId, "<" + caseId + "@hub.bawaslu.example>", "32.01", "BERAT",
-                "nip:" + nip, incident, List.of("bkpsdm@bogorkab.example", "bawaslu.jabar@bawaslu.example",
-                        "kanreg3@bkn.example"), now, now.plus(14, ChronoUnit.DAYS), summary));
-        ledger.record(caseId);
+        ledger.record(caseId, FollowUpTable.opening(FollowUpCase.forwarded(caseId, "<" + caseId
+                + "@hub.bawaslu.example>", "32.01", "BERAT", "nip:" + nip, incident, List.of("bkpsdm@bogorkab.example",
+                "bawaslu.jabar@bawaslu.example", "kanreg3@bkn.example"), now, now.plus(14, ChronoUnit.DAYS), summary)));
     }
 
     private static Map<String, Long> storeInfo(StateStore store) throws SQLException {

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,6 +92,37 @@ class FollowUpTableTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> table.find(followUp.caseId()));
             assertTrue(e.getMessage().contains("NH-20241012-AAAAAAAA") && e.getMessage().contains("case_summary"),
                     e.getMessage());
+        }
+    }
+
+    /** Route deliver opens a case mail's row and records the case in one transaction: both, or neither. */
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
+    void aCaseMailsRowIsOpenedWithTheCasesRecordOrNotAtAll(StateStore.Kind kind, @TempDir Path dir) throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir);
+             GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
+             CaseLedgerTable ledger = CaseLedgerTable.ofOneNode(store.dataSource(), writer, Clock.systemUTC(),
+                     "node-a")) {
+            FollowUpTable table = new FollowUpTable(store.dataSource());
+            FollowUpCase followUp = forwarded("NH-20241012-AAAAAAAA", "<NH-20241012-AAAAAAAA@hub.example>");
+            GroupCommit.Write opening = FollowUpTable.opening(followUp);
+
+            GroupCommit.Write refusedAfterOpening = connection -> {
+                opening.run(connection);
+                throw new SQLException("the store refused the write (injected)");
+            };
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> ledger.record(followUp.caseId(), refusedAfterOpening));
+            assertEquals("the store refused the write (injected)", refused.getMessage());
+            assertTrue(table.find(followUp.caseId()).isEmpty(), "no row without the record");
+            assertFalse(ledger.contains(followUp.caseId()), "no record without the row");
+
+            ledger.record(followUp.caseId(), opening);
+            ledger.record(followUp.caseId(), opening);
+            assertTrue(ledger.contains(followUp.caseId()));
+            assertEquals(followUp, table.find(followUp.caseId()).orElseThrow());
+            assertEquals(List.of(new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null)),
+                    table.history(followUp.caseId()), "recorded twice (a retried step): opened once");
         }
     }
 
