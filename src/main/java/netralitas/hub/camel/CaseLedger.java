@@ -40,8 +40,9 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
     }
 
     /**
-     * A case whose email may already have reached its office (the hub stopped between sending and recording it) is not
-     * sent again: it is answered as a duplicate, marked {@link HubProperties#DELIVERY_UNCERTAIN} for intake to park.
+     * A case whose email may already have reached its office (this node or another stopped between sending and
+     * recording it) is not sent again: it is answered as a duplicate, marked {@link HubProperties#DELIVERY_UNCERTAIN}
+     * for intake to park.
      */
     @Override
     public boolean add(Exchange exchange, String caseId) {
@@ -49,51 +50,42 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
             exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
             return false;
         }
-        if (!add(caseId)) {
-            return false;
-        }
-        if (durable.sharedByNodes() && sentByAnotherNode(caseId)) {
-            remove(caseId);
-            exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
-            return false;
-        }
-        return true;
-    }
-
-    /** A node that died while sending the case left its row: taken over here, the case is as uncertain as there. */
-    private boolean sentByAnotherNode(String caseId) {
-        try {
-            return inFlightDeliveries.sentByAnotherNode(caseId);
-        } catch (SQLException e) {
-            remove(caseId);
-            throw new IllegalStateException("Cannot read the deliveries in flight of case " + caseId + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean add(String caseId) {
         if (!inFlight.add(caseId)) {
             return false;
         }
+        CaseLedgerTable.Claim claim;
         try {
-            if (claimDurably(caseId)) {
-                return true;
-            }
+            claim = claimDurably(caseId);
         } catch (RuntimeException e) {
             inFlight.remove(caseId);
             throw e;
         }
-        inFlight.remove(caseId);
-        return false;
+        switch (claim) {
+            case CLAIMED:
+                return true;
+            case CLAIMED_IN_DOUBT:
+                // A node that died while sending the case left its row: taken over here, the case is as uncertain.
+                remove(caseId);
+                exchange.setProperty(HubProperties.DELIVERY_UNCERTAIN, true);
+                return false;
+            default:
+                inFlight.remove(caseId);
+                return false;
+        }
+    }
+
+    /** Not used: a case whose mail may have gone out is marked on its exchange ({@link #add(Exchange, String)}). */
+    @Override
+    public boolean add(String caseId) {
+        throw new UnsupportedOperationException("The case ledger claims a case for its exchange: add(Exchange, key)");
     }
 
     /**
-     * False when the case is recorded already. A case another node is processing (SPEC §11) is waited for, not taken
-     * for a duplicate: that node may die before it records it (a node that took over a drop file reads it again from
-     * the start while the dead node's claims still run), and then this node takes the case over.
+     * Recorded, in doubt, or claimed. A case another node is processing (SPEC §11) is waited for, not taken for a
+     * duplicate: that node may die before it records it (a node that took over a drop file reads it again from the
+     * start while the dead node's claims still run), and then this node takes the case over.
      */
-    private boolean claimDurably(String caseId) {
+    private CaseLedgerTable.Claim claimDurably(String caseId) {
         CaseLedgerTable.Claim claim;
         while ((claim = durable.claim(caseId)) == CaseLedgerTable.Claim.HELD_ELSEWHERE) {
             try {
@@ -103,7 +95,7 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
                 throw new IllegalStateException("Interrupted while case " + caseId + " is processed by another node", e);
             }
         }
-        return claim == CaseLedgerTable.Claim.CLAIMED;
+        return claim;
     }
 
     /** A parked case (deferred or dead-lettered) completed its exchange but is not done: it is released, not recorded. */

@@ -104,6 +104,11 @@ public final class CaseLedgerTable implements AutoCloseable {
     public enum Claim {
         /** This node holds the case now. */
         CLAIMED,
+        /**
+         * This node holds the case now, and a node that stopped was sending it (its row of DELIVERIES_IN_FLIGHT): that
+         * node's mail may have reached the office.
+         */
+        CLAIMED_IN_DOUBT,
         /** Another node holds it and renews its claim: it is being processed there. */
         HELD_ELSEWHERE,
         /** The case is recorded as handled: a duplicate. */
@@ -131,14 +136,37 @@ public final class CaseLedgerTable implements AutoCloseable {
         // node may have claimed the case, processed and recorded it since (recording deletes its claim in the same
         // transaction), which leaves no claim for this one's to collide with. Such a record was committed before this
         // node's claim could be written, so this read sees it. (The ledger read only before the claim let a case be
-        // processed twice: CaseLedgerTableTest.) Outside the group commit, whose writer serves every worker.
-        if (!contains(caseId)) {
-            return claimed.get() ? Claim.CLAIMED : Claim.HELD_ELSEWHERE;
+        // processed twice: CaseLedgerTableTest.) Outside the group commit, whose writer serves every worker; in the
+        // same round trip, the other nodes' deliveries in flight.
+        boolean recorded;
+        boolean sentElsewhere;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM"
+                     + " CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?), EXISTS (SELECT 1 FROM"
+                     + " DELIVERIES_IN_FLIGHT WHERE case_id = ? AND node_id <> ?)")) {
+            select.setString(1, PROCESSOR);
+            select.setString(2, caseId);
+            select.setString(3, caseId);
+            select.setString(4, nodeId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                recorded = row.getBoolean(1);
+                sentElsewhere = row.getBoolean(2);
+            }
+        } catch (SQLException e) {
+            // A claim written stays, renewed by this node: taken back at once when the case comes here again (claimIn).
+            throw failure("read", caseId, e);
         }
-        if (claimed.get()) {
-            release(caseId);
+        if (recorded) {
+            if (claimed.get()) {
+                release(caseId);
+            }
+            return Claim.RECORDED;
         }
-        return Claim.RECORDED;
+        if (!claimed.get()) {
+            return Claim.HELD_ELSEWHERE;
+        }
+        return sentElsewhere ? Claim.CLAIMED_IN_DOUBT : Claim.CLAIMED;
     }
 
     /** Writes this node's claim of the case; false when another node holds a claim it renews. */

@@ -183,22 +183,6 @@ public final class DeliveriesInFlight {
         accepted.remove(caseId);
     }
 
-    /**
-     * Whether another node was sending this case and never recorded it: that node stopped (its claim of the case ran
-     * out, or this node would not be asking), so its email may have arrived, and the case is uncertain here too.
-     */
-    public boolean sentByAnotherNode(String caseId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM DELIVERIES_IN_FLIGHT WHERE case_id = ? AND node_id <> ?")) {
-            select.setString(1, caseId);
-            select.setString(2, nodeId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
     /** The case was parked after its send failed: the server did not take it, so it is not in doubt. */
     public void notSent(String caseId) throws SQLException {
         forget(caseId);
@@ -215,9 +199,9 @@ public final class DeliveriesInFlight {
     /**
      * The case is parked as "delivery uncertain": its row stays, marked uncertain, until an operator replays it
      * ({@link #resolved}). The case read again meanwhile (its file dropped again, or read again after another kill) is
-     * then parked again, never sent: on this node from memory, also after a restart; on another node from the row
-     * ({@link #sentByAnotherNode}). Its row is written here when there is none (the store lost it, or it was resolved
-     * before this release kept them).
+     * then parked again, never sent: on this node from memory, also after a restart; on another node from the row,
+     * which that node's claim of the case reads ({@link CaseLedgerTable.Claim#CLAIMED_IN_DOUBT}). Its row is written
+     * here when there is none (the store lost it, or it was resolved before this release kept them).
      */
     public void parkedUncertain(String caseId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

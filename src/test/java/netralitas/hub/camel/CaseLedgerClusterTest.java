@@ -35,8 +35,8 @@ class CaseLedgerClusterTest {
              CaseLedgerTable tableA = table(store, writer, "node-a"); CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedger a = ledger(store, tableA, "node-a");
             CaseLedger b = ledger(store, tableB, "node-b");
-            assertTrue(a.add("NH-1"));
-            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> b.add("NH-1"));
+            assertTrue(a.add(exchange(), "NH-1"));
+            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> b.add(exchange(), "NH-1"));
             Thread.sleep(TAKEOVER.toMillis() / 2);
             assertFalse(second.isDone(), "node-b waits while node-a processes the case");
             a.confirm("NH-1");
@@ -49,10 +49,10 @@ class CaseLedgerClusterTest {
         try (StateStore store = postgresql(); GroupCommit writer = new GroupCommit(store.dataSource(), 16, "w");
              CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedgerTable tableA = table(store, writer, "node-a");
-            assertTrue(ledger(store, tableA, "node-a").add("NH-2"));
+            assertTrue(ledger(store, tableA, "node-a").add(exchange(), "NH-2"));
             tableA.close(); // node-a dies: its claim is no longer renewed
             CaseLedger b = ledger(store, tableB, "node-b");
-            assertTrue(CompletableFuture.supplyAsync(() -> b.add("NH-2")).get(10, TimeUnit.SECONDS),
+            assertTrue(CompletableFuture.supplyAsync(() -> b.add(exchange(), "NH-2")).get(10, TimeUnit.SECONDS),
                     "taken over by node-b after the takeover time");
         }
     }
@@ -63,20 +63,24 @@ class CaseLedgerClusterTest {
              CaseLedgerTable tableB = table(store, writer, "node-b")) {
             CaseLedgerTable tableA = table(store, writer, "node-a");
             DeliveriesInFlight sendingOnA = new DeliveriesInFlight(store.dataSource(), writer, "node-a");
-            assertTrue(new CaseLedger(tableA, sendingOnA, NO_RETRY).add("NH-5"));
+            assertTrue(new CaseLedger(tableA, sendingOnA, NO_RETRY).add(exchange(), "NH-5"));
             sendingOnA.sending("NH-5");
             tableA.close(); // node-a dies with the email on its way to the SMTP server
 
-            Exchange takenOver = new DefaultExchange(new DefaultCamelContext());
+            Exchange takenOver = exchange();
             CaseLedger b = ledger(store, tableB, "node-b");
             assertFalse(CompletableFuture.supplyAsync(() -> b.add(takenOver, "NH-5")).get(10, TimeUnit.SECONDS),
                     "not sent again");
             assertTrue(takenOver.getProperty(HubProperties.DELIVERY_UNCERTAIN, false, Boolean.class),
                     "parked as delivery uncertain");
             new DeliveriesInFlight(store.dataSource(), writer, "node-b").resolved("NH-5"); // route park-uncertain
-            assertTrue(CompletableFuture.supplyAsync(() -> b.add(new DefaultExchange(new DefaultCamelContext()),
-                    "NH-5")).get(10, TimeUnit.SECONDS), "replayed by an operator: sent normally");
+            assertTrue(CompletableFuture.supplyAsync(() -> b.add(exchange(), "NH-5")).get(10, TimeUnit.SECONDS),
+                    "replayed by an operator: sent normally");
         }
+    }
+
+    private static Exchange exchange() {
+        return new DefaultExchange(new DefaultCamelContext());
     }
 
     private static StateStore postgresql() {
