@@ -1,9 +1,12 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.cases.RoutingDecision;
+import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.state.CaseLedgerTable;
 import netralitas.hub.state.DeliveriesInFlight;
 import netralitas.hub.state.GroupCommit;
 import netralitas.hub.state.StoreRetry;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -149,6 +152,15 @@ public final class CaseLedger extends ServiceSupport implements IdempotentReposi
         }
         durable.release(caseId);
         return true;
+    }
+
+    /**
+     * Whether the case went to a digest queue and was recorded then (intake records a RINGAN case when it is queued):
+     * a case of a digest in doubt, parked as "delivery uncertain" (route digest-flush), which a replay queues again.
+     */
+    public boolean queuedForADigest(@Body ViolationCase violationCase) {
+        RoutingDecision decision = violationCase.getRoutingDecision();
+        return decision != null && "DIGEST".equals(decision.decision()) && durable.contains(violationCase.getCaseId());
     }
 
     @Override

@@ -137,6 +137,12 @@ public final class HubProperties {
     /** Set on a case that was being sent when the hub stopped and was never recorded as handled (CaseLedger). */
     public static final String DELIVERY_UNCERTAIN = "hubDeliveryUncertain";
 
+    /** The Message-ID route park-uncertain tells an operator to look for: the case mail's, or its digest's. */
+    public static final String UNCERTAIN_MESSAGE_ID = "hubUncertainMessageId";
+
+    /** Set by route digest-send once the mail server accepted the digest: its cases stay marked if a step fails. */
+    public static final String DIGEST_ACCEPTED = "hubDigestAccepted";
+
     /** The audit chain head (a ChainHead) the anchor mail on the exchange carries. */
     public static final String ANCHOR = "hubAnchor";
 

@@ -17,6 +17,11 @@ import java.util.List;
  * only after the digest that lists it was accepted by the mail server. The case is stored in its row as JSON
  * ({@link CaseJson}), so that an operator reads a queued case with {@code SELECT payload FROM DIGEST_QUEUE}; in a
  * CHARACTER VARYING column, not a CLOB: H2's separate LOB storage cost heap under load.
+ *
+ * <p>Just before a digest goes to the mail server its cases are marked with its Message-ID ({@link #sending}), and
+ * they leave the queue once it was accepted. A case still marked at the next digest run was in a digest whose node
+ * stopped (or whose steps after the send failed) in between: that digest may have reached the office, so the case is
+ * {@link #inDoubt} rather than sent again, as a case mail is with DELIVERIES_IN_FLIGHT.
  */
 public final class DigestQueue {
 
@@ -47,12 +52,13 @@ public final class DigestQueue {
         }
     }
 
-    /** Region codes with cases waiting, in code order. */
+    /** Region codes with cases waiting for a digest (not marked as in one), in code order. */
     public List<String> regions() throws SQLException {
         List<String> regions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT DISTINCT region_code FROM DIGEST_QUEUE ORDER BY region_code");
+                     "SELECT DISTINCT region_code FROM DIGEST_QUEUE WHERE sending_message_id IS NULL"
+                             + " ORDER BY region_code");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 regions.add(rows.getString(1));
@@ -65,7 +71,7 @@ public final class DigestQueue {
     public boolean waiting(String regionCode) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM DIGEST_QUEUE WHERE region_code = ? LIMIT 1")) {
+                     "SELECT 1 FROM DIGEST_QUEUE WHERE region_code = ? AND sending_message_id IS NULL LIMIT 1")) {
             select.setString(1, regionCode);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
@@ -78,13 +84,57 @@ public final class DigestQueue {
         ArrayList<ViolationCase> cases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT payload, case_id FROM DIGEST_QUEUE WHERE region_code = ? ORDER BY queued_at, case_id LIMIT ?")) {
+                     "SELECT payload, case_id FROM DIGEST_QUEUE WHERE region_code = ? AND sending_message_id IS NULL"
+                             + " ORDER BY queued_at, case_id LIMIT ?")) {
             select.setString(1, regionCode);
             select.setInt(2, max);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     cases.add(read(rows.getString(1), rows.getString(2)));
                 }
+            }
+        }
+        return cases;
+    }
+
+    /** Marks the cases of a digest as on their way to the mail server, in one transaction; returns once durable. */
+    public void sending(List<ViolationCase> digest, String messageId) throws SQLException {
+        mark(digest, messageId);
+    }
+
+    /** The mail server did not take the digest: its cases wait for the next digest again. */
+    public void notSent(List<ViolationCase> digest) throws SQLException {
+        mark(digest, null);
+    }
+
+    private void mark(List<ViolationCase> digest, String messageId) throws SQLException {
+        Transaction.run(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE DIGEST_QUEUE SET sending_message_id = ? WHERE case_id = ?")) {
+                for (ViolationCase violationCase : digest) {
+                    update.setString(1, messageId);
+                    update.setString(2, violationCase.getCaseId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** A case of a digest that may have reached its office, with that digest's Message-ID. */
+    public record InDoubt(ViolationCase violationCase, String messageId) {
+    }
+
+    /** The cases still marked as in a digest on its way (none while a digest run of this node is sending), oldest first. */
+    public List<InDoubt> inDoubt() throws SQLException {
+        List<InDoubt> cases = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT payload, case_id, sending_message_id"
+                     + " FROM DIGEST_QUEUE WHERE sending_message_id IS NOT NULL ORDER BY queued_at, case_id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                cases.add(new InDoubt(read(rows.getString(1), rows.getString(2)), rows.getString(3)));
             }
         }
         return cases;
@@ -100,6 +150,11 @@ public final class DigestQueue {
             }
             delete.executeBatch();
         }
+    }
+
+    /** Removes a case of a digest in doubt once it is parked (as "delivery uncertain"). */
+    public void parked(ViolationCase violationCase) throws SQLException {
+        remove(List.of(violationCase));
     }
 
     /** A row that is not a case this release reads stops the digest run with the row named, and stays queued. */

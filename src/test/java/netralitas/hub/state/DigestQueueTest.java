@@ -65,6 +65,41 @@ class DigestQueueTest {
 
     @ParameterizedTest
     @EnumSource(StateStore.Kind.class)
+    void aDigestsCasesAreMarkedWhileItIsSentAndInDoubtWhileTheyStayMarked(StateStore.Kind kind, @TempDir Path dir)
+            throws Exception {
+        try (StateStore store = FreshStores.open(kind, dir)) {
+            DigestQueue queue = new DigestQueue(store.dataSource());
+            ViolationCase first = ringan("NH-20241012-AAAAAAAA", lebong());
+            ViolationCase second = ringan("NH-20241013-BBBBBBBB", lebong());
+            queue.add(first);
+            queue.add(second);
+            queue.add(ringan("NH-20241019-CCCCCCCC", kotaBengkulu()));
+            List<ViolationCase> digest = queue.batch("17.07", 10);
+            String messageId = "<digest-17.07-2024-10-14-0a1b2c@hub.example>";
+
+            queue.sending(digest, messageId);
+            assertFalse(queue.waiting("17.07"), "on their way: not in another digest");
+            assertEquals(List.of(), queue.batch("17.07", 10));
+            assertEquals(List.of("17.71"), queue.regions());
+            assertEquals(List.of(first.getCaseId() + " " + messageId, second.getCaseId() + " " + messageId),
+                    inDoubt(queue));
+
+            queue.notSent(digest);
+            assertTrue(queue.waiting("17.07"), "the server did not take it: waiting again");
+            assertEquals(List.of(), inDoubt(queue));
+
+            queue.sending(digest, messageId);
+            queue.parked(first);
+            assertEquals(List.of(second.getCaseId() + " " + messageId), inDoubt(queue));
+        }
+    }
+
+    private static List<String> inDoubt(DigestQueue queue) throws Exception {
+        return queue.inDoubt().stream().map(c -> c.violationCase().getCaseId() + " " + c.messageId()).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateStore.Kind.class)
     void aQueuedCaseIsJsonThatSelectShows(StateStore.Kind kind, @TempDir Path dir) throws Exception {
         try (StateStore store = FreshStores.open(kind, dir)) {
             new DigestQueue(store.dataSource()).add(ringan("NH-20241012-AAAAAAAA", lebong()));
