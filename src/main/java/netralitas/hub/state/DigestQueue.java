@@ -126,7 +126,10 @@ public final class DigestQueue {
     public record InDoubt(ViolationCase violationCase, String messageId) {
     }
 
-    /** The cases still marked as in a digest on its way (none while a digest run of this node is sending), oldest first. */
+    /**
+     * The cases still marked as in a digest on its way, oldest first: at the start of a digest run, those of a digest
+     * an earlier run did not see through (digest runs do not overlap).
+     */
     public List<InDoubt> inDoubt() throws SQLException {
         List<InDoubt> cases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
