@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the ids of the cases forwarded, queued or closed, in table CAMEL_MESSAGEPROCESSED under processor name
  *   {@code cases} (the layout of Camel's JdbcMessageIdRepository, which release 0.1 wrote);</li>
  *   <li>the cases being processed, in table CASE_CLAIM: a case is claimed by one node before it is processed, so that
- *   two nodes reading the same report do not both forward it. This node renews its claims while it runs; the claims of
- *   a node that stopped renewing are taken over after the takeover time.</li>
+ *   two nodes reading the same report do not both forward it. This node renews the claims of the cases it has in
+ *   flight; a claim no longer renewed (its node stopped, or its release failed) is taken over after the takeover
+ *   time.</li>
  * </ul>
  * Every write goes through {@link GroupCommit}: the claims and records of the workers share commits, and a caller
  * returns once its write is durable. Recording a case releases its claim in the same transaction.
@@ -42,10 +45,15 @@ public final class CaseLedgerTable implements AutoCloseable {
     private final Duration takeover;
     /** Null on a store of one node: nothing to renew. */
     private final ScheduledExecutorService renewal;
+    /**
+     * The cases this node claimed and has not recorded or released: the claims it renews. A claim whose release failed
+     * (the store was away) is not among them, so it runs out rather than hold the case from the other nodes for ever.
+     */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     /**
      * On a store shared by nodes: forgets this node's claims of an earlier run (cases, parked cases, follow-ups: it is
-     * starting, so none of them is in flight) and starts renewing the claims it will take, every third of
+     * starting, so none of them is in flight) and starts renewing the claims it will hold, every third of
      * {@code takeover}.
      */
     public CaseLedgerTable(DataSource dataSource, GroupCommit writer, Clock clock, String nodeId, Duration takeover) {
@@ -154,7 +162,7 @@ public final class CaseLedgerTable implements AutoCloseable {
                 sentElsewhere = row.getBoolean(2);
             }
         } catch (SQLException e) {
-            // A claim written stays, renewed by this node: taken back at once when the case comes here again (claimIn).
+            // A claim written stays until it runs out, or until this node takes it back when the case comes again.
             throw failure("read", caseId, e);
         }
         if (recorded) {
@@ -166,6 +174,7 @@ public final class CaseLedgerTable implements AutoCloseable {
         if (!claimed.get()) {
             return Claim.HELD_ELSEWHERE;
         }
+        held.add(caseId);
         return sentElsewhere ? Claim.CLAIMED_IN_DOUBT : Claim.CLAIMED;
     }
 
@@ -188,8 +197,8 @@ public final class CaseLedgerTable implements AutoCloseable {
             }
         }
         // This node's own claim is stale: a copy in flight here never gets this far (CaseLedger's in-memory claim), so
-        // the row is left by an exchange whose release failed (the store was away), and renewed by this node ever
-        // since: taken back at once, not waited for.
+        // the row is left by an exchange whose release failed (the store was away), no longer renewed: taken back at
+        // once, not waited for until it runs out.
         try (PreparedStatement takeOver = connection.prepareStatement("UPDATE CASE_CLAIM SET node_id = ?,"
                 + " claimed_until = ? WHERE case_id = ? AND (claimed_until < ? OR node_id = ?)")) {
             takeOver.setString(1, nodeId);
@@ -258,6 +267,7 @@ public final class CaseLedgerTable implements AutoCloseable {
             }
             // Recorded at the same moment by another node, with its follow-up row: recorded all the same.
         }
+        held.remove(caseId);
     }
 
     /** Releases this node's claim of a case that is not done (parked, failed): it may come back later, here or elsewhere. */
@@ -265,6 +275,7 @@ public final class CaseLedgerTable implements AutoCloseable {
         if (!sharedByNodes()) {
             return;
         }
+        held.remove(caseId);
         try {
             writer.execute(connection -> deleteClaim(connection, caseId));
         } catch (SQLException e) {
@@ -285,18 +296,32 @@ public final class CaseLedgerTable implements AutoCloseable {
      * Besides CASE_CLAIM, the tables whose rows a node claims for a while (columns claimed_by, claimed_until): parked
      * cases being taken back, follow-ups being reminded or escalated. Their claims are not renewed (a row whose work
      * outlasts the takeover time may be taken by another node; the case ledger still stops a second delivery), since
-     * a release that failed would leave a claim renewed for ever; a node starting again gives up its earlier run's.
+     * a release that failed would leave a claim renewed for ever (CASE_CLAIM's are renewed only while their case is in
+     * flight here); a node starting again gives up its earlier run's.
      */
     private static final List<String> CLAIMED_ROWS = List.of("PARKED_CASES", "FOLLOW_UP");
 
-    /** Pushes back the expiry of every claim this node holds. A failure is retried at the next period. */
+    /** Pushes back the expiry of the claims of the cases this node has in flight; a failure is retried next period. */
     void renewClaims() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement renew = connection.prepareStatement(
-                     "UPDATE CASE_CLAIM SET claimed_until = ? WHERE node_id = ?")) {
-            renew.setTimestamp(1, Timestamp.from(clock.instant().plus(takeover)));
-            renew.setString(2, nodeId);
-            renew.executeUpdate();
+        List<String> cases = List.copyOf(held);
+        if (cases.isEmpty()) {
+            return;
+        }
+        Timestamp until = Timestamp.from(clock.instant().plus(takeover));
+        try {
+            Transaction.run(dataSource, connection -> {
+                try (PreparedStatement renew = connection.prepareStatement(
+                        "UPDATE CASE_CLAIM SET claimed_until = ? WHERE case_id = ? AND node_id = ?")) {
+                    for (String caseId : cases) {
+                        renew.setTimestamp(1, until);
+                        renew.setString(2, caseId);
+                        renew.setString(3, nodeId);
+                        renew.addBatch();
+                    }
+                    renew.executeBatch();
+                }
+                return null;
+            });
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cannot renew the claims of node {} in the state store ({}); tried again in {} ms", nodeId,
                     e.getMessage(), takeover.toMillis() / 3);

@@ -15,10 +15,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * What a node's claims left behind become (SPEC §11): a case claim of its own that a failed exchange left is taken back
- * at once by the node itself, and a node starting again under the same name gives up the claims its earlier run held.
+ * at once by the node itself and runs out for the others, and a node starting again under the same name gives up the
+ * claims its earlier run held.
  */
 class ClaimRenewalTest {
 
@@ -31,10 +33,34 @@ class ClaimRenewalTest {
              CaseLedgerTable nodeA = new CaseLedgerTable(store.dataSource(), writer, Clock.systemUTC(), "node-a",
                      TAKEOVER)) {
             assertEquals(CaseLedgerTable.Claim.CLAIMED, nodeA.claim("NH-20241005-STALE001"));
-            // Its exchange failed and its release with it (the store was away): the row stays, renewed by node-a.
-            Thread.sleep(TAKEOVER.multipliedBy(2).toMillis());
+            // Its exchange failed and its release with it (the store was away): the row stays.
             assertEquals(CaseLedgerTable.Claim.CLAIMED, nodeA.claim("NH-20241005-STALE001"),
-                    "node-a's own claim, renewed by itself, does not make it wait for itself");
+                    "node-a's own claim does not make it wait for itself");
+        }
+    }
+
+    /**
+     * A claim whose release failed is not renewed: another node takes the case over once it ran out. (Renewed for
+     * ever, it held the case from the node that led the drop folder next, which waited for it for ever.)
+     */
+    @Test
+    void aCaseClaimWhoseReleaseFailedRunsOutForTheOtherNodes() throws Exception {
+        try (StateStore store = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 6);
+             GroupCommit writerA = new GroupCommit(store.dataSource(), 8, "a");
+             GroupCommit writerB = new GroupCommit(store.dataSource(), 8, "b");
+             CaseLedgerTable nodeA = new CaseLedgerTable(store.dataSource(), writerA, Clock.systemUTC(), "node-a",
+                     TAKEOVER);
+             CaseLedgerTable nodeB = new CaseLedgerTable(store.dataSource(), writerB, Clock.systemUTC(), "node-b",
+                     TAKEOVER)) {
+            assertEquals(CaseLedgerTable.Claim.CLAIMED, nodeA.claim("NH-20241005-STALE002"));
+            assertEquals(CaseLedgerTable.Claim.CLAIMED, nodeA.claim("NH-20241005-INFLIGHT"));
+            writerA.close(); // node-a's writes fail from now on, as while the store is away; its renewals still run
+            assertThrows(IllegalStateException.class, () -> nodeA.release("NH-20241005-STALE002"));
+
+            Thread.sleep(TAKEOVER.multipliedBy(2).toMillis());
+            assertEquals(CaseLedgerTable.Claim.CLAIMED, nodeB.claim("NH-20241005-STALE002"), "ran out: taken over");
+            assertEquals(CaseLedgerTable.Claim.HELD_ELSEWHERE, nodeB.claim("NH-20241005-INFLIGHT"),
+                    "still in flight on node-a: renewed");
         }
     }
 
