@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,11 @@ final class StoreChain implements EventChain {
      */
     private static final Duration SOON_DELAY = Duration.ofMillis(100);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+    /**
+     * How long an event of a batch given up in doubt and found kept since is held for its step to be tried again: longer
+     * than the pipeline tries a step while the store does not answer (hub.state.max-redeliveries, about ten minutes).
+     */
+    private static final Duration KEPT_UNANSWERED_FOR = Duration.ofMinutes(30);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     /**
@@ -72,6 +78,16 @@ final class StoreChain implements EventChain {
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    /** Batches given up while the store could not tell whether their commit was kept; the writer's own. */
+    private final List<GivenUp> givenUpInDoubt = new ArrayList<>();
+    /** The waited events of those found kept since, each until its step, tried again, appends it; the writer's own. */
+    private final List<KeptUnanswered> keptUnanswered = new ArrayList<>();
+
+    private record GivenUp(List<Waiting> batch, Attempt attempt) {
+    }
+
+    private record KeptUnanswered(PendingEvent event, AuditEvent kept, long keptUntil) {
+    }
 
     /** An event in the queue; {@code waited} when its caller waits until it is kept ({@link #append}). */
     private record Waiting(PendingEvent event, CompletableFuture<AuditEvent> kept, boolean waited, long queuedAt) {
@@ -332,7 +348,10 @@ final class StoreChain implements EventChain {
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             awaitWaitedEvent(batch);
-            writeWithRetries(batch);
+            answerKeptUnanswered(batch);
+            if (!batch.isEmpty()) {
+                writeWithRetries(batch);
+            }
             batch.clear();
         }
     }
@@ -410,6 +429,9 @@ final class StoreChain implements EventChain {
             if (System.nanoTime() + delay.toNanos() > deadline) {
                 warnings.accept(batch.size() + " audit event(s) " + (inDoubt == null ? "not written" : "of a commit whose"
                         + " outcome the store could not tell") + ", given up: " + failure.getMessage());
+                if (inDoubt != null) {
+                    givenUpInDoubt.add(new GivenUp(List.copyOf(batch), inDoubt));
+                }
                 fail(batch, failure);
                 return;
             }
@@ -425,6 +447,51 @@ final class StoreChain implements EventChain {
             }
             delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
         }
+    }
+
+    /**
+     * A batch given up in doubt may have been kept: its callers failed, and the pipeline tries their steps again, which
+     * append the same events. Once the store tells the batch's outcome, an event of a step tried again that equals one
+     * of a kept batch is answered with the event kept and taken out of {@code batch}: written twice, the trail would
+     * show, say, a case DELIVERED twice. Steps of cases on their way (not waited for) are not tried again this way.
+     */
+    private void answerKeptUnanswered(List<Waiting> batch) {
+        for (Iterator<GivenUp> doubts = givenUpInDoubt.iterator(); doubts.hasNext(); ) {
+            GivenUp doubt = doubts.next();
+            Outcome outcome = outcome(doubt.attempt());
+            if (outcome == Outcome.UNKNOWN) {
+                continue;
+            }
+            if (outcome == Outcome.KEPT) {
+                long until = System.nanoTime() + KEPT_UNANSWERED_FOR.toNanos();
+                for (int i = 0; i < doubt.batch().size(); i++) {
+                    if (doubt.batch().get(i).waited()) {
+                        keptUnanswered.add(new KeptUnanswered(doubt.batch().get(i).event(), doubt.attempt().kept.get(i),
+                                until));
+                    }
+                }
+            }
+            doubts.remove();
+        }
+        long now = System.nanoTime();
+        keptUnanswered.removeIf(kept -> now - kept.keptUntil() > 0);
+        if (keptUnanswered.isEmpty()) {
+            return;
+        }
+        batch.removeIf(waiting -> {
+            if (!waiting.waited()) {
+                return false;
+            }
+            for (Iterator<KeptUnanswered> kept = keptUnanswered.iterator(); kept.hasNext(); ) {
+                KeptUnanswered candidate = kept.next();
+                if (candidate.event().equals(waiting.event())) {
+                    kept.remove();
+                    waiting.kept().complete(candidate.kept());
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     private static void fail(List<Waiting> batch, IllegalStateException failure) {

@@ -370,6 +370,39 @@ class StoreTrailTest {
         }
     }
 
+    /**
+     * The store stays away longer than the writer tries a batch whose commit was kept but not answered: the batch is
+     * given up, its caller fails, and the step is tried again once the store answers. Its event, the same, is answered
+     * with the one kept, not written a second time (the trail would show the case DELIVERED twice).
+     */
+    @Test
+    void aStepTriedAgainAfterItsBatchWasGivenUpInDoubtFindsItsEventKept() throws Exception {
+        String url = PostgresServer.newDatabase();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        StoreChain.Timing timing = new StoreChain.Timing(Duration.ofMillis(300), Duration.ofMillis(300));
+        try (StateStore store = StateStore.postgresql(url, PostgresServer.USER, null, 2)) {
+            CommitAnswerLost database = new CommitAnswerLost(store.dataSource(), Integer.MAX_VALUE);
+            try (StoreChain chain = StoreChain.open(database.proxy(), store.location(), Clock.systemUTC(), KEY, null,
+                    warnings::add, note -> {
+                    }, timing)) {
+                chain.append(AuditTrail.pending("NH-1", AuditEventType.RECEIVED, "laporan.csv:2", "ingest-csv",
+                        Map.of()));
+                PendingEvent delivered = AuditTrail.pending("NH-1", AuditEventType.DELIVERED, "laporan.csv:2",
+                        "case-pipeline", Map.of("to", "bkpsdm@kab-lebong.example"));
+                database.loseTheNextCommitsAnswer();
+                assertThrows(IllegalStateException.class, () -> chain.append(delivered), "given up in doubt");
+                assertTrue(warnings.stream().anyMatch(w -> w.contains("outcome the store could not tell, given up")),
+                        warnings.toString());
+
+                database.answerAgain();
+                assertEquals(2, chain.append(delivered).seq(), "the event kept, answered");
+                assertEquals(3, chain.append(AuditTrail.pending("NH-2", AuditEventType.DELIVERED, "laporan.csv:3",
+                        "case-pipeline", Map.of("to", "bkpsdm@kab-lebong.example"))).seq());
+            }
+            assertEquals(3, count(store.dataSource(), "SELECT COUNT(*) FROM AUDIT_EVENT"), "written once: " + warnings);
+        }
+    }
+
     /** The data source, with each commit on its connections counted. */
     private static DataSource countingCommits(DataSource real, AtomicInteger commits) {
         return (DataSource) Proxy.newProxyInstance(StoreTrailTest.class.getClassLoader(),
@@ -403,6 +436,10 @@ class StoreTrailTest {
 
         void loseTheNextCommitsAnswer() {
             loseNext = true;
+        }
+
+        void answerAgain() {
+            refusals.set(0);
         }
 
         DataSource proxy() {
