@@ -55,8 +55,9 @@ final class StoreChain implements EventChain {
     private static final Duration SOON_DELAY = Duration.ofMillis(100);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
     /**
-     * How long an event of a batch given up in doubt and found kept since is held for its step to be tried again: longer
-     * than the pipeline tries a step while the store does not answer (hub.state.max-redeliveries, about ten minutes).
+     * How long an event of a batch given up in doubt, and found kept since, waits for its step to be tried again:
+     * longer than the pipeline tries a step while the store does not answer (hub.state.max-redeliveries, about ten
+     * minutes).
      */
     private static final Duration KEPT_UNANSWERED_FOR = Duration.ofMinutes(30);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);

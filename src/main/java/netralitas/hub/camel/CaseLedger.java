@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * add = claim, confirm = record, remove = release.
  * Camel also completes the duplicate's own exchange through confirm/remove; that must not touch the claim or the
  * record of the copy that is still in flight. A case the pipeline parked is not recorded, so that it can come back
- * (resumed, or replayed) and a report sent again meanwhile is not taken for a duplicate.
+ * (resumed, or replayed) and a report sent again meanwhile is not taken for a duplicate; only a case mail that failed
+ * after its record (a LINKED step) is parked recorded, and comes back as a duplicate: its mail was accepted.
  */
 public final class CaseLedger extends ServiceSupport implements IdempotentRepository {
 

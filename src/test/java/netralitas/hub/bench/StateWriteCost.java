@@ -36,12 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the writes of a delivered case cost the embedded H2 store, without the rest of the hub: {@code --workers} threads
  * each write, per case, what the hub's delivery writes (the row before the send; the follow-up row with its history and
- * the ledger record with that row cleared, in one write) through one {@link GroupCommit}, paced at {@code --rate} cases per second, into
- * a fresh store opened as the hub opens it (its H2 settings and housekeeping). Runs twice in one go: the group commit
- * committing at once (the reference) and waiting up to {@code --commit-delay-ms} for the other workers (the shipped
- * setting), after a warm-up of 2,000 cases. Prints, for each: the rate, the JVM's CPU per 1,000 cases, the writes
- * (chunks) and bytes H2 wrote per case, the file per case, the share of the chunks' space in use, and the file once
- * compacted (the live data). {@code bench/state-writes.sh} runs it (docs/benchmarks.md, benchmark 9).
+ * the ledger record with that row cleared, in one write) through one {@link GroupCommit}, paced at {@code --rate} cases
+ * per second, into a fresh store opened as the hub opens it (its H2 settings and housekeeping). Runs twice in one go:
+ * the group commit committing at once (the reference) and waiting up to {@code --commit-delay-ms} for the other workers
+ * (the shipped setting), after a warm-up of 2,000 cases. Prints, for each: the rate, the JVM's CPU per 1,000 cases, the
+ * writes (chunks) and bytes H2 wrote per case, the file per case, the share of the chunks' space in use, and the file
+ * once compacted (the live data). {@code bench/state-writes.sh} runs it (docs/benchmarks.md, benchmark 9).
  */
 public final class StateWriteCost {
 
