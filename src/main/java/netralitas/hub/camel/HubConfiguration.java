@@ -288,8 +288,8 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The follow-up clock of route followup-clock (SPEC §12) and the overdue metric. The calendar skips no holiday
-     * yet: config/holidays.csv is read by its own loader (another change), which then replaces the empty set here.
+     * The follow-up clock of route followup-clock (SPEC §12) and the overdue metric, on the deadlines' calendar (with
+     * hub.followup.business-days, Monday to Friday outside the holidays of config/holidays.csv).
      */
     private static void bindFollowUpClock(CamelContext context, HubSettings settings, Registry registry,
                                           FollowUpTable followUps, FollowUpCalendar calendar, ClusterNode node,
