@@ -143,16 +143,18 @@ public final class DigestQueue {
         return cases;
     }
 
-    /** Removes cases whose digest was sent. */
+    /** Removes cases whose digest was sent, in one transaction: a digest's cases leave the queue together. */
     public void remove(List<ViolationCase> sent) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM DIGEST_QUEUE WHERE case_id = ?")) {
-            for (ViolationCase violationCase : sent) {
-                delete.setString(1, violationCase.getCaseId());
-                delete.addBatch();
+        Transaction.run(dataSource, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM DIGEST_QUEUE WHERE case_id = ?")) {
+                for (ViolationCase violationCase : sent) {
+                    delete.setString(1, violationCase.getCaseId());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
-            delete.executeBatch();
-        }
+            return null;
+        });
     }
 
     /** Removes a case of a digest in doubt once it is parked (as "delivery uncertain"). */
