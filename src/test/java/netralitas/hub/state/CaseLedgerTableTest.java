@@ -76,40 +76,44 @@ class CaseLedgerTableTest {
 
     @Test
     void manyWorkersOfTwoNodesClaimEachCaseOnce() throws Exception {
-        // Each case is read by both nodes at about the same time.
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        try (StateStore store = postgresql(); GroupCommit writerA = new GroupCommit(store.dataSource(), 16, "a");
-             GroupCommit writerB = new GroupCommit(store.dataSource(), 16, "b");
-             CaseLedgerTable a = new CaseLedgerTable(store.dataSource(), writerA, clock, "node-a", TAKEOVER);
-             CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writerB, clock, "node-b", TAKEOVER)) {
-            AtomicInteger claims = new AtomicInteger();
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                String caseId = "NH-RACE-" + (i % 100);
-                CaseLedgerTable node = i < 100 ? a : b;
-                done.add(workers.submit(() -> {
-                    if (node.claim(caseId) == CLAIMED) {
-                        claims.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            assertEquals(100, claims.get(), "each of the 100 cases claimed by exactly one node");
-        } finally {
-            workers.shutdown();
-        }
+        int claims = onBothNodes(100, "NH-RACE-", (node, caseId) -> node.claim(caseId) == CLAIMED);
+
+        assertEquals(100, claims, "each of the 100 cases claimed by exactly one node");
     }
 
     /**
-     * Each case is read by both nodes at about the same time, and the node that claims it records it at once. A claim
-     * that reads the ledger only before it is written, in an earlier statement or in its own, claims a case the other
-     * node claimed and recorded meanwhile: processed twice (2 of 3,000 cases on a loaded machine, for the latter).
+     * The node that claims a case records it at once. A claim that reads the ledger only before it is written, in an
+     * earlier statement or in its own, claims a case the other node claimed and recorded meanwhile: processed twice
+     * (2 of 3,000 cases on a loaded machine, for the latter).
      */
     @Test
     void aCaseRecordedWhileTheOtherNodeClaimsIsNotClaimedAgain() throws Exception {
+        int processed = onBothNodes(2000, "NH-RECORDED-", (node, caseId) -> {
+            CaseLedgerTable.Claim claim;
+            while ((claim = node.claim(caseId)) == HELD_ELSEWHERE) {
+                Thread.onSpinWait();
+            }
+            if (claim != CLAIMED) {
+                return false;
+            }
+            node.record(caseId);
+            return true;
+        });
+
+        assertEquals(2000, processed, "each of the 2,000 cases processed by exactly one node");
+    }
+
+    /** What a node does with a case it reads; true when it processed it. */
+    @FunctionalInterface
+    private interface NodeStep {
+        boolean run(CaseLedgerTable node, String caseId);
+    }
+
+    /**
+     * Two nodes on one PostgreSQL, each with its own writer, read each of {@code cases} cases at about the same time
+     * (8 workers take the case on one node, then on the other); returns how many times a node processed one.
+     */
+    private int onBothNodes(int cases, String prefix, NodeStep step) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try (StateStore store = postgresql(); GroupCommit writerA = new GroupCommit(store.dataSource(), 16, "a");
              GroupCommit writerB = new GroupCommit(store.dataSource(), 16, "b");
@@ -117,17 +121,12 @@ class CaseLedgerTableTest {
              CaseLedgerTable b = new CaseLedgerTable(store.dataSource(), writerB, clock, "node-b", TAKEOVER)) {
             AtomicInteger processed = new AtomicInteger();
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 4000; i++) {
-                String caseId = "NH-RECORDED-" + (i / 2);
+            for (int i = 0; i < 2 * cases; i++) {
+                String caseId = prefix + (i / 2);
                 CaseLedgerTable node = i % 2 == 0 ? a : b;
                 done.add(workers.submit(() -> {
-                    CaseLedgerTable.Claim claim;
-                    while ((claim = node.claim(caseId)) == HELD_ELSEWHERE) {
-                        Thread.onSpinWait();
-                    }
-                    if (claim == CLAIMED) {
+                    if (step.run(node, caseId)) {
                         processed.incrementAndGet();
-                        node.record(caseId);
                     }
                     return null;
                 }));
@@ -135,7 +134,7 @@ class CaseLedgerTableTest {
             for (Future<?> future : done) {
                 future.get();
             }
-            assertEquals(2000, processed.get(), "each of the 2,000 cases processed by exactly one node");
+            return processed.get();
         } finally {
             workers.shutdown();
         }
