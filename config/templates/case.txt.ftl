@@ -29,10 +29,12 @@
     description, place;  evidence: list of {url, web (boolean: an http(s) link)}
     attachments        files of an emailed report: list of {name, size ("1,2 MB"), bytes ("1.234.567 byte": exact),
                        sha256 (lower-case hex of the file, "-" when not attached), attached (boolean: false when
-                       over hub.mail.max-attachment-bytes, so not in this email)}
+                       over hub.mail.max-attachment-bytes, or left out to keep this email within
+                       hub.smtp.max-message-bytes), withheldForMail (boolean: left out for the latter)}
     attachmentsLeftOut files of the report after the first hub.mail.max-attachments-per-message, not forwarded:
                        {any (boolean), count (number), size ("1,2 MB", all of them), names (list: the first few
-                       short names), unnamed (number: those not in names), max (number: the maximum per message)}
+                       short names), unnamed (number: those not in names), max (number: the maximum per message),
+                       mailLimit ("9,5 MB": hub.smtp.max-message-bytes when it left a file out, else "-")}
     region.{known (boolean), code, name, fullName, type, government ("Pemerintah Kabupaten …"),
             head ("Bupati …", "Wali Kota …", "Gubernur …": the Pejabat Pembina Kepegawaian), personnelOffice ("BKPSDM"/"BKD")}
     reportedRegion     same keys as region: the region the report named
@@ -199,7 +201,7 @@ Bukti: laporan tidak menyertakan tautan maupun berkas bukti.
 Berkas dari laporan asli:
 <#list attachments as file>
   - ${file.name} (${file.size}) — <#if file.attached>terlampir pada email ini
-    ukuran ${file.bytes}; SHA-256 ${file.sha256}<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
+    ukuran ${file.bytes}; SHA-256 ${file.sha256}<#elseif file.withheldForMail>TIDAK DILAMPIRKAN karena ukuran email dibatasi ${attachmentsLeftOut.mailLimit}; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}<#else>TIDAK DILAMPIRKAN karena melebihi batas ukuran; berkas asli disimpan Bawaslu dan dapat diminta dengan menyebut nomor kasus ${caseId}</#if>
 </#list>
 <#if attachmentsLeftOut.any>
   - ${attachmentsLeftOut.count} berkas lain (${attachmentsLeftOut.size}) TIDAK DITERUSKAN karena satu laporan hanya dapat membawa ${attachmentsLeftOut.max} lampiran<#if attachmentsLeftOut.names?has_content>: ${attachmentsLeftOut.names?join(", ")}<#if attachmentsLeftOut.unnamed gt 0> dan ${attachmentsLeftOut.unnamed} lainnya</#if></#if>; email asli disimpan Bawaslu dan berkasnya dapat diminta dengan menyebut nomor kasus ${caseId}

@@ -2,6 +2,7 @@ package netralitas.hub.camel;
 
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.mail.Acknowledgement.Outcome;
@@ -54,8 +55,11 @@ public final class AcknowledgementComposer {
                                    @ExchangeProperty(HubProperties.DECISION) String decision,
                                    @ExchangeProperty(Exchange.DUPLICATE_MESSAGE) Boolean duplicate,
                                    @ExchangeProperty(HubProperties.PARKED_AS) Object parkedAs) {
+        // A case's own: its mail may have withheld more files than the message's reading did (MailSizeLimit).
+        AttachmentsLeftOut leftOut = outcome instanceof ViolationCase violationCase
+                ? violationCase.getEvidenceLeftOut() : mail.attachmentsLeftOut();
         return acknowledgement(outcome, mail, decision, duplicate, parkedAs)
-                .withAttachmentsLeftOut(mail.attachmentsLeftOut().acknowledgementNote());
+                .withAttachmentsLeftOut(leftOut.acknowledgementNote());
     }
 
     @SuppressWarnings("unchecked")

@@ -384,6 +384,10 @@ public final class AuditRecorder {
         files.put("maxPerMessage", leftOut.maxPerMessage());
         files.put("withheld", leftOut.withheld());
         files.put("maxAttachmentBytes", leftOut.maxAttachmentBytes());
+        if (leftOut.withheldForMail() > 0) {
+            files.put("withheldForMail", leftOut.withheldForMail());
+            files.put("maxMailBytes", leftOut.maxMailBytes());
+        }
         detail.put("attachmentsLeftOut", files);
     }
 

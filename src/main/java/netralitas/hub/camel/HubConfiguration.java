@@ -39,6 +39,7 @@ import netralitas.hub.mail.AcknowledgementPolicy;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.MailSignature;
+import netralitas.hub.mail.MailSizeLimit;
 import netralitas.hub.nip.NipValidator;
 import netralitas.hub.outbox.NoDelaySocketFactory;
 import netralitas.hub.outbox.ReusingMailSender;
@@ -188,7 +189,8 @@ public final class HubConfiguration implements CamelConfiguration {
             LOG.warn("Case mails carry no Reply-To: hub.followup.address is empty and neither hub.mail.report-address nor"
                     + " hub.imap.username is an address; offices' replies go to hub.mail.from");
         }
-        registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain, followUpAddress, clock.getZone()));
+        registry.bind("caseMailComposer", new CaseMailComposer(renderer, from, mailDomain, followUpAddress, clock.getZone(),
+                new MailSizeLimit(settings.longValue("hub.smtp.max-message-bytes"))));
         registry.bind("acknowledgementComposer", new AcknowledgementComposer(renderer, from, mailDomain, reportAddress));
         registry.bind("digestMailComposer", new DigestMailComposer(renderer, from, mailDomain, followUpAddress, clock));
         ReusingMailSender smtpSender = smtpSender(settings, clock);

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,11 +17,12 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Connects to a mail server the way the hub will (plain TCP, or TLS from the first byte for smtps/imaps), reads its
- * greeting and says goodbye. It logs in to nothing: the question is only whether the server is there and speaks
- * the expected protocol.
+ * greeting and says goodbye. It logs in to nothing: the question is whether the server is there and speaks the expected
+ * protocol, and for SMTP the largest message its EHLO announces (RFC 1870 {@code SIZE}).
  */
 final class MailServerGreeting {
 
@@ -42,6 +45,18 @@ final class MailServerGreeting {
     }
 
     private static final int MAX_LINE = 1000;
+    /** EHLO answer lines read at most: a server announces a dozen extensions. */
+    private static final int MAX_EHLO_LINES = 100;
+
+    /**
+     * What a server answered.
+     *
+     * @param problem   why it did not greet as a server of the protocol should, or null when it did
+     * @param sizeLimit the largest message an SMTP server announced it takes, in bytes; 0 when it announced none, no
+     *                  limit, or did not answer EHLO
+     */
+    record Answer(String problem, long sizeLimit) {
+    }
 
     private final Duration timeout;
 
@@ -51,13 +66,18 @@ final class MailServerGreeting {
 
     /** Why the server at host:port did not greet as a {@code protocol} server should, or null when it did. */
     String problem(Protocol protocol, String host, int port, boolean tls) {
+        return ask(protocol, host, port, tls).problem();
+    }
+
+    /** The server's greeting, and for SMTP its EHLO's size limit. */
+    Answer ask(Protocol protocol, String host, int port, boolean tls) {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Socket socket = new Socket();
         try {
             try {
                 socket.connect(new InetSocketAddress(host, port), millis);
             } catch (SocketTimeoutException e) {
-                return "no answer within " + ProbeMessages.shown(timeout) + " (connect timed out)";
+                return problem("no answer within " + ProbeMessages.shown(timeout) + " (connect timed out)");
             }
             socket.setSoTimeout(millis);
             if (tls) {
@@ -65,22 +85,23 @@ final class MailServerGreeting {
             }
             String greeting = greeting(protocol, socket.getInputStream());
             if (greeting == null) {
-                return "closed the connection without a greeting";
+                return problem("closed the connection without a greeting");
             }
             if (!protocol.ready(greeting)) {
-                return "answered " + CheckProblem.quoted(greeting) + " instead of an " + protocol + " greeting ("
-                        + String.join(" or ", protocol.readyPrefixes) + " …)";
+                return problem("answered " + CheckProblem.quoted(greeting) + " instead of an " + protocol + " greeting ("
+                        + String.join(" or ", protocol.readyPrefixes) + " …)");
             }
+            long sizeLimit = protocol == Protocol.SMTP ? ehloSizeLimit(socket) : 0;
             sayGoodbye(protocol, socket.getOutputStream());
-            return null;
+            return new Answer(null, sizeLimit);
         } catch (SocketTimeoutException e) {
-            return "connected, but no greeting within " + ProbeMessages.shown(timeout);
+            return problem("connected, but no greeting within " + ProbeMessages.shown(timeout));
         } catch (UnknownHostException e) {
-            return "no answer: unknown host";
+            return problem("no answer: unknown host");
         } catch (SSLException e) {
-            return "TLS handshake failed: " + ProbeMessages.detail(e);
+            return problem("TLS handshake failed: " + ProbeMessages.detail(e));
         } catch (IOException e) {
-            return "no answer: " + ProbeMessages.detail(e);
+            return problem("no answer: " + ProbeMessages.detail(e));
         } finally {
             try {
                 socket.close();
@@ -88,6 +109,53 @@ final class MailServerGreeting {
                 // The answer is known; a failed close changes nothing about it.
             }
         }
+    }
+
+    private static Answer problem(String problem) {
+        return new Answer(problem, 0);
+    }
+
+    /**
+     * The SIZE the server's EHLO answer announces, 0 when none. The client names itself by its address, as a host
+     * without a name may (RFC 5321 §4.1.3). A server that greeted but does not answer EHLO as expected is no problem
+     * of this check: the mail client will say.
+     */
+    private static long ehloSizeLimit(Socket socket) {
+        try {
+            socket.getOutputStream().write(("EHLO " + addressLiteral(socket.getLocalAddress()) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long size = 0;
+            for (int i = 0; i < MAX_EHLO_LINES; i++) {
+                String line = line(socket.getInputStream());
+                if (line == null || !line.startsWith("250")) {
+                    return 0;
+                }
+                String[] words = line.substring(Math.min(4, line.length())).strip().split("\\s+");
+                if (words.length == 2 && words[0].toUpperCase(Locale.ROOT).equals("SIZE")) {
+                    size = parseSize(words[1]);
+                }
+                if (!line.startsWith("250-")) {
+                    return size;
+                }
+            }
+            return size;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long parseSize(String text) {
+        try {
+            return Math.max(0, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String addressLiteral(InetAddress address) {
+        String text = address.getHostAddress().replaceFirst("%.*", "");
+        return address instanceof Inet6Address ? "[IPv6:" + text + "]" : "[" + text + "]";
     }
 
     /** TLS as the mail client does it, verifying that the certificate names the host. */

@@ -73,10 +73,18 @@ public final class ReachabilityCheck {
         if (host.isEmpty() || port.isEmpty() || !(tls || chosen.equals(protocol.name().toLowerCase(Locale.ROOT)))) {
             return;
         }
-        String problem = greeting.problem(protocol, host.get(), port.get(), tls);
-        if (problem != null) {
+        MailServerGreeting.Answer answer = greeting.ask(protocol, host.get(), port.get(), tls);
+        if (answer.problem() != null) {
             problems.add(new CheckProblem(prefix + ".host/" + prefix + ".port (" + host.get() + ":" + port.get() + ")",
-                    problem));
+                    answer.problem()));
+        }
+        Optional<Long> maxMessage = value("hub.smtp.max-message-bytes").flatMap(ReachabilityCheck::number);
+        if (protocol == MailServerGreeting.Protocol.SMTP && answer.sizeLimit() > 0 && maxMessage.isPresent()
+                && maxMessage.get() > answer.sizeLimit()) {
+            problems.add(new CheckProblem("hub.smtp.max-message-bytes (" + maxMessage.get() + ")", "above the "
+                    + answer.sizeLimit() + " bytes the SMTP server at " + host.get() + ":" + port.get() + " takes (its"
+                    + " EHLO says SIZE " + answer.sizeLimit() + "): a case mail with large evidence files would be"
+                    + " refused and dead-lettered; set it to at most " + answer.sizeLimit()));
         }
     }
 
@@ -98,6 +106,14 @@ public final class ReachabilityCheck {
 
     private Optional<String> value(String key) {
         return settings.get(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // SettingsCheck reports it
+        }
     }
 
     private static Optional<Integer> port(String text) {

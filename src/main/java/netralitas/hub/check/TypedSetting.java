@@ -70,6 +70,8 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             port("hub.smtp.port", 1, Scope.OUTSIDE_EMBEDDED),
             bool("hub.smtp.starttls", Scope.OUTSIDE_EMBEDDED),
             number("hub.smtp.timeout-ms", 1, INT_MAX, Scope.EVERY_MODE),
+            // Room for a case mail's texts, which are never left out.
+            number("hub.smtp.max-message-bytes", 100_000, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.smtp.max-messages-per-connection", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.smtp.max-idle-ms", 0, Long.MAX_VALUE, Scope.EVERY_MODE),
             number("hub.smtp.max-redeliveries", 0, INT_MAX, Scope.EVERY_MODE),

@@ -67,7 +67,7 @@ final class CaseView {
         m.put("description", text(r.description()));
         m.put("place", text(r.place()));
         m.put("evidence", evidence(r.evidence()));
-        m.put("attachments", attachments(c.getEvidenceFiles()));
+        m.put("attachments", attachments(c.getEvidenceFiles(), c.getEvidenceLeftOut()));
         m.put("attachmentsLeftOut", leftOut(c.getEvidenceLeftOut()));
         m.put("region", region(resolution == null ? null : resolution.region()));
         m.put("central", resolution != null && resolution.centralAgency());
@@ -206,18 +206,20 @@ final class CaseView {
         m.put("escalationReasons", k == null ? List.of() : List.copyOf(k.escalationReasons()));
     }
 
-    static List<Map<String, Object>> attachments(List<EvidenceFile> files) {
+    static List<Map<String, Object>> attachments(List<EvidenceFile> files, AttachmentsLeftOut leftOut) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EvidenceFile file : files) {
             out.add(Map.of("name", text(file.name()), "size", ByteSizes.format(file.size()), "bytes", ByteSizes.exact(file.size()),
-                    "sha256", file.withheld() ? ABSENT : file.sha256(), "attached", !file.withheld()));
+                    "sha256", file.withheld() ? ABSENT : file.sha256(), "attached", !file.withheld(),
+                    "withheldForMail", file.withheld() && !leftOut.withheldForItsSize(file)));
         }
         return out;
     }
 
     static Map<String, Object> leftOut(AttachmentsLeftOut leftOut) {
         return Map.of("any", leftOut.dropped() > 0, "count", leftOut.dropped(), "size", ByteSizes.format(leftOut.droppedBytes()),
-                "names", leftOut.droppedNames(), "unnamed", leftOut.unnamed(), "max", leftOut.maxPerMessage());
+                "names", leftOut.droppedNames(), "unnamed", leftOut.unnamed(), "max", leftOut.maxPerMessage(),
+                "mailLimit", leftOut.maxMailBytes() == 0 ? ABSENT : ByteSizes.format(leftOut.maxMailBytes()));
     }
 
     /** Only http(s) links become clickable: a "javascript:" URL in a report must stay inert text. */

@@ -75,7 +75,7 @@ final class DigestView {
         m.put("description", CaseView.text(c.getReport().description()));
         m.put("place", CaseView.text(c.getReport().place()));
         m.put("evidence", CaseView.evidence(c.getReport().evidence()));
-        m.put("attachments", CaseView.attachments(c.getEvidenceFiles()));
+        m.put("attachments", CaseView.attachments(c.getEvidenceFiles(), c.getEvidenceLeftOut()));
         List<String> own = basis.all().stream().filter(citation -> !shared.contains(citation)).toList();
         m.put("basis", Map.of("own", own, "sanction", basis.sanction() == null ? CaseView.ABSENT : basis.sanction()));
         return m;

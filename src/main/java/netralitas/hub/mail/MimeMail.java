@@ -46,6 +46,13 @@ public final class MimeMail {
     private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
     private static final String OCTET_STREAM = "application/octet-stream";
     private static final int MAX_HEADER_LENGTH = 1000;
+    /** Base64 lines as Jakarta Mail writes them: 76 characters and CRLF. */
+    private static final int BASE64_LINE = 76;
+    /**
+     * A part's boundary line and headers, at most: a file's name (100 characters, which RFC 2231 may encode at 9 bytes
+     * each) is written twice, as the type's {@code name} and the disposition's {@code filename}.
+     */
+    static final int PART_ALLOWANCE = 2048;
     /** Headers the caller gives that are set from the parts, or by the sender (Date), never copied. */
     private static final Set<String> STRUCTURAL = Set.of("mime-version", "content-type", "content-transfer-encoding", "date");
 
@@ -93,6 +100,49 @@ public final class MimeMail {
         }
         message.setContent(mixed);
         return message;
+    }
+
+    /**
+     * The bytes {@link #build} makes of these texts and files, the message's own headers aside: each text as
+     * quoted-printable and each attached file as base64, exactly, and {@link #PART_ALLOWANCE} for each part's boundary
+     * and headers. Never less than those parts take when sent.
+     */
+    public static long partsSize(String text, String html, List<EvidenceFile> files) {
+        long size = 0;
+        for (String content : new String[] {text, html}) {
+            if (content != null) {
+                size += PART_ALLOWANCE + quotedPrintableLength(content);
+            }
+        }
+        if (files != null) {
+            for (EvidenceFile file : files) {
+                if (!file.withheld()) {
+                    size += PART_ALLOWANCE + base64Length(file.size());
+                }
+            }
+        }
+        return size;
+    }
+
+    /** The base64 of {@code bytes} bytes in lines of {@link #BASE64_LINE} characters, each ended by CRLF. */
+    static long base64Length(long bytes) {
+        long characters = 4 * ((bytes + 2) / 3);
+        return characters + 2 * ((characters + BASE64_LINE - 1) / BASE64_LINE);
+    }
+
+    private static long quotedPrintableLength(String content) {
+        long[] length = {0};
+        try (OutputStream encoder = MimeUtility.encode(new OutputStream() {
+            @Override
+            public void write(int b) {
+                length[0]++;
+            }
+        }, QUOTED_PRINTABLE)) {
+            encoder.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Cannot measure a text as quoted-printable", e);
+        }
+        return length[0];
     }
 
     /** Both texts: multipart/alternative; one of them (an acknowledgement is plain text only): that one alone. */

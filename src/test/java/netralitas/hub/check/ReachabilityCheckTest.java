@@ -40,7 +40,8 @@ class ReachabilityCheckTest {
 
     @BeforeEach
     void startPartners() throws IOException {
-        smtp = new GreetingServer("220-smtp.bawaslu.example siap\r\n220 ok\r\n");
+        smtp = new GreetingServer("220-smtp.bawaslu.example siap\r\n220 ok\r\n",
+                "250-smtp.bawaslu.example\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250 8BITMIME\r\n");
         imap = new GreetingServer("* OK ready\r\n");
         bkn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         bkn.createContext("/oauth2/token", exchange -> {
@@ -77,11 +78,28 @@ class ReachabilityCheckTest {
     @Test
     void partnersThatAnswerGiveNoProblem() throws InterruptedException {
         assertEquals(List.of(), check(Duration.ofSeconds(5)));
-        assertEquals("QUIT", smtp.firstLineReceived());
+        assertEquals(List.of("EHLO [127.0.0.1]", "QUIT"), smtp.linesReceived());
         assertEquals("a1 LOGOUT", imap.firstLineReceived());
         assertEquals("Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)),
                 bknAuthorization.get());
         assertEquals("grant_type=client_credentials", bknBody.get());
+    }
+
+    @Test
+    void aMailSizeAboveWhatTheSmtpServerAnnouncesIsAProblem() throws IOException {
+        settings.put("hub.smtp.max-message-bytes", "10240000");
+        assertEquals(List.of(), check(Duration.ofSeconds(5)), "at its SIZE");
+        settings.put("hub.smtp.max-message-bytes", "26214400");
+        assertEquals(List.of("hub.smtp.max-message-bytes (26214400): above the 10240000 bytes the SMTP server at 127.0.0.1:"
+                + smtp.port() + " takes (its EHLO says SIZE 10240000): a case mail with large evidence files would be"
+                + " refused and dead-lettered; set it to at most 10240000"), lines(check(Duration.ofSeconds(5))));
+        try (GreetingServer unlimited = new GreetingServer("220 ok\r\n", "250-smtp.example\r\n250 SIZE\r\n");
+             GreetingServer noEhlo = new GreetingServer("220 ok\r\n", "502 5.5.1 command not recognised\r\n")) {
+            settings.put("hub.smtp.port", String.valueOf(unlimited.port()));
+            assertEquals(List.of(), check(Duration.ofSeconds(5)), "SIZE without a number: no limit announced");
+            settings.put("hub.smtp.port", String.valueOf(noEhlo.port()));
+            assertEquals(List.of(), check(Duration.ofSeconds(5)), "no EHLO: nothing announced");
+        }
     }
 
     @Test

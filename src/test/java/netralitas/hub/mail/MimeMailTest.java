@@ -158,6 +158,32 @@ class MimeMailTest {
         assertEquals(html.replace("\n", "\r\n"), alternative.getBodyPart(1).getContent());
     }
 
+    @Test
+    void partsSizeIsNeverBelowWhatTheMessageCarriesAfterItsHeaders() throws Exception {
+        String text = "Uraian — kampanye di Balai Desa =3D ".repeat(400) + "\n" + "x".repeat(5000);
+        String html = "<p>Uraian — <b>kampanye</b> di Balai Desa</p>\n".repeat(300);
+        List<EvidenceFile> files = new java.util.ArrayList<>();
+        int index = 0;
+        for (int size : new int[] {0, 1, 2, 3, 56, 57, 58, 1_000, 99_999}) {
+            byte[] content = new byte[size];
+            new java.util.Random(size).nextBytes(content);
+            files.add(new EvidenceFile("foto kegiatan paslon nomor satu — é ü " + index++ + ".jpg", "image/jpeg", size,
+                    content, false));
+        }
+        files.add(new EvidenceFile("video.mp4", "video/mp4", 20L * 1024 * 1024, null, true));
+        MimeMessage message = MimeMail.build(SESSION, headers(), text, html, files);
+        message.saveChanges();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        String wire = out.toString(StandardCharsets.ISO_8859_1);
+        long afterHeaders = wire.length() - wire.indexOf("\r\n\r\n");
+
+        long size = MimeMail.partsSize(text, html, files);
+        assertTrue(size >= afterHeaders, size + " < " + afterHeaders);
+        assertTrue(size - afterHeaders <= 11L * MimeMail.PART_ALLOWANCE, "exact but for the parts' allowance: " + size
+                + " against " + afterHeaders);
+    }
+
     private static Map<String, Object> headers() {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("From", "Netralitas Hub <netralitas-hub@bawaslu.example>");
