@@ -21,7 +21,7 @@ public final class CsvBatchOutcomes implements AggregationStrategy {
         List<CsvFileOutcome> outcomes = oldExchange == null ? new ArrayList<>()
                 : new ArrayList<>(oldExchange.getMessage().getBody(List.class));
         outcomes.add(outcome(newExchange));
-        Exchange result = oldExchange == null ? newExchange : oldExchange;
+        Exchange result = oldExchange == null ? SplitResult.adopt(newExchange) : oldExchange;
         result.getMessage().setBody(List.copyOf(outcomes));
         return result;
     }

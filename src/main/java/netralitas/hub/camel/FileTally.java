@@ -47,7 +47,7 @@ public final class FileTally implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         Counts counts = oldExchange == null ? new Counts(0, 0) : oldExchange.getMessage().getBody(Counts.class);
-        Exchange result = oldExchange == null ? newExchange : oldExchange;
+        Exchange result = oldExchange == null ? SplitResult.adopt(newExchange) : oldExchange;
         // A row that failed (its case could not even be parked: the state store is away) fails the file once the
         // other rows are done; the route that read the file decides what becomes of it. Never counted as accepted.
         if (newExchange.getException() != null) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class FileTallyTest {
 
@@ -32,6 +33,29 @@ class FileTallyTest {
         assertEquals(List.of(3L, 7L, 12L, 18L, 25L), counts.firstRejected().stream().map(RejectedLine::line).toList());
         assertEquals("uraian kosong", counts.firstRejected().get(0).reason());
         assertEquals("16 rows: 8 accepted, 8 rejected", counts.toString());
+    }
+
+    /**
+     * A row dead-lettered by hub-failures carries its error handler's mark; as the split's result, Camel would copy it
+     * into the file's exchange and end the route there: no summary, no check that the file stayed unchanged, and for an
+     * emailed CSV no acknowledgement.
+     */
+    @Test
+    void aFirstRowWhoseFailureWasHandledDoesNotEndTheRouteAfterTheSplit() {
+        Exchange file = tally.aggregate(null, handled(row("a good row, dead-lettered on its way")));
+        assertEquals(1, file.getMessage().getBody(FileTally.Counts.class).accepted());
+        Exchange batch = new CsvBatchOutcomes().aggregate(null, handled(row(new FileTally.Counts(1, 0))));
+
+        for (Exchange exchange : List.of(file, batch)) {
+            assertFalse(exchange.getExchangeExtension().isErrorHandlerHandledSet());
+            assertFalse(exchange.getExchangeExtension().isRedeliveryExhausted());
+        }
+    }
+
+    private static Exchange handled(Exchange exchange) {
+        exchange.getExchangeExtension().setErrorHandlerHandled(true);
+        exchange.getExchangeExtension().setRedeliveryExhausted(true);
+        return exchange;
     }
 
     private Exchange row(Object body) {

@@ -57,6 +57,8 @@ class AcknowledgementEndToEndTest {
     private static final int CAP = 10;
     /** The SMTP server refuses this recipient for good (550). */
     private static final String REFUSED = "ditolak@pelapor.example";
+    /** And this office's inbox: its cases are dead-lettered. */
+    private static final String REFUSED_OFFICE = "bkpsdm.kota-bengkulu@pemda.example";
 
     private static TestHub hub;
     private static ImapMailbox imap;
@@ -68,6 +70,7 @@ class AcknowledgementEndToEndTest {
                 TestHub.CONSUMER_KEY, TestHub.CONSUMER_SECRET), true).start();
         imap = hub.imap();
         hub.smtp.rejectRecipient(REFUSED, "550 5.1.1 <" + REFUSED + ">: Recipient address rejected: User unknown");
+        hub.smtp.rejectRecipient(REFUSED_OFFICE, "550 5.1.1 <" + REFUSED_OFFICE + ">: Recipient address rejected: User unknown");
         List<byte[]> messages = new ArrayList<>();
         // First: what comes after it must not notice.
         messages.add(mail("Ditolak <" + REFUSED + ">", "Laporan ASN Bungo", "<refused-ack@pelapor.example>", "",
@@ -99,6 +102,10 @@ class AcknowledgementEndToEndTest {
         messages.add(mail("Fajar <fajar.pelapor@pelapor.example>", "Laporan kampanye", "<digest-lap@pelapor.example>", "",
                 report("198712052011011003", "Fajar Nugroho", "Kab. Kepahiang", "CAMPAIGN_EVENT")));
         messages.add(unreadableCsv());
+        messages.add(mail("Pelapor Bengkulu <pelapor.bengkulu@pelapor.example>", "Laporan ASN Kota Bengkulu",
+                "<dead-letter-lap@pelapor.example>", "",
+                report("197406151998031005", "Bambang Suryadi", "Kota Bengkulu", "PARTISAN_ACTIVITY")));
+        messages.add(csvWithADeadLetteredRow());
         // The same message again: a duplicate of the report above.
         messages.add(replyTo);
         appendAndAwait(messages);
@@ -126,6 +133,25 @@ class AcknowledgementEndToEndTest {
         assertEquals(1, imap.messages("bkpsdm.kab-bungo@pemda.example").size(), "the report reached its office once");
         assertWithheld(messageId, "ditolak server SMTP (550), tidak dikirim ulang");
         assertTrue(eventNames("<milis-lap@pelapor.example>").contains("DELIVERED"), "the messages behind it went on");
+    }
+
+    @Test
+    void aReportDeadLetteredOnItsWayIsAcknowledgedAsHandedToBawaslu() throws Exception {
+        String messageId = "<dead-letter-lap@pelapor.example>";
+        assertTrue(inFolder("Processed", messageId));
+        List<String> trail = eventNames(messageId);
+        assertTrue(trail.contains("DEAD_LETTERED") && trail.contains("ACKNOWLEDGED"), trail.toString());
+        List<MimeMessage> acks = acknowledgements("pelapor.bengkulu@pelapor.example");
+        assertEquals(1, acks.size());
+        String text = MailText.of(acks.get(0)).plain();
+        assertTrue(text.contains("diserahkan kepada petugas Bawaslu untuk ditelaah"), text);
+        assertTrue(text.contains("Nomor kasus: " + caseOf(messageId)), text);
+        assertFalse(text.contains(FORWARDED_TEXT), text);
+
+        List<MimeMessage> batch = acknowledgements("rekap.bengkulu@pelapor.example");
+        assertEquals(1, batch.size(), "a batch whose row was dead-lettered is answered once, as a batch");
+        assertTrue(MailText.of(batch.get(0)).plain().contains("Lampiran CSV ke-1: 1 baris diterima, 0 baris ditolak"),
+                MailText.of(batch.get(0)).plain());
     }
 
     @Test
@@ -308,6 +334,22 @@ class AcknowledgementEndToEndTest {
                 + "--m\nContent-Type: text/plain\n\nRekap terlampir.\n"
                 + "--m\nContent-Type: text/csv; name=\"rekap'klik evil.example.csv\"\nContent-Transfer-Encoding: base64\n"
                 + "Content-Disposition: attachment; filename=\"rekap'klik evil.example.csv\"\n\n" + csv + "\n--m--\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A batch whose one row goes to the refused office: the row is dead-lettered, the batch answered once. */
+    private static byte[] csvWithADeadLetteredRow() {
+        String csv = java.util.Base64.getMimeEncoder().encodeToString(("nomor_laporan;tanggal_kejadian;nip_terlapor;"
+                + "nama_terlapor;wilayah;jenis_pelanggaran;uraian\n"
+                + "009/LP/PB/Kota/17.71/X/2024;2024-10-20;197406151998031005;Bambang Suryadi;Kota Bengkulu;"
+                + "PARTISAN_ACTIVITY;Terlapor mengajak warga memilih pasangan calon wali kota di kantor kelurahan.\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return ("From: Rekap Bengkulu <rekap.bengkulu@pelapor.example>\nTo: laporan@bawaslu.example\nSubject: Rekap\n"
+                + "Date: Mon, 21 Oct 2024 10:00:00 +0700\nMessage-ID: <csv-dead-letter@pelapor.example>\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+                + "--m\nContent-Type: text/plain\n\nRekap terlampir.\n"
+                + "--m\nContent-Type: text/csv; name=\"rekap.csv\"\nContent-Transfer-Encoding: base64\n"
+                + "Content-Disposition: attachment; filename=\"rekap.csv\"\n\n" + csv + "\n--m--\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
