@@ -15,11 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,9 +86,17 @@ public final class InboundMailReader {
      */
     public InboundMail fetch(Message message) throws MessagingException, IOException {
         int declared = message.getSize();
+        // Asked of the server only for a message without a Date header.
+        Supplier<Date> received = () -> {
+            try {
+                return message.getReceivedDate();
+            } catch (MessagingException e) {
+                return null;
+            }
+        };
         if (declared > limits.maxMessageBytes()) {
             return outOfBounds(fetchCapped(message, OVERSIZE_PREFIX_BYTES, -1).bytes(),
-                    MailBoundExceeded.messageSize(declared, limits));
+                    MailBoundExceeded.messageSize(declared, limits), received);
         }
         CappedBuffer raw = fetchCapped(message, limits.maxMessageBytes(), declared);
         // Jakarta Mail takes a server's NO to the fetch (Dovecot's "[SERVERBUG]" for a message it cannot parse) for
@@ -95,9 +105,9 @@ public final class InboundMailReader {
             throw new IOException("the mail server sent no content for this message of " + declared + " bytes");
         }
         if (raw.overflowed()) {
-            return outOfBounds(prefix(raw.bytes()), MailBoundExceeded.messageSize(-1, limits));
+            return outOfBounds(prefix(raw.bytes()), MailBoundExceeded.messageSize(-1, limits), received);
         }
-        return read(raw.bytes());
+        return read(raw.bytes(), received);
     }
 
     private static byte[] prefix(byte[] raw) {
@@ -117,11 +127,19 @@ public final class InboundMailReader {
     }
 
     public InboundMail read(byte[] rawMessage) {
+        return read(rawMessage, () -> null);
+    }
+
+    /**
+     * @param received when the mailbox received the message (IMAP's INTERNALDATE; null when unknown), asked only when
+     *                 it has no Date header, so that its case id, and the incident date it implies, still carry a date
+     */
+    public InboundMail read(byte[] rawMessage, Supplier<Date> received) {
         if (rawMessage == null || rawMessage.length == 0) {
             return unreadable(null, sha256Id(new byte[0]), "pesan kosong");
         }
         if (rawMessage.length > limits.maxMessageBytes()) {
-            return outOfBounds(prefix(rawMessage), MailBoundExceeded.messageSize(rawMessage.length, limits));
+            return outOfBounds(prefix(rawMessage), MailBoundExceeded.messageSize(rawMessage.length, limits), received);
         }
         String fallbackId = sha256Id(rawMessage);
         long headerBytes;
@@ -131,13 +149,13 @@ public final class InboundMailReader {
             throw new IllegalStateException("a byte array cannot fail to be read", e);
         }
         if (headerBytes > limits.maxHeaderBytes()) {
-            return outOfBounds(prefix(rawMessage), MailBoundExceeded.headerBytes(limits));
+            return outOfBounds(prefix(rawMessage), MailBoundExceeded.headerBytes(limits), received);
         }
         MimeMessage message;
         Headers headers;
         try {
             message = new MimeMessage(session, new SharedByteArrayInputStream(rawMessage));
-            headers = headers(message, fallbackId);
+            headers = headers(message, fallbackId, received);
         } catch (MessagingException | RuntimeException e) {
             return unreadable(null, fallbackId, "header pesan tidak dapat dibaca: " + PartWalker.detail(e));
         }
@@ -175,11 +193,11 @@ public final class InboundMailReader {
      * A message past a bound of its size or headers, known by the headers in its first bytes: a machine's message is
      * still recognised as not a report; anything else is quarantined with the bound as its reason.
      */
-    private InboundMail outOfBounds(byte[] prefix, MailBoundExceeded bound) {
+    private InboundMail outOfBounds(byte[] prefix, MailBoundExceeded bound, Supplier<Date> received) {
         String fallbackId = sha256Id(prefix);
         try {
             MimeMessage head = new MimeMessage(session, new SharedByteArrayInputStream(prefix));
-            Headers headers = headers(head, fallbackId);
+            Headers headers = headers(head, fallbackId, received);
             String automated = AutomatedMail.reason(head, headers.fromAddress());
             return automated != null
                     ? headers.toMail(MailKind.NOT_A_REPORT, automated, "", null)
@@ -258,13 +276,13 @@ public final class InboundMailReader {
         }
     }
 
-    private Headers headers(MimeMessage message, String fallbackId) throws MessagingException {
+    private Headers headers(MimeMessage message, String fallbackId, Supplier<Date> received) throws MessagingException {
         String messageId = messageId(message.getHeader("Message-ID", null));
         InternetAddress from = firstAddress(message.getHeader("From", ","));
         String fromAddress = bareAddress(from);
         String fromName = from == null ? null : SingleLine.of(from.getPersonal(), MAX_NAME_CHARS);
         String subject = decodedSubject(message);
-        return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message), fromAddress, fromName,
+        return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message, received), fromAddress, fromName,
                 SingleLine.of(subject, MAX_SUBJECT_CHARS), subject == null ? 0 : subject.length(),
                 AutomatedMail.noReplyReason(message), threadIds(message.getHeader("In-Reply-To", " ")),
                 threadIds(message.getHeader("References", " ")));
@@ -332,13 +350,18 @@ public final class InboundMailReader {
         }
     }
 
-    private LocalDate sentDate(MimeMessage message) {
+    /** The Date header's day, else the day the mailbox received it (many scripts and test messages send no Date). */
+    private LocalDate sentDate(MimeMessage message, Supplier<Date> received) {
+        Date date;
         try {
-            java.util.Date date = message.getSentDate();
-            return date == null ? null : date.toInstant().atZone(zone).toLocalDate();
+            date = message.getSentDate();
         } catch (MessagingException | RuntimeException e) {
-            return null;
+            date = null;
         }
+        if (date == null) {
+            date = received.get();
+        }
+        return date == null ? null : date.toInstant().atZone(zone).toLocalDate();
     }
 
     private static String decodedSubject(MimeMessage message) {

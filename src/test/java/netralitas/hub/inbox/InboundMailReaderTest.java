@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -314,5 +317,30 @@ class InboundMailReaderTest {
         assertTrue(mail.inReplyTo().isEmpty());
         assertTrue(mail.references().isEmpty());
         assertEquals(mail.text(), mail.ownText());
+    }
+
+    @Test
+    void aMessageWithoutADateHeaderIsDatedByWhenTheMailboxReceivedIt() {
+        String head = "From: Pelapor <pelapor@pelapor.example>\r\nTo: laporan@bawaslu.example\r\nSubject: Laporan\r\n"
+                + "Message-ID: <tanpa-tanggal@pelapor.example>\r\n";
+        String body = "\r\nNIP Terlapor: 197803122003121004\r\nUraian: Terlapor berkampanye kemarin.\r\n";
+        // 2024-10-21 23:30 UTC is 22 October in Jakarta, the hub's zone.
+        Date received = Date.from(Instant.parse("2024-10-21T23:30:00Z"));
+        int[] asked = {0};
+        Supplier<Date> mailbox = () -> {
+            asked[0]++;
+            return received;
+        };
+
+        InboundMail undated = MailCorpus.reader().read((head + body).getBytes(StandardCharsets.US_ASCII), mailbox);
+        assertEquals(LocalDate.of(2024, 10, 22), undated.sentDate());
+        assertEquals("<tanpa-tanggal@pelapor.example>", undated.sourceId());
+
+        InboundMail dated = MailCorpus.reader().read((head + "Date: Fri, 11 Oct 2024 08:15:00 +0700\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII), mailbox);
+        assertEquals(LocalDate.of(2024, 10, 11), dated.sentDate(), "the Date header wins");
+        assertEquals(1, asked[0], "the mailbox is asked only for the message without a Date header");
+        assertNull(MailCorpus.reader().read((head + body).getBytes(StandardCharsets.US_ASCII)).sentDate(),
+                "a file read without a mailbox has no date to fall back on");
     }
 }
