@@ -1,13 +1,9 @@
 package netralitas.hub.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +64,7 @@ public final class CsvReportReader {
 
     private CsvRows open(InputStream in, String fileName, boolean mayBeUnfinished,
                          Supplier<List<String>> earlierHeader) throws IOException {
-        Reader reader = utf8(in);
+        Reader reader = CsvEncoding.reader(in, BUFFER_SIZE);
         CSVParser parser = null;
         try {
             skipByteOrderMark(reader);
@@ -109,14 +105,6 @@ public final class CsvReportReader {
         }
     }
 
-    private static Reader utf8(InputStream in) {
-        // Invalid bytes become U+FFFD: one mis-encoded name must not make the whole file unreadable.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(Objects.requireNonNull(in, "in"), decoder), BUFFER_SIZE);
-    }
-
     private static void skipByteOrderMark(Reader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
@@ -124,12 +112,16 @@ public final class CsvReportReader {
         }
     }
 
-    /** ';' when the header line has more semicolons than commas outside quotes, else ','. */
+    /**
+     * The most frequent of ';', tab and ',' outside quotes in the header line; ',' when there is none or a tie with it,
+     * ';' over a tab.
+     */
     private char detectDelimiter(Reader reader) throws IOException {
         // A header line past the record bound is rejected anyway; scanning further would only hold more of it.
         int limit = (int) Math.min(HEADER_SCAN_LIMIT, bounds.maxRecordChars() + 2L);
         reader.mark(limit);
         int semicolons = 0;
+        int tabs = 0;
         int commas = 0;
         boolean quoted = false;
         for (int i = 0; i < limit - 1; i++) {
@@ -143,10 +135,15 @@ public final class CsvReportReader {
                 semicolons++;
             } else if (!quoted && c == ',') {
                 commas++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
             }
         }
         reader.reset();
-        return semicolons > commas ? ';' : ',';
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
     }
 
     /** The cells of the first line (the header, or the first row of a continued file); null when it is not complete. */

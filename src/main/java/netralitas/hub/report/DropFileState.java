@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -30,8 +31,13 @@ public record DropFileState(long size, long modifiedMillis, Object identity) {
             if (size == 0) {
                 return false;
             }
+            ByteBuffer head = ByteBuffer.allocate(2);
+            channel.read(head);
+            // UTF-16 little-endian ends a line with LF then NUL: its last character is in the two last bytes.
+            int lastChar = CsvEncoding.littleEndianUtf16(Arrays.copyOf(head.array(), head.position())) && size >= 4
+                    ? 2 : 1;
             ByteBuffer last = ByteBuffer.allocate(1);
-            channel.position(size - 1);
+            channel.position(size - lastChar);
             if (channel.read(last) != 1) {
                 return false;
             }

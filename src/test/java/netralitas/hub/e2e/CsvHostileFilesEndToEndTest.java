@@ -165,6 +165,24 @@ class CsvHostileFilesEndToEndTest {
         }
     }
 
+    /**
+     * Excel's "Unicode Text" (UTF-16 little-endian with its byte order mark, tab-delimited, CRLF) is read as soon as it
+     * is there: its lines end in LF and NUL, and a file whose last byte is no line ending would wait hub.csv.settle-ms
+     * for its writer, here longer than the test.
+     */
+    @Test
+    void excelsUnicodeTextIsReadAtOnce(@TempDir Path work) throws Exception {
+        try (TestHub hub = new TestHub(work)) {
+            hub.settings.put("hub.csv.settle-ms", "600000");
+            hub.start();
+            Files.createDirectories(hub.dropDir());
+            String unicodeText = ("\uFEFF" + HEADER + good(6)).replace(',', '\t').replace("\n", "\r\n");
+            dropGenerated(work, "unicode.csv", out -> out.write(unicodeText.getBytes(StandardCharsets.UTF_16LE)));
+            await(() -> drained(hub.dropDir()) && events(work, "DELIVERED").size() == 1, "the file was not read", null);
+            assertEquals(List.of("unicode.csv:2"), events(work, "RECEIVED").stream().map(AuditEvent::source).toList());
+        }
+    }
+
     @Test
     void aCsvAttachmentWithoutHeaderIsRejectedInTheFilesOwnWords(@TempDir Path work) throws Exception {
         String csv = "3,2024-10-10,199308122019031007,Wagiman Hadiwidjojo,0813-5551-1051\r\n";

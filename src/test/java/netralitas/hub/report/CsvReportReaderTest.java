@@ -76,6 +76,40 @@ class CsvReportReaderTest {
         }
     }
 
+    /** Excel's "Unicode Text": UTF-16 little-endian with its byte order mark, tab-delimited, CRLF. */
+    @Test
+    void utf16WithItsByteOrderMarkAndTabsIsRead() throws IOException {
+        String csv = "\uFEFFtanggal_kejadian\tnip_terlapor\tnama_terlapor\turaian\r\n"
+                + "05/10/2024\t" + NIP + "\tDésa Purnamasari\tHadir, memakai atribut; berorasi\r\n";
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            List<CsvRow> rows = readAll(csv.getBytes(charset), "unicode.csv");
+            assertEquals(1, rows.size(), charset.name());
+            Report r = accepted(rows.get(0));
+            assertEquals("Désa Purnamasari", r.name(), charset.name());
+            assertEquals("Hadir, memakai atribut; berorasi", r.description(), charset.name());
+        }
+    }
+
+    @Test
+    void aSpreadsheetOrBinaryFileUnderACsvNameIsRefusedWithWhatToDo() {
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        byte[] utf16WithoutMark = ("tanggal_kejadian;nip_terlapor;uraian\n05/10/2024;" + NIP + ";x\n")
+                .getBytes(StandardCharsets.UTF_16LE);
+        assertEquals("berkas adalah lembar kerja XLSX/ODS (arsip ZIP), bukan CSV: simpan ulang dari aplikasi lembar kerja"
+                + " sebagai \"CSV UTF-8\"", assertThrows(CsvFileException.class, () -> readAll(xlsx, "rekap.csv")).getMessage());
+        assertTrue(assertThrows(CsvFileException.class, () -> readAll(xls, "rekap.csv")).getMessage()
+                .startsWith("berkas adalah lembar kerja Excel lama (XLS), bukan CSV"));
+        assertTrue(assertThrows(CsvFileException.class, () -> readAll(utf16WithoutMark, "rekap.csv")).getMessage()
+                .startsWith("berkas bukan teks CSV"));
+    }
+
+    @Test
+    void aStrayNulInATextFileIsACellsProblemNotTheFiles() throws IOException {
+        String csv = "tanggal_kejadian;nip_terlapor;uraian\n05/10/2024;" + NIP + ";hadir\u0000 di kampanye\n";
+        assertEquals(1, readAll(csv, "nul.csv").size());
+    }
+
     @Test
     void bomAndCrlf() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
