@@ -64,12 +64,7 @@ final class MailServerGreeting {
         this.timeout = timeout;
     }
 
-    /** Why the server at host:port did not greet as a {@code protocol} server should, or null when it did. */
-    String problem(Protocol protocol, String host, int port, boolean tls) {
-        return ask(protocol, host, port, tls).problem();
-    }
-
-    /** The server's greeting, and for SMTP its EHLO's size limit. */
+    /** Whether the server at host:port greeted as a {@code protocol} server should; for SMTP, its EHLO's SIZE. */
     Answer ask(Protocol protocol, String host, int port, boolean tls) {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Socket socket = new Socket();

@@ -282,8 +282,8 @@ public final class InboundMailReader {
         String fromAddress = bareAddress(from);
         String fromName = from == null ? null : SingleLine.of(from.getPersonal(), MAX_NAME_CHARS);
         String subject = decodedSubject(message);
-        return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message, received), fromAddress, fromName,
-                SingleLine.of(subject, MAX_SUBJECT_CHARS), subject == null ? 0 : subject.length(),
+        return new Headers(messageId, messageId != null ? messageId : fallbackId, sentDate(message, received),
+                fromAddress, fromName, SingleLine.of(subject, MAX_SUBJECT_CHARS), subject == null ? 0 : subject.length(),
                 AutomatedMail.noReplyReason(message), threadIds(message.getHeader("In-Reply-To", " ")),
                 threadIds(message.getHeader("References", " ")));
     }
