@@ -10,6 +10,7 @@ import jakarta.mail.search.SearchTerm;
 import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.inbox.MailboxUid;
+import netralitas.hub.inbox.PendingMoves;
 
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import java.util.Set;
 /**
  * The IMAP consumer's search: the messages of the folder, read or not, that are not held back, neither by the retry
  * schedule (BKN or SMTP down) nor by their own failures (MailReadFailures: the message failed and its delay has not
- * passed). Held messages
+ * passed) nor by a move out of the folder that failed (PendingMoves). Held messages
  * do not take the places of {@code maxMessagesPerPoll}, so a backlog of failing messages never blocks the ones behind
  * it, and a message that always fails is not fetched again before its delay.
  * IMAP cannot evaluate this term on the server; Jakarta Mail falls back to matching it here, message by message, from
@@ -32,12 +33,14 @@ public final class DueMessages extends SearchTerm {
     private final String mailbox;
     private final transient MailRetrySchedule schedule;
     private final transient MailReadFailures failures;
+    private final transient PendingMoves moves;
 
     /** @param mailbox {@link netralitas.hub.inbox.MailboxUid#REPORT} or {@code FOLLOW_UP}: whose messages it matches */
-    public DueMessages(String mailbox, MailRetrySchedule schedule, MailReadFailures failures) {
+    public DueMessages(String mailbox, MailRetrySchedule schedule, MailReadFailures failures, PendingMoves moves) {
         this.mailbox = mailbox;
         this.schedule = schedule;
         this.failures = failures;
+        this.moves = moves;
     }
 
     @Override
@@ -53,7 +56,9 @@ public final class DueMessages extends SearchTerm {
                 return false;
             }
             MailboxUid key = MailboxUids.of(mailbox, message);
-            return schedule.isDue(key) && failures.isDue(key);
+            // First: a message handed back to be moved and still here is a failed move, counted whatever else holds it.
+            boolean moveDue = moves.isDue(key);
+            return moveDue && schedule.isDue(key) && failures.isDue(key);
         } catch (MessagingException e) {
             // Unreadable flags: let the consumer try the message; its own handling decides.
             return true;
@@ -73,6 +78,7 @@ public final class DueMessages extends SearchTerm {
         for (Message message : messages) {
             present.add(uidFolder.getUID(message));
         }
+        moves.retainPresent(mailbox, folder.getFullName(), uidFolder.getUIDValidity(), present);
         try {
             failures.retainPresent(mailbox, folder.getFullName(), uidFolder.getUIDValidity(), present);
         } catch (SQLException e) {

@@ -35,6 +35,7 @@ import netralitas.hub.inbox.MailReadFailures;
 import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.inbox.MailboxUid;
+import netralitas.hub.inbox.PendingMoves;
 import netralitas.hub.mail.AcknowledgementPolicy;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
@@ -274,8 +275,12 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("mailReadFailures", readFailures);
-        registry.bind("dueMessages", new DueMessages(MailboxUid.REPORT, retrySchedule, readFailures));
-        registry.bind("followUpDueMessages", new DueMessages(MailboxUid.FOLLOW_UP, retrySchedule, readFailures));
+        PendingMoves pendingMoves = new PendingMoves(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
+                Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
+        registry.bind("pendingMoves", pendingMoves);
+        registry.bind("dueMessages", new DueMessages(MailboxUid.REPORT, retrySchedule, readFailures, pendingMoves));
+        registry.bind("followUpDueMessages", new DueMessages(MailboxUid.FOLLOW_UP, retrySchedule, readFailures,
+                pendingMoves));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {
