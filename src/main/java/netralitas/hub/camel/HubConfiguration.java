@@ -278,6 +278,7 @@ public final class HubConfiguration implements CamelConfiguration {
         PendingMoves pendingMoves = new PendingMoves(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("pendingMoves", pendingMoves);
+        registry.bind("imapFolderNames", new ImapFolderNames());
         registry.bind("dueMessages", new DueMessages(MailboxUid.REPORT, retrySchedule, readFailures, pendingMoves));
         registry.bind("followUpDueMessages", new DueMessages(MailboxUid.FOLLOW_UP, retrySchedule, readFailures,
                 pendingMoves));
