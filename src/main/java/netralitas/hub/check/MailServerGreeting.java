@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,8 +65,11 @@ final class MailServerGreeting {
         this.timeout = timeout;
     }
 
-    /** Whether the server at host:port greeted as a {@code protocol} server should; for SMTP, its EHLO's SIZE. */
-    Answer ask(Protocol protocol, String host, int port, boolean tls) {
+    /**
+     * Whether the server at host:port greeted as a {@code protocol} server should; for SMTP, its EHLO's SIZE, and with
+     * {@code startTls} whether it offers STARTTLS and completes the handshake, as the hub's SMTP client requires.
+     */
+    Answer ask(Protocol protocol, String host, int port, boolean tls, boolean startTls) {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Socket socket = new Socket();
         try {
@@ -86,7 +90,19 @@ final class MailServerGreeting {
                 return problem("answered " + CheckProblem.quoted(greeting) + " instead of an " + protocol + " greeting ("
                         + String.join(" or ", protocol.readyPrefixes) + " …)");
             }
-            long sizeLimit = protocol == Protocol.SMTP ? ehloSizeLimit(socket) : 0;
+            long sizeLimit = 0;
+            if (protocol == Protocol.SMTP) {
+                List<String> extensions = ehlo(socket);
+                if (startTls) {
+                    if (extensions.stream().noneMatch(e -> e.equalsIgnoreCase("STARTTLS"))) {
+                        sayGoodbye(protocol, socket.getOutputStream());
+                        return problem("does not offer STARTTLS, which hub.smtp.starttls=true requires");
+                    }
+                    socket = startTls(socket, host, port);
+                    extensions = ehlo(socket);
+                }
+                sizeLimit = sizeLimit(extensions);
+            }
             sayGoodbye(protocol, socket.getOutputStream());
             return new Answer(null, sizeLimit);
         } catch (SocketTimeoutException e) {
@@ -94,7 +110,7 @@ final class MailServerGreeting {
         } catch (UnknownHostException e) {
             return problem("no answer: unknown host");
         } catch (SSLException e) {
-            return problem("TLS handshake failed: " + ProbeMessages.detail(e));
+            return problem("TLS handshake failed: " + ProbeMessages.detail(e) + untrustedHint(e));
         } catch (IOException e) {
             return problem("no answer: " + ProbeMessages.detail(e));
         } finally {
@@ -111,41 +127,68 @@ final class MailServerGreeting {
     }
 
     /**
-     * The SIZE the server's EHLO answer announces, 0 when none. The client names itself by its address, as a host
-     * without a name may (RFC 5321 §4.1.3). A server that greeted but does not answer EHLO as expected is no problem
-     * of this check: the mail client will say.
+     * The extensions the server's EHLO answer announces ("SIZE 10240000", "STARTTLS"), none when it does not answer
+     * as expected: that is no problem of this check, the mail client will say. The client names itself by its
+     * address, as a host without a name may (RFC 5321 §4.1.3).
      */
-    private static long ehloSizeLimit(Socket socket) {
+    private static List<String> ehlo(Socket socket) {
+        List<String> extensions = new ArrayList<>();
         try {
             socket.getOutputStream().write(("EHLO " + addressLiteral(socket.getLocalAddress()) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            long size = 0;
             for (int i = 0; i < MAX_EHLO_LINES; i++) {
                 String line = line(socket.getInputStream());
                 if (line == null || !line.startsWith("250")) {
-                    return 0;
+                    return List.of();
                 }
-                String[] words = line.substring(Math.min(4, line.length())).strip().split("\\s+");
-                if (words.length == 2 && words[0].toUpperCase(Locale.ROOT).equals("SIZE")) {
-                    size = parseSize(words[1]);
+                if (i > 0) { // the first line is the server's name
+                    extensions.add(line.substring(Math.min(4, line.length())).strip());
                 }
                 if (!line.startsWith("250-")) {
-                    return size;
+                    break;
                 }
             }
-            return size;
         } catch (IOException e) {
-            return 0;
+            return List.of();
         }
+        return extensions;
     }
 
-    private static long parseSize(String text) {
-        try {
-            return Math.max(0, Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return 0;
+    /** RFC 1870: "SIZE n", n bytes at most; 0 when the server announces no limit or none. */
+    private static long sizeLimit(List<String> extensions) {
+        for (String extension : extensions) {
+            String[] words = extension.split("\\s+");
+            if (words.length == 2 && words[0].toUpperCase(Locale.ROOT).equals("SIZE")) {
+                try {
+                    return Math.max(0, Long.parseLong(words[1]));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
         }
+        return 0;
+    }
+
+    /** STARTTLS, then TLS as the mail client does it; an SSLException when the handshake fails. */
+    private static Socket startTls(Socket plain, String host, int port) throws IOException {
+        plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+        plain.getOutputStream().flush();
+        String answer = line(plain.getInputStream());
+        if (answer == null || !answer.startsWith("220")) {
+            throw new SSLException("the server answered STARTTLS with " + (answer == null ? "nothing"
+                    : CheckProblem.quoted(answer)));
+        }
+        return handshake(plain, host, port);
+    }
+
+    /** What a deployer does about a certificate Java does not trust (a government or in-house CA). */
+    private static String untrustedHint(SSLException e) {
+        String detail = ProbeMessages.detail(e);
+        return detail.contains("PKIX") || detail.contains("certification path")
+                ? " (the server's certificate is not signed by a CA this Java trusts: docs/operations.md, \"A CA of your"
+                        + " own\")"
+                : "";
     }
 
     private static String addressLiteral(InetAddress address) {

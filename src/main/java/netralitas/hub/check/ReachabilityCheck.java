@@ -73,7 +73,9 @@ public final class ReachabilityCheck {
         if (host.isEmpty() || port.isEmpty() || !(tls || chosen.equals(protocol.name().toLowerCase(Locale.ROOT)))) {
             return;
         }
-        MailServerGreeting.Answer answer = greeting.ask(protocol, host.get(), port.get(), tls);
+        boolean startTls = protocol == MailServerGreeting.Protocol.SMTP && !tls
+                && value(prefix + ".starttls").map("true"::equalsIgnoreCase).orElse(false);
+        MailServerGreeting.Answer answer = greeting.ask(protocol, host.get(), port.get(), tls, startTls);
         if (answer.problem() != null) {
             problems.add(new CheckProblem(prefix + ".host/" + prefix + ".port (" + host.get() + ":" + port.get() + ")",
                     answer.problem()));

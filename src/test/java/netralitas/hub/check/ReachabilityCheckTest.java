@@ -103,6 +103,19 @@ class ReachabilityCheckTest {
     }
 
     @Test
+    void withStartTlsRequiredAServerThatDoesNotOfferItOrFailsItIsAProblem() throws IOException, InterruptedException {
+        settings.put("hub.smtp.starttls", "true");
+        assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + smtp.port() + "): does not offer STARTTLS, which"
+                + " hub.smtp.starttls=true requires"), lines(check(Duration.ofSeconds(5))));
+        try (GreetingServer offering = new GreetingServer("220 ok\r\n", "250-smtp.example\r\n250 STARTTLS\r\n")) {
+            settings.put("hub.smtp.port", String.valueOf(offering.port()));
+            assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + offering.port() + "): TLS handshake failed:"
+                    + " the server answered STARTTLS with nothing"), lines(check(Duration.ofSeconds(5))));
+            assertEquals(List.of("EHLO [127.0.0.1]", "STARTTLS"), offering.linesReceived());
+        }
+    }
+
+    @Test
     void unreachableSmtpServerIsNamedWithHostAndPort() throws IOException {
         try (RefusingPort refusing = new RefusingPort()) {
             int port = refusing.port();
