@@ -519,6 +519,10 @@ public final class HubConfiguration implements CamelConfiguration {
         properties.setProperty("mail.smtp.writetimeout", timeout);
         properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
         properties.put("mail.smtps.ssl.socketFactory", new NoDelaySocketFactory(SSLSocketFactory.getDefault()));
+        settings.optional("hub.smtp.helo-name").ifPresent(name -> {
+            properties.setProperty("mail.smtp.localhost", name);
+            properties.setProperty("mail.smtps.localhost", name);
+        });
         if (settings.bool("hub.smtp.starttls")) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");

@@ -96,6 +96,8 @@ final class SettingsCheck {
         check("hub.routing.central-inbox", SettingsCheck::inboxProblem);
         check("hub.mail.domain", domain -> MailAddressSyntax.isValid("x@" + domain) ? null
                 : CheckProblem.quoted(domain) + " is not a domain name (e.g. netralitas.bawaslu.example)");
+        check("hub.smtp.helo-name", name -> MailAddressSyntax.isValid("x@" + name) ? null
+                : CheckProblem.quoted(name) + " is not a host name (e.g. hub1.bawaslu.example)");
         check("hub.digest.cron", SettingsCheck::cronProblem);
         check("hub.mail.signature.email", SettingsCheck::inboxProblem);
         check("hub.mail.signature.phone", value -> PHONE.matcher(value).matches() ? null

@@ -162,6 +162,7 @@ class ConfigurationCheckTest {
                 .set("hub.routing.central-inbox", "Pusat <pusat@bawaslu.example>")
                 .set("hub.mail.from", "Netralitas, Hub <netralitas-hub@bawaslu.example>")
                 .set("hub.mail.domain", "netralitas..example")
+                .set("hub.smtp.helo-name", "hub1 bawaslu.example")
                 .set("hub.smtp.protocol", "smtp+tls")
                 .set("hub.bkn.token-url", "ftp://sso.bkn.example/token")
                 .set("hub.digest.cron", "0 7 * * *");
@@ -170,6 +171,7 @@ class ConfigurationCheckTest {
                         "hub.routing.triage-inbox (HUB_ROUTING_TRIAGE_INBOX): 'triase bawaslu.example' is not a plain e-mail address (local@domain.tld)",
                         "hub.routing.central-inbox (HUB_ROUTING_CENTRAL_INBOX): 'Pusat <pusat@bawaslu.example>' is not a plain e-mail address (local@domain.tld)",
                         "hub.mail.domain (HUB_MAIL_DOMAIN): 'netralitas..example' is not a domain name (e.g. netralitas.bawaslu.example)",
+                        "hub.smtp.helo-name (HUB_SMTP_HELO_NAME): 'hub1 bawaslu.example' is not a host name (e.g. hub1.bawaslu.example)",
                         "hub.smtp.protocol (HUB_SMTP_PROTOCOL): 'smtp+tls' is neither smtp nor smtps",
                         "hub.bkn.token-url (HUB_BKN_TOKEN_URL): 'ftp://sso.bkn.example/token' is not an http(s) URL"),
                 lines(hub.check(false)).stream().filter(l -> !l.startsWith("hub.digest.cron")).toList());

@@ -57,6 +57,7 @@ class MailSizeLimitEndToEndTest {
     static void reportWithPhotos(@TempDir Path work) throws Exception {
         hub = new TestHub(work);
         hub.settings.put("hub.smtp.max-message-bytes", String.valueOf(LIMIT));
+        hub.settings.put("hub.smtp.helo-name", "hub1.bawaslu.example");
         hub.start();
         hub.imap().append(TestHub.REPORT_MAILBOX, "INBOX", report());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -119,6 +120,13 @@ class MailSizeLimitEndToEndTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> evidence = (List<Map<String, Object>>) deliveredEvent.detail().get("evidence");
         assertEquals(List.of(1, 2, 4), evidence.stream().map(e -> ((Number) e.get("file")).intValue()).toList());
+    }
+
+    /** A relay that wants a full host name in EHLO gets the one configured, not the machine's "localhost". */
+    @Test
+    void theHubGivesTheServerTheHostNameItWasGiven() throws Exception {
+        String received = delivered.getHeader("Received")[0];
+        assertTrue(received.contains("HELO hub1.bawaslu.example"), received);
     }
 
     private static byte[] report() {
