@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Outside embedded mode: whether the partners answer, each within a short timeout. The SMTP server must greet with
- * 220, the IMAP server with "* OK", the BKN token endpoint must answer HTTP and accept the consumer key and secret.
+ * 220, the IMAP server with "* OK", and both take the hub's login (the IMAP folder must exist); the BKN token endpoint
+ * must answer HTTP and accept the consumer key and secret.
  * A partner whose settings are missing, malformed or refused as insecure is skipped: {@link ConfigurationCheck} reports
  * those.
  */
@@ -76,9 +77,11 @@ public final class ReachabilityCheck {
         boolean startTls = protocol == MailServerGreeting.Protocol.SMTP && !tls
                 && value(prefix + ".starttls").map("true"::equalsIgnoreCase).orElse(false);
         MailServerGreeting.Answer answer = greeting.ask(protocol, host.get(), port.get(), tls, startTls);
+        String where = host.get() + ":" + port.get();
         if (answer.problem() != null) {
-            problems.add(new CheckProblem(prefix + ".host/" + prefix + ".port (" + host.get() + ":" + port.get() + ")",
-                    answer.problem()));
+            problems.add(new CheckProblem(prefix + ".host/" + prefix + ".port (" + where + ")", answer.problem()));
+        } else {
+            login(protocol, prefix, chosen, host.get(), port.get(), tls, startTls, problems);
         }
         Optional<Long> maxMessage = value("hub.smtp.max-message-bytes").flatMap(ReachabilityCheck::number);
         if (protocol == MailServerGreeting.Protocol.SMTP && answer.sizeLimit() > 0 && maxMessage.isPresent()
@@ -87,6 +90,29 @@ public final class ReachabilityCheck {
                     + answer.sizeLimit() + " bytes the SMTP server at " + host.get() + ":" + port.get() + " takes (its"
                     + " EHLO says SIZE " + answer.sizeLimit() + "): a case mail with large evidence files would be"
                     + " refused and dead-lettered; set it to at most " + answer.sizeLimit()));
+        }
+    }
+
+    /** With the login the hub will use, once the server greeted: a wrong password fails here, not after the start. */
+    private void login(MailServerGreeting.Protocol protocol, String prefix, String chosen, String host, int port,
+                       boolean tls, boolean startTls, List<CheckProblem> problems) {
+        Optional<String> username = value(prefix + ".username");
+        Optional<String> password = value(prefix + ".password");
+        if (username.isEmpty() || password.isEmpty()) {
+            return; // no login (SMTP), or ConfigurationCheck reports the missing one
+        }
+        if (!tls && !startTls && !SecretExposureCheck.accepted(settings)) {
+            return; // the password would cross in clear: ConfigurationCheck refuses that setting
+        }
+        MailLogin login = new MailLogin(timeout);
+        String problem = protocol == MailServerGreeting.Protocol.SMTP
+                ? login.smtpProblem(chosen, host, port, startTls, username.get(), password.get())
+                : login.imapProblem(chosen, host, port, username.get(), password.get(),
+                        value(prefix + ".folder").orElse("INBOX"));
+        if (problem != null) {
+            problems.add(new CheckProblem(prefix + ".username/" + prefix + ".password"
+                    + (protocol == MailServerGreeting.Protocol.IMAP ? "/" + prefix + ".folder" : "")
+                    + " (" + host + ":" + port + ")", problem));
         }
     }
 

@@ -1,5 +1,7 @@
 package netralitas.hub.check;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import netralitas.hub.testing.FreePort;
 import netralitas.hub.testing.RefusingPort;
 import com.sun.net.httpserver.HttpServer;
@@ -112,6 +114,46 @@ class ReachabilityCheckTest {
             assertEquals(List.of("hub.smtp.host/hub.smtp.port (127.0.0.1:" + offering.port() + "): TLS handshake failed:"
                     + " the server answered STARTTLS with nothing"), lines(check(Duration.ofSeconds(5))));
             assertEquals(List.of("EHLO [127.0.0.1]", "STARTTLS"), offering.linesReceived());
+        }
+    }
+
+    /** Against a real IMAP and SMTP server (GreenMail): the login the hub will use, and the folder it will read. */
+    @Test
+    void theMailboxLoginAndFolderAreTriedAsTheHubWillUseThem() {
+        // GreenMail as it is, which checks passwords (the embedded demo server takes any login).
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+        mail.start();
+        try {
+            mail.setUser("laporan@bawaslu.example", "laporan@bawaslu.example", "rahasia-kotak");
+            mail.setUser("hub@bawaslu.example", "hub@bawaslu.example", "rahasia-kirim");
+            settings.put("hub.imap.port", String.valueOf(mail.getImap().getPort()));
+            settings.put("hub.imap.username", "laporan@bawaslu.example");
+            settings.put("hub.imap.password", "rahasia-kotak");
+            settings.put("hub.imap.folder", "INBOX");
+            settings.put("hub.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+            settings.put("hub.smtp.username", "hub@bawaslu.example");
+            settings.put("hub.smtp.password", "rahasia-kirim");
+            assertEquals(List.of(), check(Duration.ofSeconds(5)));
+
+            settings.put("hub.imap.password", "salah");
+            settings.put("hub.smtp.password", "salah juga");
+            List<String> wrong = lines(check(Duration.ofSeconds(5)));
+            assertEquals(2, wrong.size(), wrong.toString());
+            assertTrue(wrong.get(0).startsWith("hub.smtp.username/hub.smtp.password (127.0.0.1:" + mail.getSmtp().getPort()
+                    + "): the server refused the login: "), wrong.get(0));
+            assertTrue(wrong.get(1).startsWith("hub.imap.username/hub.imap.password/hub.imap.folder (127.0.0.1:"
+                    + mail.getImap().getPort() + "): the server refused the login: "), wrong.get(1));
+            assertTrue(wrong.stream().noneMatch(line -> line.contains("salah")), "no password in a problem");
+
+            settings.put("hub.imap.password", "rahasia-kotak");
+            settings.put("hub.smtp.password", "rahasia-kirim");
+            settings.put("hub.imap.folder", "Masuk");
+            assertEquals(List.of("hub.imap.username/hub.imap.password/hub.imap.folder (127.0.0.1:" + mail.getImap().getPort()
+                    + "): logged in, but the mailbox has no folder 'Masuk'"), lines(check(Duration.ofSeconds(5))));
+        } finally {
+            mail.stop();
         }
     }
 
