@@ -69,6 +69,8 @@ record TypedSetting(String key, Kind kind, long min, long max, Scope scope) {
             number("hub.followup.overdue-refresh-ms", 1, Long.MAX_VALUE, Scope.EVERY_MODE),
             port("hub.smtp.port", 1, Scope.OUTSIDE_EMBEDDED),
             bool("hub.smtp.starttls", Scope.OUTSIDE_EMBEDDED),
+            number("hub.imap.backoff-after-failed-polls", 1, INT_MAX, Scope.EVERY_MODE),
+            number("hub.imap.backoff-multiplier", 1, INT_MAX, Scope.EVERY_MODE),
             number("hub.smtp.timeout-ms", 1, INT_MAX, Scope.EVERY_MODE),
             // Room for a case mail's texts, which are never left out.
             number("hub.smtp.max-message-bytes", 100_000, Long.MAX_VALUE, Scope.EVERY_MODE),
