@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A mailbox the hub cannot poll (the IMAP server is down, refuses the login, or drops the connection): one line per
  * failed poll, the cause and not the stack trace, and without the endpoint's URI. Camel's own line carried a stack
- * trace of some 40 frames on every poll while the server was away. The polls themselves back off after
+ * trace of some 40 frames on every poll while the server was away. The polls themselves are skipped for a while after
  * {@code hub.imap.backoff-after-failed-polls} failures in a row (the consumers' {@code backoffErrorThreshold}).
  */
 public final class MailboxPollFailures implements ExceptionHandler {

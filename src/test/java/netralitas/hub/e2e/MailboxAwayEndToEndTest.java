@@ -33,7 +33,7 @@ class MailboxAwayEndToEndTest {
                 Thread.sleep(20);
             }
             int before = log.lines().size();
-            // 20 poll periods of hub.imap.poll-delay-ms (100 ms): one poll in eleven is made now.
+            // 20 poll delays of 100 ms: the 10 after the third failure are skipped, then 3 polls, then 10 skipped.
             Thread.sleep(2_000);
 
             List<String> lines = log.lines();
