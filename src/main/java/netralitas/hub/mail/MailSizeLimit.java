@@ -39,8 +39,9 @@ public record MailSizeLimit(long maxBytes) {
      * again. A mail too large without any file is left to the server to refuse.
      */
     public List<EvidenceFile> fit(String text, String html, List<EvidenceFile> files) {
-        if (HEADER_ALLOWANCE + MimeMail.partsSize(text, html, files) <= maxBytes
-                || files.stream().allMatch(EvidenceFile::withheld)) {
+        if (files.stream().allMatch(EvidenceFile::withheld)
+                || HEADER_ALLOWANCE + textsAtMost(text, html) + MimeMail.partsSize(null, null, files) <= maxBytes
+                || HEADER_ALLOWANCE + MimeMail.partsSize(text, html, files) <= maxBytes) {
             return files;
         }
         List<Integer> attached = IntStream.range(0, files.size()).filter(i -> !files.get(i).withheld()).boxed()
@@ -59,6 +60,15 @@ public record MailSizeLimit(long maxBytes) {
             }
         }
         return fitted;
+    }
+
+    /**
+     * What the two texts take at most, without encoding them (every case mail is asked; few carry files): a character
+     * is at most 3 bytes of UTF-8, each at most 3 of quoted-printable, and a soft line break is added every 75.
+     */
+    static long textsAtMost(String text, String html) {
+        long chars = (text == null ? 0 : text.length()) + (html == null ? 0 : html.length());
+        return 2L * MimeMail.PART_ALLOWANCE + chars * 9 * 78 / 75 + 1;
     }
 
     /** Files of {@code files} withheld, for their own size or for the mail's. */

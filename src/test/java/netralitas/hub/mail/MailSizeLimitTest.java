@@ -58,6 +58,15 @@ class MailSizeLimitTest {
     }
 
     @Test
+    void theQuickBoundOfTheTextsIsNeverBelowTheirExactSize() {
+        for (String text : List.of("", "Uraian kejadian. ".repeat(500), "—é€ü".repeat(3000), "=".repeat(10_000),
+                "\uD83D\uDE00".repeat(2000))) {
+            assertTrue(MailSizeLimit.textsAtMost(text, text) >= MimeMail.partsSize(text, text, List.of()),
+                    text.length() + " characters");
+        }
+    }
+
+    @Test
     void theLimitIsPositive() {
         assertThrows(IllegalArgumentException.class, () -> new MailSizeLimit(0));
     }
