@@ -279,6 +279,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("pendingMoves", pendingMoves);
         registry.bind("imapFolderNames", new ImapFolderNames());
+        registry.bind("failureCause", new FailureCause());
         registry.bind("reportMailboxPollFailures", new MailboxPollFailures("of reports (hub.imap.*)"));
         registry.bind("followUpMailboxPollFailures", new MailboxPollFailures("of replies (hub.followup.imap.*)"));
         registry.bind("dueMessages", new DueMessages(MailboxUid.REPORT, retrySchedule, readFailures, pendingMoves));

@@ -1,6 +1,5 @@
 package netralitas.hub.camel;
 
-import netralitas.hub.text.HeaderValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 public final class MailboxPollFailures implements ExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPollFailures.class);
-    private static final int MAX_CAUSE_CHARS = 300;
 
     private final String mailbox;
 
@@ -32,7 +30,7 @@ public final class MailboxPollFailures implements ExceptionHandler {
     @Override
     public void handleException(String message, Throwable exception) {
         LOG.warn("Mailbox {} could not be polled: {}; polled again later, less often while it fails", mailbox,
-                cause(exception));
+                FailureCause.describe(exception));
     }
 
     @Override
@@ -40,15 +38,4 @@ public final class MailboxPollFailures implements ExceptionHandler {
         handleException(message, exception);
     }
 
-    /** "MailConnectException: Couldn't connect to host, port: …", the deepest cause that says something. */
-    static String cause(Throwable exception) {
-        Throwable said = exception;
-        for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                said = t;
-            }
-        }
-        return said == null ? "unknown" : HeaderValues.sanitize(said.getClass().getSimpleName()
-                + (said.getMessage() == null ? "" : ": " + said.getMessage()), MAX_CAUSE_CHARS);
-    }
 }

@@ -40,8 +40,8 @@ class MailboxAwayEndToEndTest {
             assertTrue(lines.size() - before <= 3, "polls did not slow down: " + (lines.size() - before)
                     + " more failures in 20 poll periods");
             for (String line : lines) {
-                assertTrue(line.startsWith("WARN Mailbox of reports (hub.imap.*) could not be polled: ConnectException:"
-                        + " Connection refused"), line);
+                assertTrue(line.startsWith("WARN Mailbox of reports (hub.imap.*) could not be polled:"), line);
+                assertTrue(line.contains("ConnectException: Connection refused"), line);
                 assertTrue(!line.contains("\n") && !line.contains("password"), line);
             }
         }
