@@ -134,6 +134,9 @@ public final class HubProperties {
     /** When a message held back by the retry schedule is due again. */
     public static final String MAIL_RETRY_AT = "hubMailRetryAt";
 
+    /** The failure a held message or a deferred case is logged with, its deepest cause included (FailureCause). */
+    public static final String FAILURE = "hubFailure";
+
     /** Set on a case that was being sent when the hub stopped and was never recorded as handled (CaseLedger). */
     public static final String DELIVERY_UNCERTAIN = "hubDeliveryUncertain";
 
