@@ -1,5 +1,6 @@
 package netralitas.hub.camel;
 
+import netralitas.hub.text.FailureText;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public final class MailboxPollFailures implements ExceptionHandler {
     @Override
     public void handleException(String message, Throwable exception) {
         LOG.warn("Mailbox {} could not be polled: {}; polled again later, less often while it fails", mailbox,
-                FailureCause.describe(exception));
+                FailureText.chain(exception, FailureCause.MAX_CHARS));
     }
 
     @Override

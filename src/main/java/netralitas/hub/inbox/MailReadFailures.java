@@ -1,5 +1,7 @@
 package netralitas.hub.inbox;
 
+import netralitas.hub.text.FailureText;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -182,24 +184,8 @@ public final class MailReadFailures {
         return maxFailures;
     }
 
-    /**
-     * "MessagingException: Failed to load IMAP envelope": the classes from the outermost exception to its root cause,
-     * and the message of the deepest one that has a message of its own (not just its cause's name), on one line and
-     * bounded.
-     */
+    /** The error as the row keeps it: one bounded line of the exception's chain ({@link FailureText#chain}). */
     static String describe(Throwable cause) {
-        StringBuilder classes = new StringBuilder();
-        String message = null;
-        Throwable current = cause;
-        for (int depth = 0; current != null && depth < 5; depth++) {
-            classes.append(classes.isEmpty() ? "" : " <- ").append(current.getClass().getSimpleName());
-            String own = current.getMessage();
-            if (own != null && !own.isBlank() && (current.getCause() == null || !own.equals(current.getCause().toString()))) {
-                message = own;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        String line = SingleLine.of(message == null ? classes.toString() : classes + ": " + message, MAX_ERROR_CHARS);
-        return line == null ? "unknown" : line;
+        return FailureText.chain(cause, MAX_ERROR_CHARS);
     }
 }

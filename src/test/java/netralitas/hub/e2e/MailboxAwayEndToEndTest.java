@@ -41,7 +41,7 @@ class MailboxAwayEndToEndTest {
                     + " more failures in 20 poll periods");
             for (String line : lines) {
                 assertTrue(line.startsWith("WARN Mailbox of reports (hub.imap.*) could not be polled:"), line);
-                assertTrue(line.contains("ConnectException: Connection refused"), line);
+                assertTrue(line.contains("<- ConnectException: Connection refused"), line);
                 assertTrue(!line.contains("\n") && !line.contains("password"), line);
             }
         }
