@@ -56,9 +56,9 @@ public final class DueMessages extends SearchTerm {
                 return false;
             }
             MailboxUid key = MailboxUids.of(mailbox, message);
-            // First: a message handed back to be moved and still here is a failed move, counted whatever else holds it.
-            boolean moveDue = moves.isDue(key);
-            return moveDue && schedule.isDue(key) && failures.isDue(key);
+            // First: a message handed back to be moved and still here is a failed move, held in the schedule.
+            moves.seen(key);
+            return schedule.isDue(key) && failures.isDue(key);
         } catch (MessagingException e) {
             // Unreadable flags: let the consumer try the message; its own handling decides.
             return true;

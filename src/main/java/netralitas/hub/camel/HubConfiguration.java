@@ -275,8 +275,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
         registry.bind("mailReadFailures", readFailures);
-        PendingMoves pendingMoves = new PendingMoves(Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
-                Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);
+        PendingMoves pendingMoves = new PendingMoves(retrySchedule);
         registry.bind("pendingMoves", pendingMoves);
         registry.bind("imapFolderNames", new ImapFolderNames());
         registry.bind("failureCause", new FailureCause());

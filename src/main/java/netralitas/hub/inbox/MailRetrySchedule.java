@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When a report message that failed for a transient reason (BKN or SMTP down) may be read again. The message itself stays
+ * When a report message that failed for a transient reason (BKN or SMTP down), or whose move out of the folder the
+ * server refused ({@link PendingMoves}), may be taken again. The message itself stays
  * in the mailbox, which is the durable copy (SPEC §3.2); this schedule only keeps the hub from retrying it on every poll
  * and lets the messages behind it go first. Delays double from {@code firstDelay} up to {@code maxDelay}.
  *

@@ -3,11 +3,10 @@ package netralitas.hub.inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,26 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * again, each time a DUPLICATE in the trail and an acknowledgement to the reporter (seen against Dovecot: 1,657 in 20
  * seconds).
  *
- * <p>So a message handed back and found in its folder again is a failed move: it is held back, with the delays of
- * {@link MailRetrySchedule}, and on its turn handed back to be moved again without being read. Kept in memory: after
- * a restart such a message is read once more (a DUPLICATE), then held like this again.
+ * <p>So a message handed back and found in its folder again is a failed move: it is held back in the mailbox's
+ * {@link MailRetrySchedule}, like a message whose BKN or SMTP was away, and on its turn handed back to be moved again
+ * without being read. Kept in memory: after a restart such a message is read once more (a DUPLICATE), then held like
+ * this again.
  */
 public final class PendingMoves {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingMoves.class);
 
-    private record Move(String folder, int failures, Instant due, boolean handedBack) {
+    /** A message's folder to move to, and whether it was handed back since the last poll saw it. */
+    private record Move(String folder, boolean handedBack) {
     }
 
-    private final Duration firstDelay;
-    private final Duration maxDelay;
-    private final Clock clock;
+    private final MailRetrySchedule schedule;
     private final Map<MailboxUid, Move> moves = new ConcurrentHashMap<>();
 
-    public PendingMoves(Duration firstDelay, Duration maxDelay, Clock clock) {
-        this.firstDelay = firstDelay;
-        this.maxDelay = maxDelay;
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public PendingMoves(MailRetrySchedule schedule) {
+        this.schedule = schedule;
     }
 
     /**
@@ -46,8 +43,7 @@ public final class PendingMoves {
      * if it is still in its folder at the next poll, the move failed.
      */
     public void handedBack(String message, String folder) {
-        moves.compute(MailboxUid.parse(message), (key, previous) -> new Move(folder,
-                previous == null ? 0 : previous.failures(), previous == null ? clock.instant() : previous.due(), true));
+        moves.put(MailboxUid.parse(message), new Move(folder, true));
     }
 
     /** The folder a handled message is still to be moved to; null when it was not handled. */
@@ -57,27 +53,34 @@ public final class PendingMoves {
     }
 
     /**
-     * Whether the consumer may take {@code message}, which is in its folder now: not when it was handed back to be
-     * moved since the last poll (the move failed: held back from now, and said once), nor while it is held.
+     * {@code message} is in its folder at this poll: if it was handed back since the last one, its move failed, and it
+     * is held back in the schedule from now (said once per failure).
      */
-    public boolean isDue(MailboxUid message) {
-        Move move = moves.computeIfPresent(message, (key, previous) -> {
-            if (!previous.handedBack()) {
-                return previous;
+    public void seen(MailboxUid message) {
+        moves.computeIfPresent(message, (key, move) -> {
+            if (!move.handedBack()) {
+                return move;
             }
-            int failures = previous.failures() + 1;
-            Instant due = clock.instant().plus(MailRetrySchedule.delay(firstDelay, maxDelay, failures));
+            Instant due = schedule.hold(key.toString());
             LOG.warn("Mail {} was handled but is still in its folder: moving it to {} failed (the mail server's answer"
                     + " is in the MailConsumer warning before this); moved again, not read, after {} (failure {})", key,
-                    previous.folder(), due, failures);
-            return new Move(previous.folder(), failures, due, false);
+                    move.folder(), due, schedule.attempts(key));
+            return new Move(move.folder(), false);
         });
-        return move == null || (!move.handedBack() && !clock.instant().isBefore(move.due()));
     }
 
-    /** Forgets the messages of the folder that have left it (moved at last, or by someone). */
+    /** Forgets the messages of the folder that have left it (moved at last, or by someone), and their holds. */
     public void retainPresent(String mailbox, String folder, long uidValidity, Set<Long> presentUids) {
-        moves.keySet().removeIf(message -> message.mailbox().equals(mailbox) && message.folder().equals(folder)
-                && (message.uidValidity() != uidValidity || !presentUids.contains(message.uid())));
+        List<MailboxUid> gone = new ArrayList<>();
+        for (MailboxUid message : moves.keySet()) {
+            if (message.mailbox().equals(mailbox) && message.folder().equals(folder)
+                    && (message.uidValidity() != uidValidity || !presentUids.contains(message.uid()))) {
+                gone.add(message);
+            }
+        }
+        for (MailboxUid message : gone) {
+            moves.remove(message);
+            schedule.release(message.toString());
+        }
     }
 }
