@@ -36,5 +36,10 @@ public enum AuditEventType {
     /** A final status (SELESAI, TIDAK TERBUKTI) arrived: the follow-up clock of the case stopped. */
     FOLLOW_UP_CLOSED,
     /** A new case about the same person as an open one was threaded to it; both ids are recorded. */
-    LINKED
+    LINKED,
+    /**
+     * A mail of the case's follow-up (case mail, digest, reminder, escalation) came back undelivered: to whom it failed
+     * and why, and the notice that told Bawaslu staff.
+     */
+    BOUNCED
 }

@@ -567,6 +567,7 @@ public final class AuditHtmlReport {
                 case ESCALATED -> "eskalasi kepada " + value(d.get("to"));
                 case FOLLOW_UP_CLOSED -> "selesai ditindaklanjuti: " + value(d.get("status"));
                 case LINKED -> "terkait dengan kasus " + value(d.get("relatedTo"));
+                case BOUNCED -> "surat tidak terkirim kepada " + failedAddresses(d.get("failed"));
                 default -> null;
             };
             if (text != null) {
@@ -592,6 +593,19 @@ public final class AuditHtmlReport {
 
     private static String value(Object value) {
         return value == null ? "—" : value.toString();
+    }
+
+    /** The addresses of a BOUNCED event's {@code failed} list, or that the bounce named none. */
+    private static String failedAddresses(Object failed) {
+        List<String> addresses = new ArrayList<>();
+        if (failed instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> recipient) {
+                    addresses.add(value(recipient.get("address")));
+                }
+            }
+        }
+        return addresses.isEmpty() ? "(alamat tidak disebutkan)" : String.join(", ", addresses);
     }
 
     private static String shortened(String text) {

@@ -85,7 +85,7 @@ enum CaseStatus {
             // A copy of a case still in flight (or handled before the period) is not forwarded again.
             case DUPLICATE -> finishedBefore ? null : DUPLICATE;
             // The follow-up of a forwarded case (SPEC §12) is told by `audit followup`, not by the delivery status.
-            case ACKNOWLEDGED, NOTE, ANCHOR_SENT, FOLLOW_UP, REMINDED, ESCALATED, FOLLOW_UP_CLOSED, LINKED -> null;
+            case ACKNOWLEDGED, NOTE, ANCHOR_SENT, FOLLOW_UP, REMINDED, ESCALATED, FOLLOW_UP_CLOSED, LINKED, BOUNCED -> null;
         };
     }
 

@@ -38,7 +38,8 @@ final class ReportText {
             Map.entry(AuditEventType.REMINDED, "pengingat tindak lanjut dikirim"),
             Map.entry(AuditEventType.ESCALATED, "dieskalasi ke Bawaslu dan Kanreg BKN"),
             Map.entry(AuditEventType.FOLLOW_UP_CLOSED, "tindak lanjut selesai"),
-            Map.entry(AuditEventType.LINKED, "terkait dengan kasus lain")));
+            Map.entry(AuditEventType.LINKED, "terkait dengan kasus lain"),
+            Map.entry(AuditEventType.BOUNCED, "surat tidak terkirim (dikembalikan server email)")));
 
     private ReportText() {
     }

@@ -7,12 +7,15 @@ import netralitas.hub.audit.ChainHead;
 import netralitas.hub.audit.ReporterPseudonym;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Classification;
+import netralitas.hub.followup.BouncedMail;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.OfficeAnswer;
 import netralitas.hub.followup.ReplyEvidence;
 import netralitas.hub.followup.DueFollowUp;
+import netralitas.hub.followup.ReturnedHubMail;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.inbox.FailedRecipient;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.inbox.UnloadableMail;
@@ -185,6 +188,36 @@ public final class AuditRecorder {
                                String route) {
         trail.append(answer.caseId(), AuditEventType.FOLLOW_UP_CLOSED, mailSource, route,
                 Map.of("status", answer.status().name()));
+    }
+
+    /**
+     * BOUNCED for each case of a returned follow-up mail: which mail ({@code mail}, {@code reminder}), its Message-ID,
+     * each failed recipient with the server's status and answer, and the notice sent to Bawaslu staff. The addresses
+     * are offices', never a reporter's.
+     */
+    public void bounced(@ExchangeProperty(HubProperties.BOUNCE) BouncedMail bounce,
+                        @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                        @Header("To") String noticeTo, @Header("Message-ID") String noticeId, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("mail", bounce.mail().kind().name());
+        if (bounce.mail().kind() == ReturnedHubMail.Kind.REMINDER) {
+            detail.put("reminder", bounce.mail().reminder());
+        }
+        detail.put("messageId", bounce.messageId());
+        List<Map<String, Object>> failed = new ArrayList<>();
+        for (FailedRecipient recipient : bounce.recipients()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("address", recipient.address());
+            putIfPresent(entry, "status", recipient.status());
+            putIfPresent(entry, "diagnostic", recipient.diagnostic());
+            failed.add(entry);
+        }
+        detail.put("failed", failed);
+        detail.put("noticeTo", noticeTo);
+        detail.put("noticeMessageId", noticeId);
+        for (String caseId : bounce.caseIds()) {
+            trail.append(caseId, AuditEventType.BOUNCED, mailSource, route, detail);
+        }
     }
 
     /** The chain head {@code head} was mailed to the anchor inbox and accepted by the mail server. */

@@ -21,6 +21,7 @@ import netralitas.hub.check.ConfigurationCheck;
 import netralitas.hub.classify.CategoryCatalogue;
 import netralitas.hub.classify.SeverityClassifier;
 import netralitas.hub.embedded.EmbeddedServers;
+import netralitas.hub.followup.BounceMatcher;
 import netralitas.hub.followup.FollowUpCalendar;
 import netralitas.hub.followup.FollowUpDeadlines;
 import netralitas.hub.followup.Holiday;
@@ -261,9 +262,11 @@ public final class HubConfiguration implements CamelConfiguration {
         FollowUpDeadlines deadlines = followUpDeadlines(settings, valid.holidays(), clock.getZone());
         registry.bind("caseFollowUp", new CaseFollowUp(followUps, caseLedger, deadlines,
                 settings.integer("hub.followup.related-days"), audit::source, clock));
-        registry.bind("followUpReplies", new FollowUpReplies(
-                new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain), new OfficeReplyParser(), followUps,
+        ReplyMatcher replyMatcher = new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain);
+        registry.bind("followUpReplies", new FollowUpReplies(replyMatcher, new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));
+        registry.bind("followUpBounces", new FollowUpBounces(new BounceMatcher(replyMatcher, mailDomain), followUps,
+                renderer, from, mailDomain, settings.required("hub.routing.triage-inbox"), clock));
         bindFollowUpClock(context, settings, registry, followUps, deadlines.calendar(), node, renderer, regions, from,
                 mailDomain, followUpAddress == null ? from : followUpAddress, clock);
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
@@ -524,6 +527,11 @@ public final class HubConfiguration implements CamelConfiguration {
         settings.optional("hub.smtp.helo-name").ifPresent(name -> {
             properties.setProperty("mail.smtp.localhost", name);
             properties.setProperty("mail.smtps.localhost", name);
+        });
+        // Where undeliverable mail is returned (RFC 5321 §4.5.5); without it Jakarta Mail uses the From address.
+        settings.optional("hub.mail.bounce-address").ifPresent(address -> {
+            properties.setProperty("mail.smtp.from", address);
+            properties.setProperty("mail.smtps.from", address);
         });
         if (settings.bool("hub.smtp.starttls")) {
             properties.setProperty("mail.smtp.starttls.enable", "true");

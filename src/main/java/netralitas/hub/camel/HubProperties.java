@@ -163,4 +163,10 @@ public final class HubProperties {
      * set by route ingest-mail before the message could be taken for a report (SPEC §12).
      */
     public static final String FOLLOW_UP_MATCH = "hubFollowUpMatch";
+
+    /**
+     * The follow-up mail of the hub the message being read returns as undeliverable, with its cases (a
+     * {@code BouncedMail}), or null: set by route ingest-mail; in route followup-bounce, the cases not told of it yet.
+     */
+    public static final String BOUNCE = "hubBounce";
 }

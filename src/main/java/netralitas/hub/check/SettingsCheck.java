@@ -126,6 +126,7 @@ final class SettingsCheck {
                     : CheckProblem.quoted(value) + " is not a positive ISO-8601 duration such as P14D, P2W or PT2M");
         }
         check("hub.followup.address", SettingsCheck::inboxProblem);
+        check("hub.mail.bounce-address", SettingsCheck::inboxProblem);
         if (value("hub.followup.imap.host").isPresent()) {
             FOLLOW_UP_MAILBOX.forEach(key -> requirePresent(key, "missing; required when hub.followup.imap.host is set"
                     + " (the dedicated reply mailbox)"));

@@ -22,6 +22,8 @@ import java.util.List;
  * @param ownText        the readable body without what an HTML client marked as quoted (blockquote, Gmail's
  *                       gmail_quote, Outlook's reply header and the original after it): what a reply's own text is
  *                       read from (SPEC §12). The same as {@code text} for a plain-text body, which marks nothing
+ * @param returnedMail   for a bounce (NOT_A_REPORT): which mail came back and to whom it failed; null for any other
+ *                       message, and for a bounce that names no returned mail
  */
 public record InboundMail(
         String messageId,
@@ -40,7 +42,8 @@ public record InboundMail(
         AttachmentsLeftOut attachmentsLeftOut,
         List<String> inReplyTo,
         List<String> references,
-        String ownText) {
+        String ownText,
+        ReturnedMail returnedMail) {
 
     public InboundMail {
         text = text == null ? "" : text;
@@ -59,7 +62,7 @@ public record InboundMail(
                        List<EvidenceFile> attachments, List<CsvAttachment> csvAttachments, List<String> notes,
                        AttachmentsLeftOut attachmentsLeftOut) {
         this(messageId, sourceId, sentDate, fromAddress, fromName, subject, kind, kindReason, noReplyReason, text,
-                attachments, csvAttachments, notes, attachmentsLeftOut, List.of(), List.of(), null);
+                attachments, csvAttachments, notes, attachmentsLeftOut, List.of(), List.of(), null, null);
     }
 
     /** A message nothing of which was left out. */

@@ -165,7 +165,7 @@ public final class InboundMailReader {
         try {
             String automated = AutomatedMail.reason(message, headers.fromAddress());
             if (automated != null) {
-                return headers.toMail(MailKind.NOT_A_REPORT, automated, "", null);
+                return headers.notAReport(automated, ReturnedMailReader.read(message, headers.fromAddress()));
             }
         } catch (MessagingException | RuntimeException e) {
             return headers.toMail(MailKind.UNREADABLE, "header pesan tidak dapat dibaca: " + PartWalker.detail(e), "", null);
@@ -200,7 +200,7 @@ public final class InboundMailReader {
             Headers headers = headers(head, fallbackId, received);
             String automated = AutomatedMail.reason(head, headers.fromAddress());
             return automated != null
-                    ? headers.toMail(MailKind.NOT_A_REPORT, automated, "", null)
+                    ? headers.notAReport(automated, null)
                     : headers.toMail(MailKind.UNREADABLE, bound.getMessage(), "", null);
         } catch (MessagingException | RuntimeException e) {
             return unreadable(null, fallbackId, bound.getMessage());
@@ -223,7 +223,14 @@ public final class InboundMailReader {
                     walker == null ? List.of() : walker.csv(),
                     walker == null ? List.of() : walker.notes(),
                     walker == null ? AttachmentsLeftOut.NONE : walker.leftOut(),
-                    inReplyTo, references, ownText);
+                    inReplyTo, references, ownText, null);
+        }
+
+        /** A machine's message; a bounce says which mail came back ({@code returned}, else null). */
+        InboundMail notAReport(String reason, ReturnedMail returned) {
+            return new InboundMail(messageId, sourceId, sentDate, fromAddress, fromName, subject, MailKind.NOT_A_REPORT,
+                    reason, noReplyReason, "", List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE,
+                    inReplyTo, references, "", returned);
         }
     }
 
@@ -326,7 +333,7 @@ public final class InboundMailReader {
 
     private static InboundMail unreadable(String messageId, String sourceId, String reason) {
         return new InboundMail(messageId, sourceId, null, null, null, null, MailKind.UNREADABLE, reason, null, "",
-                List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE, List.of(), List.of(), "");
+                List.of(), List.of(), List.of(), AttachmentsLeftOut.NONE, List.of(), List.of(), "", null);
     }
 
     static String messageId(String header) {

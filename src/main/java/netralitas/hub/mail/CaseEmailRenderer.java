@@ -11,6 +11,7 @@ import freemarker.template.TemplateExceptionHandler;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.LegalBases;
 import netralitas.hub.followup.FollowUpCase;
+import netralitas.hub.followup.BouncedMail;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.region.Region;
 
@@ -48,6 +49,8 @@ public final class CaseEmailRenderer {
     public static final String REMINDER_HTML = "reminder.html.ftlh";
     public static final String ESCALATION_TEXT = "escalation.txt.ftl";
     public static final String ESCALATION_HTML = "escalation.html.ftlh";
+    public static final String BOUNCE_NOTICE_TEXT = "bounce-notice.txt.ftl";
+    public static final String BOUNCE_NOTICE_HTML = "bounce-notice.html.ftlh";
 
     private final Configuration freemarker;
     private final LegalBases legalBases;
@@ -156,6 +159,16 @@ public final class CaseEmailRenderer {
     }
 
     /**
+     * The notice to Bawaslu staff that a follow-up mail came back undelivered ({@code bounce}), received at {@code now},
+     * filed where {@code location} says.
+     */
+    public RenderedEmail renderBounceNotice(BouncedMail bounce, BounceLocation location, Instant now, ZoneId zone) {
+        Map<String, Object> model = BounceNoticeView.of(bounce, location, now, zone, signature);
+        return new RenderedEmail(SubjectLine.forBounceNotice(bounce.cases().get(0).summary().subject(),
+                bounce.cases().size() - 1), render(BOUNCE_NOTICE_TEXT, model, false), render(BOUNCE_NOTICE_HTML, model, false));
+    }
+
+    /**
      * Renders every template with built-in invented cases covering each purpose and BKN status, with this renderer's
      * legal bases and signature, so that a deployer's broken edit is found at start-up rather than on the first real
      * report. Returns the first problem of each
@@ -196,6 +209,13 @@ public final class CaseEmailRenderer {
         models.put(REMINDER_HTML, reminders);
         models.put(ESCALATION_TEXT, escalations);
         models.put(ESCALATION_HTML, escalations);
+        List<Map<String, Object>> notices = List.of(
+                BounceNoticeView.of(SelfCheckSamples.bounce(true), SelfCheckSamples.bounceLocation(),
+                        SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE, signature),
+                BounceNoticeView.of(SelfCheckSamples.bounce(false), SelfCheckSamples.bounceLocation(),
+                        SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE, signature));
+        models.put(BOUNCE_NOTICE_TEXT, notices);
+        models.put(BOUNCE_NOTICE_HTML, notices);
         List<MailTemplateException> problems = new ArrayList<>();
         models.forEach((template, samples) -> {
             try {

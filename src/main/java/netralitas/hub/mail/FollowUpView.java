@@ -128,6 +128,7 @@ final class FollowUpView {
             case "ESCALATED" -> "Eskalasi";
             case "FOLLOW_UP_CLOSED" -> "Selesai ditindaklanjuti";
             case "LINKED" -> "Laporan terkait";
+            case "BOUNCED" -> "Surat tidak terkirim";
             default -> kind;
         };
     }

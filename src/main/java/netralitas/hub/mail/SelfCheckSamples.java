@@ -5,11 +5,14 @@ import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.Category;
 import netralitas.hub.classify.Classification;
 import netralitas.hub.classify.Severity;
+import netralitas.hub.followup.BouncedMail;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
+import netralitas.hub.followup.ReturnedHubMail;
 import netralitas.hub.inbox.AttachmentsLeftOut;
 import netralitas.hub.inbox.EvidenceFile;
+import netralitas.hub.inbox.FailedRecipient;
 import netralitas.hub.region.Kanreg;
 import netralitas.hub.region.Region;
 import netralitas.hub.region.RegionResolution;
@@ -190,5 +193,27 @@ final class SelfCheckSamples {
                 new FollowUpEntry(Instant.parse("2024-09-15T02:00:00Z"), "FOLLOW_UP", FollowUpStatus.DITERIMA,
                         "Akan kami periksa <segera> & laporkan."),
                 new FollowUpEntry(Instant.parse("2024-09-28T02:00:00Z"), "REMINDED", null, "pengingat ke-1"));
+    }
+
+    /**
+     * A returned case mail with the server's reasons ({@code withReasons}), else a returned digest of two cases whose
+     * bounce names no recipient.
+     */
+    static BouncedMail bounce(boolean withReasons) {
+        List<Sample> samples = cases();
+        FollowUpCase first = followUpOf(samples.get(0).violationCase());
+        if (withReasons) {
+            return new BouncedMail(List.of(first), first.messageId(), new ReturnedHubMail(ReturnedHubMail.Kind.CASE, 0),
+                    List.of(new FailedRecipient("bkpsdm@pemda.example", "5.1.1",
+                                    "550 5.1.1 <bkpsdm@pemda.example>: Recipient address rejected: User unknown"),
+                            new FailedRecipient("inspektorat@pemda.example", null, null)));
+        }
+        return new BouncedMail(List.of(first, followUpOf(samples.get(1).violationCase())), "<digest-17.07@hub.example>",
+                new ReturnedHubMail(ReturnedHubMail.Kind.DIGEST, 0), List.of());
+    }
+
+    static BounceLocation bounceLocation() {
+        return new BounceLocation("kotak surat laporan (laporan@bawaslu.example)", "Processed",
+                "MAILER-DAEMON@mx.pemda.example", "Undelivered Mail Returned to Sender");
     }
 }

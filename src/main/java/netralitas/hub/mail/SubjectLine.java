@@ -48,6 +48,15 @@ public final class SubjectLine {
         return HeaderValues.sanitize("[ESKALASI] " + caseSubject, MAX_SUBJECT);
     }
 
+    /**
+     * {@code [TIDAK TERKIRIM] } and the returned mail's case's subject ({@link #forCase}); of a digest's cases, the first
+     * one's and how many more.
+     */
+    public static String forBounceNotice(String firstCaseSubject, int moreCases) {
+        return HeaderValues.sanitize("[TIDAK TERKIRIM] " + firstCaseSubject
+                + (moreCases > 0 ? " (+" + moreCases + " kasus lain)" : ""), MAX_SUBJECT);
+    }
+
     /** {@code [NETRALITAS ASN][RINGAN] Rekap harian 14 September 2024 — <region name> — 3 kasus}. */
     public static String forDigest(Region region, int caseCount, LocalDate date) {
         return HeaderValues.sanitize("[NETRALITAS ASN][RINGAN] Rekap harian " + IndonesianDates.format(date)

@@ -491,7 +491,8 @@ class CaseEmailRendererTest {
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT), dir.resolve(CaseEmailRenderer.ACKNOWLEDGEMENT_TEXT));
         Files.copy(TEMPLATES.resolve(CaseEmailRenderer.ANCHOR_TEXT), dir.resolve(CaseEmailRenderer.ANCHOR_TEXT));
         for (String followUp : List.of(CaseEmailRenderer.REMINDER_TEXT, CaseEmailRenderer.REMINDER_HTML,
-                CaseEmailRenderer.ESCALATION_TEXT, CaseEmailRenderer.ESCALATION_HTML)) {
+                CaseEmailRenderer.ESCALATION_TEXT, CaseEmailRenderer.ESCALATION_HTML,
+                CaseEmailRenderer.BOUNCE_NOTICE_TEXT, CaseEmailRenderer.BOUNCE_NOTICE_HTML)) {
             Files.copy(TEMPLATES.resolve(followUp), dir.resolve(followUp));
         }
         assertEquals(List.of(), MailFixtures.renderer(dir).selfCheckProblems());

@@ -1,10 +1,13 @@
 package netralitas.hub.mail;
 
 import netralitas.hub.cases.ViolationCase;
+import netralitas.hub.followup.BouncedMail;
 import netralitas.hub.followup.CaseSummary;
 import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.followup.FollowUpStatus;
+import netralitas.hub.followup.ReturnedHubMail;
+import netralitas.hub.inbox.FailedRecipient;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -72,6 +75,53 @@ class FollowUpMailRenderingTest {
         assertTrue(mail.text().startsWith("Yth. Ketua Bawaslu dan Kepala Kantor Regional BKN"), mail.text());
         assertTrue(renderer.renderEscalation(followUp(c, 1), history, List.of("triase@bawaslu.example"), true, NOW,
                 WIB, REPLY).text().startsWith("Yth. Petugas triase Bawaslu"), "a case without a region");
+    }
+
+    @Test
+    void aBounceNoticeTellsTriageWhichAddressFailedWhyWhatToFixAndWhereTheBounceLies() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        BouncedMail bounce = new BouncedMail(List.of(followUp(c, 0)), "<" + c.getCaseId() + "@hub.example>",
+                new ReturnedHubMail(ReturnedHubMail.Kind.CASE, 0),
+                List.of(new FailedRecipient("bkpsdm@kepahiang.example", "5.2.2", "552 5.2.2 <mailbox> full & over quota")));
+        BounceLocation location = new BounceLocation("kotak surat laporan", "INBOX.Processed",
+                "mailer-daemon@relay.example", "Undelivered Mail Returned to Sender");
+        RenderedEmail mail = renderer.renderBounceNotice(bounce, location, NOW, WIB);
+
+        assertEquals("[TIDAK TERKIRIM] " + SubjectLine.forCase(c), mail.subject());
+        for (String body : List.of(mail.text(), mail.html())) {
+            assertTrue(body.contains("Yth. Petugas triase Bawaslu"), body);
+            assertTrue(body.contains("surat kasus"), body);
+            assertTrue(body.contains("bkpsdm@kepahiang.example"), "the failed address");
+            assertTrue(body.contains("5.2.2"), "the status");
+            assertTrue(body.contains("NH-20240914-0001"), "the case");
+            assertTrue(body.contains("16 September 2024 pukul 09.00 WIB"), "when it was sent");
+            assertTrue(body.contains("config/regions.csv"), "what to fix");
+            assertTrue(body.contains("INBOX.Processed"), "where the bounce lies");
+            assertTrue(body.contains("3 Oktober 2024 pukul 10.00 WIB"), "when it came back");
+            assertFalse(body.contains(MailFixtures.REPORTER_NAME), "never the reporter");
+        }
+        assertTrue(mail.text().contains("Jawaban server: 552 5.2.2 <mailbox> full & over quota"), mail.text());
+        assertTrue(mail.html().contains("552 5.2.2 &lt;mailbox&gt; full &amp; over quota"), "the server's answer, escaped");
+
+        RenderedEmail digest = renderer.renderBounceNotice(new BouncedMail(List.of(followUp(c, 0), followUp(c, 0)),
+                "<digest-17.08@hub.example>", new ReturnedHubMail(ReturnedHubMail.Kind.DIGEST, 0), List.of()),
+                location, NOW, WIB);
+        assertEquals("[TIDAK TERKIRIM] " + SubjectLine.forCase(c) + " (+1 kasus lain)", digest.subject());
+        assertTrue(digest.text().contains("ringkasan harian"), digest.text());
+        assertTrue(digest.text().contains("Kasus dalam surat ini:"), digest.text());
+        assertTrue(digest.text().contains("tidak menyebutkan alamat yang gagal"), digest.text());
+    }
+
+    @Test
+    void anEscalationListsABouncedMailInTheHistory() {
+        ViolationCase c = MailFixtures.verifiedCase();
+        List<FollowUpEntry> history = List.of(new FollowUpEntry(FORWARDED, "FORWARDED", FollowUpStatus.TERKIRIM, null),
+                new FollowUpEntry(FORWARDED.plusSeconds(60), "BOUNCED", null,
+                        "surat kasus tidak terkirim kepada bkpsdm@kepahiang.example (5.1.1)"));
+        RenderedEmail mail = renderer.renderEscalation(followUp(c, 2), history,
+                List.of("bawaslu@kepahiang.example"), false, NOW, WIB, REPLY);
+        assertTrue(mail.text().contains("16 September 2024 pukul 09.01 WIB — Surat tidak terkirim: surat kasus tidak"
+                + " terkirim kepada bkpsdm@kepahiang.example (5.1.1)"), mail.text());
     }
 
     private static FollowUpCase followUp(ViolationCase c, int reminders) {

@@ -166,7 +166,13 @@ class MailRenderingInChromiumTest {
                                 "NIP tidak ditemukan di BKN — perlu verifikasi",
                                 "Identitas terlapor belum terverifikasi di BKN", UU_ASN, PP94_PROHIBITION,
                                 "hukuman disiplin berat", REPORT_TO_BKN, SIGNED),
-                        List.of("sanksi moral", "Ferdi Gunawan")));
+                        List.of("sanksi moral", "Ferdi Gunawan")),
+                kind("tidak-terkirim", renderer.renderBounceNotice(SelfCheckSamples.bounce(true),
+                                SelfCheckSamples.bounceLocation(), SelfCheckSamples.FOLLOW_UP_NOW, SelfCheckSamples.ZONE),
+                        List.of("Yth. Petugas triase Bawaslu", "bkpsdm@pemda.example",
+                                "550 5.1.1 <bkpsdm@pemda.example>: Recipient address rejected: User unknown",
+                                "config/regions.csv", "folder \"Processed\""),
+                        List.of("Status: SELESAI")));
     }
 
     private static Kind kind(String name, RenderedEmail mail, List<String> says, List<String> neverSays) {
