@@ -29,17 +29,26 @@ public final class FollowUpBounces {
     private final String from;
     private final String mailDomain;
     private final String triageInbox;
+    private final String reportMailbox;
+    private final String followUpMailbox;
     private final Clock clock;
 
-    /** @param triageInbox hub.routing.triage-inbox: the Bawaslu staff who are told */
+    /**
+     * @param triageInbox     hub.routing.triage-inbox: the Bawaslu staff who are told
+     * @param reportMailbox   the report mailbox's address, or null when not known: staff find the bounce there
+     * @param followUpMailbox the dedicated reply mailbox's address (hub.followup.imap.username), or null
+     */
     public FollowUpBounces(BounceMatcher matcher, FollowUpTable table, CaseEmailRenderer renderer, String from,
-                           String mailDomain, String triageInbox, Clock clock) {
+                           String mailDomain, String triageInbox, String reportMailbox, String followUpMailbox,
+                           Clock clock) {
         this.matcher = matcher;
         this.table = table;
         this.renderer = renderer;
         this.from = from;
         this.mailDomain = mailDomain;
         this.triageInbox = triageInbox;
+        this.reportMailbox = reportMailbox;
+        this.followUpMailbox = followUpMailbox;
         this.clock = clock;
     }
 
@@ -77,7 +86,10 @@ public final class FollowUpBounces {
                               @ExchangeProperty(HubProperties.MAILBOX) String mailbox,
                               @ExchangeProperty(HubProperties.MAIL_PROCESSED_FOLDER) String folder,
                               Message message) {
-        String mailboxName = "followup".equals(mailbox) ? "kotak surat tindak lanjut" : "kotak surat laporan";
+        boolean followUp = "followup".equals(mailbox);
+        String address = followUp ? followUpMailbox : reportMailbox;
+        String mailboxName = (followUp ? "kotak surat tindak lanjut" : "kotak surat laporan")
+                + (address == null ? "" : " (" + address + ")");
         BounceLocation location = new BounceLocation(mailboxName, folder, mail.fromAddress(), mail.subject());
         RenderedEmail notice = renderer.renderBounceNotice(bounce, location, clock.instant(), clock.getZone());
         String firstCase = bounce.cases().get(0).caseId();

@@ -266,7 +266,8 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("followUpReplies", new FollowUpReplies(replyMatcher, new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));
         registry.bind("followUpBounces", new FollowUpBounces(new BounceMatcher(replyMatcher, mailDomain), followUps,
-                renderer, from, mailDomain, settings.required("hub.routing.triage-inbox"), clock));
+                renderer, from, mailDomain, settings.required("hub.routing.triage-inbox"), reportAddress,
+                settings.optional("hub.followup.imap.username").filter(login -> login.contains("@")).orElse(null), clock));
         bindFollowUpClock(context, settings, registry, followUps, deadlines.calendar(), node, renderer, regions, from,
                 mailDomain, followUpAddress == null ? from : followUpAddress, clock);
         AcknowledgementQuota quota = new AcknowledgementQuota(database,

@@ -6,14 +6,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Logs in to a mail server as the hub will, with Jakarta Mail: a wrong password or a mailbox folder that does not exist
- * would otherwise pass {@code check} and fail every poll or every delivery after the start. It sends and changes
- * nothing: an SMTP session ends before MAIL FROM, an IMAP folder is opened read-only.
+ * Logs in to a mail server as the hub will, with Jakarta Mail: a wrong password, a mailbox folder that does not exist
+ * or an envelope sender the relay does not let this login use would otherwise pass {@code check} and fail every poll
+ * or every delivery after the start. It sends and changes nothing: an SMTP session is reset after MAIL FROM, before any
+ * recipient; an IMAP folder is opened read-only.
  */
 final class MailLogin {
 
@@ -54,11 +56,13 @@ final class MailLogin {
     }
 
     /**
-     * Why the SMTP login failed, or null when it worked.
+     * Why the SMTP login failed, or the server refused {@code envelopeSender} as MAIL FROM (a relay that lets a login
+     * send only as its own addresses); null when both worked.
      *
      * @param protocol smtp or smtps
      */
-    String smtpProblem(String protocol, String host, int port, boolean startTls, String username, String password) {
+    String smtpProblem(String protocol, String host, int port, boolean startTls, String username, String password,
+                       String envelopeSender) {
         Properties properties = timeouts(protocol);
         properties.setProperty("mail." + protocol + ".auth", "true");
         if (startTls) {
@@ -69,15 +73,36 @@ final class MailLogin {
             Transport transport = Session.getInstance(properties).getTransport(protocol);
             try {
                 transport.connect(host, port, username, password);
+                return senderProblem(transport, envelopeSender);
             } catch (AuthenticationFailedException e) {
                 return refused(e);
             } finally {
                 transport.close();
             }
-            return null;
         } catch (MessagingException e) {
             return "the login failed: " + ProbeMessages.detail(e);
         }
+    }
+
+    private static String senderProblem(Transport transport, String envelopeSender) {
+        if (!(transport instanceof SMTPTransport smtp)) {
+            return null;
+        }
+        try {
+            smtp.issueCommand("MAIL FROM:<" + envelopeSender + ">", 250);
+        } catch (MessagingException e) {
+            String answer = smtp.getLastServerResponse();
+            return "logged in, but the server refuses " + envelopeSender + " as envelope sender (MAIL FROM), so it would"
+                    + " refuse every mail: " + (answer == null || answer.isBlank() ? ProbeMessages.detail(e)
+                    : ConfigFilesCheck.oneLine(answer)) + "; set hub.mail.bounce-address (or hub.mail.from) to an address"
+                    + " this login may send as";
+        }
+        try {
+            smtp.issueCommand("RSET", 250);
+        } catch (MessagingException e) {
+            // The session ends here anyway: nothing was sent.
+        }
+        return null;
     }
 
     private Properties timeouts(String protocol) {

@@ -106,7 +106,7 @@ public final class ReachabilityCheck {
         }
         MailLogin login = new MailLogin(timeout);
         String problem = protocol == MailServerGreeting.Protocol.SMTP
-                ? login.smtpProblem(chosen, host, port, startTls, username.get(), password.get())
+                ? login.smtpProblem(chosen, host, port, startTls, username.get(), password.get(), envelopeSender())
                 : login.imapProblem(chosen, host, port, username.get(), password.get(),
                         value(prefix + ".folder").orElse("INBOX"));
         if (problem != null) {
@@ -114,6 +114,13 @@ public final class ReachabilityCheck {
                     + (protocol == MailServerGreeting.Protocol.IMAP ? "/" + prefix + ".folder" : "")
                     + " (" + host + ":" + port + ")", problem));
         }
+    }
+
+    /** What the hub gives as MAIL FROM: hub.mail.bounce-address, else the address of hub.mail.from. */
+    private String envelopeSender() {
+        return value("hub.mail.bounce-address")
+                .or(() -> value("hub.mail.from").map(SenderAddress::addressOf))
+                .orElse("");
     }
 
     private void bkn(List<CheckProblem> problems) {

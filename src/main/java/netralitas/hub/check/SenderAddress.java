@@ -19,6 +19,12 @@ final class SenderAddress {
     private SenderAddress() {
     }
 
+    /** The bare address of a well-formed hub.mail.from: what Jakarta Mail gives as MAIL FROM when nothing else is set. */
+    static String addressOf(String value) {
+        Matcher named = WITH_NAME.matcher(value);
+        return named.matches() ? named.group(2).strip() : value.strip();
+    }
+
     /** Why {@code value} cannot be the sender, or null when it can. */
     static String problemWith(String value) {
         if (value.chars().anyMatch(Character::isISOControl)) {

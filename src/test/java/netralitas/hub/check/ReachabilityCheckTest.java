@@ -157,6 +157,28 @@ class ReachabilityCheckTest {
         }
     }
 
+    /** A relay that lets its login send only as its own address: the envelope sender is tried with MAIL FROM. */
+    @Test
+    void anEnvelopeSenderTheRelayRefusesForThisLoginIsAProblem() throws IOException {
+        try (SenderCheckingSmtpServer relay = new SenderCheckingSmtpServer("netralitas-hub@bawaslu.example")) {
+            settings.put("hub.smtp.port", String.valueOf(relay.port()));
+            settings.put("hub.smtp.username", "netralitas-hub@bawaslu.example");
+            settings.put("hub.smtp.password", "rahasia-kirim");
+            settings.put("hub.mail.from", "Netralitas Hub <netralitas-hub@bawaslu.example>");
+            assertEquals(List.of(), check(Duration.ofSeconds(5)), "From's address, which the login owns");
+            assertTrue(relay.linesReceived().contains("MAIL FROM:<netralitas-hub@bawaslu.example>"), relay.linesReceived().toString());
+            assertTrue(relay.linesReceived().contains("RSET"), "nothing is sent: the session is reset after MAIL FROM");
+            assertTrue(relay.linesReceived().stream().noneMatch(line -> line.startsWith("RCPT") || line.equals("DATA")));
+
+            settings.put("hub.mail.bounce-address", "laporan@bawaslu.example");
+            assertEquals(List.of("hub.smtp.username/hub.smtp.password (127.0.0.1:" + relay.port() + "): logged in, but the"
+                    + " server refuses laporan@bawaslu.example as envelope sender (MAIL FROM), so it would refuse every"
+                    + " mail: 553 5.7.1 <laporan@bawaslu.example>: Sender address rejected: not owned by user"
+                    + " netralitas-hub@bawaslu.example; set hub.mail.bounce-address (or hub.mail.from) to an address this"
+                    + " login may send as"), lines(check(Duration.ofSeconds(5))));
+        }
+    }
+
     @Test
     void unreachableSmtpServerIsNamedWithHostAndPort() throws IOException {
         try (RefusingPort refusing = new RefusingPort()) {

@@ -89,7 +89,7 @@ class FollowUpBounceEndToEndTest {
         assertTrue(text.contains("Jawaban server: " + DIAGNOSTIC), text);
         assertTrue(text.contains(caseId), text);
         assertTrue(text.contains("config/regions.csv"), text);
-        assertTrue(text.contains("folder \"Processed\""), text);
+        assertTrue(text.contains("kotak surat laporan (" + TestHub.REPORT_MAILBOX + "), folder \"Processed\""), text);
         assertEquals(caseId, notice.getHeader("X-Netralitas-Case-Id", null));
         assertEquals(null, notice.getHeader("In-Reply-To", null), "a notice answers no case mail");
     }
