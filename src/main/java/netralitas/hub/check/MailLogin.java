@@ -14,8 +14,8 @@ import java.util.Properties;
 /**
  * Logs in to a mail server as the hub will, with Jakarta Mail: a wrong password, a mailbox folder that does not exist
  * or an envelope sender the relay does not let this login use would otherwise pass {@code check} and fail every poll
- * or every delivery after the start. It sends and changes nothing: an SMTP session is reset after MAIL FROM, before any
- * recipient; an IMAP folder is opened read-only.
+ * or every delivery after the start. It sends and changes nothing: an SMTP session is reset after MAIL FROM and RCPT
+ * TO, before DATA; an IMAP folder is opened read-only.
  */
 final class MailLogin {
 
@@ -56,13 +56,13 @@ final class MailLogin {
     }
 
     /**
-     * Why the SMTP login failed, or the server refused {@code envelopeSender} as MAIL FROM (a relay that lets a login
-     * send only as its own addresses); null when both worked.
+     * Why the SMTP login failed, or the server refused a mail from {@code envelopeSender} to {@code recipient} (a relay
+     * that lets a login send only as its own addresses); null when both worked.
      *
      * @param protocol smtp or smtps
      */
     String smtpProblem(String protocol, String host, int port, boolean startTls, String username, String password,
-                       String envelopeSender) {
+                       String envelopeSender, String recipient) {
         Properties properties = timeouts(protocol);
         properties.setProperty("mail." + protocol + ".auth", "true");
         if (startTls) {
@@ -73,7 +73,7 @@ final class MailLogin {
             Transport transport = Session.getInstance(properties).getTransport(protocol);
             try {
                 transport.connect(host, port, username, password);
-                return senderProblem(transport, envelopeSender);
+                return senderProblem(transport, envelopeSender, recipient);
             } catch (AuthenticationFailedException e) {
                 return refused(e);
             } finally {
@@ -84,25 +84,30 @@ final class MailLogin {
         }
     }
 
-    private static String senderProblem(Transport transport, String envelopeSender) {
-        if (!(transport instanceof SMTPTransport smtp)) {
-            return null;
+    /**
+     * MAIL FROM with the envelope sender, then RCPT TO one of the hub's recipients, then RSET: nothing is sent. Postfix
+     * (and Zimbra over it) answers a sender its login may not use only at RCPT TO ({@code smtpd_delay_reject}).
+     */
+    private static String senderProblem(Transport transport, String envelopeSender, String recipient) {
+        if (!(transport instanceof SMTPTransport smtp) || envelopeSender.isBlank() || recipient.isBlank()) {
+            return null; // a missing address is ConfigurationCheck's to report
         }
         try {
-            smtp.issueCommand("MAIL FROM:<" + envelopeSender + ">", 250);
-        } catch (MessagingException e) {
+            int mailFrom = smtp.simpleCommand("MAIL FROM:<" + envelopeSender + ">");
+            int rcptTo = mailFrom == 250 ? smtp.simpleCommand("RCPT TO:<" + recipient + ">") : mailFrom;
             String answer = smtp.getLastServerResponse();
-            return "logged in, but the server refuses " + envelopeSender + " as envelope sender (MAIL FROM), so it would"
-                    + " refuse every mail: " + (answer == null || answer.isBlank() ? ProbeMessages.detail(e)
-                    : ConfigFilesCheck.oneLine(answer)) + "; set hub.mail.bounce-address (or hub.mail.from) to an address"
-                    + " this login may send as";
-        }
-        try {
-            smtp.issueCommand("RSET", 250);
+            smtp.simpleCommand("RSET");
+            if (mailFrom == 250 && (rcptTo == 250 || rcptTo == 251)) {
+                return null;
+            }
+            return "logged in, but the server refuses a mail from " + envelopeSender + " (MAIL FROM:"
+                    + " hub.mail.bounce-address, else hub.mail.from) to " + recipient + " (hub.routing.triage-inbox), so"
+                    + " it would refuse the hub's mails: " + ConfigFilesCheck.oneLine(String.valueOf(answer))
+                    + "; a relay that lets a login send only as its own addresses wants hub.mail.bounce-address (or"
+                    + " hub.mail.from) to be one of them";
         } catch (MessagingException e) {
-            // The session ends here anyway: nothing was sent.
+            return "logged in, but the server did not answer MAIL FROM: " + ProbeMessages.detail(e);
         }
-        return null;
     }
 
     private Properties timeouts(String protocol) {

@@ -106,7 +106,8 @@ public final class ReachabilityCheck {
         }
         MailLogin login = new MailLogin(timeout);
         String problem = protocol == MailServerGreeting.Protocol.SMTP
-                ? login.smtpProblem(chosen, host, port, startTls, username.get(), password.get(), envelopeSender())
+                ? login.smtpProblem(chosen, host, port, startTls, username.get(), password.get(), envelopeSender(),
+                        value("hub.routing.triage-inbox").orElse(""))
                 : login.imapProblem(chosen, host, port, username.get(), password.get(),
                         value(prefix + ".folder").orElse("INBOX"));
         if (problem != null) {

@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A relay that lets its login send only as its own address, as Postfix does with {@code reject_sender_login_mismatch}
- * (and Exchange Online, Gmail's SMTP relay): any login is taken, then MAIL FROM with another address is refused with
- * 553. Speaks just enough SMTP for a probe and Jakarta Mail's login, on a loopback port chosen at run time.
+ * A relay that lets its login send only as its own address, as Postfix does with {@code reject_sender_login_mismatch}:
+ * any login is taken, MAIL FROM too, and RCPT TO after a MAIL FROM with another address is refused with 553 (Postfix
+ * delays its restrictions to RCPT TO). Speaks just enough SMTP for a probe and Jakarta Mail's login, on a loopback port
+ * chosen at run time.
  */
 final class SenderCheckingSmtpServer implements AutoCloseable {
 
@@ -47,6 +48,7 @@ final class SenderCheckingSmtpServer implements AutoCloseable {
                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
                 write(out, "220 relay.example ESMTP\r\n");
                 String line;
+                String sender = "";
                 while ((line = in.readLine()) != null) {
                     String command = line.toUpperCase(Locale.ROOT);
                     received.add(command.startsWith("AUTH") ? "AUTH" : line);
@@ -59,9 +61,12 @@ final class SenderCheckingSmtpServer implements AutoCloseable {
                     } else if (command.startsWith("AUTH PLAIN ")) {
                         write(out, "235 2.7.0 Authentication successful\r\n");
                     } else if (command.startsWith("MAIL FROM:")) {
-                        write(out, line.equalsIgnoreCase("MAIL FROM:<" + ownAddress + ">") ? "250 2.1.0 Ok\r\n"
-                                : "553 5.7.1 " + line.substring("MAIL FROM:".length()) + ": Sender address rejected: not"
-                                + " owned by user " + ownAddress + "\r\n");
+                        sender = line.substring("MAIL FROM:".length());
+                        write(out, "250 2.1.0 Ok\r\n");
+                    } else if (command.startsWith("RCPT TO:")) {
+                        write(out, sender.equalsIgnoreCase("<" + ownAddress + ">") ? "250 2.1.5 Ok\r\n"
+                                : "553 5.7.1 " + sender + ": Sender address rejected: not owned by user " + ownAddress
+                                + "\r\n");
                     } else if (command.equals("RSET") || command.equals("NOOP")) {
                         write(out, "250 2.0.0 Ok\r\n");
                     } else if (command.equals("QUIT")) {
