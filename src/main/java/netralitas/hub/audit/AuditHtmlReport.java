@@ -499,8 +499,8 @@ public final class AuditHtmlReport {
     }
 
     /**
-     * SPEC §12 for auditors: per region the cases forwarded, answered, finished and overdue (FollowUpTally, the rule of
-     * {@code audit followup}), and the overdue cases, deadlines in their region's time zone.
+     * SPEC §12 for auditors: per region the cases forwarded, answered, finished, overdue and bounced (FollowUpTally, the
+     * rule of {@code audit followup}), and the overdue cases, deadlines in their region's time zone.
      */
     private Map<String, Object> followUp(FollowUpTally tally, Map<String, String> anchors, OffsetDateTime now) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -520,6 +520,7 @@ public final class AuditHtmlReport {
             row.put("days", ReportText.number(c.daysOverdue()));
             row.put("reminders", ReportText.number(c.reminders()));
             row.put("escalated", c.escalated());
+            row.put("bounced", c.bounced());
             overdue.add(row);
         }
         return Map.of("rows", rows, "total", followUpRow(tally.total(now.toInstant()), null), "overdue", overdue,
@@ -539,6 +540,8 @@ public final class AuditHtmlReport {
         r.put("overdue", ReportText.number(row.overdue()));
         r.put("overdueWarn", row.overdue() > 0);
         r.put("days", ReportText.number(row.mostDaysOverdue()));
+        r.put("bounced", ReportText.number(row.bounced()));
+        r.put("bouncedWarn", row.bounced() > 0);
         return r;
     }
 

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code audit followup} and the HTML report's follow-up table (SPEC §12), from the audit trail alone: auditors verify
  * the trail, not the hub's state. Per region: cases forwarded (DELIVERED or DIGEST_SENT with a {@code deadline}),
  * answered (a FOLLOW_UP not {@code spoofed}), finished (FOLLOW_UP_CLOSED), and overdue (not finished, deadline
- * passed) with the days overdue; then the overdue cases with their reminders and whether they were escalated.
+ * passed) with the days overdue, and bounced (a mail of its follow-up came back undelivered: BOUNCED); then the overdue
+ * cases with their reminders, whether they were escalated and whether a mail of theirs bounced.
  *
  * <p>Read in one pass in chain order. Every case keeps one packed int (its region, severity and follow-up flags in
  * {@link CaseStates}); only forwarded cases not finished are kept with their deadline.
@@ -42,6 +43,7 @@ public final class FollowUpTally {
     private static final int FORWARDED = 1 << 20;
     private static final int ANSWERED = 1 << 21;
     private static final int FINISHED = 1 << 22;
+    private static final int BOUNCED = 1 << 23;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx");
     private static final String[] SEVERITIES = {null, "BERAT", "SEDANG", "RINGAN", "BUKAN_PELANGGARAN"};
 
@@ -50,14 +52,15 @@ public final class FollowUpTally {
      *
      * @param region          its code, or {@link #NO_REGION}
      * @param mostDaysOverdue the days overdue of its longest overdue case, 0 when none is
+     * @param bounced         forwarded cases a mail of whose follow-up came back undelivered
      */
     public record RegionRow(String region, long forwarded, long answered, long finished, long overdue,
-                            long mostDaysOverdue) {
+                            long mostDaysOverdue, long bounced) {
     }
 
-    /** A forwarded case not finished by its deadline. */
+    /** A forwarded case not finished by its deadline; {@code bounced}: a mail of its follow-up came back. */
     public record OverdueCase(String caseId, String region, String severity, OffsetDateTime deadline, long daysOverdue,
-                              int reminders, boolean escalated) {
+                              int reminders, boolean escalated, boolean bounced) {
     }
 
     /** A forwarded case not finished yet. */
@@ -65,6 +68,7 @@ public final class FollowUpTally {
         final OffsetDateTime deadline;
         int reminders;
         boolean escalated;
+        boolean bounced;
 
         Waiting(OffsetDateTime deadline) {
             this.deadline = deadline;
@@ -128,6 +132,16 @@ public final class FollowUpTally {
                     w.escalated = true;
                 }
             }
+            case BOUNCED -> {
+                if ((packed & FORWARDED) != 0 && (packed & BOUNCED) == 0) {
+                    states.put(caseId, packed | BOUNCED);
+                    count(region)[3]++;
+                }
+                Waiting w = waiting.get(caseId);
+                if (w != null) {
+                    w.bounced = true;
+                }
+            }
             default -> {
                 // Other steps do not change the follow-up.
             }
@@ -147,7 +161,7 @@ public final class FollowUpTally {
         counts.forEach((index, c) -> {
             long[] o = overdue.getOrDefault(index, new long[2]);
             String code = regionCodes.get(index);
-            rows.put(code, new RegionRow(code, c[0], c[1], c[2], o[0], o[1]));
+            rows.put(code, new RegionRow(code, c[0], c[1], c[2], o[0], o[1], c[3]));
         });
         return List.copyOf(rows.values());
     }
@@ -159,14 +173,16 @@ public final class FollowUpTally {
         long finished = 0;
         long overdue = 0;
         long most = 0;
+        long bounced = 0;
         for (RegionRow row : regions(now)) {
             forwarded += row.forwarded();
             answered += row.answered();
             finished += row.finished();
             overdue += row.overdue();
             most = Math.max(most, row.mostDaysOverdue());
+            bounced += row.bounced();
         }
-        return new RegionRow("total", forwarded, answered, finished, overdue, most);
+        return new RegionRow("total", forwarded, answered, finished, overdue, most, bounced);
     }
 
     /** The forwarded cases not finished whose deadline passed before {@code now}, most overdue first. */
@@ -177,7 +193,8 @@ public final class FollowUpTally {
                 int packed = states.get(caseId);
                 String severity = SEVERITIES[(packed >> SEVERITY_SHIFT) & SEVERITY_BITS];
                 late.add(new OverdueCase(caseId, regionCodes.get(packed & REGION_BITS), severity == null ? "-" : severity,
-                        w.deadline, Duration.between(w.deadline.toInstant(), now).toDays(), w.reminders, w.escalated));
+                        w.deadline, Duration.between(w.deadline.toInstant(), now).toDays(), w.reminders, w.escalated,
+                        w.bounced));
             }
         });
         late.sort(Comparator.comparing((OverdueCase c) -> c.deadline().toInstant()).thenComparing(OverdueCase::caseId));
@@ -189,26 +206,27 @@ public final class FollowUpTally {
         Instant now = clock.instant();
         List<RegionRow> rows = regions(now);
         out.println("Follow-up per region (SPEC §12), from the audit trail, as of " + TIME.format(now.atZone(clock.getZone())));
-        String format = "%-8s %9s %9s %9s %9s %18s  %s";
+        String format = "%-8s %9s %9s %9s %9s %18s %8s  %s";
         out.println(String.format(format, "region", "forwarded", "answered", "finished", "overdue", "most days overdue",
-                "name"));
+                "bounced", "name"));
         for (RegionRow row : rows) {
             String name = NO_REGION.equals(row.region()) ? "(tanpa wilayah: triase/pusat)" : regionNames.apply(row.region());
             out.println(String.format(format, row.region(), row.forwarded(), row.answered(), row.finished(),
-                    row.overdue(), row.mostDaysOverdue(), name == null ? "" : name).stripTrailing());
+                    row.overdue(), row.mostDaysOverdue(), row.bounced(), name == null ? "" : name).stripTrailing());
         }
         RegionRow total = total(now);
         out.println(String.format(format, "total", total.forwarded(), total.answered(), total.finished(),
-                total.overdue(), total.mostDaysOverdue(), "").stripTrailing());
+                total.overdue(), total.mostDaysOverdue(), total.bounced(), "").stripTrailing());
         List<OverdueCase> late = overdue(now);
         out.println("Overdue cases: " + late.size() + (late.isEmpty() ? "" : " (most overdue first)"));
         if (!late.isEmpty()) {
-            String lateFormat = "  %-22s %-8s %-17s %-25s %12s %9s  %s%n";
-            out.printf(lateFormat, "case id", "region", "severity", "deadline", "days overdue", "reminders", "escalated");
+            String lateFormat = "  %-22s %-8s %-17s %-25s %12s %9s  %-9s  %s%n";
+            out.printf(lateFormat, "case id", "region", "severity", "deadline", "days overdue", "reminders", "escalated",
+                    "bounced");
             for (OverdueCase c : late) {
                 out.printf(lateFormat, c.caseId(), c.region(), c.severity(),
                         TIME.format(c.deadline().atZoneSameInstant(clock.getZone())), c.daysOverdue(), c.reminders(),
-                        c.escalated() ? "yes" : "no");
+                        c.escalated() ? "yes" : "no", c.bounced() ? "yes" : "no");
             }
         }
     }
@@ -220,19 +238,19 @@ public final class FollowUpTally {
     public void writeCsv(Appendable out, Clock clock) throws IOException {
         Instant now = clock.instant();
         CSVPrinter regions = CSVFormat.DEFAULT.builder().setHeader("region", "forwarded", "answered", "finished",
-                "overdue", "most_days_overdue").get().print(out);
+                "overdue", "most_days_overdue", "bounced").get().print(out);
         for (RegionRow row : regions(now)) {
             regions.printRecord(cell(row.region()), row.forwarded(), row.answered(), row.finished(),
-                    row.overdue(), row.mostDaysOverdue());
+                    row.overdue(), row.mostDaysOverdue(), row.bounced());
         }
         regions.flush();
         out.append("\r\n");
         CSVPrinter late = CSVFormat.DEFAULT.builder().setHeader("case_id", "region", "severity", "deadline",
-                "days_overdue", "reminders", "escalated").get().print(out);
+                "days_overdue", "reminders", "escalated", "bounced").get().print(out);
         for (OverdueCase c : overdue(now)) {
             late.printRecord(SpreadsheetCells.safe(c.caseId()), cell(c.region()), c.severity(),
                     c.deadline().atZoneSameInstant(clock.getZone()).toOffsetDateTime().toString(), c.daysOverdue(),
-                    c.reminders(), c.escalated());
+                    c.reminders(), c.escalated(), c.bounced());
         }
         late.flush();
     }
@@ -243,7 +261,7 @@ public final class FollowUpTally {
     }
 
     private long[] count(int region) {
-        return counts.computeIfAbsent(region, r -> new long[3]);
+        return counts.computeIfAbsent(region, r -> new long[4]);
     }
 
     private int region(Object code) {

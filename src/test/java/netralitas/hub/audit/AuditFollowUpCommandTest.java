@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code audit followup} (SPEC §12) from a written trail alone, on the file trail and on the store trail: per region
- * forwarded, answered, finished, overdue with days, then the overdue cases; text and CSV.
+ * forwarded, answered, finished, overdue with days, bounced, then the overdue cases; text and CSV.
  */
 class AuditFollowUpCommandTest {
 
@@ -48,13 +48,15 @@ class AuditFollowUpCommandTest {
         assertEquals(0, result.exit(), result.err());
         List<String> lines = result.out().lines().toList();
         assertEquals("Follow-up per region (SPEC §12), from the audit trail, as of 2024-11-27 09:00 +07:00", lines.get(0));
-        assertEquals(List.of("17.08", "3", "2", "1", "1", "12", "Kabupaten", "Kepahiang"), words(lines.get(2)),
-                "Kepahiang: A overdue (a spoofed reply is no answer), B finished, C answered and not due yet");
-        assertEquals(List.of("-", "1", "0", "0", "1", "3", "(tanpa", "wilayah:", "triase/pusat)"), words(lines.get(3)));
-        assertEquals(List.of("total", "4", "2", "1", "2", "12"), words(lines.get(4)));
+        assertEquals(List.of("17.08", "3", "2", "1", "1", "12", "1", "Kabupaten", "Kepahiang"), words(lines.get(2)),
+                "Kepahiang: A overdue (a spoofed reply is no answer) and bounced (twice, one case), B finished, C answered"
+                        + " and not due yet");
+        assertEquals(List.of("-", "1", "0", "0", "1", "3", "0", "(tanpa", "wilayah:", "triase/pusat)"), words(lines.get(3)));
+        assertEquals(List.of("total", "4", "2", "1", "2", "12", "1"), words(lines.get(4)));
         assertEquals("Overdue cases: 2 (most overdue first)", lines.get(5));
-        assertEquals(List.of("NH-A", "17.08", "SEDANG", "2024-11-15", "09:00", "+07:00", "12", "2", "yes"), words(lines.get(7)));
-        assertEquals(List.of("NH-D", "-", "SEDANG", "2024-11-24", "09:00", "+07:00", "3", "0", "no"), words(lines.get(8)));
+        assertEquals(List.of("NH-A", "17.08", "SEDANG", "2024-11-15", "09:00", "+07:00", "12", "2", "yes", "yes"),
+                words(lines.get(7)));
+        assertEquals(List.of("NH-D", "-", "SEDANG", "2024-11-24", "09:00", "+07:00", "3", "0", "no", "no"), words(lines.get(8)));
         assertEquals(9, lines.size(), result.out());
     }
 
@@ -68,13 +70,13 @@ class AuditFollowUpCommandTest {
 
         assertEquals(0, result.exit(), result.err());
         assertEquals("""
-                region,forwarded,answered,finished,overdue,most_days_overdue\r
-                17.08,3,2,1,1,12\r
-                -,1,0,0,1,3\r
+                region,forwarded,answered,finished,overdue,most_days_overdue,bounced\r
+                17.08,3,2,1,1,12,1\r
+                -,1,0,0,1,3,0\r
                 \r
-                case_id,region,severity,deadline,days_overdue,reminders,escalated\r
-                NH-A,17.08,SEDANG,2024-11-15T09:00+07:00,12,2,true\r
-                NH-D,-,SEDANG,2024-11-24T09:00+07:00,3,0,false\r
+                case_id,region,severity,deadline,days_overdue,reminders,escalated,bounced\r
+                NH-A,17.08,SEDANG,2024-11-15T09:00+07:00,12,2,true,true\r
+                NH-D,-,SEDANG,2024-11-24T09:00+07:00,3,0,false,false\r
                 """, result.out());
     }
 
@@ -110,8 +112,8 @@ class AuditFollowUpCommandTest {
 
             assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
             List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-            assertEquals("17.08,3,2,1,1,12", lines.get(1));
-            assertEquals("-,1,0,0,1,3", lines.get(2));
+            assertEquals("17.08,3,2,1,1,12,1", lines.get(1));
+            assertEquals("-,1,0,0,1,3,0", lines.get(2));
             assertTrue(lines.get(5).startsWith("NH-A,17.08,SEDANG,"), lines.get(5));
         }
     }

@@ -48,17 +48,20 @@ class AuditFollowUpReportTest {
         Document doc = Jsoup.parse(report().toFile(), "UTF-8");
 
         Element kepahiang = doc.selectFirst("#tindak-lanjut table.follow-up tr[data-region=17.08]");
-        assertEquals(List.of("17.08", "Kabupaten Kepahiang", "3", "2", "1", "1", "12"), cells(kepahiang));
-        assertEquals(List.of("—", "Tanpa wilayah (triase/pusat)", "1", "0", "0", "1", "3"),
+        assertEquals(List.of("17.08", "Kabupaten Kepahiang", "3", "2", "1", "1", "12", "1"), cells(kepahiang));
+        assertEquals(List.of("—", "Tanpa wilayah (triase/pusat)", "1", "0", "0", "1", "3", "0"),
                 cells(doc.selectFirst("#tindak-lanjut table.follow-up tr[data-region=TANPA_WILAYAH]")));
         assertTrue(kepahiang.selectFirst("td[data-col=overdue]").hasClass("warn"));
+        assertTrue(kepahiang.selectFirst("td[data-col=bounced]").hasClass("warn"), "a case that never reached its office");
         assertEquals(List.of("NH-A", "NH-D"), doc.select("#tindak-lanjut table.overdue tbody tr").eachAttr("data-case"));
         assertEquals(List.of("NH-A", "17.08 Kabupaten Kepahiang", "SEDANG", "2024-11-15 09:00:00 WIB (UTC+07:00)", "12",
-                "2", "ya"), cells(doc.selectFirst("#tindak-lanjut table.overdue tr[data-case=NH-A]")));
+                "2", "ya", "ya"), cells(doc.selectFirst("#tindak-lanjut table.overdue tr[data-case=NH-A]")));
 
         Element caseA = doc.selectFirst("article[data-case=NH-A] ol.follow-up");
-        assertEquals(List.of("FORWARDED", "FOLLOW_UP", "REMINDED", "REMINDED", "ESCALATED"),
+        assertEquals(List.of("FORWARDED", "BOUNCED", "FOLLOW_UP", "REMINDED", "BOUNCED", "REMINDED", "ESCALATED"),
                 caseA.select("li").eachAttr("data-event"));
+        assertTrue(caseA.selectFirst("li[data-event=BOUNCED]").text().contains("surat tidak terkirim kepada"
+                + " bkpsdm@pemda.example"), caseA.text());
         assertTrue(caseA.selectFirst("li[data-event=FOLLOW_UP]").hasClass("spoofed"), "a reply from elsewhere stands out");
         assertTrue(caseA.selectFirst("li[data-event=REMINDED]").text().contains("pengingat ke-1 kepada bkpsdm@pemda.example"));
         Element caseB = doc.selectFirst("article[data-case=NH-B] ol.follow-up");

@@ -3,6 +3,7 @@ package netralitas.hub.audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A trail with the follow-up events of SPEC §12, relative to a moment, for {@code audit followup} and the report. */
@@ -14,16 +15,21 @@ final class FollowUpTrailFixture {
     }
 
     /**
-     * A: Kepahiang, SEDANG, 12 days overdue, a spoofed reply, reminded twice, escalated. B: Kepahiang, BERAT, answered
+     * A: Kepahiang, SEDANG, 12 days overdue, its case mail and its first reminder bounced (one bounced case), a spoofed
+     * reply, reminded twice, escalated. B: Kepahiang, BERAT, answered
      * DIPROSES then SELESAI, closed. C: Kepahiang, RINGAN by digest, answered, deadline still ahead. D: no region
      * (triage), 3 days overdue. E: delivered by a release without deadlines: not followed up. F: not a violation.
      */
     static void writeCases(AuditTrail trail, Instant now) {
         routed(trail, "NH-A", KEPAHIANG, "SEDANG");
         trail.append("NH-A", AuditEventType.DELIVERED, "laporan.csv:2", "deliver", forwarded(now.minus(Duration.ofDays(12))));
+        trail.append("NH-A", AuditEventType.BOUNCED, "INBOX;uid=9", "followup-bounce", detail("mail", "CASE",
+                "failed", List.of(Map.of("address", "bkpsdm@pemda.example", "status", "5.1.1"))));
         trail.append("NH-A", AuditEventType.FOLLOW_UP, null, "follow-up", detail("status", "SELESAI", "spoofed", true,
                 "from", "penyusup@evil.example"));
         trail.append("NH-A", AuditEventType.REMINDED, null, "followup-remind", detail("reminder", 1, "to", "bkpsdm@pemda.example"));
+        trail.append("NH-A", AuditEventType.BOUNCED, "INBOX;uid=12", "followup-bounce", detail("mail", "REMINDER",
+                "reminder", 1, "failed", List.of(Map.of("address", "bkpsdm@pemda.example", "status", "5.1.1"))));
         trail.append("NH-A", AuditEventType.REMINDED, null, "followup-remind", detail("reminder", 2, "to", "bkpsdm@pemda.example"));
         trail.append("NH-A", AuditEventType.ESCALATED, null, "followup-escalate", detail("to", "bawaslu@kab.example"));
 
