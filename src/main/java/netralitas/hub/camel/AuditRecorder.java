@@ -193,11 +193,12 @@ public final class AuditRecorder {
     /**
      * BOUNCED for each case of a returned follow-up mail: which mail ({@code mail}, {@code reminder}), its Message-ID,
      * each failed recipient with the server's status and answer, and the notice sent to Bawaslu staff. The addresses
-     * are offices', never a reporter's.
+     * are offices', never a reporter's. Counted in {@code netralitas_cases_total{event="BOUNCED"}} like every step.
      */
     public void bounced(@ExchangeProperty(HubProperties.BOUNCE) BouncedMail bounce,
                         @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
-                        @Header("To") String noticeTo, @Header("Message-ID") String noticeId, String route) {
+                        @Header("To") String noticeTo, @Header("Message-ID") String noticeId, String route,
+                        CamelContext context) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("mail", bounce.mail().kind().name());
         if (bounce.mail().kind() == ReturnedHubMail.Kind.REMINDER) {
@@ -215,8 +216,10 @@ public final class AuditRecorder {
         detail.put("failed", failed);
         detail.put("noticeTo", noticeTo);
         detail.put("noticeMessageId", noticeId);
-        for (String caseId : bounce.caseIds()) {
-            trail.append(caseId, AuditEventType.BOUNCED, mailSource, route, detail);
+        for (FollowUpCase followUp : bounce.cases()) {
+            trail.append(followUp.caseId(), AuditEventType.BOUNCED, mailSource, route, detail);
+            counters.count(context, AuditEventType.BOUNCED, followUp.summary().channel(), followUp.severity(),
+                    followUp.regionCode());
         }
     }
 

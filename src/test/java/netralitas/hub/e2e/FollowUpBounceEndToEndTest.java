@@ -114,6 +114,14 @@ class FollowUpBounceEndToEndTest {
     }
 
     @Test
+    void theMetricsCountEachBouncedCaseMail() throws Exception {
+        String metrics = new String(java.net.URI.create("http://127.0.0.1:" + hub.managementPort() + "/observe/metrics")
+                .toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("netralitas_cases_total{") && line.contains("event=\"BOUNCED\"")
+                && line.contains("severity=\"BERAT\"") && line.endsWith(" 2.0")), metrics);
+    }
+
+    @Test
     void aTextBounceOfAReminderIsMatchedByTheCaseMailItAnswered() throws Exception {
         Map<String, Object> reminder = events("BOUNCED").get(1).detail();
         assertEquals("REMINDER", reminder.get("mail"));
