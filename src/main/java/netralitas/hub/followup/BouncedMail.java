@@ -19,7 +19,7 @@ public record BouncedMail(List<FollowUpCase> cases, String messageId, ReturnedHu
 
     /** The kind of its step in a case's history, as the audit event's name. */
     public static final String HISTORY_KIND = "BOUNCED";
-    /** Longer than any history detail the escalation lists needs; FOLLOW_UP_HISTORY.detail holds 4,000. */
+    /** A history step's text is cut here: a few recipients with their servers' answers (the column holds 4,000). */
     private static final int MAX_DETAIL_CHARS = 1000;
 
     public BouncedMail {

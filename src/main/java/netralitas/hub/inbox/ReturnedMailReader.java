@@ -1,6 +1,5 @@
 package netralitas.hub.inbox;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -61,8 +60,7 @@ final class ReturnedMailReader {
     /** The bounce's returned mail and failed recipients; null when the message is no bounce, or returns nothing known. */
     static ReturnedMail read(MimeMessage message, String fromAddress) {
         try {
-            boolean report = isDeliveryReport(message);
-            if (!report && !looksLikeABounce(message, fromAddress)) {
+            if (!isDeliveryReport(message) && !looksLikeABounce(message, fromAddress)) {
                 return null;
             }
             Walk walk = new Walk();
@@ -70,13 +68,8 @@ final class ReturnedMailReader {
             if (walk.recipientBlocks > 0 && walk.failed.isEmpty()) {
                 return null;
             }
-            if (walk.returned == null) {
-                walk.returned = quotedHeaders(walk.text);
-            }
-            if (walk.returned == null) {
-                return null;
-            }
-            return new ReturnedMail(walk.returned.messageId(), walk.returned.answered(), walk.failed);
+            Returned returned = walk.returned != null ? walk.returned : quotedHeaders(walk.text);
+            return returned == null ? null : new ReturnedMail(returned.messageId(), returned.answered(), walk.failed);
         } catch (MessagingException | IOException | RuntimeException e) {
             // A bounce too broken to read stays what AutomatedMail made of it: not a report, filed.
             return null;
@@ -119,8 +112,7 @@ final class ReturnedMailReader {
                 Object content = part.getContent();
                 if (content instanceof Multipart multipart) {
                     for (int i = 0; i < multipart.getCount(); i++) {
-                        BodyPart child = multipart.getBodyPart(i);
-                        part(child, depth + 1);
+                        part(multipart.getBodyPart(i), depth + 1);
                     }
                 }
             } else if (STATUS_TYPES.contains(type)) {
