@@ -265,9 +265,11 @@ public final class HubConfiguration implements CamelConfiguration {
         ReplyMatcher replyMatcher = new ReplyMatcher(followUps::byMessageId, followUps::find, mailDomain);
         registry.bind("followUpReplies", new FollowUpReplies(replyMatcher, new OfficeReplyParser(), followUps,
                 new ReplyEvidence(dataDir.resolve("followup")), clock));
+        String followUpLogin = settings.optional("hub.followup.imap.username").filter(login -> login.contains("@"))
+                .orElse(null);
         registry.bind("followUpBounces", new FollowUpBounces(new BounceMatcher(replyMatcher, mailDomain), followUps,
-                renderer, from, mailDomain, settings.required("hub.routing.triage-inbox"), reportAddress,
-                settings.optional("hub.followup.imap.username").filter(login -> login.contains("@")).orElse(null), clock));
+                renderer, from, mailDomain, settings.required("hub.routing.triage-inbox"), reportAddress, followUpLogin,
+                clock));
         bindFollowUpClock(context, settings, registry, followUps, deadlines.calendar(), node, renderer, regions, from,
                 mailDomain, followUpAddress == null ? from : followUpAddress, clock);
         AcknowledgementQuota quota = new AcknowledgementQuota(database,

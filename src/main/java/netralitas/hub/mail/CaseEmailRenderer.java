@@ -10,8 +10,8 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import netralitas.hub.cases.ViolationCase;
 import netralitas.hub.classify.LegalBases;
-import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.BouncedMail;
+import netralitas.hub.followup.FollowUpCase;
 import netralitas.hub.followup.FollowUpEntry;
 import netralitas.hub.region.Region;
 
@@ -164,8 +164,10 @@ public final class CaseEmailRenderer {
      */
     public RenderedEmail renderBounceNotice(BouncedMail bounce, BounceLocation location, Instant now, ZoneId zone) {
         Map<String, Object> model = BounceNoticeView.of(bounce, location, now, zone, signature);
-        return new RenderedEmail(SubjectLine.forBounceNotice(bounce.cases().get(0).summary().subject(),
-                bounce.cases().size() - 1), render(BOUNCE_NOTICE_TEXT, model, false), render(BOUNCE_NOTICE_HTML, model, false));
+        String subject = SubjectLine.forBounceNotice(bounce.cases().get(0).summary().subject(),
+                bounce.cases().size() - 1);
+        return new RenderedEmail(subject, render(BOUNCE_NOTICE_TEXT, model, false),
+                render(BOUNCE_NOTICE_HTML, model, false));
     }
 
     /**
