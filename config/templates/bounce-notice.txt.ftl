@@ -47,14 +47,15 @@ Pemberitahuan server email tidak menyebutkan alamat yang gagal; lihat pemberitah
 Mohon:
 1. Periksa alamat yang gagal. Bila alamat itu salah atau tidak dipakai lagi, perbaiki kolom
    bkpsdm_inbox, inspektorat_inbox atau bawaslu_inbox wilayahnya di config/regions.csv (alamat
-   Kanreg BKN: config/bkn-kanreg.csv) dan mulai ulang hub, agar surat berikutnya sampai.
+   Kanreg BKN: config/bkn-kanreg.csv) dan mulai ulang hub, agar surat untuk kasus berikutnya sampai.
 2. Hubungi instansi penerima dan teruskan surat yang kembali ke alamat yang benar. Pemberitahuan
    server email, dengan surat aslinya bila server menyertakannya, tersimpan di
    ${bounceMailbox}, folder "${bounceFolder}"
    (pengirim ${bounceFrom}, subjek "${bounceSubject}", diterima ${receivedAt}).
 Bila kotak surat instansi penuh atau servernya sedang bermasalah, langkah 2 saja sudah cukup.
 
-Pengingat dan eskalasi kasus ini tetap berjalan sesuai jadwal. Message-ID surat yang kembali:
+Pengingat kasus ini tetap dikirim sesuai jadwal ke alamat semula (alamat yang diperbaiki berlaku
+untuk kasus berikutnya), demikian pula eskalasinya. Message-ID surat yang kembali:
 ${returnedMessageId}
 
 Hormat kami,
