@@ -33,13 +33,12 @@ final class AutomatedMail {
         if (isMultipartReport(message)) {
             return "laporan status pengiriman (bounce, multipart/report)";
         }
-        String returnPath = header(message, "Return-Path");
-        if (returnPath != null && NULL_RETURN_PATH.matcher(returnPath).matches()) {
+        if (hasNullReturnPath(message)) {
             return "laporan status pengiriman (bounce, Return-Path: <>)";
         }
-        String localPart = fromAddress == null ? "" : fromAddress.substring(0, Math.max(0, fromAddress.indexOf('@')));
-        if (SYSTEM_MAILBOXES.contains(localPart)) {
-            return "laporan status pengiriman (pengirim " + localPart.toUpperCase(Locale.ROOT) + ")";
+        String systemMailbox = systemMailbox(fromAddress);
+        if (systemMailbox != null) {
+            return "laporan status pengiriman (pengirim " + systemMailbox.toUpperCase(Locale.ROOT) + ")";
         }
         String autoSubmitted = header(message, "Auto-Submitted");
         if (autoSubmitted != null && !firstToken(autoSubmitted).equals("no")) {
@@ -80,9 +79,21 @@ final class AutomatedMail {
         return null;
     }
 
-    private static boolean isMultipartReport(MimeMessage message) throws MessagingException {
+    static boolean isMultipartReport(MimeMessage message) throws MessagingException {
         String contentType = header(message, "Content-Type");
         return contentType != null && MimeTypes.baseType(contentType).equals("multipart/report");
+    }
+
+    /** The null envelope sender of RFC 5321 §4.5.5, which mail systems give their delivery reports. */
+    static boolean hasNullReturnPath(MimeMessage message) throws MessagingException {
+        String returnPath = header(message, "Return-Path");
+        return returnPath != null && NULL_RETURN_PATH.matcher(returnPath).matches();
+    }
+
+    /** "mailer-daemon" or "postmaster" when From is a mail system's own mailbox, else null. */
+    static String systemMailbox(String fromAddress) {
+        String localPart = fromAddress == null ? "" : fromAddress.substring(0, Math.max(0, fromAddress.indexOf('@')));
+        return SYSTEM_MAILBOXES.contains(localPart) ? localPart : null;
     }
 
     /** The header's first value, or null when absent or blank. */

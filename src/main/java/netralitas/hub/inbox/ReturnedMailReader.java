@@ -47,9 +47,6 @@ final class ReturnedMailReader {
     private static final Set<String> RETURNED_MESSAGE_TYPES = Set.of("message/rfc822", "message/global");
     private static final Set<String> RETURNED_HEADER_TYPES = Set.of("text/rfc822-headers", "message/rfc822-headers",
             "message/global-headers");
-    private static final Set<String> SYSTEM_MAILBOXES = Set.of("mailer-daemon", "postmaster");
-    private static final Pattern NULL_RETURN_PATH = Pattern.compile("\\s*<\\s*>\\s*");
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1," + MAX_MESSAGE_ID_CHARS + "}>");
     /** A Message-ID or In-Reply-To header line quoted in a bounce's text (maybe indented, maybe quoted with ">"). */
     private static final Pattern QUOTED_ID_LINE = Pattern.compile(
             "(?im)^[ \\t>]*(message-id|in-reply-to)[ \\t]*:[ \\t]*(<[^<>\\s]{1," + MAX_MESSAGE_ID_CHARS + "}>)");
@@ -60,7 +57,8 @@ final class ReturnedMailReader {
     /** The bounce's returned mail and failed recipients; null when the message is no bounce, or returns nothing known. */
     static ReturnedMail read(MimeMessage message, String fromAddress) {
         try {
-            if (!isDeliveryReport(message) && !looksLikeABounce(message, fromAddress)) {
+            if (!isDeliveryReport(message) && !AutomatedMail.hasNullReturnPath(message)
+                    && AutomatedMail.systemMailbox(fromAddress) == null) {
                 return null;
             }
             Walk walk = new Walk();
@@ -76,23 +74,13 @@ final class ReturnedMailReader {
         }
     }
 
-    private static boolean isDeliveryReport(Part message) throws MessagingException {
-        String contentType = header(message, "Content-Type");
-        if (contentType == null || !MimeTypes.baseType(contentType).equals("multipart/report")) {
+    /** An RFC 3464 report: multipart/report of a delivery status (not a read receipt's disposition). */
+    private static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
+        if (!AutomatedMail.isMultipartReport(message)) {
             return false;
         }
-        String reportType = MimeTypes.typeParameter(contentType, "report-type");
+        String reportType = MimeTypes.typeParameter(header(message, "Content-Type"), "report-type");
         return reportType == null || reportType.strip().toLowerCase(Locale.ROOT).endsWith("delivery-status");
-    }
-
-    /** A bounce in plain text: sent by a mail system, with the null envelope sender of RFC 5321 §4.5.5. */
-    private static boolean looksLikeABounce(MimeMessage message, String fromAddress) throws MessagingException {
-        String returnPath = header(message, "Return-Path");
-        if (returnPath != null && NULL_RETURN_PATH.matcher(returnPath).matches()) {
-            return true;
-        }
-        String local = fromAddress == null ? "" : fromAddress.substring(0, Math.max(0, fromAddress.indexOf('@')));
-        return SYSTEM_MAILBOXES.contains(local);
     }
 
     /** What one walk over the bounce's parts found. */
@@ -169,17 +157,17 @@ final class ReturnedMailReader {
     private record Returned(String messageId, List<String> answered) {
     }
 
-    /** Of the returned mail's headers: null when they carry no Message-ID. */
+    /** Of the returned mail's headers, read as a message's own are: null when they carry no Message-ID. */
     private static Returned returnedOf(InternetHeaders headers) {
-        List<String> own = idsIn(headers.getHeader("Message-ID", " "));
-        if (own.isEmpty()) {
+        String own = InboundMailReader.messageId(headers.getHeader("Message-ID", null));
+        if (own == null) {
             return null;
         }
-        Set<String> answered = new LinkedHashSet<>(idsIn(headers.getHeader("In-Reply-To", " ")));
-        List<String> references = idsIn(headers.getHeader("References", " "));
+        Set<String> answered = new LinkedHashSet<>(InboundMailReader.threadIds(headers.getHeader("In-Reply-To", " ")));
+        List<String> references = new ArrayList<>(InboundMailReader.threadIds(headers.getHeader("References", " ")));
         Collections.reverse(references);
         answered.addAll(references);
-        return new Returned(own.get(0), bounded(answered));
+        return new Returned(own, bounded(answered));
     }
 
     /** The Message-ID and In-Reply-To lines quoted in the text of a bounce that is no RFC 3464 report. */
@@ -195,17 +183,6 @@ final class ReturnedMailReader {
             }
         }
         return messageId == null ? null : new Returned(messageId, bounded(answered));
-    }
-
-    private static List<String> idsIn(String header) {
-        List<String> ids = new ArrayList<>();
-        if (header != null) {
-            Matcher id = MESSAGE_ID.matcher(MimeUtility.unfold(header));
-            while (id.find()) {
-                ids.add(id.group());
-            }
-        }
-        return ids;
     }
 
     private static List<String> bounded(Set<String> ids) {
