@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Routes ingest-mail and followup-bounce: whether a message of a mailbox the hub reads is a bounce of one of its
@@ -52,19 +53,20 @@ public final class FollowUpBounces {
         this.clock = clock;
     }
 
-    /** The follow-up mail the message returns as undeliverable, with its cases; null for any other message. */
+    /**
+     * The follow-up mail the message returns as undeliverable, with the cases whose history does not have this bounce
+     * yet; null for any other message, and for the same bounce read again (the hub stopped between recording it and
+     * moving it), which is then filed like any other delivery report.
+     */
     public BouncedMail match(@ExchangeProperty(HubProperties.MAIL) InboundMail mail) throws Exception {
         if (mail.returnedMail() == null) {
             return null;
         }
-        return matcher.match(mail.returnedMail()).orElse(null);
+        Optional<BouncedMail> bounce = matcher.match(mail.returnedMail());
+        return bounce.isEmpty() ? null : unrecorded(bounce.get());
     }
 
-    /**
-     * The bounce about the cases whose history does not have it yet; null when all have it (the same bounce read again,
-     * after the hub stopped between recording it and moving it).
-     */
-    public BouncedMail unrecorded(@ExchangeProperty(HubProperties.BOUNCE) BouncedMail bounce) throws SQLException {
+    private BouncedMail unrecorded(BouncedMail bounce) throws SQLException {
         String detail = bounce.historyDetail();
         List<FollowUpCase> fresh = new ArrayList<>();
         for (FollowUpCase followUp : bounce.cases()) {

@@ -165,8 +165,8 @@ public final class HubProperties {
     public static final String FOLLOW_UP_MATCH = "hubFollowUpMatch";
 
     /**
-     * The follow-up mail of the hub the message being read returns as undeliverable, with its cases (a
-     * {@code BouncedMail}), or null: set by route ingest-mail; in route followup-bounce, the cases not told of it yet.
+     * The follow-up mail of the hub the message being read returns as undeliverable, with its cases not told of it yet
+     * (a {@code BouncedMail}), or null: set by route ingest-mail, read by route followup-bounce.
      */
     public static final String BOUNCE = "hubBounce";
 }
