@@ -11,7 +11,6 @@ import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.RenderedEmail;
 import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.report.CaseIds;
-import jakarta.mail.MessagingException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -121,17 +120,14 @@ public final class AcknowledgementComposer {
     }
 
     /**
-     * Why an acknowledgement did not go out, for the trail and the log: the SMTP reply code, never the server's text,
-     * which names the address.
+     * Why an acknowledgement did not go out and will not be tried again (a refusal, or a failure that is not the mail
+     * server's), for the trail and the log: the SMTP reply code, never the server's text, which names the address. A
+     * transient failure is {@code AcknowledgementRetries}'.
      */
     public String failure(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
         if (failure instanceof SmtpRejectedException) {
             Matcher code = PERMANENT_REPLY_CODE.matcher(String.valueOf(failure.getMessage()));
             return "ditolak server SMTP" + (code.find() ? " (" + code.group() + ")" : "") + ", tidak dikirim ulang";
-        }
-        if (failure instanceof MessagingException) {
-            return "tidak terkirim: server SMTP tidak dapat dihubungi atau menolak sementara ("
-                    + failure.getClass().getSimpleName() + "), tidak dikirim ulang";
         }
         return "tidak terkirim (" + (failure == null ? "?" : failure.getClass().getSimpleName()) + ")";
     }

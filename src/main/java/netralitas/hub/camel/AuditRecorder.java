@@ -25,6 +25,7 @@ import netralitas.hub.report.Channel;
 import netralitas.hub.report.CsvRejection;
 import netralitas.hub.report.Report;
 import netralitas.hub.report.ReportSource;
+import netralitas.hub.state.PendingAcknowledgementTable.PendingAcknowledgement;
 import netralitas.hub.text.HeaderValues;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
@@ -280,6 +281,42 @@ public final class AuditRecorder {
         detail.put(AuditEvent.ALASAN, reason);
         trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE,
                 exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange), detail);
+    }
+
+    /**
+     * The acknowledgement the SMTP server could not take now is kept to be sent again (route keep-acknowledgement): a
+     * NOTE with the reason and when it is due, which names no address.
+     */
+    public void acknowledgementDeferred(@ExchangeProperty(HubProperties.ACKNOWLEDGEMENT) Acknowledgement ack,
+                                        @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                                        @ExchangeProperty(HubProperties.ACK_DEFERRED) String reason, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("tandaTerima", "ditunda");
+        detail.put(AuditEvent.ALASAN, reason);
+        trail.append(ack.caseId(), AuditEventType.NOTE, mailSource, route, detail);
+    }
+
+    /**
+     * A kept acknowledgement was taken by the SMTP server as {@code messageId} (route resend-acknowledgements): the
+     * same ACKNOWLEDGED as one sent at once, with the tries it took.
+     */
+    public void acknowledgedLate(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement ack,
+                                 @Header("Message-ID") String messageId, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("messageId", messageId);
+        detail.put("reporter", pseudonym.of(ack.reporterName(), ack.reporterAddress()));
+        detail.put("attempts", ack.attempts() + 1);
+        trail.append(ack.headers().get("X-Netralitas-Case-Id"), AuditEventType.ACKNOWLEDGED, ack.mailSource(), route,
+                detail);
+    }
+
+    /** A kept acknowledgement is given up (refused for good, or not sent in time): a NOTE with the reason. */
+    public void acknowledgementGivenUp(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement ack,
+                                       @ExchangeProperty(HubProperties.ACK_WITHHELD) String reason, String route) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("tandaTerima", "tidak dikirim");
+        detail.put(AuditEvent.ALASAN, reason);
+        trail.append(ack.caseId(), AuditEventType.NOTE, ack.mailSource(), route, detail);
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {

@@ -61,6 +61,7 @@ import netralitas.hub.state.LeaseTable;
 import netralitas.hub.state.LegacyDeliveriesLog;
 import netralitas.hub.state.ParkedCaseImport;
 import netralitas.hub.state.ParkedCaseTable;
+import netralitas.hub.state.PendingAcknowledgementTable;
 import netralitas.hub.state.SharedBknPlaces;
 import netralitas.hub.state.StateStore;
 import netralitas.hub.state.StoreOutage;
@@ -218,6 +219,12 @@ public final class HubConfiguration implements CamelConfiguration {
         ParkedCaseImport.run(dataDir, parkedCases, clock);
         registry.bind("parkedCases", parkedCases);
         registry.bind("deferredCaseGate", new DeferredCaseGate(bknBreaker));
+        PendingAcknowledgementTable pendingAcknowledgements = new PendingAcknowledgementTable(database, clock, node,
+                Duration.ofMillis(settings.longValue("hub.mail.ack-retry-delay-ms")),
+                Duration.ofMillis(settings.longValue("hub.mail.ack-max-retry-delay-ms")),
+                Duration.ofHours(settings.longValue("hub.mail.ack-give-up-hours")));
+        registry.bind("pendingAcknowledgements", pendingAcknowledgements);
+        registry.bind("acknowledgementRetries", new AcknowledgementRetries(pendingAcknowledgements, clock.getZone()));
 
         // The delay saves H2 a write of every page a commit touched; a PostgreSQL commit rewrites no page, and waiting
         // there only held the workers back (docs/architecture.md, "Group commit").

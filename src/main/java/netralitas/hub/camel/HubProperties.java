@@ -159,6 +159,18 @@ public final class HubProperties {
     public static final String ACK_WITHHELD = "hubAckWithheld";
 
     /**
+     * Why that acknowledgement waits to be sent again (the SMTP server did not take it for a transient reason), and
+     * when: set by route keep-acknowledgement once it is kept in the state store.
+     */
+    public static final String ACK_DEFERRED = "hubAckDeferred";
+
+    /**
+     * The acknowledgement route resend-acknowledgements is sending again (a
+     * {@code PendingAcknowledgementTable.PendingAcknowledgement}, claimed by this node).
+     */
+    public static final String PENDING_ACK = "hubPendingAck";
+
+    /**
      * The forwarded cases the message being read answers (a {@code ReplyMatcher.Match}), or null when it answers none:
      * set by route ingest-mail before the message could be taken for a report (SPEC §12).
      */

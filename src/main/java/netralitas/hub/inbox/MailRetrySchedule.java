@@ -50,7 +50,7 @@ public final class MailRetrySchedule {
     }
 
     /** The wait after the {@code attempts}-th failure: {@code first}, doubled each time, never more than {@code max}. */
-    static Duration delay(Duration first, Duration max, int attempts) {
+    public static Duration delay(Duration first, Duration max, int attempts) {
         Duration delay = first;
         for (int i = 1; i < attempts && delay.compareTo(max) < 0; i++) {
             delay = delay.multipliedBy(2);

@@ -8,10 +8,13 @@ import netralitas.hub.classify.Classification;
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.outbox.SmtpRejectedException;
+import netralitas.hub.state.PendingAcknowledgementTable;
+import jakarta.mail.MessagingException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -28,6 +31,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -40,14 +45,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The acknowledgement rules of SPEC §3.3 through route {@code acknowledge} of routes/ingest-mail.camel.yaml, with the
+ * The acknowledgement rules of SPEC §3.3 through route {@code acknowledge} of routes/acknowledgements.camel.yaml, with the
  * hub's own AcknowledgementComposer, AcknowledgementPolicy (its daily cap in the state database) and audit trail: what
  * is answered, with which text, at which address, and what is withheld with which NOTE. Messages are read from raw
  * bytes by the hub's MailIntake, as the mailbox would hand them over; the IMAP consumer is never created and the
  * SMTP step is a mock endpoint.
  */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestHub.PROPERTIES,
-        properties = {RouteTestHub.NO_MANAGEMENT, "hub.mail.ack-max-per-sender-per-day=" + AcknowledgementRulesTest.CAP},
+        properties = {RouteTestHub.NO_MANAGEMENT, "hub.mail.ack-max-per-sender-per-day=" + AcknowledgementRulesTest.CAP,
+                "hub.mail.ack-retry-delay-ms=100", "hub.mail.ack-max-retry-delay-ms=400"},
         replaceRouteFromWith = "poll-mailbox=direct:poll-mailbox", mockEndpointsAndSkip = "direct:smtp-send")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcknowledgementRulesTest {
@@ -73,7 +79,7 @@ class AcknowledgementRulesTest {
 
     @Configure
     void configure(MainConfigurationProperties configuration) {
-        hub = RouteTestHub.in(work).routes("ingest-mail.camel.yaml");
+        hub = RouteTestHub.in(work).routes("ingest-mail.camel.yaml", "acknowledgements.camel.yaml");
         hub.applyTo(configuration);
     }
 
@@ -204,6 +210,54 @@ class AcknowledgementRulesTest {
 
         assertNull(exchange.getException(), "best effort: the report itself goes on");
         assertWithheld(mail, "ditolak server SMTP (550), tidak dikirim ulang");
+    }
+
+    @Test
+    void anAcknowledgementTheServerCannotTakeNowIsKeptAndSentAgainAsItWasComposed() throws Exception {
+        List<Exchange> tries = new CopyOnWriteArrayList<>();
+        smtp.whenAnyExchangeReceived(e -> {
+            tries.add(e.copy());
+            if (tries.size() <= 2) {
+                throw new MessagingException("421 4.3.2 Service not available, closing transmission channel");
+            }
+        });
+
+        InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(VALID_NIP)));
+        Exchange exchange = acknowledge.send(e -> {
+            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
+            RouteContract.mail(e, mail);
+            RouteContract.decided(e, "IMMEDIATE");
+        });
+        assertNull(exchange.getException(), "the report itself goes on");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!events(mail).contains("ACKNOWLEDGED")) {
+            assertTrue(System.nanoTime() < deadline, "not sent again: " + events(mail));
+            Thread.sleep(50);
+        }
+        List<AuditEvent> trail = hub.auditOf(RouteContract.trailSource(mail));
+        AuditEvent deferred = trail.stream().filter(e -> e.event().name().equals("NOTE")).findFirst().orElseThrow();
+        assertEquals("ditunda", deferred.detail().get("tandaTerima"), deferred.detail().toString());
+        assertTrue(String.valueOf(deferred.detail().get("alasan"))
+                .startsWith("server SMTP tidak dapat dihubungi atau menolak sementara (421, MessagingException),"
+                        + " dikirim ulang mulai "), deferred.detail().toString());
+        assertFalse(deferred.detail().toString().contains("@"), "the reason names no address: " + deferred.detail());
+        AuditEvent acknowledged = trail.stream().filter(e -> e.event().name().equals("ACKNOWLEDGED")).findFirst()
+                .orElseThrow();
+        assertEquals(3, ((Number) acknowledged.detail().get("attempts")).intValue(), acknowledged.detail().toString());
+        assertEquals(1, trail.stream().filter(e -> e.event().name().equals("ACKNOWLEDGED")).count(), trail.toString());
+
+        assertEquals(3, tries.size(), "the first try, one failed retry, the one that went");
+        for (String header : List.of("From", "To", "Subject", "Message-ID", "In-Reply-To", "References",
+                "Auto-Submitted", "X-Netralitas-Case-Id")) {
+            assertEquals(tries.get(0).getIn().getHeader(header), tries.get(2).getIn().getHeader(header), header);
+        }
+        assertEquals(tries.get(0).getIn().getBody(String.class), tries.get(2).getIn().getBody(String.class),
+                "the same text");
+        assertEquals("text/plain; charset=UTF-8", tries.get(2).getIn().getHeader(MailConstants.MAIL_CONTENT_TYPE));
+        PendingAcknowledgementTable pending = acknowledge.getCamelContext().getRegistry()
+                .lookupByNameAndType("pendingAcknowledgements", PendingAcknowledgementTable.class);
+        assertEquals(List.of(), pending.list(), "nothing left waiting, the reporter's address included");
     }
 
     private InboundMail acknowledgeReport(byte[] raw) {

@@ -1,0 +1,116 @@
+package netralitas.hub.camel;
+
+import netralitas.hub.inbox.InboundMail;
+import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.state.PendingAcknowledgementTable;
+import netralitas.hub.state.PendingAcknowledgementTable.PendingAcknowledgement;
+import jakarta.mail.MessagingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.apache.camel.component.mail.MailConstants;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Routes keep-acknowledgement and resend-acknowledgements: an acknowledgement the SMTP server could not take for a
+ * transient reason (no connection, a 4xx reply) is kept in the state store as it was composed, and sent again until the
+ * server takes it or the time to give up has passed (SPEC §3.3). The mail is kept whole, so that the reporter gets
+ * what they would have got, however the hub's texts change in between.
+ */
+public final class AcknowledgementRetries {
+
+    /** What route acknowledge's composer puts on the message, and all that route smtp-send reads of it. */
+    private static final List<String> MAIL_HEADERS = List.of("From", "To", "Subject", "Message-ID", "Auto-Submitted",
+            "X-Netralitas-Case-Id", "In-Reply-To", "References", MailConstants.MAIL_CONTENT_TYPE);
+    /** A 4xx reply code at the start of a server's answer, as Jakarta Mail quotes it. */
+    private static final Pattern TRANSIENT_REPLY_CODE = Pattern.compile("^4\\d\\d\\b");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final PendingAcknowledgementTable pending;
+    private final ZoneId zone;
+
+    public AcknowledgementRetries(PendingAcknowledgementTable pending, ZoneId zone) {
+        this.pending = pending;
+        this.zone = zone;
+    }
+
+    /**
+     * Keeps the acknowledgement on the message, which the server did not take, to be sent again. Returns the reason
+     * for the trail and the log, with when the next try is due (it names no address).
+     */
+    public String keep(Message message, @ExchangeProperty(HubProperties.MAIL) InboundMail mail,
+                       @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
+                       @ExchangeProperty(HubProperties.ACKNOWLEDGEMENT) Acknowledgement ack,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SQLException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : MAIL_HEADERS) {
+            String value = message.getHeader(name, String.class);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        String reason = transientFailure(failure);
+        Instant due = pending.keep(headers.get("Message-ID"), ack.caseId(), mailSource, headers,
+                message.getBody(String.class), mail.fromName(), mail.fromAddress(), reason);
+        return reason + ", dikirim ulang mulai " + WHEN.format(due.atZone(zone));
+    }
+
+    /** Puts the kept acknowledgement back on the message, as route acknowledge had composed it, for route smtp-send. */
+    public void restore(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement acknowledgement,
+                        Message message) {
+        message.removeHeaders("*");
+        message.getExchange().removeProperty(HubProperties.EVIDENCE);
+        acknowledgement.headers().forEach(message::setHeader);
+        message.setBody(acknowledgement.text());
+    }
+
+    /**
+     * A further try failed for a transient reason. Returns the reason, with when the next try is due, or null when
+     * the time to give up has passed since the first failure: then the acknowledgement is no longer kept.
+     */
+    public String failedAgain(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement acknowledgement,
+                              @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SQLException {
+        String reason = transientFailure(failure);
+        Instant due = pending.failedAgain(acknowledgement, reason);
+        return due == null ? null : reason + ", dikirim ulang mulai " + WHEN.format(due.atZone(zone));
+    }
+
+    /** Why an acknowledgement that {@link #failedAgain} no longer keeps is given up, for the trail and the log. */
+    public String givenUp(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement acknowledgement,
+                          @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        return transientFailure(failure) + "; tidak terkirim dalam " + (acknowledgement.attempts() + 1)
+                + " percobaan sejak " + WHEN.format(acknowledgement.firstFailedAt().atZone(zone))
+                + ", tidak dikirim ulang";
+    }
+
+    /**
+     * The SMTP reply code when the server gave one, and the kind of failure; never the server's text, which may name
+     * the address.
+     */
+    static String transientFailure(Exception failure) {
+        String code = null;
+        for (Throwable link = failure; link != null && code == null; link = next(link)) {
+            Matcher reply = TRANSIENT_REPLY_CODE.matcher(String.valueOf(link.getMessage()));
+            code = reply.find() ? reply.group() : null;
+        }
+        return "server SMTP tidak dapat dihubungi atau menolak sementara ("
+                + (code == null ? "" : code + ", ")
+                + (failure == null ? "?" : failure.getClass().getSimpleName()) + ")";
+    }
+
+    private static Throwable next(Throwable link) {
+        if (link instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return link.getCause() == link ? null : link.getCause();
+    }
+}
