@@ -4,7 +4,8 @@
 -- once the server took the mail, and otherwise sets due_at later (the delay doubles from hub.mail.ack-retry-delay-ms to
 -- hub.mail.ack-max-retry-delay-ms) until hub.mail.ack-give-up-hours after first_failed_at, when the row goes and the
 -- trail says so. mail_json holds the mail as it was composed (its headers and its plain text, the reporter's address
--- among them): the only place the hub keeps that address, and only until the acknowledgement is sent or given up.
+-- among them): the only row of the state store that holds a reporter's address, kept until the acknowledgement is
+-- sent or given up.
 CREATE TABLE PENDING_ACKNOWLEDGEMENTS (
     message_id VARCHAR(998) PRIMARY KEY,
     case_id VARCHAR(100),

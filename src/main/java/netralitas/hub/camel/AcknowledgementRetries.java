@@ -96,7 +96,7 @@ public final class AcknowledgementRetries {
      * The SMTP reply code when the server gave one, and the kind of failure; never the server's text, which may name
      * the address.
      */
-    static String transientFailure(Exception failure) {
+    private static String transientFailure(Exception failure) {
         String code = null;
         for (Throwable link = failure; link != null && code == null; link = next(link)) {
             Matcher reply = TRANSIENT_REPLY_CODE.matcher(String.valueOf(link.getMessage()));
