@@ -11,6 +11,7 @@ import netralitas.hub.mail.CaseEmailRenderer;
 import netralitas.hub.mail.RenderedEmail;
 import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.report.CaseIds;
+import jakarta.mail.internet.AddressException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -128,6 +129,9 @@ public final class AcknowledgementComposer {
         if (failure instanceof SmtpRejectedException) {
             Matcher code = PERMANENT_REPLY_CODE.matcher(String.valueOf(failure.getMessage()));
             return "ditolak server SMTP" + (code.find() ? " (" + code.group() + ")" : "") + ", tidak dikirim ulang";
+        }
+        if (failure instanceof AddressException) {
+            return "alamat pengirim tidak dapat dipakai untuk membalas (AddressException), tidak dikirim";
         }
         return "tidak terkirim (" + (failure == null ? "?" : failure.getClass().getSimpleName()) + ")";
     }

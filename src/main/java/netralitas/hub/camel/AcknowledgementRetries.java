@@ -2,9 +2,9 @@ package netralitas.hub.camel;
 
 import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.mail.Acknowledgement;
+import netralitas.hub.outbox.SmtpRefusals;
 import netralitas.hub.state.PendingAcknowledgementTable;
 import netralitas.hub.state.PendingAcknowledgementTable.PendingAcknowledgement;
-import jakarta.mail.MessagingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
@@ -17,8 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Routes keep-acknowledgement and resend-acknowledgements: an acknowledgement the SMTP server could not take for a
@@ -31,8 +29,6 @@ public final class AcknowledgementRetries {
     /** What route acknowledge's composer puts on the message, and all that route smtp-send reads of it. */
     private static final List<String> MAIL_HEADERS = List.of("From", "To", "Subject", "Message-ID", "Auto-Submitted",
             "X-Netralitas-Case-Id", "In-Reply-To", "References", MailConstants.MAIL_CONTENT_TYPE);
-    /** A 4xx reply code at the start of a server's answer, as Jakarta Mail quotes it. */
-    private static final Pattern TRANSIENT_REPLY_CODE = Pattern.compile("^4\\d\\d\\b");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PendingAcknowledgementTable pending;
@@ -93,24 +89,20 @@ public final class AcknowledgementRetries {
     }
 
     /**
+     * Whether the acknowledgement whose send just failed may go through when it is sent again later: the mail server
+     * was not reached, or answered 4xx. An address that cannot be written would fail every try.
+     */
+    public boolean isTransient(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        return SmtpRefusals.isTransient(failure);
+    }
+
+    /**
      * The SMTP reply code when the server gave one, and the kind of failure; never the server's text, which may name
      * the address.
      */
     private static String transientFailure(Exception failure) {
-        String code = null;
-        for (Throwable link = failure; link != null && code == null; link = next(link)) {
-            Matcher reply = TRANSIENT_REPLY_CODE.matcher(String.valueOf(link.getMessage()));
-            code = reply.find() ? reply.group() : null;
-        }
-        return "server SMTP tidak dapat dihubungi atau menolak sementara ("
-                + (code == null ? "" : code + ", ")
+        int code = SmtpRefusals.transientReplyCode(failure);
+        return "server SMTP tidak dapat dihubungi atau menolak sementara (" + (code < 0 ? "" : code + ", ")
                 + (failure == null ? "?" : failure.getClass().getSimpleName()) + ")";
-    }
-
-    private static Throwable next(Throwable link) {
-        if (link instanceof MessagingException messaging && messaging.getNextException() != null) {
-            return messaging.getNextException();
-        }
-        return link.getCause() == link ? null : link.getCause();
     }
 }

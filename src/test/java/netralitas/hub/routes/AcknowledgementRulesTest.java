@@ -9,7 +9,9 @@ import netralitas.hub.inbox.InboundMail;
 import netralitas.hub.inbox.MailRejection;
 import netralitas.hub.outbox.SmtpRejectedException;
 import netralitas.hub.state.PendingAcknowledgementTable;
-import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
@@ -218,7 +220,9 @@ class AcknowledgementRulesTest {
         smtp.whenAnyExchangeReceived(e -> {
             tries.add(e.copy());
             if (tries.size() <= 2) {
-                throw new MessagingException("421 4.3.2 Service not available, closing transmission channel");
+                throw new SMTPSenderFailedException(new InternetAddress("netralitas-hub@bawaslu.example"),
+                        "MAIL FROM:<netralitas-hub@bawaslu.example>", 421,
+                        "421 4.3.2 Service not available, closing transmission channel");
             }
         });
 
@@ -239,7 +243,7 @@ class AcknowledgementRulesTest {
         AuditEvent deferred = trail.stream().filter(e -> e.event().name().equals("NOTE")).findFirst().orElseThrow();
         assertEquals("ditunda", deferred.detail().get("tandaTerima"), deferred.detail().toString());
         assertTrue(String.valueOf(deferred.detail().get("alasan"))
-                .startsWith("server SMTP tidak dapat dihubungi atau menolak sementara (421, MessagingException),"
+                .startsWith("server SMTP tidak dapat dihubungi atau menolak sementara (421, SMTPSenderFailedException),"
                         + " dikirim ulang mulai "), deferred.detail().toString());
         assertFalse(deferred.detail().toString().contains("@"), "the reason names no address: " + deferred.detail());
         AuditEvent acknowledged = trail.stream().filter(e -> e.event().name().equals("ACKNOWLEDGED")).findFirst()
@@ -258,6 +262,26 @@ class AcknowledgementRulesTest {
         PendingAcknowledgementTable pending = acknowledge.getCamelContext().getRegistry()
                 .lookupByNameAndType("pendingAcknowledgements", PendingAcknowledgementTable.class);
         assertEquals(List.of(), pending.list(), "nothing left waiting, the reporter's address included");
+    }
+
+    @Test
+    void anAcknowledgementWhoseAddressCannotBeWrittenIsWithheldNotKept() throws Exception {
+        smtp.whenAnyExchangeReceived(e -> {
+            throw new AddressException("Domain contains dot-dot", "pelapor@pelapor..example");
+        });
+
+        InboundMail mail = read(message(unique(REPORTER), "", report(VALID_NIP)));
+        Exchange exchange = acknowledge.send(e -> {
+            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
+            RouteContract.mail(e, mail);
+            RouteContract.decided(e, "IMMEDIATE");
+        });
+
+        assertNull(exchange.getException(), "the report itself goes on");
+        assertWithheld(mail, "alamat pengirim tidak dapat dipakai untuk membalas (AddressException)");
+        PendingAcknowledgementTable pending = acknowledge.getCamelContext().getRegistry()
+                .lookupByNameAndType("pendingAcknowledgements", PendingAcknowledgementTable.class);
+        assertEquals(List.of(), pending.list(), "not kept: every later try would fail the same way");
     }
 
     private InboundMail acknowledgeReport(byte[] raw) {
