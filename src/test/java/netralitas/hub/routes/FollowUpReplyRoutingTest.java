@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Route ingest-mail's branch for an office's reply (SPEC §12), with the hub's own beans and a follow-up row in its
  * state store: a reply goes to follow-up-reply and never to intake or acknowledge; a report and an auto-reply do not;
  * a state-store failure while the reply is recorded holds the message instead of quarantining it (a quarantined
- * message that looks like a report is answered). The steps it hands over to are mock endpoints.
+ * message that looks like a report is answered), and a store that does not answer leaves it with nothing recorded. The steps it hands over to are mock endpoints.
  */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestHub.PROPERTIES, properties = RouteTestHub.NO_MANAGEMENT,
         replaceRouteFromWith = "poll-mailbox=direct:poll-mailbox",
@@ -109,13 +109,28 @@ class FollowUpReplyRoutingTest {
     @Test
     void aStateStoreFailureHoldsTheReplyInsteadOfQuarantiningIt() throws Exception {
         followUpReply.whenAnyExchangeReceived(e -> {
-            throw new SQLException("Connection is not available, request timed out after 30000ms.", "08001");
+            throw new SQLException("Unique index or primary key violation", "23505");
         });
 
         Exchange exchange = send(reply("References: " + CASE_MAIL + "\n", "Status: SELESAI\n"));
 
         assertInstanceOf(MailHeldException.class, exchange.getException(), "left in the folder for a later poll");
-        assertEquals(1, holdMail.getReceivedCounter());
+        assertEquals(1, holdMail.getReceivedCounter(), "held back, its retry scheduled");
+        assertEquals(0, quarantine.getReceivedCounter());
+        assertEquals(0, acknowledge.getReceivedCounter());
+    }
+
+    @Test
+    void aStateStoreThatDoesNotAnswerLeavesTheReplyInTheFolderAndRecordsNothing() throws Exception {
+        followUpReply.whenAnyExchangeReceived(e -> {
+            throw new SQLException("Connection is not available, request timed out after 30000ms.", "08001");
+        });
+
+        Exchange exchange = send(reply("References: " + CASE_MAIL + "\n", "Status: SELESAI\n"));
+
+        MailHeldException held = assertInstanceOf(MailHeldException.class, exchange.getException());
+        assertTrue(held.getMessage().endsWith("the state store does not answer"), held.getMessage());
+        assertEquals(0, holdMail.getReceivedCounter(), "nothing recorded: the store would not take it");
         assertEquals(0, quarantine.getReceivedCounter());
         assertEquals(0, acknowledge.getReceivedCounter());
     }
