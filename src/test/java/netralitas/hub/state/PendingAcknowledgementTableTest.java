@@ -2,12 +2,13 @@ package netralitas.hub.state;
 
 import netralitas.hub.state.PendingAcknowledgementTable.PendingAcknowledgement;
 import netralitas.hub.testing.MutableClock;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -30,37 +31,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PendingAcknowledgementTableTest {
 
-    enum Store { H2, POSTGRESQL }
-
     private static final Duration FIRST = Duration.ofMinutes(1);
     private static final Duration MAX = Duration.ofMinutes(10);
     private static final Duration GIVE_UP = Duration.ofHours(1);
     private static final Duration TAKEOVER = Duration.ofSeconds(60);
     private static final String ACK = "<ack.NH-20241021-ABCD2345@hub.bawaslu.example>";
 
+    @TempDir
+    Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2024-10-21T02:00:00Z"));
-    private AutoCloseable opened;
+    private StateStore store;
 
     @AfterEach
-    void close() throws Exception {
-        if (opened != null) {
-            opened.close();
+    void close() {
+        if (store != null) {
+            store.close();
         }
     }
 
-    private DataSource open(Store store) {
-        if (store == Store.H2) {
-            JdbcConnectionPool pool = MigratedH2.inMemory("pending-ack");
-            opened = pool::dispose;
-            return pool;
-        }
-        StateStore postgres = StateStore.postgresql(PostgresServer.newDatabase(), PostgresServer.USER, null, 8);
-        opened = postgres;
-        return postgres.dataSource();
+    private DataSource open(StateStore.Kind kind) {
+        store = FreshStores.open(kind, dir);
+        return store.dataSource();
     }
 
     private PendingAcknowledgementTable table(DataSource dataSource, String node) {
-        return new PendingAcknowledgementTable(dataSource, clock, new ClusterNode(node, TAKEOVER), FIRST, MAX, GIVE_UP);
+        return new PendingAcknowledgementTable(dataSource, clock, new ClusterNode(node, TAKEOVER), FIRST, MAX,
+                GIVE_UP);
     }
 
     private static Map<String, String> headers(String messageId) {
@@ -83,9 +80,10 @@ class PendingAcknowledgementTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aKeptAcknowledgementComesBackWholeAfterTheFirstDelayToOneNodeAndGoesOnceSent(Store store) throws Exception {
-        DataSource dataSource = open(store);
+    @EnumSource(StateStore.Kind.class)
+    void aKeptAcknowledgementComesBackWholeAfterTheFirstDelayToOneNodeAndGoesOnceSent(StateStore.Kind kind)
+            throws Exception {
+        DataSource dataSource = open(kind);
         PendingAcknowledgementTable nodeA = table(dataSource, "node-a");
         PendingAcknowledgementTable nodeB = table(dataSource, "node-b");
         String text = "Terima kasih. Laporan Anda kami terima dengan nomor NH-20241021-ABCD2345 — Bawaslu.\n";
@@ -120,9 +118,11 @@ class PendingAcknowledgementTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void eachFailedTryDoublesTheWaitUpToItsMaximumAndTheLastComesAtTheTimeToGiveUp(Store store) throws Exception {
-        PendingAcknowledgementTable table = table(open(store), "node-a");
+    @EnumSource(StateStore.Kind.class)
+    void eachFailedTryDoublesTheWaitUpToItsMaximumAndTheLastComesAtTheTimeToGiveUp(StateStore.Kind kind)
+            throws Exception {
+        DataSource dataSource = open(kind);
+        PendingAcknowledgementTable table = table(dataSource, "node-a");
         Instant first = clock.instant();
         Instant due = keep(table, ACK, "teks");
         List<Duration> waits = new ArrayList<>();
@@ -147,9 +147,9 @@ class PendingAcknowledgementTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void theClaimOfANodeThatDiedRunsOutAndAnotherNodeSendsIt(Store store) throws Exception {
-        DataSource dataSource = open(store);
+    @EnumSource(StateStore.Kind.class)
+    void theClaimOfANodeThatDiedRunsOutAndAnotherNodeSendsIt(StateStore.Kind kind) throws Exception {
+        DataSource dataSource = open(kind);
         PendingAcknowledgementTable dying = table(dataSource, "node-a");
         PendingAcknowledgementTable survivor = table(dataSource, "node-b");
         keep(dying, ACK, "teks");
@@ -164,9 +164,10 @@ class PendingAcknowledgementTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void theSameReportReadAgainReplacesItsWaitingAcknowledgement(Store store) throws Exception {
-        PendingAcknowledgementTable table = table(open(store), "node-a");
+    @EnumSource(StateStore.Kind.class)
+    void theSameReportReadAgainReplacesItsWaitingAcknowledgement(StateStore.Kind kind) throws Exception {
+        DataSource dataSource = open(kind);
+        PendingAcknowledgementTable table = table(dataSource, "node-a");
         keep(table, ACK, "diteruskan");
         keep(table, "<ack.other@hub.bawaslu.example>", "lain");
         clock.advance(Duration.ofSeconds(30));
