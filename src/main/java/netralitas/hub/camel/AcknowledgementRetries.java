@@ -29,7 +29,8 @@ public final class AcknowledgementRetries {
     /** What route acknowledge's composer puts on the message, and all that route smtp-send reads of it. */
     private static final List<String> MAIL_HEADERS = List.of("From", "To", "Subject", "Message-ID", "Auto-Submitted",
             "X-Netralitas-Case-Id", "In-Reply-To", "References", MailConstants.MAIL_CONTENT_TYPE);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** With the offset: the trail is read by auditors wherever they are, and the hub runs in its own zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss XXX");
 
     private final PendingAcknowledgementTable pending;
     private final ZoneId zone;
