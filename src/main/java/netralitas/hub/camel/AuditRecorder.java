@@ -276,11 +276,9 @@ public final class AuditRecorder {
     public void acknowledgementWithheld(@ExchangeProperty(HubProperties.MAIL) InboundMail mail,
                                         @ExchangeProperty(HubProperties.ACKNOWLEDGEMENT) Acknowledgement ack,
                                         @ExchangeProperty(HubProperties.ACK_WITHHELD) String reason, Exchange exchange) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("tandaTerima", "tidak dikirim");
-        detail.put(AuditEvent.ALASAN, reason);
-        trail.append(ack == null ? null : ack.caseId(), AuditEventType.NOTE,
-                exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange), detail);
+        acknowledgementNote(ack == null ? null : ack.caseId(),
+                exchange.getProperty(HubProperties.MAIL_SOURCE, String.class), ExchangeHelper.getAtRouteId(exchange),
+                "tidak dikirim", reason);
     }
 
     /**
@@ -290,10 +288,7 @@ public final class AuditRecorder {
     public void acknowledgementDeferred(@ExchangeProperty(HubProperties.ACKNOWLEDGEMENT) Acknowledgement ack,
                                         @ExchangeProperty(HubProperties.MAIL_SOURCE) String mailSource,
                                         @ExchangeProperty(HubProperties.ACK_DEFERRED) String reason, String route) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("tandaTerima", "ditunda");
-        detail.put(AuditEvent.ALASAN, reason);
-        trail.append(ack.caseId(), AuditEventType.NOTE, mailSource, route, detail);
+        acknowledgementNote(ack.caseId(), mailSource, route, "ditunda", reason);
     }
 
     /**
@@ -313,10 +308,15 @@ public final class AuditRecorder {
     /** A kept acknowledgement is given up (refused for good, or not sent in time): a NOTE with the reason. */
     public void acknowledgementGivenUp(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement ack,
                                        @ExchangeProperty(HubProperties.ACK_WITHHELD) String reason, String route) {
+        acknowledgementNote(ack.caseId(), ack.mailSource(), route, "tidak dikirim", reason);
+    }
+
+    /** What became of an acknowledgement ({@code tandaTerima}) and why: the reason never names the address. */
+    private void acknowledgementNote(String caseId, String mailSource, String route, String what, String reason) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("tandaTerima", "tidak dikirim");
+        detail.put("tandaTerima", what);
         detail.put(AuditEvent.ALASAN, reason);
-        trail.append(ack.caseId(), AuditEventType.NOTE, ack.mailSource(), route, detail);
+        trail.append(caseId, AuditEventType.NOTE, mailSource, route, detail);
     }
 
     private Map<String, Object> detail(AuditEventType type, ViolationCase c, Exchange exchange) {
