@@ -138,6 +138,10 @@ final class SettingsCheck {
                         + " leave it empty to read the replies there, or name another mailbox");
             }
         }
+        // A wait that doubles from the first setting up to the second: the hub refuses to start with them the other
+        // way round (MailRetrySchedule, PendingAcknowledgementTable).
+        notBelow("hub.imap.max-retry-delay-ms", "hub.imap.retry-delay-ms");
+        notBelow("hub.mail.ack-max-retry-delay-ms", "hub.mail.ack-retry-delay-ms");
         check("hub.data-dir", this::directoryProblem);
         check("hub.csv.drop-dir", this::directoryProblem);
         check("hub.state.url", SettingsCheck::stateUrlProblem);
@@ -161,6 +165,19 @@ final class SettingsCheck {
             return;
         }
         value(key).map(rule).ifPresent(problem -> report(key, problem));
+    }
+
+    /** Two whole numbers, each valid on its own, of which {@code maxKey}'s may not be below {@code firstKey}'s. */
+    private void notBelow(String maxKey, String firstKey) {
+        if (problems.containsKey(maxKey) || problems.containsKey(firstKey)) {
+            return;
+        }
+        Optional<String> max = value(maxKey);
+        Optional<String> first = value(firstKey);
+        if (max.isPresent() && first.isPresent() && Long.parseLong(max.get()) < Long.parseLong(first.get())) {
+            report(maxKey, CheckProblem.quoted(max.get()) + " is below " + firstKey + " (" + first.get()
+                    + "): the longest wait cannot be shorter than the first");
+        }
     }
 
     private void report(String key, String message) {

@@ -41,6 +41,16 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aLongestWaitBelowTheFirstIsNamedBeforeTheHubRefusesToStart() {
+        hub.set("hub.mail.ack-retry-delay-ms", "60000").set("hub.mail.ack-max-retry-delay-ms", "1000")
+                .set("hub.imap.retry-delay-ms", "5000").set("hub.imap.max-retry-delay-ms", "5000");
+
+        assertEquals(List.of("hub.mail.ack-max-retry-delay-ms (HUB_MAIL_ACK_MAX_RETRY_DELAY_MS): '1000' is below"
+                        + " hub.mail.ack-retry-delay-ms (60000): the longest wait cannot be shorter than the first"),
+                hub.check(true).stream().map(CheckProblem::toString).toList());
+    }
+
+    @Test
     void missingInboxNamesFileLineAndColumn() throws IOException {
         long line = hub.lineOf("regions.csv", KEPAHIANG);
         hub.edit("regions.csv", "bkpsdm.kab-kepahiang@pemda.example,", ",");
