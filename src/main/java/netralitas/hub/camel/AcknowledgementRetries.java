@@ -65,7 +65,6 @@ public final class AcknowledgementRetries {
     public void restore(@ExchangeProperty(HubProperties.PENDING_ACK) PendingAcknowledgement acknowledgement,
                         Message message) {
         message.removeHeaders("*");
-        message.getExchange().removeProperty(HubProperties.EVIDENCE);
         acknowledgement.headers().forEach(message::setHeader);
         message.setBody(acknowledgement.text());
     }

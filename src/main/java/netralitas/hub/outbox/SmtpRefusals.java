@@ -50,7 +50,7 @@ public final class SmtpRefusals {
     public static int transientReplyCode(Throwable failure) {
         int links = 0;
         for (Throwable link = failure; link != null && links < MAX_LINKS; link = next(link), links++) {
-            int code = link instanceof Exception exception ? returnCode(exception) : -1;
+            int code = returnCode(link);
             if (code < 0) {
                 Matcher greeting = GREETING_REPLY.matcher(String.valueOf(link.getMessage()));
                 code = greeting.find() ? Integer.parseInt(greeting.group(1)) : -1;
@@ -71,13 +71,12 @@ public final class SmtpRefusals {
 
     static MessagingException classify(MessagingException failure) {
         List<String> answers = new ArrayList<>();
-        Exception link = failure;
-        while (link != null) {
+        int links = 0;
+        for (Throwable link = failure; link != null && links < MAX_LINKS; link = next(link), links++) {
             int code = returnCode(link);
             if (code >= 500 && code < 600) {
                 answers.add(link.getMessage() == null ? String.valueOf(code) : link.getMessage().strip());
             }
-            link = link instanceof MessagingException messaging ? messaging.getNextException() : null;
         }
         if (answers.isEmpty()) {
             return failure;
@@ -85,7 +84,7 @@ public final class SmtpRefusals {
         return new SmtpRejectedException("the SMTP server refused the email for good: " + String.join("; ", answers));
     }
 
-    private static int returnCode(Exception link) {
+    private static int returnCode(Throwable link) {
         if (link instanceof SMTPAddressFailedException address) {
             return address.getReturnCode();
         }

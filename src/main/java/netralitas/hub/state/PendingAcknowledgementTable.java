@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>Any node may send a due row: {@link #claim} is one UPDATE that matches only a row nobody holds or whose claim ran
  * out (after {@link ClusterNode#takeover()}), as for parked cases. A node that dies between the send and
- * {@link #sent} leaves its claim to run out, and the acknowledgement goes out again: a reporter may get it twice, never
+ * {@link #remove} leaves its claim to run out, and the acknowledgement goes out again: a reporter may get it twice, never
  * not at all.
  */
 public final class PendingAcknowledgementTable {
@@ -163,11 +163,6 @@ public final class PendingAcknowledgementTable {
         }
     }
 
-    /** The server took the acknowledgement this node claimed: its row goes. Returns whether it went. */
-    public boolean sent(String messageId) throws SQLException {
-        return delete(messageId);
-    }
-
     /**
      * A try of an acknowledgement this node claimed failed again for a transient reason. Returns when it is due next,
      * or null when {@code giveUpAfter} has passed since its first failure: then its row is gone, and the caller tells
@@ -176,7 +171,7 @@ public final class PendingAcknowledgementTable {
     public Instant failedAgain(PendingAcknowledgement pending, String failure) throws SQLException {
         Instant now = clock.instant();
         if (!now.isBefore(pending.firstFailedAt().plus(giveUpAfter))) {
-            delete(pending.messageId());
+            remove(pending.messageId());
             return null;
         }
         int attempts = pending.attempts() + 1;
@@ -199,11 +194,6 @@ public final class PendingAcknowledgementTable {
         return due;
     }
 
-    /** The server refused the acknowledgement for good, or it cannot be sent at all: its row goes. */
-    public boolean drop(String messageId) throws SQLException {
-        return delete(messageId);
-    }
-
     /** Every waiting acknowledgement, longest waiting first. */
     public List<PendingAcknowledgement> list() throws SQLException {
         List<PendingAcknowledgement> pending = new ArrayList<>();
@@ -218,7 +208,11 @@ public final class PendingAcknowledgementTable {
         return pending;
     }
 
-    private boolean delete(String messageId) throws SQLException {
+    /**
+     * The acknowledgement was sent, or will not be (refused for good, or it cannot be sent at all): its row, and the
+     * reporter's address with it, goes. Returns whether it went.
+     */
+    public boolean remove(String messageId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM PENDING_ACKNOWLEDGEMENTS WHERE message_id = ?")) {

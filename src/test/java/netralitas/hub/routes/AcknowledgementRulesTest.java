@@ -204,11 +204,7 @@ class AcknowledgementRulesTest {
         });
 
         InboundMail mail = read(message(unique(REPORTER), "", report(VALID_NIP)));
-        Exchange exchange = acknowledge.send(e -> {
-            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
-            RouteContract.mail(e, mail);
-            RouteContract.decided(e, "IMMEDIATE");
-        });
+        Exchange exchange = acknowledgeImmediate(mail);
 
         assertNull(exchange.getException(), "best effort: the report itself goes on");
         assertWithheld(mail, "ditolak server SMTP (550), tidak dikirim ulang");
@@ -227,11 +223,7 @@ class AcknowledgementRulesTest {
         });
 
         InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(VALID_NIP)));
-        Exchange exchange = acknowledge.send(e -> {
-            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
-            RouteContract.mail(e, mail);
-            RouteContract.decided(e, "IMMEDIATE");
-        });
+        Exchange exchange = acknowledgeImmediate(mail);
         assertNull(exchange.getException(), "the report itself goes on");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -275,11 +267,7 @@ class AcknowledgementRulesTest {
         });
 
         InboundMail mail = read(message(unique(REPORTER), "", report(VALID_NIP)));
-        Exchange exchange = acknowledge.send(e -> {
-            e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
-            RouteContract.mail(e, mail);
-            RouteContract.decided(e, "IMMEDIATE");
-        });
+        Exchange exchange = acknowledgeImmediate(mail);
 
         assertNull(exchange.getException(), "the report itself goes on");
         assertWithheld(mail, "alamat pengirim tidak dapat dipakai untuk membalas (AddressException)");
@@ -290,12 +278,17 @@ class AcknowledgementRulesTest {
 
     private InboundMail acknowledgeReport(byte[] raw) {
         InboundMail mail = read(raw);
-        acknowledge.send(e -> {
+        acknowledgeImmediate(mail);
+        return mail;
+    }
+
+    /** The mail's report as a case forwarded at once, through route acknowledge. */
+    private Exchange acknowledgeImmediate(InboundMail mail) {
+        return acknowledge.send(e -> {
             e.getIn().setBody(mailIntake.toCase(mail, RouteContract.trailSource(mail)));
             RouteContract.mail(e, mail);
             RouteContract.decided(e, "IMMEDIATE");
         });
-        return mail;
     }
 
     private void assertWithheld(InboundMail mail, String reason) throws IOException {

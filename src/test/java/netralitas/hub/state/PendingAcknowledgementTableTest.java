@@ -108,7 +108,7 @@ class PendingAcknowledgementTableTest {
         assertEquals(1, claimed.attempts());
         assertEquals(clock.instant().minus(FIRST), claimed.firstFailedAt());
 
-        assertTrue(nodeB.sent(ACK));
+        assertTrue(nodeB.remove(ACK));
         assertEquals(List.of(), nodeA.list());
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM PENDING_ACKNOWLEDGEMENTS")) {
@@ -160,7 +160,7 @@ class PendingAcknowledgementTableTest {
         assertNull(survivor.claim(ACK), "the claim runs until its end");
         clock.advance(Duration.ofMillis(1));
         assertNotNull(survivor.claim(ACK), "taken over");
-        assertTrue(survivor.sent(ACK));
+        assertTrue(survivor.remove(ACK));
     }
 
     @ParameterizedTest
