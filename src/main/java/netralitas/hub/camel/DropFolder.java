@@ -25,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -38,8 +39,9 @@ import java.util.stream.Stream;
  * named {@code *.csv} is moved aside into {@code failed/} (a link as the link itself) with a reason file, never opened.
  * A directory named {@code *.csv} never reaches the filter: a non-recursive file endpoint skips directories, so it is
  * left alone and never read.</li>
- * <li>A file younger than {@code hub.csv.settle-ms} whose last line has no line ending is not taken yet: its writer has
- * paused in the middle of a row.</li>
+ * <li>A file younger than {@code hub.csv.settle-ms} that is empty, whose last line has no line ending, or whose last
+ * reading ended inside an open quote and that has not changed since, is not taken yet: its writer may have paused in
+ * the middle of a row. Once it is older, it is read as it is.</li>
  * </ul>
  * The route calls the other methods: {@link #begin} notes how the file looks when the read lock is granted,
  * {@link #unsettled} tells afterwards whether it may leave the folder or must be read again from the start.
@@ -59,6 +61,8 @@ public final class DropFolder implements GenericFileFilter<File> {
     private final Clock clock;
     private final AuditRecorder audit;
     private final String routeId;
+    /** Files whose last reading held back their last record, as they were then (see unfinishedWhileYoung). */
+    private final Map<Path, DropFileState> heldBack = new ConcurrentHashMap<>();
     /** Entries that could not be moved aside: said once, not at every poll. */
     private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
@@ -73,7 +77,7 @@ public final class DropFolder implements GenericFileFilter<File> {
     @Override
     public boolean accept(GenericFile<File> entry) {
         String name = entry.getFileNameOnly();
-        if (!name.endsWith(EXTENSION)) {
+        if (!isCsv(name)) {
             // Not a drop; the endpoint's antInclude passes it over.
             return true;
         }
@@ -87,7 +91,7 @@ public final class DropFolder implements GenericFileFilter<File> {
                 moveAside(path, attributes.isSymbolicLink());
                 return false;
             }
-            return !cutShortWhileYoung(path, attributes);
+            return !unfinishedWhileYoung(path, attributes);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -135,7 +139,11 @@ public final class DropFolder implements GenericFileFilter<File> {
         if (unreadable != null && context.isStopping()) {
             return "the hub stopped while reading it";
         }
-        return dropped.unsettled();
+        String unsettled = dropped.unsettled();
+        if (dropped.heldBackUnchanged()) {
+            heldBack.put(dropped.file(), dropped.atStart());
+        }
+        return unsettled;
     }
 
     /** The rejects file of a reading that is abandoned: the next reading rejects the same rows again. */
@@ -154,9 +162,25 @@ public final class DropFolder implements GenericFileFilter<File> {
         }
     }
 
-    private boolean cutShortWhileYoung(Path path, BasicFileAttributes attributes) throws IOException {
+    /**
+     * Whether a file younger than hub.csv.settle-ms looks unfinished: empty (created, not written yet), its last line
+     * without a line ending, or held back by its last reading (its last record open inside quotes) and not touched
+     * since. Held back, it is not read again at every poll until it settles: each reading records every row read before
+     * as a DUPLICATE.
+     */
+    private boolean unfinishedWhileYoung(Path path, BasicFileAttributes attributes) throws IOException {
+        DropFileState now = DropFileState.of(attributes);
+        DropFileState held = heldBack.get(path);
+        if (held != null && !held.equals(now)) {
+            heldBack.remove(path);
+            held = null;
+        }
         long age = clock.millis() - attributes.lastModifiedTime().toMillis();
-        return age < settle.toMillis() && DropFileState.endsMidLine(path);
+        if (age >= settle.toMillis()) {
+            heldBack.remove(path);
+            return false;
+        }
+        return held != null || attributes.size() == 0 || DropFileState.endsMidLine(path);
     }
 
     private void moveAside(Path entry, boolean link) {
@@ -199,7 +223,12 @@ public final class DropFolder implements GenericFileFilter<File> {
     }
 
     private static String baseName(String fileName) {
-        return fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+        return isCsv(fileName) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+    }
+
+    /** {@code .csv} in any case, as the endpoint's antInclude takes it. */
+    private static boolean isCsv(String fileName) {
+        return fileName.regionMatches(true, fileName.length() - EXTENSION.length(), EXTENSION, 0, EXTENSION.length());
     }
 
     private static void writeReasonFile(Path reasonFile, String reason) throws IOException {

@@ -37,6 +37,26 @@ public final class DroppedCsv {
         return file;
     }
 
+    DropFileState atStart() {
+        return atStart;
+    }
+
+    /**
+     * Whether this reading held back the file's last record (open inside quotes, or without a line ending) and the file
+     * is as it was when the reading began: nothing new to read until its writer touches it or it settles.
+     */
+    boolean heldBackUnchanged() throws IOException {
+        CsvRows read = rows;
+        if (read == null || !read.heldBackCutTail()) {
+            return false;
+        }
+        try {
+            return DropFileState.of(file).equals(atStart);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     boolean mayBeUnfinished() {
         return mayBeUnfinished;
     }
@@ -67,7 +87,8 @@ public final class DroppedCsv {
         }
         CsvRows read = rows;
         if (read != null && read.heldBackCutTail()) {
-            return "its last line has no line ending yet and it is younger than hub.csv.settle-ms";
+            return "its last record is not complete yet (no line ending, or a quote still open) and it is younger than"
+                    + " hub.csv.settle-ms";
         }
         return null;
     }

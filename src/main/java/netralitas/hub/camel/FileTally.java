@@ -4,6 +4,7 @@ import netralitas.hub.mail.Acknowledgement.RejectedLine;
 import netralitas.hub.mail.Acknowledgement;
 import netralitas.hub.report.CsvRejection;
 import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 import java.util.ArrayList;
@@ -42,6 +43,14 @@ public final class FileTally implements AggregationStrategy {
         public String toString() {
             return (accepted + rejected) + " rows: " + accepted + " accepted, " + rejected + " rejected";
         }
+    }
+
+    /**
+     * The split's result: the counts, also of a file without a single row, which Camel leaves with the split's own
+     * body (the file's stream, whose text the file's summary line would print).
+     */
+    public Counts countsOf(@Body Object splitResult) {
+        return splitResult instanceof Counts counts ? counts : new Counts(0, 0);
     }
 
     @Override

@@ -200,7 +200,8 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     static String unreadableReason(Throwable e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
-            return "tanda kutip (\") tidak ditutup sampai akhir berkas; sisa berkas tidak dapat dibaca";
+            return "tanda kutip (\") tidak ditutup sampai akhir berkas: baris ini dan semua baris sesudahnya tidak"
+                    + " terbaca; tutup tanda kutipnya lalu kirim ulang baris-baris itu";
         }
         return "format CSV rusak, sisa berkas tidak dapat dibaca (" + message + ")";
     }

@@ -17,7 +17,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 public record DropFileState(long size, long modifiedMillis, Object identity) {
 
     public static DropFileState of(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    public static DropFileState of(BasicFileAttributes attributes) {
         return new DropFileState(attributes.size(), attributes.lastModifiedTime().toMillis(), attributes.fileKey());
     }
 
