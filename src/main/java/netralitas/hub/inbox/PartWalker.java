@@ -266,13 +266,23 @@ final class PartWalker {
         }
     }
 
-    /** The part's characters as sent: plain text, or HTML source. */
+    /** The part's characters as sent: plain text (format=flowed unfolded), or HTML source. */
     private String readText(Part part, String contentType) throws MessagingException, IOException {
         byte[] bytes;
         try (InputStream in = decodedStream(part)) {
             bytes = BoundedBytes.readPrefix(in, MAX_TEXT_PART_BYTES);
         }
-        return TextCharsets.decode(bytes, MimeTypes.typeParameter(contentType, "charset"));
+        String text = TextCharsets.decode(bytes, MimeTypes.typeParameter(contentType, "charset"));
+        if (!isFlowed(contentType)) {
+            return text;
+        }
+        return FlowedText.unfold(text, "yes".equalsIgnoreCase(MimeTypes.typeParameter(contentType, "delsp")));
+    }
+
+    /** RFC 3676 defines format=flowed for text/plain only; HTML is laid out by its tags. */
+    private static boolean isFlowed(String contentType) {
+        return MimeTypes.baseType(contentType).equals("text/plain")
+                && "flowed".equalsIgnoreCase(MimeTypes.typeParameter(contentType, "format"));
     }
 
     /** A body part's text; of HTML, also the text without its quoted parts, for a reply's own text. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,80 @@ class MailReportExtractorTest {
     void csvCoverNoteAloneIsNotAReport() {
         // The lead processes the attached CSV; the two-word body on its own cannot pass the row rules.
         assertFalse(parse("10-csv-attachment.eml").isAccepted());
+    }
+
+    /** RFC 3676 as Thunderbird (8bit, soft breaks at spaces) and iPhone Mail (quoted-printable, delsp=yes) write it. */
+    @Test
+    void formatFlowedValuesAreReadWhole() {
+        String thunderbird = """
+                From: Sari Handayani <sari.handayani@pelapor.example>
+                Subject: Laporan ASN Kab. Lebong
+                Date: Tue, 22 Oct 2024 09:30:00 +0700
+                Message-ID: <lap-flowed-tb@pelapor.example>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8; format=flowed
+                Content-Transfer-Encoding: 8bit
+
+                NIP Terlapor: 198505172010012007
+                Nama Terlapor: Dewi Kartika Sari
+                Jabatan Terlapor: Kepala Seksi Pemberdayaan Masyarakat pada Bidang\s
+                Pemberdayaan Masyarakat Desa, Dinas Pemberdayaan Masyarakat dan Desa
+                Instansi Terlapor: Pemerintah Kabupaten Lebong, Provinsi Bengkulu\s
+                (Sekretariat Daerah)
+                Wilayah: Kab. Lebong
+                Tanggal Kejadian: 2024-10-20
+                Jenis Pelanggaran: ATTEND_ACTIVE
+                Uraian: Terlapor memberikan sambutan pada deklarasi pasangan calon\s
+                bupati di Tubei dan mengajak warga memilih paslon nomor 2 di depan\s
+                sekitar seratus warga.
+                Bukti: https://bukti.pelapor.example/galeri/2024/10/deklarasi-tubei.jpg
+
+                --\s
+                Sari Handayani
+                """;
+        String iPhone = """
+                From: Sari Handayani <sari.handayani@pelapor.example>
+                Subject: Laporan ASN Kab. Lebong
+                Date: Tue, 22 Oct 2024 09:30:00 +0700
+                Message-ID: <lap-flowed-iphone@pelapor.example>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes
+                Content-Transfer-Encoding: quoted-printable
+
+                NIP Terlapor: 198505172010012007
+                Nama Terlapor: Dewi Kartika Sari
+                Jabatan Terlapor: Kepala Seksi Pemberdayaan Masyarakat pada Bidang =20
+                Pemberdayaan Masyarakat Desa, Dinas Pemberdayaan Masyarakat dan Desa
+                Instansi Terlapor: Pemerintah Kabupaten Lebong, Provinsi Bengkulu =20
+                (Sekretariat Daerah)
+                Wilayah: Kab. Lebong
+                Tanggal Kejadian: 2024-10-20
+                Jenis Pelanggaran: ATTEND_ACTIVE
+                Uraian: Terlapor memberikan sambutan pada deklarasi pasangan calon =20
+                bupati di Tubei dan mengajak warga memilih paslon nomor 2 di depan =20
+                sekitar seratus warga.
+                Bukti: https://bukti.pelapor.example/galeri/2024/10/deklarasi-=20
+                tubei.jpg
+
+                Dikirim dari iPhone saya
+                """;
+        for (String raw : List.of(thunderbird, iPhone)) {
+            InboundMail mail = MailCorpus.reader().read(raw.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> fields = extractor.fields(mail);
+            assertEquals("Kepala Seksi Pemberdayaan Masyarakat pada Bidang Pemberdayaan Masyarakat Desa, "
+                    + "Dinas Pemberdayaan Masyarakat dan Desa", fields.get(ReportFields.JABATAN_TERLAPOR), mail.sourceId());
+            assertEquals("Pemerintah Kabupaten Lebong, Provinsi Bengkulu (Sekretariat Daerah)",
+                    fields.get(ReportFields.INSTANSI_TERLAPOR), mail.sourceId());
+            assertEquals("Terlapor memberikan sambutan pada deklarasi pasangan calon bupati di Tubei dan mengajak warga "
+                    + "memilih paslon nomor 2 di depan sekitar seratus warga.", fields.get(ReportFields.URAIAN), mail.sourceId());
+            ParseResult result = parser.parse(fields, ReportSource.email(mail.sourceId()));
+            assertTrue(result.isAccepted(), mail.sourceId() + ": " + result.reason());
+            assertEquals(List.of("https://bukti.pelapor.example/galeri/2024/10/deklarasi-tubei.jpg"), result.report().evidence());
+        }
+        // Without format=flowed a line break is a line break: the same lines keep the value to its first line.
+        InboundMail fixed = MailCorpus.reader().read(thunderbird.replace("; format=flowed", "").getBytes(StandardCharsets.UTF_8));
+        assertEquals("Kepala Seksi Pemberdayaan Masyarakat pada Bidang",
+                extractor.fields(fixed).get(ReportFields.JABATAN_TERLAPOR));
     }
 
     private static InboundMail mail(String subject, String text, LocalDate sent) {
