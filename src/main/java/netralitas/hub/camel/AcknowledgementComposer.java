@@ -86,11 +86,16 @@ public final class AcknowledgementComposer {
     }
 
     private static Outcome caseOutcome(String decision, boolean duplicate, boolean parked) {
+        // Dead-lettered: an operator looks at it. Asked before the duplicate: a case whose mail may have gone out when
+        // the hub stopped is a duplicate to the case ledger (route park-uncertain), yet it was never answered.
+        if (parked) {
+            return Outcome.REVIEW;
+        }
         if (duplicate) {
             return Outcome.DUPLICATE;
         }
-        if (parked || decision == null) {
-            // Dead-lettered (an operator looks at it) or stopped before routing: Bawaslu staff have it.
+        if (decision == null) {
+            // Stopped before routing: Bawaslu staff have it.
             return Outcome.REVIEW;
         }
         return switch (decision) {

@@ -131,6 +131,27 @@ class AcknowledgementRulesTest {
     }
 
     @Test
+    void aCaseParkedAsDeliveryUncertainIsAnsweredAsHandedToStaffNotAsReceivedBefore() throws Exception {
+        InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(VALID_NIP)));
+        ViolationCase violationCase = assertInstanceOf(ViolationCase.class, mailIntake.toCase(mail, RouteContract.trailSource(mail)));
+
+        // As route intake leaves a case it found in DELIVERIES_IN_FLIGHT after a restart: a duplicate to the case
+        // ledger, parked by route park-uncertain for an operator, its reporter never answered.
+        Exchange exchange = acknowledge.send(e -> {
+            e.getIn().setBody(violationCase);
+            RouteContract.mail(e, mail);
+            e.setProperty(Exchange.DUPLICATE_MESSAGE, true);
+            RouteContract.parked(e, "DEAD_LETTER " + violationCase.getCaseId());
+        });
+
+        assertNull(ackWithheld(exchange));
+        assertEquals(1, smtp.getReceivedCounter(), "acknowledgements sent");
+        String body = smtp.getExchanges().get(0).getMessage().getBody(String.class);
+        assertTrue(body.contains("diserahkan kepada petugas Bawaslu untuk ditelaah"), body);
+        assertFalse(body.contains("sudah pernah kami terima"), body);
+    }
+
+    @Test
     void aQuarantinedMessageThatLooksLikeAReportIsAnsweredWithTheReason() throws Exception {
         InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(INVALID_NIP)));
         MailRejection rejection = assertInstanceOf(MailRejection.class, mailIntake.toCase(mail, RouteContract.trailSource(mail)));

@@ -40,6 +40,11 @@ final class RouteContract {
         exchange.setProperty(HubProperties.DECISION, decision);
     }
 
+    /** What route dead-letter or park-uncertain leaves when it parked the case: the name of its row. */
+    static void parked(Exchange exchange, String parkedAs) {
+        exchange.setProperty(HubProperties.PARKED_AS, parkedAs);
+    }
+
     /**
      * The report message being read ({@code InboundMail}) and what the trail names it by, as route ingest-mail sets
      * them before acknowledge.
