@@ -37,6 +37,7 @@ import netralitas.hub.inbox.MailReportExtractor;
 import netralitas.hub.inbox.MailRetrySchedule;
 import netralitas.hub.inbox.MailboxUid;
 import netralitas.hub.inbox.PendingMoves;
+import netralitas.hub.mail.AcknowledgedMail;
 import netralitas.hub.mail.AcknowledgementPolicy;
 import netralitas.hub.mail.AcknowledgementQuota;
 import netralitas.hub.mail.CaseEmailRenderer;
@@ -282,8 +283,11 @@ public final class HubConfiguration implements CamelConfiguration {
         AcknowledgementQuota quota = new AcknowledgementQuota(database,
                 settings.integer("hub.mail.ack-max-per-sender-per-day"), clock, address -> pseudonym.of(null, address));
         MailIntake mailIntake = registry.lookupByNameAndType("mailIntake", MailIntake.class);
+        AcknowledgedMail acknowledgedMail = new AcknowledgedMail(database, clock, MailTrailSource::pseudonymIn);
+        registry.bind("acknowledgedMail", acknowledgedMail);
         registry.bind("acknowledgementPolicy", new AcknowledgementPolicy(settings.bool("hub.mail.acknowledge"),
-                ownAddresses(from, reportAddress, followUpAddress), mailIntake::looksLikeAReport, quota));
+                ownAddresses(from, reportAddress, followUpAddress), mailIntake::looksLikeAReport, quota,
+                acknowledgedMail));
         MailReadFailures readFailures = new MailReadFailures(database, settings.integer("hub.imap.max-read-failures"),
                 Duration.ofMillis(settings.longValue("hub.imap.retry-delay-ms")),
                 Duration.ofMillis(settings.longValue("hub.imap.max-retry-delay-ms")), clock);

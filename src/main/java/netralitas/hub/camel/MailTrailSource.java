@@ -30,6 +30,14 @@ public final class MailTrailSource {
                 + ";mid=" + key.messageIdPseudonym(mail.sourceId());
     }
 
+    /**
+     * The Message-ID pseudonym a name of {@link #of} or {@link #ofMessageId} ends with: what every copy of the message
+     * has in common, in whichever folder and under whichever UID it was read.
+     */
+    static String pseudonymIn(String trailSource) {
+        return trailSource.substring(trailSource.lastIndexOf("mid=") + "mid=".length());
+    }
+
     /** For a case whose folder and UID were not kept (parked by an earlier release): the pseudonym alone. */
     String ofMessageId(String messageId) {
         return "mid=" + key.messageIdPseudonym(messageId);

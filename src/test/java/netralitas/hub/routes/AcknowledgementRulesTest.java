@@ -152,6 +152,36 @@ class AcknowledgementRulesTest {
     }
 
     @Test
+    void aMessageReadAgainAfterItsAcknowledgementIsNotAnsweredAgain() throws Exception {
+        String sender = unique(REPORTER);
+        byte[] raw = message("Pelapor <" + sender + ">", "", report(VALID_NIP));
+        InboundMail mail = read(raw);
+        acknowledgeImmediate(mail);
+        assertEquals(1, smtp.getReceivedCounter(), "acknowledgements sent");
+
+        // The hub stopped before the message went to Processed, or the mailbox holds a second copy: the case is a
+        // duplicate, and the message was answered.
+        InboundMail again = read(raw);
+        Exchange exchange = acknowledge.send(e -> {
+            e.getIn().setBody(mailIntake.toCase(again, RouteContract.trailSource(again)));
+            RouteContract.mail(e, again);
+            e.setProperty(Exchange.DUPLICATE_MESSAGE, true);
+        });
+
+        assertNull(exchange.getException());
+        assertEquals(1, smtp.getReceivedCounter(), "acknowledgements sent");
+        List<AuditEvent> events = hub.auditOf(RouteContract.trailSource(mail));
+        assertEquals(1, events.stream().filter(e -> e.event().name().equals("ACKNOWLEDGED")).count(), events.toString());
+        AuditEvent note = events.stream().filter(e -> e.event().name().equals("NOTE")).findFirst().orElseThrow();
+        assertEquals("tidak dikirim", note.detail().get("tandaTerima"), note.detail().toString());
+        assertTrue(String.valueOf(note.detail().get("alasan")).contains("sudah mendapat tanda terima"),
+                note.detail().toString());
+
+        acknowledgeReport(message("Pelapor <" + sender + ">", "", report(VALID_NIP)));
+        assertEquals(2, smtp.getReceivedCounter(), "the same report in a new message is answered");
+    }
+
+    @Test
     void aQuarantinedMessageThatLooksLikeAReportIsAnsweredWithTheReason() throws Exception {
         InboundMail mail = read(message("Pelapor <" + unique(REPORTER) + ">", "", report(INVALID_NIP)));
         MailRejection rejection = assertInstanceOf(MailRejection.class, mailIntake.toCase(mail, RouteContract.trailSource(mail)));
@@ -279,6 +309,11 @@ class AcknowledgementRulesTest {
             assertTrue(System.nanoTime() < deadline, "still waiting, the reporter's address included: " + pending.list());
             Thread.sleep(50);
         }
+
+        // Read again once it went: not answered a second time.
+        Exchange again = acknowledgeImmediate(mail);
+        assertTrue(String.valueOf(ackWithheld(again)).contains("sudah mendapat tanda terima"), ackWithheld(again));
+        assertEquals(3, tries.size(), "no further acknowledgement");
     }
 
     @Test
