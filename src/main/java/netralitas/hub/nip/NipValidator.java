@@ -24,15 +24,22 @@ public final class NipValidator {
     private static final int LENGTH = 18;
     private static final int FIRST_PPPK_CODE = 21;
 
-    /** Whitespace of any kind (including the non-breaking space of pasted text) and dots. */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.]+");
+    /**
+     * Whitespace of any kind (including the non-breaking space of pasted text), dots and dashes between the groups, and
+     * the invisible characters that pasted text carries (zero-width spaces and joiners, word joiner, byte order mark).
+     */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.\\-\\u2010-\\u2015\\u200B-\\u200D\\u2060\\uFEFF]+");
+    /** Excel's mark of a cell typed as text ('198001012005011001), which some exports keep. */
+    private static final Pattern TEXT_MARK = Pattern.compile("^\\s*'");
 
     /**
      * An 18-digit number as people write it: either solid, or in its natural groups
-     * (birth date, appointment, gender, sequence) separated by one space or dot.
+     * (birth date, appointment, gender, sequence) separated by one space, dot or dash.
      */
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<!\\d)(\\d{8})[ .\\u00A0]?(\\d{6})[ .\\u00A0]?(\\d)[ .\\u00A0]?(\\d{3})(?![\\d])");
+            "(?<!\\d)(\\d{8})[ .\\u00A0-]?(\\d{6})[ .\\u00A0-]?(\\d)[ .\\u00A0-]?(\\d{3})(?![\\d])");
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
 
     private final Clock clock;
 
@@ -40,13 +47,31 @@ public final class NipValidator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Removes spaces and dots; returns null for null or blank input. */
+    /**
+     * Removes separators, invisible characters and a leading text mark, and writes digits of any script (full-width,
+     * Arabic-Indic …) as ASCII digits; returns null for null or blank input.
+     */
     public static String normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String compact = SEPARATORS.matcher(raw).replaceAll("");
+        String compact = SEPARATORS.matcher(TEXT_MARK.matcher(asciiDigits(raw)).replaceFirst("")).replaceAll("");
         return compact.isEmpty() ? null : compact;
+    }
+
+    /** Decimal digits of any script as ASCII digits: a phone keyboard or an IME may type them full-width. */
+    private static String asciiDigits(String text) {
+        StringBuilder ascii = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > '\u007F' && Character.isDigit(c)) {
+                if (ascii == null) {
+                    ascii = new StringBuilder(text);
+                }
+                ascii.setCharAt(i, (char) ('0' + Character.digit(c, 10)));
+            }
+        }
+        return ascii == null ? text : ascii.toString();
     }
 
     public NipCheck check(String raw) {
@@ -115,7 +140,7 @@ public final class NipValidator {
             return List.of();
         }
         Set<String> found = new LinkedHashSet<>();
-        Matcher m = CANDIDATE.matcher(freeText);
+        Matcher m = CANDIDATE.matcher(INVISIBLE.matcher(asciiDigits(freeText)).replaceAll(""));
         while (m.find()) {
             found.add(m.group(1) + m.group(2) + m.group(3) + m.group(4));
         }
@@ -133,13 +158,18 @@ public final class NipValidator {
     }
 
     /**
-     * 'A' for a visible character; U+0027 for a quote, a control or a blank one. A quote inside quotes would make the
-     * reason ambiguous to whatever takes the quoted input out of it again (the acknowledgement to a reporter).
+     * 'A' for a visible ASCII character; 'é' (U+00E9) for another visible one, whose code still names it where the
+     * quoted input is left out (the acknowledgement to a reporter); U+0027 for a quote, a control or a blank one. A
+     * quote inside quotes would make the reason ambiguous to whatever takes the quoted input out of it again.
      */
     private static String quoted(char c) {
         boolean plain = !Character.isISOControl(c) && !Character.isWhitespace(c) && !Character.isSurrogate(c)
                 && "'\"`".indexOf(c) < 0;
-        return plain ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        String code = String.format("U+%04X", (int) c);
+        if (!plain) {
+            return code;
+        }
+        return c <= '\u007F' ? "'" + c + "'" : "'" + c + "' (" + code + ")";
     }
 
     private static boolean isRealDate(String yyyyMMdd) {

@@ -26,6 +26,7 @@ public final class CsvReportReader {
 
     /** How far ahead the header line is scanned to pick the delimiter; also the mark limit. */
     private static final int HEADER_SCAN_LIMIT = 1 << 20;
+    private static final String SEPARATOR_HINT = "sep=";
     private static final int BUFFER_SIZE = 1 << 16;
     private static final String NO_HEADER = "berkas tidak memiliki baris judul kolom yang dikenali: ";
 
@@ -68,7 +69,9 @@ public final class CsvReportReader {
         CSVParser parser = null;
         try {
             skipByteOrderMark(reader);
-            char delimiter = detectDelimiter(reader);
+            Character hinted = separatorHint(reader);
+            char delimiter = hinted != null ? hinted : detectDelimiter(reader);
+            long linesBeforeHeader = hinted != null ? 1 : 0;
             BoundedCsvReader bounded = new BoundedCsvReader(reader, delimiter, bounds);
             parser = CSVFormat.Builder.create(CSVFormat.DEFAULT)
                     .setDelimiter(delimiter)
@@ -87,12 +90,12 @@ public final class CsvReportReader {
             List<String> missing = missingColumns(columns);
             if (missing.isEmpty()) {
                 return new CsvRows(parser, records, bounded, firstLine, columns, null, fileName, reportParser, bounds,
-                        mayBeUnfinished, parser.getCurrentLineNumber());
+                        mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader);
             }
             List<String> earlier = earlierHeader.get();
             if (earlier != null && earlier.size() == firstLine.size() && missingColumns(ColumnMap.of(earlier)).isEmpty()) {
                 return new CsvRows(parser, records, bounded, earlier, ColumnMap.of(earlier), firstLine, fileName,
-                        reportParser, bounds, mayBeUnfinished, parser.getCurrentLineNumber());
+                        reportParser, bounds, mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader);
             }
             throw new CsvFileException(headerProblem(firstLine.size(), columns, missing));
         } catch (IOException | RuntimeException e) {
@@ -110,6 +113,34 @@ public final class CsvReportReader {
         if (reader.read() != '\uFEFF') {
             reader.reset();
         }
+    }
+
+    /**
+     * The delimiter of Excel's hint line ({@code sep=;}), which Excel writes and reads as the first line of a CSV so that
+     * the file opens in columns whatever the reader's regional settings; the line is consumed. Null, and nothing
+     * consumed, when the first line is not such a hint.
+     */
+    private static Character separatorHint(Reader reader) throws IOException {
+        reader.mark(SEPARATOR_HINT.length() + 3);
+        char[] start = new char[SEPARATOR_HINT.length() + 2];
+        int read = reader.read(start);
+        if (read >= SEPARATOR_HINT.length() + 1
+                && new String(start, 0, SEPARATOR_HINT.length()).equalsIgnoreCase(SEPARATOR_HINT)
+                && ";,\t|".indexOf(start[SEPARATOR_HINT.length()]) >= 0) {
+            int end = read > SEPARATOR_HINT.length() + 1 ? start[SEPARATOR_HINT.length() + 1] : -1;
+            if (end == '\n' || end == -1) {
+                return start[SEPARATOR_HINT.length()];
+            }
+            if (end == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                return start[SEPARATOR_HINT.length()];
+            }
+        }
+        reader.reset();
+        return null;
     }
 
     /**

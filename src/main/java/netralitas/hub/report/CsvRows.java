@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,6 +20,8 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     /** How much of a cell past the field bound is kept in the rejects file: enough to recognise the row. */
     private static final int KEPT_OF_LONG_CELL = 1000;
+
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -33,7 +36,10 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     /** Number of physical lines consumed so far; the next record starts on the line after it. */
     private long linesConsumed;
-    /** Line endings inside cells the bounds left out: the parser never saw them, but they are lines of the file. */
+    /**
+     * Line endings the parser never saw, but which are lines of the file: inside cells the bounds left out, and Excel's
+     * {@code sep=} hint line before the header.
+     */
     private long droppedLineEnds;
     /** The first line of a file that continues an earlier one: a row, not a header. */
     private List<String> firstRow;
@@ -43,7 +49,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     CsvRows(CSVParser parser, Iterator<CSVRecord> records, BoundedCsvReader bounded, List<String> header,
             ColumnMap columns, List<String> firstRow, String fileName, ReportParser reportParser, CsvBounds bounds,
-            boolean holdBackCutTail, long linesConsumed) {
+            boolean holdBackCutTail, long linesConsumed, long linesBeforeParser) {
         this.parser = parser;
         this.records = records;
         this.bounded = bounded;
@@ -55,13 +61,14 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         this.reportParser = reportParser;
         this.bounds = bounds;
         this.holdBackCutTail = holdBackCutTail;
-        this.linesConsumed = firstRow != null ? 0 : linesConsumed;
+        this.droppedLineEnds = linesBeforeParser;
+        this.linesConsumed = (firstRow != null ? 0 : linesConsumed) + linesBeforeParser;
     }
 
     /** A file whose very first line is still being written: nothing to read yet. */
     static CsvRows cutBeforeFirstLineEnd(CSVParser parser) {
         CsvRows rows = new CsvRows(parser, null, null, List.of(), ColumnMap.of(List.of()), null, null, null, null,
-                true, 0);
+                true, 0, 0);
         rows.finished = true;
         rows.heldBackCutTail = true;
         return rows;
@@ -162,10 +169,19 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         if (cellCountProblem != null) {
             return new RejectedRow(line, values, cellCountProblem);
         }
-        ParseResult result = reportParser.parse(columns.fields(values), ReportSource.csv(fileName, line));
+        ParseResult result = reportParser.parse(columns.fields(values.stream().map(CsvRows::withoutControls).toList()),
+                ReportSource.csv(fileName, line));
         return result.isAccepted()
                 ? new AcceptedRow(result.report(), line)
                 : new RejectedRow(line, values, result.reason());
+    }
+
+    /**
+     * A cell without the control characters an export tool or a broken editor left in it (NUL, escape …): they would
+     * reach the office's mail as they are. Tabs and line breaks stay (a description may have paragraphs).
+     */
+    private static String withoutControls(String cell) {
+        return CONTROLS.matcher(cell).replaceAll("");
     }
 
     /** A record past a bound: rejected with the bound, its cells cut so that the rejects file stays small too. */

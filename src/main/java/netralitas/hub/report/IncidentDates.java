@@ -14,6 +14,11 @@ public final class IncidentDates {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/-])(\\d{1,2})\\2(\\d{4})");
+    /** Digits and separators around at most one word (a month's name): what a date written another way looks like. */
+    private static final Pattern DATE_SHAPED = Pattern.compile("[0-9 ./,-]*\\p{L}*[0-9 ./,-]*");
+    private static final int MAX_DATE_SHAPED_CHARS = 25;
+    private static final int MAX_DATE_SHAPED_DIGITS = 8;
+    private static final String FORMATS = "format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy";
 
     private IncidentDates() {
     }
@@ -38,8 +43,21 @@ public final class IncidentDates {
         if (dayFirst.matches()) {
             return of(value, dayFirst.group(4), dayFirst.group(3), dayFirst.group(1));
         }
-        return new Parsed(null, "tanggal_kejadian " + QuotedInput.of(value)
-                + " tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)");
+        if (!dateShaped(value)) {
+            return new Parsed(null, "tanggal_kejadian berisi " + value.length() + " karakter yang bukan tanggal (isinya"
+                    + " tidak dikutip; " + FORMATS + ")");
+        }
+        return new Parsed(null, "tanggal_kejadian " + QuotedInput.of(value) + " tidak dikenali (" + FORMATS + ")");
+    }
+
+    /**
+     * Whether a value that is no date in an accepted format still looks like a date, and may be quoted back in the
+     * reason. Other text in the cell (a column shifted by one: a reporter's name and phone number) is not: the reason
+     * goes into the audit trail, which never holds a reporter's identity.
+     */
+    private static boolean dateShaped(String value) {
+        return value.length() <= MAX_DATE_SHAPED_CHARS && DATE_SHAPED.matcher(value).matches()
+                && value.chars().filter(Character::isDigit).count() <= MAX_DATE_SHAPED_DIGITS;
     }
 
     private static Parsed of(String value, String year, String month, String day) {

@@ -94,10 +94,13 @@ class NipValidatorTest {
     }
 
     @Test
-    void normalizeRemovesSpacesAndDotsOnly() {
+    void normalizeRemovesSeparatorsAndInvisibleCharacters() {
         assertEquals("198702142010011003", NipValidator.normalize("19870214 201001 1 003"));
         assertEquals("198702142010011003", NipValidator.normalize("19870214.201001.1.003"));
-        assertEquals("19870214-2010", NipValidator.normalize(" 19870214-2010\t"));
+        assertEquals("198702142010011003", NipValidator.normalize("19870214-201001-1-003"));
+        assertEquals("198702142010011003", NipValidator.normalize("19870214\u2013201001\u20131\u2013003"));
+        assertEquals("198702142010011003", NipValidator.normalize("1987021420\u200B10011003\uFEFF"));
+        assertEquals("198702142010", NipValidator.normalize(" 19870214-2010\t"));
         assertNull(NipValidator.normalize(null));
         assertNull(NipValidator.normalize("   "));
         assertNull(NipValidator.normalize(" . . "));
@@ -117,6 +120,25 @@ class NipValidatorTest {
         assertEquals(List.of(), NipValidator.findCandidates("1980 0101 2005 0110 01"));
         assertEquals(List.of(), NipValidator.findCandidates(null));
         assertEquals(List.of("199005122023211002"), NipValidator.findCandidates("PPPK(199005122023211002)"));
+    }
+
+    @Test
+    void excelsTextMarkAndDigitsOfOtherScriptsAreReadAsTheNumberTheyShow() {
+        assertTrue(validator.check("'198702142010011003").valid(), "Excel's leading apostrophe");
+        assertTrue(validator.check("\uFF11\uFF19\uFF18\uFF17\uFF10\uFF12\uFF11\uFF14\uFF12\uFF10\uFF11\uFF10"
+                + "\uFF10\uFF11\uFF11\uFF10\uFF10\uFF13").valid(), "full-width digits");
+        assertTrue(validator.check("\u0661\u0669\u0668\u0667\u0660\u0662\u0661\u0664\u0662\u0660\u0661\u0660"
+                + "\u0660\u0661\u0661\u0660\u0660\u0663").valid(), "Arabic-Indic digits");
+        assertEquals(List.of("198702142010011003"),
+                NipValidator.findCandidates("NIP \uFF11\uFF19\uFF18\uFF17\uFF10\uFF12\uFF11\uFF14-201001-1-003 terlapor"));
+        assertEquals("NIP tidak valid: harus 18 digit angka (ada karakter U+0027)",
+                validator.check("1987021420100'11003").reason(), "an apostrophe inside is no text mark");
+    }
+
+    @Test
+    void aCharacterOutsideAsciiIsNamedByItsCodeTooWhereTheQuoteIsLeftOut() {
+        assertEquals("NIP tidak valid: harus 18 digit angka (ada karakter '\u00E9' (U+00E9))",
+                validator.check("19870214201001100\u00E9").reason());
     }
 
     @Test

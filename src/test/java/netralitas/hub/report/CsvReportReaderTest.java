@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,7 @@ class CsvReportReaderTest {
     @Test
     void aStrayNulInATextFileIsACellsProblemNotTheFiles() throws IOException {
         String csv = "tanggal_kejadian;nip_terlapor;uraian\n05/10/2024;" + NIP + ";hadir\u0000 di kampanye\n";
-        assertEquals(1, readAll(csv, "nul.csv").size());
+        assertEquals("hadir di kampanye", accepted(readAll(csv, "nul.csv").get(0)).description());
     }
 
     @Test
@@ -210,6 +212,7 @@ class CsvReportReaderTest {
         RejectedRow broken = assertInstanceOf(RejectedRow.class, rows.get(1));
         assertEquals(3, broken.line());
         assertTrue(broken.reason().startsWith("tanda kutip (\") tidak ditutup"), broken.reason());
+        assertTrue(broken.reason().contains("baris ini dan semua baris sesudahnya tidak terbaca"), broken.reason());
     }
 
     @Test
@@ -250,13 +253,36 @@ class CsvReportReaderTest {
     }
 
     @Test
-    void invalidUtf8BytesDoNotStopTheFile() throws IOException {
-        byte[] head = ("tanggal_kejadian,nip_terlapor,uraian\n2024-10-01," + NIP + ",caf").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\n".getBytes(StandardCharsets.UTF_8);
-        byte[] content = new byte[head.length + 1 + tail.length];
-        System.arraycopy(head, 0, content, 0, head.length);
+    void aFileThatIsNotUtf8IsReadAsExcelWritesItOnWindows() throws IOException {
+        String csv = "tanggal_kejadian;nip_terlapor;nama_terlapor;uraian\r\n01/10/2024;" + NIP
+                + ";S\u00E9tiawan Nur\u2019aini;kampanye \u2014 di balai desa\r\n";
+        Report report = accepted(readAll(csv.getBytes(Charset.forName("windows-1252")), "excel-ansi.csv").get(0));
+        assertEquals("S\u00E9tiawan Nur\u2019aini", report.name());
+        assertEquals("kampanye \u2014 di balai desa", report.description());
+        assertEquals("S\u00E9tiawan", accepted(readAll("tanggal_kejadian;nip_terlapor;nama_terlapor;uraian\n01/10/2024;"
+                + NIP + ";S\u00E9tiawan;x\n", "utf8.csv").get(0)).name(), "UTF-8 stays UTF-8");
+    }
+
+    @Test
+    void invalidUtf8BytesPastTheFirstBytesDoNotStopTheFile() throws IOException {
+        StringBuilder csv = new StringBuilder("tanggal_kejadian,nip_terlapor,uraian\n");
+        while (csv.length() <= CsvEncoding.SNIFF_BYTES) {
+            csv.append("2024-10-01,").append(NIP).append(",baris biasa\n");
+        }
+        byte[] head = (csv + "2024-10-01," + NIP + ",caf").getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(head, head.length + 2);
         content[head.length] = (byte) 0xE9; // Latin-1 é
-        System.arraycopy(tail, 0, content, head.length + 1, tail.length);
-        assertEquals("caf\uFFFD", accepted(readAll(content, "latin1.csv").get(0)).description());
+        content[head.length + 1] = '\n';
+        List<CsvRow> rows = readAll(content, "latin1-tail.csv");
+        assertEquals("caf\uFFFD", accepted(rows.get(rows.size() - 1)).description());
+    }
+
+    @Test
+    void excelsSeparatorHintLineIsReadAsTheDelimiterNotAsTheHeader() throws IOException {
+        String csv = "sep=;\r\ntanggal_kejadian;nip_terlapor;uraian\r\n01/10/2024;" + NIP + ";satu, dua\r\n"
+                + "01/10/2024;123;NIP salah\r\n";
+        List<CsvRow> rows = readAll(csv, "sep.csv");
+        assertEquals("satu, dua", accepted(rows.get(0)).description());
+        assertEquals(4, assertInstanceOf(RejectedRow.class, rows.get(1)).line(), "line numbers count the hint line");
     }
 }

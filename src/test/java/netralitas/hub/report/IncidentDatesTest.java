@@ -38,6 +38,8 @@ class IncidentDatesTest {
             "05/10-2024 | tanggal_kejadian '05/10-2024' tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)",
             "05-10-24   | tanggal_kejadian '05-10-24' tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)",
             "5 Oktober 2024 | tanggal_kejadian '5 Oktober 2024' tidak dikenali (format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)",
+            "kemarin sore | tanggal_kejadian berisi 12 karakter yang bukan tanggal (isinya tidak dikutip; format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)",
+            "Teguh Santoso 0812-3456-7890 | tanggal_kejadian berisi 28 karakter yang bukan tanggal (isinya tidak dikutip; format yyyy-MM-dd, dd/MM/yyyy atau dd-MM-yyyy)",
     })
     void rejectsImpossibleOrUnknownDates(String text, String reason) {
         IncidentDates.Parsed parsed = IncidentDates.parse(text);
