@@ -109,7 +109,7 @@ final class DemoOffices implements AutoCloseable {
                 if (user == null) {
                     return;
                 }
-                for (StoredMessage stored : mail.greenMail().getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                for (StoredMessage stored : mail.greenMail().getManagers().getImapHostManager().getInbox(user).getNonDeletedMessages()) {
                     if (!stored.isSet(Flags.Flag.ANSWERED) && isCaseMail(stored.getMimeMessage())
                             && stored.getReceivedDate().toInstant().plus(delay).isBefore(Instant.now())) {
                         Transport.send(reply(office, status, stored.getMimeMessage()));

@@ -30,6 +30,17 @@ public record ReportSource(Channel channel, String name, long line, String trail
         return channel == Channel.CSV ? name + ":" + line : name;
     }
 
+    /**
+     * What the log names the report by: "laporan.csv:12", or for an email its trail name (folder, UID, Message-ID
+     * pseudonym), never the Message-ID, which may be built from the sender's name or number (SPEC §8).
+     */
+    public String logName() {
+        if (channel == Channel.CSV) {
+            return reference();
+        }
+        return trailName != null ? trailName : "email";
+    }
+
     @Override
     public String toString() {
         return reference();
