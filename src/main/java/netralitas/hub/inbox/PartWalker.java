@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import netralitas.hub.nip.NipValidator;
 
 /**
  * Walks the MIME tree of one message and collects its readable text and its attachments. Only the top-level
@@ -177,35 +178,67 @@ final class PartWalker {
     }
 
     /**
-     * Plain text is what the sender typed; HTML is only used when there is no non-blank plain alternative.
-     * Returns the index of the chosen child (plain text already appended), or -1 to walk every child.
+     * Plain text is what the sender typed; HTML is used when there is no non-blank plain alternative, or when the
+     * plain one holds no report but the HTML does: webmail and newsletter tools put a placeholder ("Email ini
+     * berformat HTML …") there. Returns the index of the chosen child (plain text already appended), or -1 to walk
+     * every child.
      */
     private int chooseAlternative(List<BodyPart> children) {
-        for (int i = 0; i < children.size(); i++) {
+        String plain = null;
+        int plainIndex = -1;
+        for (int i = 0; i < children.size() && plain == null; i++) {
             Part child = children.get(i);
             if (isPlainText(child)) {
                 try {
-                    String plain = readText(child, header(child, "Content-Type"));
-                    if (!plain.isBlank()) {
-                        appendText(plain);
-                        return i;
+                    String read = readText(child, header(child, "Content-Type"));
+                    if (!read.isBlank()) {
+                        plain = read;
+                        plainIndex = i;
                     }
                 } catch (MessagingException | IOException | RuntimeException e) {
                     note("bagian teks rusak diabaikan: " + detail(e));
                 }
             }
         }
-        int fallback = -1;
-        for (int i = 0; i < children.size(); i++) {
+        if (plain != null && holdsAReport(plain)) {
+            appendText(plain);
+            return plainIndex;
+        }
+        int htmlIndex = -1;
+        int multipartIndex = -1;
+        for (int i = 0; i < children.size() && htmlIndex < 0; i++) {
             String type = MimeTypes.baseType(header(children.get(i), "Content-Type"));
             if (type.equals("text/html") && isBodyText(children.get(i), type)) {
-                return i;
-            }
-            if (type.startsWith("multipart/")) {
-                fallback = i;
+                htmlIndex = i;
+            } else if (type.startsWith("multipart/")) {
+                multipartIndex = i;
             }
         }
-        return fallback;
+        if (plain == null) {
+            return htmlIndex >= 0 ? htmlIndex : multipartIndex;
+        }
+        if (htmlIndex >= 0 && htmlHoldsAReport(children.get(htmlIndex))) {
+            return htmlIndex;
+        }
+        appendText(plain);
+        return plainIndex;
+    }
+
+    private boolean htmlHoldsAReport(Part html) {
+        try {
+            return holdsAReport(HtmlText.toText(readText(html, header(html, "Content-Type"))));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            note("bagian teks rusak diabaikan: " + detail(e));
+            return false;
+        }
+    }
+
+    /**
+     * A report label ("NIP Terlapor:", "Uraian:" …) or a NIP-shaped number: enough to tell a report from a placeholder
+     * or a cover note, without the region and category lookups the extractor has.
+     */
+    static boolean holdsAReport(String text) {
+        return !LabelledText.parse(text).fields().isEmpty() || !NipValidator.findCandidates(text).isEmpty();
     }
 
     private void forwarded(Part part, int depth, Mode mode) throws MessagingException, IOException, MailBoundExceeded {

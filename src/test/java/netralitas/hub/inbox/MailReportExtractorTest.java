@@ -263,6 +263,45 @@ class MailReportExtractorTest {
                 extractor.fields(fixed).get(ReportFields.JABATAN_TERLAPOR));
     }
 
+    /** Webmail and newsletter tools fill the plain alternative with a placeholder; the report is in the HTML. */
+    @Test
+    void aPlaceholderPlainAlternativeGivesWayToTheHtmlThatHoldsTheReport() {
+        String raw = """
+                From: <rina.puspita@pelapor.example>
+                Subject: Laporan ASN
+                Date: Mon, 04 Nov 2024 08:15:00 +0700
+                Message-ID: <lap-placeholder@pelapor.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="alt"
+
+                --alt
+                Content-Type: text/plain; charset=UTF-8
+
+                Email ini berformat HTML. Silakan buka dengan aplikasi yang mendukung HTML.
+
+                --alt
+                Content-Type: text/html; charset=UTF-8
+
+                <html><body><p>NIP Terlapor: 198911252014022001<br>Nama Terlapor: Maya Anggraini<br>
+                Wilayah: Kab. Kepahiang<br>Tanggal Kejadian: 2024-11-01<br>Jenis Pelanggaran: ATTEND_ACTIVE<br>
+                Uraian: Terlapor berorasi di panggung kampanye paslon nomor urut 3 di lapangan Desa Tebat Monok.</p>
+                </body></html>
+                --alt--
+                """;
+        InboundMail mail = MailCorpus.reader().read(raw.getBytes(StandardCharsets.UTF_8));
+        assertFalse(mail.text().contains("berformat HTML"), mail.text());
+        Map<String, String> fields = extractor.fields(mail);
+        assertEquals("198911252014022001", fields.get(ReportFields.NIP_TERLAPOR));
+        assertEquals("Maya Anggraini", fields.get(ReportFields.NAMA_TERLAPOR));
+        ParseResult result = parser.parse(fields, ReportSource.email(mail.sourceId()));
+        assertTrue(result.isAccepted(), result.reason());
+
+        // An HTML twin with no report either does not replace what the sender typed.
+        InboundMail neither = MailCorpus.reader().read(raw.replaceAll("(?s)<p>.*</p>", "<p>Salam kenal</p>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("Email ini berformat HTML. Silakan buka dengan aplikasi yang mendukung HTML.", neither.text());
+    }
+
     private static InboundMail mail(String subject, String text, LocalDate sent) {
         return new InboundMail("<t@pelapor.example>", "<t@pelapor.example>", sent, "pelapor@pelapor.example", "Pelapor Uji",
                 subject, MailKind.REPORT, null, null, text, List.of(), List.of(), List.of());
