@@ -53,6 +53,11 @@ final class PartWalker {
     private final List<CsvAttachment> csv = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final AttachmentsLeftOut.Tally leftOut;
+    /**
+     * The text of the first attached text file that holds a report: read as the message's text when its body holds
+     * none ("lihat lampiran", or Exchange's whole body moved into ATT00001.txt); null while there is none.
+     */
+    private String attachedReport;
     private int notesLeftOut;
     private int attachmentIndex;
     /** The message itself is the first part. */
@@ -75,6 +80,12 @@ final class PartWalker {
      */
     void walk(MimeMessage message) throws MessagingException, IOException, MailBoundExceeded {
         walk(message, 0, Mode.FULL);
+        if (attachedReport != null && !holdsAReport(text())) {
+            // Replaced, not appended: a cover note's closing ("Salam,") would end the report before its first label.
+            text.setLength(0);
+            text.append(attachedReport);
+            ownText = null;
+        }
     }
 
     String text() {
@@ -284,10 +295,30 @@ final class PartWalker {
             csv.add(new CsvAttachment(name, read.content()));
             return;
         }
+        if (!isCsv && !read.overLimit() && attachedReport == null && isTextFile(type, rawName)) {
+            readAsReport(read, header(part, "Content-Type"));
+        }
         if (isCsv) {
             note("lampiran CSV " + name + " lebih dari " + (MAX_CSV_BYTES / (1024 * 1024)) + " MB, tidak diproses sebagai CSV");
         }
         evidence.add(new EvidenceFile(name, type, read.size(), read.content(), read.overLimit()));
+    }
+
+    private static boolean isTextFile(String type, String rawName) {
+        return type.equals("text/plain") || (rawName != null && rawName.strip().toLowerCase(Locale.ROOT).endsWith(".txt"));
+    }
+
+    /** A text file no larger than a text part is bounded to; Notepad's byte order mark would hide the first label. */
+    private void readAsReport(BoundedBytes.Read read, String contentType) {
+        if (read.size() > MAX_TEXT_PART_BYTES) {
+            return;
+        }
+        String decoded = TextCharsets.decode(read.content(), MimeTypes.typeParameter(contentType, "charset"));
+        String fileText = decoded.substring(decoded.startsWith("\uFEFF") ? 1 : 0,
+                Math.min(decoded.length(), TEXT_COLLECTION_LIMIT));
+        if (holdsAReport(fileText)) {
+            attachedReport = fileText;
+        }
     }
 
     /** Decoded bytes, counted and not kept; the raw size when the content cannot be decoded. */

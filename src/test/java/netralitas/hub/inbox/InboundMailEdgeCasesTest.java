@@ -279,11 +279,11 @@ class InboundMailEdgeCasesTest {
     @Test
     void textAttachmentIsEvidenceNotBody() {
         String raw = HEAD + "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
-                + "--m\nContent-Type: text/plain\n\nisi laporan\n"
+                + "--m\nContent-Type: text/plain\n\nUraian: isi laporan\n"
                 + "--m\nContent-Type: text/plain; name=\"catatan.txt\"\nContent-Disposition: attachment; filename=\"catatan.txt\"\n\n"
                 + "NIP Terlapor: 197803122003121004\n--m--\n";
         InboundMail mail = read(raw);
-        assertEquals("isi laporan", mail.text());
+        assertEquals("Uraian: isi laporan", mail.text(), "a body that holds a report is not replaced by the file");
         assertEquals(List.of("catatan.txt"), mail.attachments().stream().map(EvidenceFile::name).toList());
         assertEquals("text/plain", mail.attachments().get(0).contentType());
     }

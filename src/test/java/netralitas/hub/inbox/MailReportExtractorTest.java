@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import netralitas.hub.report.ParseResult;
@@ -300,6 +301,75 @@ class MailReportExtractorTest {
         InboundMail neither = MailCorpus.reader().read(raw.replaceAll("(?s)<p>.*</p>", "<p>Salam kenal</p>")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals("Email ini berformat HTML. Silakan buka dengan aplikasi yang mendukung HTML.", neither.text());
+    }
+
+    /** A cover note with the report in laporan.txt, and Exchange's whole body moved into ATT00001.txt. */
+    @Test
+    void aReportInAnAttachedTextFileIsReadWhenTheBodyHoldsNone() {
+        String report = """
+                NIP Terlapor: 197803122003121004
+                Nama Terlapor: Hendra Saputra
+                Wilayah: Kab. Kepahiang
+                Tanggal Kejadian: 2024-11-02
+                Jenis Pelanggaran: CAMPAIGN_EVENT
+                Uraian: Terlapor ikut berkampanye di Pasar Kepahiang memakai seragam dinas.
+                """;
+        String coverNote = """
+                From: Yusuf Ramadhan <yusuf.ramadhan@pelapor.example>
+                Subject: Laporan (lihat lampiran)
+                Date: Mon, 04 Nov 2024 10:00:00 +0700
+                Message-ID: <lap-txt-attachment@pelapor.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="mix"
+
+                --mix
+                Content-Type: text/plain; charset=UTF-8
+
+                Dengan hormat, laporan saya terlampir.
+
+                Salam,
+                Yusuf
+
+                --mix
+                Content-Type: text/plain; charset=UTF-8; name="laporan.txt"
+                Content-Disposition: attachment; filename="laporan.txt"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --mix--
+                """.formatted(Base64.getMimeEncoder().encodeToString(
+                        ("\uFEFF" + report).getBytes(StandardCharsets.UTF_8)));
+        String exchange = """
+                From: <yusuf.ramadhan@pelapor.example>
+                Subject: Laporan ASN
+                Date: Mon, 04 Nov 2024 10:00:00 +0700
+                Message-ID: <lap-att00001@pelapor.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="mix"
+
+                --mix
+                Content-Type: text/plain; charset=UTF-8; name="ATT00001.txt"
+                Content-Disposition: attachment; filename="ATT00001.txt"
+
+                %s--mix--
+                """.formatted(report);
+        for (String raw : List.of(coverNote, exchange)) {
+            InboundMail mail = MailCorpus.reader().read(raw.getBytes(StandardCharsets.UTF_8));
+            assertTrue(mail.text().startsWith("NIP Terlapor:"), "no cover note, no byte order mark: " + mail.text());
+            Map<String, String> fields = extractor.fields(mail);
+            assertEquals("197803122003121004", fields.get(ReportFields.NIP_TERLAPOR), mail.sourceId());
+            assertEquals("Terlapor ikut berkampanye di Pasar Kepahiang memakai seragam dinas.",
+                    fields.get(ReportFields.URAIAN), mail.sourceId());
+            ParseResult result = parser.parse(fields, ReportSource.email(mail.sourceId()));
+            assertTrue(result.isAccepted(), mail.sourceId() + ": " + result.reason());
+            assertEquals(1, mail.attachments().size(), "the file still travels as evidence");
+        }
+
+        // A body that holds a report is the report; the attached file is only evidence.
+        InboundMail bodyReport = MailCorpus.reader().read(coverNote
+                .replace("Dengan hormat, laporan saya terlampir.", "NIP Terlapor: 198505172010012007")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("198505172010012007", extractor.fields(bodyReport).get(ReportFields.NIP_TERLAPOR));
     }
 
     private static InboundMail mail(String subject, String text, LocalDate sent) {
