@@ -21,6 +21,15 @@ final class AutomatedMail {
     private static final Set<String> SYSTEM_MAILBOXES = Set.of("mailer-daemon", "postmaster");
     private static final Pattern NULL_RETURN_PATH = Pattern.compile("\\s*<\\s*>\\s*");
     private static final int MAX_QUOTED = 60;
+    /**
+     * The subject prefixes out-of-office responders write (Outlook, Exchange, Gmail, Zimbra in Indonesian, English,
+     * German, French) when they send none of the RFC 3834 headers. Only at the subject's start and with its colon, so
+     * a report that merely mentions "otomatis" is still read.
+     */
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+            "^\\s*(balasan otomatis|jawaban otomatis|di luar kantor|automatic reply|auto[- ]?reply|auto[- ]?response"
+                    + "|out of (the )?office( reply)?|abwesenheitsnotiz|r\u00e9ponse automatique)[\\s\u00a0\u202f]*:",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private AutomatedMail() {
     }
@@ -54,7 +63,23 @@ final class AutomatedMail {
         if (precedence != null && BULK_PRECEDENCE.contains(firstToken(precedence))) {
             return "pesan massal atau balasan otomatis (Precedence: " + quoted(precedence) + ")";
         }
+        String autoReplySubject = autoReplySubject(message);
+        if (autoReplySubject != null) {
+            return "balasan otomatis (Subject: " + quoted(autoReplySubject) + ")";
+        }
         return null;
+    }
+
+    /** The decoded subject when it starts with an out-of-office prefix, else null. */
+    private static String autoReplySubject(MimeMessage message) {
+        String subject;
+        try {
+            subject = message.getSubject();
+        } catch (MessagingException | RuntimeException e) {
+            // A subject that cannot be decoded is the reader's to report, not a sign of a machine.
+            return null;
+        }
+        return subject != null && AUTO_REPLY_SUBJECT.matcher(subject).find() ? subject : null;
     }
 
     /**

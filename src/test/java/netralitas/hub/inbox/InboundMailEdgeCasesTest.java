@@ -229,6 +229,37 @@ class InboundMailEdgeCasesTest {
         assertEquals("", mail.text());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Balasan Otomatis: Re: [NETRALITAS ASN] Laporan diterima",
+            "Automatic reply: Laporan ASN",
+            "AutoReply: Laporan ASN",
+            "Auto-Reply: Laporan ASN",
+            "Out of Office: Laporan ASN",
+            "DI LUAR KANTOR: Laporan ASN",
+            "Abwesenheitsnotiz: Laporan ASN",
+            "=?UTF-8?Q?R=C3=A9ponse_automatique_:_Laporan_ASN?=",
+    })
+    void autoReplySubjectWithoutAutoReplyHeadersIsNotAReport(String subject) {
+        InboundMail mail = read("From: Bawaslu Kabupaten Bungo <oof@bawaslu-bungo.example>\nSubject: " + subject
+                + "\nDate: Fri, 08 Nov 2024 09:06:00 +0700\nMessage-ID: <oof@bawaslu-bungo.example>\n\n"
+                + "Kantor kami sedang libur hingga 11 November 2024. Wilayah: Kab. Bungo\n");
+        assertEquals(MailKind.NOT_A_REPORT, mail.kind());
+        assertTrue(mail.kindReason().startsWith("balasan otomatis (Subject: "), mail.kindReason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Laporan balasan otomatis dipakai kampanye",
+            "Re: Balasan Otomatis: Laporan ASN",
+            "Laporan: ASN mengirim pesan otomatis",
+            "Balasan otomatis kampanye oleh camat",
+    })
+    void reportSubjectMentioningAutoReplyIsStillAReport(String subject) {
+        InboundMail mail = read(HEAD.replace("Subject: Laporan", "Subject: " + subject) + "\nNIP Terlapor: 197803122003121004\n");
+        assertEquals(MailKind.REPORT, mail.kind(), mail.kindReason());
+    }
+
     @Test
     void systemSendersAreNotReports() {
         InboundMail daemon = read("From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>\nSubject: Delivery Status Notification\n\nx\n");
