@@ -432,7 +432,9 @@ final class PartWalker {
     private static String header(Part part, String name) {
         try {
             String[] values = part.getHeader(name);
-            return values == null || values.length == 0 ? null : MimeUtility.unfold(values[0]);
+            return values == null || values.length == 0
+                    ? null
+                    : MimeUtility.unfold(TextCharsets.rawHeaderValue(values[0]));
         } catch (MessagingException e) {
             return null;
         }

@@ -26,14 +26,34 @@ final class TextCharsets {
         }
         // Declared UTF-8 that is not valid UTF-8 was written in a legacy charset by a client that lied about it.
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             return new String(bytes, WINDOWS_1252);
         }
+    }
+
+    /**
+     * A header value Jakarta Mail read one byte to one character, as ISO-8859-1: it reads a body part's headers so
+     * whatever the session's mail.mime.allowutf8. Raw UTF-8 there (RFC 6532, as phone clients write file names) is
+     * decoded as UTF-8; bytes that are not valid UTF-8, as old Latin-1 mail has them, stay as they were read.
+     */
+    static String rawHeaderValue(String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xFF)) {
+            return value;
+        }
+        try {
+            return strictUtf8(value.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (CharacterCodingException e) {
+            return value;
+        }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     /** The charset to trust, or null to guess: unknown names, and US-ASCII, which often hides UTF-8 bytes. */

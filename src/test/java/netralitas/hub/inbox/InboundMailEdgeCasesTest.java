@@ -339,6 +339,23 @@ class InboundMailEdgeCasesTest {
         assertEquals("foto kafé.jpg", read(raw).attachments().get(0).name());
     }
 
+    @Test
+    void rawUtf8AttachmentNameIsReadAsUtf8AndRawLatin1AsBefore() {
+        assertEquals("bukti kampanye \u2013 Pak Camat (caf\u00e9).png",
+                attachmentNameSentAs("bukti kampanye \u2013 Pak Camat (caf\u00e9).png", StandardCharsets.UTF_8));
+        assertEquals("foto caf\u00e9.png", attachmentNameSentAs("foto caf\u00e9.png", StandardCharsets.ISO_8859_1));
+        assertEquals("fotogpj.exe", attachmentNameSentAs("foto\u202Egpj.exe", StandardCharsets.UTF_8));
+    }
+
+    private static String attachmentNameSentAs(String fileName, java.nio.charset.Charset headerBytes) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.writeBytes((HEAD + "Content-Type: multipart/mixed; boundary=\"m\"\n\n--m\nContent-Type: text/plain\n\nisi\n"
+                + "--m\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"").getBytes(StandardCharsets.US_ASCII));
+        raw.writeBytes(fileName.getBytes(headerBytes));
+        raw.writeBytes("\"\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--m--\n".getBytes(StandardCharsets.US_ASCII));
+        return read(raw.toByteArray()).attachments().get(0).name();
+    }
+
     private static byte[] concat(String head, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
