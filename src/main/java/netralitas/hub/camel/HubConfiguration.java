@@ -414,7 +414,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("csvIntake", new CsvIntake(new CsvReportReader(reportParser, bounds), clock,
                 Duration.ofMillis(settings.longValue("hub.csv.progress-interval-ms")), progressLog));
         registry.bind("mailIntake", new MailIntake(
-                new InboundMailReader(mailLimits(settings), clock.getZone()),
+                new InboundMailReader(mailLimits(settings), clock),
                 new MailReportExtractor(nipValidator, regions, categories), reportParser));
     }
 

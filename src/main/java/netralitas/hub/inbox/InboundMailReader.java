@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -51,15 +53,22 @@ public final class InboundMailReader {
     private static final Pattern THREAD_ID = Pattern.compile("<[^<>\\s]{1," + MAX_MESSAGE_ID_CHARS + "}>");
     /** Message-IDs kept of References: a long thread keeps its first and its last ones, where a case mail is. */
     static final int MAX_THREAD_IDS = 20;
+    /** How far a sender's clock may run ahead before its Date header is taken for a wrong one. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
     private final MailLimits limits;
-    private final ZoneId zone;
+    private final Clock clock;
     private final Session session;
 
-    public InboundMailReader(MailLimits limits, ZoneId zone) {
+    /** @param clock now and the hub's zone: the day a message was sent, and whether its Date lies in the future */
+    public InboundMailReader(MailLimits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.session = Session.getInstance(sessionProperties());
+    }
+
+    public InboundMailReader(MailLimits limits, ZoneId zone) {
+        this(limits, Clock.system(zone));
     }
 
     /** With the default {@link MailLimits} but the attachment size. */
@@ -86,7 +95,7 @@ public final class InboundMailReader {
      */
     public InboundMail fetch(Message message) throws MessagingException, IOException {
         int declared = message.getSize();
-        // Asked of the server only for a message without a Date header.
+        // Asked of the server only for a message without a Date header, or with one in the future.
         Supplier<Date> received = () -> {
             try {
                 return message.getReceivedDate();
@@ -132,7 +141,8 @@ public final class InboundMailReader {
 
     /**
      * @param received when the mailbox received the message (IMAP's INTERNALDATE; null when unknown), asked only when
-     *                 it has no Date header, so that its case id, and the incident date it implies, still carry a date
+     *                 it has no Date header or one in the future, so that its case id, and the incident date it
+     *                 implies, still carry a date
      */
     public InboundMail read(byte[] rawMessage, Supplier<Date> received) {
         if (rawMessage == null || rawMessage.length == 0) {
@@ -357,7 +367,11 @@ public final class InboundMailReader {
         }
     }
 
-    /** The Date header's day, else the day the mailbox received it (many scripts and test messages send no Date). */
+    /**
+     * The Date header's day, else the day the mailbox received it (many scripts and test messages send no Date). A
+     * Date past {@link #MAX_CLOCK_SKEW} ahead is a sender's wrong clock, not when the report was written: the day the
+     * mailbox received it then, or when unknown the day it is read, so that a report is not refused as from the future.
+     */
     private LocalDate sentDate(MimeMessage message, Supplier<Date> received) {
         Date date;
         try {
@@ -365,10 +379,12 @@ public final class InboundMailReader {
         } catch (MessagingException | RuntimeException e) {
             date = null;
         }
-        if (date == null) {
-            date = received.get();
+        boolean inTheFuture = date != null && date.toInstant().isAfter(clock.instant().plus(MAX_CLOCK_SKEW));
+        if (date == null || inTheFuture) {
+            Date receivedDate = received.get();
+            date = receivedDate != null ? receivedDate : inTheFuture ? Date.from(clock.instant()) : null;
         }
-        return date == null ? null : date.toInstant().atZone(zone).toLocalDate();
+        return date == null ? null : date.toInstant().atZone(clock.getZone()).toLocalDate();
     }
 
     private static String decodedSubject(MimeMessage message) {

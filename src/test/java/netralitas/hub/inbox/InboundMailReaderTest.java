@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -342,5 +343,23 @@ class InboundMailReaderTest {
         assertEquals(1, asked[0], "the mailbox is asked only for the message without a Date header");
         assertNull(MailCorpus.reader().read((head + body).getBytes(StandardCharsets.US_ASCII)).sentDate(),
                 "a file read without a mailbox has no date to fall back on");
+    }
+
+    @Test
+    void aDateHeaderInTheFutureGivesWayToWhenTheMailboxReceivedItOrToNow() {
+        // 18 November 2024, 10:00 in Jakarta.
+        Instant now = Instant.parse("2024-11-18T03:00:00Z");
+        InboundMailReader reader = new InboundMailReader(MailLimits.DEFAULTS, Clock.fixed(now, MailCorpus.JAKARTA));
+        String head = "From: <t01@pelapor.example>\r\nSubject: Laporan ASN\r\nMessage-ID: <masa-depan@pelapor.example>\r\n";
+        String body = "\r\nPak Rendra Kurniawan, NIP 198603042009121001, mengunggah ajakan memilih paslon nomor 2.\r\n";
+        byte[] future = (head + "Date: Sun, 16 Nov 2031 09:00:00 +0700\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        Date received = Date.from(Instant.parse("2024-11-16T23:30:00Z"));
+
+        assertEquals(LocalDate.of(2024, 11, 17), reader.read(future, () -> received).sentDate(), "the mailbox's date");
+        assertEquals(LocalDate.of(2024, 11, 18), reader.read(future).sentDate(), "without a mailbox: the reading day");
+        byte[] aheadBySeconds = (head + "Date: Mon, 18 Nov 2024 10:05:00 +0700\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        assertEquals(LocalDate.of(2024, 11, 18), reader.read(aheadBySeconds, () -> {
+            throw new AssertionError("a sender's clock a few minutes fast is still believed");
+        }).sentDate());
     }
 }
