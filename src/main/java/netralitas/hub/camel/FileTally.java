@@ -19,29 +19,33 @@ import java.util.List;
 public final class FileTally implements AggregationStrategy {
 
     /**
+     * @param duplicates    of the accepted rows, those handled before (DUPLICATE: a file dropped again, or read again
+     *                      after a change): counted apart so that the file's summary does not read as new cases
      * @param firstRejected the rejected rows with the lowest line numbers (rows finish out of order), at most
      *                      {@link Acknowledgement#MAX_ROWS_LISTED}: the rest are only counted
      */
-    public record Counts(long accepted, long rejected, List<RejectedLine> firstRejected) {
+    public record Counts(long accepted, long duplicates, long rejected, List<RejectedLine> firstRejected) {
 
         public Counts(long accepted, long rejected) {
-            this(accepted, rejected, List.of());
+            this(accepted, 0, rejected, List.of());
         }
 
-        Counts add(Object row) {
+        Counts add(Object row, boolean duplicate) {
             if (!(row instanceof CsvRejection rejection)) {
-                return new Counts(accepted + 1, rejected, firstRejected);
+                return new Counts(accepted + 1, duplicates + (duplicate ? 1 : 0), rejected, firstRejected);
             }
             List<RejectedLine> lines = new ArrayList<>(firstRejected);
             lines.add(new RejectedLine(rejection.row().line(), rejection.row().reason()));
             lines.sort(Comparator.comparingLong(RejectedLine::line));
-            return new Counts(accepted, rejected + 1,
+            return new Counts(accepted, duplicates, rejected + 1,
                     List.copyOf(lines.subList(0, Math.min(lines.size(), Acknowledgement.MAX_ROWS_LISTED))));
         }
 
         @Override
         public String toString() {
-            return (accepted + rejected) + " rows: " + accepted + " accepted, " + rejected + " rejected";
+            return (accepted + rejected) + " rows: " + accepted + " accepted"
+                    + (duplicates > 0 ? " (" + duplicates + " of them handled before: DUPLICATE)" : "") + ", "
+                    + rejected + " rejected";
         }
     }
 
@@ -66,7 +70,8 @@ public final class FileTally implements AggregationStrategy {
             result.getMessage().setBody(counts);
             return result;
         }
-        result.getMessage().setBody(counts.add(newExchange.getMessage().getBody()));
+        result.getMessage().setBody(counts.add(newExchange.getMessage().getBody(),
+                newExchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)));
         return result;
     }
 }

@@ -35,6 +35,17 @@ class FileTallyTest {
         assertEquals("16 rows: 8 accepted, 8 rejected", counts.toString());
     }
 
+    @Test
+    void rowsHandledBeforeAreCountedApartInTheSummary() {
+        Exchange duplicate = row("a row dropped again");
+        duplicate.setProperty(Exchange.DUPLICATE_MESSAGE, true);
+        Exchange result = tally.aggregate(tally.aggregate(null, duplicate), row("a new row"));
+        FileTally.Counts counts = result.getMessage().getBody(FileTally.Counts.class);
+        assertEquals(2, counts.accepted());
+        assertEquals(1, counts.duplicates());
+        assertEquals("2 rows: 2 accepted (1 of them handled before: DUPLICATE), 0 rejected", counts.toString());
+    }
+
     /**
      * A row dead-lettered by hub-failures carries its error handler's mark; as the split's result, Camel would copy it
      * into the file's exchange and end the route there: no summary, no check that the file stayed unchanged, and for an
