@@ -98,7 +98,7 @@ public final class CsvIntake {
      * (one header, whole rows); the file is in completion order, each row with its line number.
      */
     public synchronized void reject(CsvRejection rejection, String rejectsFile) throws IOException {
-        RejectedRowsFile.append(Path.of(rejectsFile), rejection.header(), rejection.row());
+        RejectedRowsFile.append(Path.of(rejectsFile), rejection.header(), rejection.delimiter(), rejection.row());
     }
 
     /** The header of the newest earlier file of this name that has one. */
@@ -129,7 +129,7 @@ public final class CsvIntake {
             if (row instanceof AcceptedRow accepted) {
                 return new ViolationCase(CaseIds.forReport(accepted.report()), accepted.report());
             }
-            return new CsvRejection(fileName, header, (RejectedRow) row);
+            return new CsvRejection(fileName, header, rows.delimiter(), (RejectedRow) row);
         }
 
         @Override

@@ -90,12 +90,12 @@ public final class CsvReportReader {
             List<String> missing = missingColumns(columns);
             if (missing.isEmpty()) {
                 return new CsvRows(parser, records, bounded, firstLine, columns, null, fileName, reportParser, bounds,
-                        mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader);
+                        mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader, delimiter);
             }
             List<String> earlier = earlierHeader.get();
             if (earlier != null && earlier.size() == firstLine.size() && missingColumns(ColumnMap.of(earlier)).isEmpty()) {
                 return new CsvRows(parser, records, bounded, earlier, ColumnMap.of(earlier), firstLine, fileName,
-                        reportParser, bounds, mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader);
+                        reportParser, bounds, mayBeUnfinished, parser.getCurrentLineNumber(), linesBeforeHeader, delimiter);
             }
             throw new CsvFileException(headerProblem(firstLine.size(), columns, missing));
         } catch (IOException | RuntimeException e) {

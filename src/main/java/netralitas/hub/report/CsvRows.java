@@ -33,6 +33,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     private final CsvBounds bounds;
     private final boolean holdBackCutTail;
     private final boolean continuesEarlierFile;
+    private final char delimiter;
 
     /** Number of physical lines consumed so far; the next record starts on the line after it. */
     private long linesConsumed;
@@ -49,7 +50,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
 
     CsvRows(CSVParser parser, Iterator<CSVRecord> records, BoundedCsvReader bounded, List<String> header,
             ColumnMap columns, List<String> firstRow, String fileName, ReportParser reportParser, CsvBounds bounds,
-            boolean holdBackCutTail, long linesConsumed, long linesBeforeParser) {
+            boolean holdBackCutTail, long linesConsumed, long linesBeforeParser, char delimiter) {
         this.parser = parser;
         this.records = records;
         this.bounded = bounded;
@@ -57,6 +58,7 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
         this.columns = columns;
         this.firstRow = firstRow;
         this.continuesEarlierFile = firstRow != null;
+        this.delimiter = delimiter;
         this.fileName = fileName;
         this.reportParser = reportParser;
         this.bounds = bounds;
@@ -68,10 +70,15 @@ public final class CsvRows implements Iterator<CsvRow>, Closeable {
     /** A file whose very first line is still being written: nothing to read yet. */
     static CsvRows cutBeforeFirstLineEnd(CSVParser parser) {
         CsvRows rows = new CsvRows(parser, null, null, List.of(), ColumnMap.of(List.of()), null, null, null, null,
-                true, 0, 0);
+                true, 0, 0, ',');
         rows.finished = true;
         rows.heldBackCutTail = true;
         return rows;
+    }
+
+    /** The file's delimiter, detected or named by its {@code sep=} line. */
+    public char delimiter() {
+        return delimiter;
     }
 
     /** Column names exactly as in the file's header row (BOM removed), or those of the file it continues. */

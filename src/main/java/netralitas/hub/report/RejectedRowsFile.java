@@ -16,6 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code baris} (line number) and {@code alasan} (reason). The file is opened, appended to and closed
  * on every call, so nothing is lost or half-buffered if the hub stops between rows.
  *
+ * <p>It opens in a spreadsheet as its sender's file did: UTF-8 with a byte order mark (without one, Excel reads the
+ * names as Windows-1252), and {@code ;} between cells when the file had {@code ;} (Excel set to Indonesian separates
+ * with {@code ;}, and put everything into one column of a {@code ,} file), else {@code ,}.
+ *
  * <p>Cells that a spreadsheet would evaluate as a formula are prefixed with {@code '}, because the
  * people opening this file will do so in a spreadsheet and the cells come from outside.
  */
@@ -24,10 +28,7 @@ public final class RejectedRowsFile {
     public static final String LINE_COLUMN = "baris";
     public static final String REASON_COLUMN = "alasan";
 
-    private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-            .setDelimiter(',')
-            .setRecordSeparator("\r\n")
-            .get();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private RejectedRowsFile() {
     }
@@ -37,7 +38,8 @@ public final class RejectedRowsFile {
      * A row with fewer cells than the header is padded so that {@code baris} and {@code alasan} stay
      * in their columns; cells beyond the header are kept after {@code alasan} rather than dropped.
      */
-    public static void append(Path rejectsCsv, List<String> header, RejectedRow row) throws IOException {
+    public static void append(Path rejectsCsv, List<String> header, char sourceDelimiter, RejectedRow row)
+            throws IOException {
         Path parent = rejectsCsv.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -45,8 +47,9 @@ public final class RejectedRowsFile {
         boolean needsHeader = !Files.exists(rejectsCsv) || Files.size(rejectsCsv) == 0;
         try (BufferedWriter writer = Files.newBufferedWriter(rejectsCsv, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-             CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+             CSVPrinter printer = new CSVPrinter(writer, format(sourceDelimiter))) {
             if (needsHeader) {
+                writer.write(BYTE_ORDER_MARK);
                 List<String> headerCells = new ArrayList<>(escapeAll(header));
                 headerCells.add(LINE_COLUMN);
                 headerCells.add(REASON_COLUMN);
@@ -54,6 +57,13 @@ public final class RejectedRowsFile {
             }
             printer.printRecord(cells(header.size(), row));
         }
+    }
+
+    private static CSVFormat format(char sourceDelimiter) {
+        return CSVFormat.Builder.create(CSVFormat.DEFAULT)
+                .setDelimiter(sourceDelimiter == ';' ? ';' : ',')
+                .setRecordSeparator("\r\n")
+                .get();
     }
 
     private static List<String> cells(int columns, RejectedRow row) {

@@ -23,7 +23,7 @@ class FileTallyTest {
     void rowsFinishingOutOfOrderKeepTheFiveLowestRejectedLinesAndCountTheRest() {
         Exchange result = null;
         for (long line : new long[] {40, 12, 7, 99, 3, 25, 18, 61}) {
-            result = tally.aggregate(result, row(new CsvRejection("rekap.csv", List.of("a"),
+            result = tally.aggregate(result, row(new CsvRejection("rekap.csv", List.of("a"), ',',
                     new RejectedRow(line, List.of("Wagiman"), "uraian kosong"))));
             result = tally.aggregate(result, row("a good row"));
         }

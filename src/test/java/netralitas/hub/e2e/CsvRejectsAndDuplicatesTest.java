@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,9 @@ class CsvRejectsAndDuplicatesTest {
         assertTrue(Files.exists(hub.doneDir().resolve(movedCsv)), "the CSV and its rejects share one name");
 
         List<CSVRecord> rows;
-        try (Reader reader = Files.newBufferedReader(rejects, StandardCharsets.UTF_8);
+        String rejectsText = Files.readString(rejects, StandardCharsets.UTF_8);
+        assertTrue(rejectsText.startsWith("\uFEFF"), "a byte order mark, so that a spreadsheet reads UTF-8");
+        try (Reader reader = new StringReader(rejectsText.substring(1));
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             assertEquals(List.of("nip_terlapor", "nama_terlapor", "tanggal_kejadian", "kode_wilayah", "jenis_pelanggaran",
                     "uraian", "baris", "alasan"), parser.getHeaderNames());

@@ -113,7 +113,7 @@ class CsvDropFolderRoutingTest {
         assertTrue(intake.getReceivedCounter() <= 2, intake.getReceivedCounter() + " readings of the row before the quote");
         List<String> rejects = Files.readAllLines(onlyFile("done", "kutip-.*\\.rejected\\.csv"), StandardCharsets.UTF_8);
         assertEquals(2, rejects.size(), rejects.toString());
-        assertTrue(rejects.get(1).contains(",3,") && rejects.get(1).contains("baris ini dan semua baris sesudahnya"),
+        assertTrue(rejects.get(1).contains(";3;") && rejects.get(1).contains("baris ini dan semua baris sesudahnya"),
                 rejects.get(1));
     }
 
