@@ -22,9 +22,12 @@ final class LabelledText {
 
     static final int MAX_VALUE_CHARS = 500;
 
-    /** Bullets and bold/italic markers around a label are decoration: "- *NIP Terlapor:* 1978…". */
+    /**
+     * Bullets, bold/italic markers and a form's item number around a label are decoration: "- *NIP Terlapor:* 1978…",
+     * "1. NIP Terlapor: 1978…", "(2) Nama Terlapor: …".
+     */
     private static final Pattern LABEL_LINE = Pattern.compile(
-            "[-•·▪●*_\\s]*(\\p{L}[\\p{L}\\p{N} ./()_-]{0,40}?)[\\s*_]*:(?!//)[\\s*_]*(.*)");
+            "[-•·▪●*_\\s]*(?:\\(?\\d{1,2}[.)][\\s*_]+)?(\\p{L}[\\p{L}\\p{N} ./()_-]{0,40}?)[\\s*_]*:(?!//)[\\s*_]*(.*)");
     private static final Pattern QUOTE = Pattern.compile("^(?:\\s*>)+ ?");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-•·▪●]\\s+");
     private static final Pattern DECORATION = Pattern.compile("^[*_\\s]+|[*_\\s]+$");

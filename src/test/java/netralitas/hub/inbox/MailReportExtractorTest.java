@@ -396,6 +396,23 @@ class MailReportExtractorTest {
     }
 
     @Test
+    void aNumberedFormIsReadByItsLabels() {
+        Map<String, String> fields = extractor.fields(mail("Laporan ASN", """
+                1. NIP Terlapor: 196910201995031002
+                2. Nama Terlapor: Syahrial Efendi
+                (3) Wilayah: Kab. Lebong
+                4) Tanggal Kejadian: 2024-11-03
+                5. Uraian: Terlapor hadir di kampanye terbuka
+                mengenakan seragam dinas.
+                """, null));
+        assertEquals("196910201995031002", fields.get(ReportFields.NIP_TERLAPOR));
+        assertEquals("Syahrial Efendi", fields.get(ReportFields.NAMA_TERLAPOR));
+        assertEquals("Kab. Lebong", fields.get(ReportFields.WILAYAH));
+        assertEquals("2024-11-03", fields.get(ReportFields.TANGGAL_KEJADIAN));
+        assertEquals("Terlapor hadir di kampanye terbuka\nmengenakan seragam dinas.", fields.get(ReportFields.URAIAN));
+    }
+
+    @Test
     void firstOccurrenceOfALabelWins() {
         Map<String, String> fields = extractor.fields(mail("x", """
                 Nama Terlapor: Budi
