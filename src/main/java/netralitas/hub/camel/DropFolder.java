@@ -140,7 +140,7 @@ public final class DropFolder implements GenericFileFilter<File> {
             return "the hub stopped while reading it";
         }
         String unsettled = dropped.unsettled();
-        if (dropped.heldBackUnchanged()) {
+        if (dropped.heldBack()) {
             heldBack.put(dropped.file(), dropped.atStart());
         }
         return unsettled;

@@ -21,6 +21,7 @@ public final class DroppedCsv {
     private final boolean mayBeUnfinished;
     private final Supplier<List<Path>> earlierFiles;
     private volatile CsvRows rows;
+    private volatile boolean heldBack;
 
     /**
      * @param mayBeUnfinished the file was younger than hub.csv.settle-ms: a last line without a line ending is held back
@@ -42,19 +43,12 @@ public final class DroppedCsv {
     }
 
     /**
-     * Whether this reading held back the file's last record (open inside quotes, or without a line ending) and the file
-     * is as it was when the reading began: nothing new to read until its writer touches it or it settles.
+     * Whether {@link #unsettled} kept the file for its held-back last record (open inside quotes, or without a line
+     * ending) while the file was as it was when the reading began: nothing new to read until its writer touches it or
+     * it settles.
      */
-    boolean heldBackUnchanged() throws IOException {
-        CsvRows read = rows;
-        if (read == null || !read.heldBackCutTail()) {
-            return false;
-        }
-        try {
-            return DropFileState.of(file).equals(atStart);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
+    boolean heldBack() {
+        return heldBack;
     }
 
     boolean mayBeUnfinished() {
@@ -87,6 +81,7 @@ public final class DroppedCsv {
         }
         CsvRows read = rows;
         if (read != null && read.heldBackCutTail()) {
+            heldBack = true;
             return "its last record is not complete yet (no line ending, or a quote still open) and it is younger than"
                     + " hub.csv.settle-ms";
         }

@@ -23,12 +23,14 @@ public final class NipValidator {
 
     private static final int LENGTH = 18;
     private static final int FIRST_PPPK_CODE = 21;
+    /** Characters pasted text carries unseen: zero-width spaces and joiners, word joiner, byte order mark. */
+    private static final String INVISIBLE_CHARACTERS = "\\u200B-\\u200D\\u2060\\uFEFF";
 
     /**
      * Whitespace of any kind (including the non-breaking space of pasted text), dots and dashes between the groups, and
-     * the invisible characters that pasted text carries (zero-width spaces and joiners, word joiner, byte order mark).
+     * invisible characters.
      */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.\\-\\u2010-\\u2015\\u200B-\\u200D\\u2060\\uFEFF]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.\\-\\u2010-\\u2015" + INVISIBLE_CHARACTERS + "]+");
     /** Excel's mark of a cell typed as text ('198001012005011001), which some exports keep. */
     private static final Pattern TEXT_MARK = Pattern.compile("^\\s*'");
 
@@ -39,7 +41,7 @@ public final class NipValidator {
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<!\\d)(\\d{8})[ .\\u00A0-]?(\\d{6})[ .\\u00A0-]?(\\d)[ .\\u00A0-]?(\\d{3})(?![\\d])");
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
+    private static final Pattern INVISIBLE = Pattern.compile("[" + INVISIBLE_CHARACTERS + "]");
 
     private final Clock clock;
 

@@ -29,6 +29,8 @@ public final class RejectedRowsFile {
     public static final String REASON_COLUMN = "alasan";
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final CSVFormat COMMAS = format(',');
+    private static final CSVFormat SEMICOLONS = format(';');
 
     private RejectedRowsFile() {
     }
@@ -47,7 +49,7 @@ public final class RejectedRowsFile {
         boolean needsHeader = !Files.exists(rejectsCsv) || Files.size(rejectsCsv) == 0;
         try (BufferedWriter writer = Files.newBufferedWriter(rejectsCsv, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-             CSVPrinter printer = new CSVPrinter(writer, format(sourceDelimiter))) {
+             CSVPrinter printer = new CSVPrinter(writer, sourceDelimiter == ';' ? SEMICOLONS : COMMAS)) {
             if (needsHeader) {
                 writer.write(BYTE_ORDER_MARK);
                 List<String> headerCells = new ArrayList<>(escapeAll(header));
@@ -59,9 +61,9 @@ public final class RejectedRowsFile {
         }
     }
 
-    private static CSVFormat format(char sourceDelimiter) {
+    private static CSVFormat format(char delimiter) {
         return CSVFormat.Builder.create(CSVFormat.DEFAULT)
-                .setDelimiter(sourceDelimiter == ';' ? ';' : ',')
+                .setDelimiter(delimiter)
                 .setRecordSeparator("\r\n")
                 .get();
     }

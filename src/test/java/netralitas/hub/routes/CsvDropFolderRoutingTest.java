@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsvDropFolderRoutingTest {
 
-    static final long SETTLE_MS = 4000;
+    static final long SETTLE_MS = 6000;
     private static final String HEADER = "nomor_laporan;tanggal_kejadian;nip_terlapor;jenis_pelanggaran;uraian\n";
 
     @TempDir
